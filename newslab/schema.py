@@ -1,0 +1,62 @@
+"""The tidy tables newslab passes between stages, and their columns: documented once, here.
+
+Every table is a pandas DataFrame keyed by ``article_id`` (and ``sentence_id`` below the
+article). Offsets (``start``, ``end``) are character offsets into ``articles.text``.
+``newslab analyze`` writes each table under its name. Later stages add their tables to
+:data:`TABLES`; ``tests/test_schema.py`` checks that what the code produces matches.
+"""
+
+TABLES: dict[str, dict[str, str]] = {
+    "articles": {
+        "article_id": "stable id: the input's id column, else a hash of url, title and text "
+                      "(a repeat gets -2, -3, ...)",
+        "title": "headline (empty string when the source has none)",
+        "date": "publication date (datetime64; NaT when missing or unparseable, with a warning)",
+        "url": "source URL, or None",
+        "outlet": "the URL's domain without www. (nbcnews.com), or None",
+        "dateline": "the dateline place that opens a paragraph (WASHINGTON), or None",
+        "text": "the article body: paragraphs joined by newlines (lost dashes repaired)",
+        "paragraphs": "list of the paragraph strings, in stored order",
+        "n_paragraphs": "number of paragraphs",
+        "path": "the file the article came from",
+        "line": "line (CSV, JSON Lines) or row (Parquet) in that file; <NA> for .txt",
+        "duplicate_of": "article_id of the first article with the same URL or the same text, "
+                        "or None",
+    },
+    "skipped": {
+        "path": "a file, or the file of a row, that could not be used",
+        "line": "the bad row's line number, or <NA> for a whole file",
+        "reason": "why it was skipped, in words",
+    },
+    "sentences": {
+        "article_id": "the article",
+        "paragraph_id": "paragraph number in the article, from 0",
+        "sentence_id": "sentence number in the article, from 0, across paragraphs",
+        "start": "offset of the sentence's first character in the article text",
+        "end": "offset one past its last character: text[start:end] is the sentence",
+        "text": "the sentence",
+    },
+    "tokens": {
+        "article_id": "the article",
+        "sentence_id": "the sentence",
+        "token_id": "token number in the sentence, from 0",
+        "start": "offset in the article text",
+        "end": "offset one past the token's end",
+        "token": "the token as written",
+        "lower": "lower-case form, curly apostrophes straightened",
+        "is_stop": "in scikit-learn's English stop-word list",
+        "is_alpha": "made of letters (inner hyphens and apostrophes allowed)",
+    },
+}
+
+
+def columns(table: str) -> list[str]:
+    """The documented columns of a table, in order."""
+    return list(TABLES[table])
+
+
+def describe(table: str) -> str:
+    """A table's columns and their meanings, one per line (for notebooks and --help)."""
+    cols = TABLES[table]
+    width = max(map(len, cols))
+    return "\n".join(f"{c:<{width}}  {d}" for c, d in cols.items())

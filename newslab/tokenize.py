@@ -1,0 +1,239 @@
+"""Sentences and word tokens as tidy tables, offline and deterministic.
+
+Sentences come from NLTK's Punkt algorithm with *no trained model* (so no
+``nltk.download()`` and the same result whether or not the user has NLTK data installed)
+plus the news abbreviations in ``newslab/data/abbreviations.txt`` ("Jan. 10", "the U.S.",
+"Gen. Milley"). Sentences never cross paragraphs.
+
+Word tokens come from one compiled regular expression run through NLTK's
+``RegexpTokenizer``; it follows the Penn Treebank conventions that matter for counting:
+possessives and clitics are separate tokens ("Russia's" -> "Russia", "'s"; "don't" -> "do",
+"n't"), abbreviations with periods stay whole ("U.S."), hyphenated words stay whole
+("de-escalate"), numbers keep their separators ("100,000", "5.2%").
+
+Tables (columns documented once, in ``newslab.schema``):
+
+- ``sentences``: article_id, paragraph_id, sentence_id, start, end, text
+- ``tokens``: article_id, sentence_id, token_id, start, end, token, lower, is_stop, is_alpha
+
+Offsets are character offsets into ``articles.text``: ``text[start:end]`` is the unit.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+import pandas as pd
+from nltk.tokenize import RegexpTokenizer
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+SENTENCE_COLUMNS = ["article_id", "paragraph_id", "sentence_id", "start", "end", "text"]
+TOKEN_COLUMNS = ["article_id", "sentence_id", "token_id", "start", "end", "token", "lower",
+                 "is_stop", "is_alpha"]
+
+#: scikit-learn's English stop-word list (318 words), a maintained source.
+STOP_WORDS = frozenset(ENGLISH_STOP_WORDS)
+
+_APOS = "'\u2019"
+TOKEN_PATTERN_TEMPLATE = (
+    r"https?://[^\s<>\"]+|www\.[^\s<>\"]+"                     # URLs
+    r"|[\w.+-]+@[\w-]+\.[\w.-]+"                                # e-mail addresses
+    r"|(?:[A-Za-z]\.){2,}(?![A-Za-z])"                          # U.S. U.K. e.g.
+    r"|{abbreviations}"                                          # Jan. Gen. Mr.
+    r"|[$\u00a3\u20ac]?\d+(?:[.,:/]\d+)*%?"                     # 100,000  5.2%  $3  9/11
+    rf"|[A-Za-z]+(?=n[{_APOS}]t\b)|n[{_APOS}]t\b"                # do n't, ca n't
+    rf"|[{_APOS}](?:s|re|ve|ll|d|m|S|RE|VE|LL|D|M)\b"            # clitics: 's 're 've ...
+    rf"|[A-Za-z][{_APOS}][A-Z][^\W_]+"                           # O'Brien, D'Souza
+    r"|[^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)*(?:-\d+)?"         # words, de-escalate, COVID-19
+    r"|\w+"                                                     # anything else word-like
+    r"|\.{3}|-{2,}|\S"                                          # ... -- and single marks
+)
+
+
+def _abbreviation_alternative() -> str:
+    words = sorted((a for a in news_abbreviations() if "." not in a), key=lambda w: (-len(w), w))
+    return r"\b(?i:" + "|".join(map(re.escape, words)) + r")\."
+
+
+@lru_cache(maxsize=1)
+def news_abbreviations() -> frozenset:
+    """The abbreviations Punkt must not treat as sentence ends (lower case, no final period)."""
+    text = resources.files("newslab").joinpath("data/abbreviations.txt").read_text("utf-8")
+    return frozenset(ln.strip().lower() for ln in text.splitlines()
+                     if ln.strip() and not ln.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def sentence_splitter() -> PunktSentenceTokenizer:
+    """An untrained Punkt tokenizer that knows news abbreviations."""
+    params = PunktParameters()
+    params.abbrev_types = set(news_abbreviations())
+    return PunktSentenceTokenizer(params)
+
+
+@lru_cache(maxsize=1)
+def word_tokenizer() -> RegexpTokenizer:
+    """NLTK's RegexpTokenizer with newslab's pattern (see the module docstring)."""
+    return RegexpTokenizer(token_regex().pattern)
+
+
+@lru_cache(maxsize=1)
+def token_regex() -> re.Pattern:
+    """The compiled word-token pattern (the news abbreviations filled in)."""
+    return re.compile(TOKEN_PATTERN_TEMPLATE.replace("{abbreviations}",
+                                                     _abbreviation_alternative()))
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of one paragraph."""
+    return list(sentence_splitter().span_tokenize(text))
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the word tokens of a string."""
+    return list(word_tokenizer().span_tokenize(text))
+
+
+def sentences(articles: pd.DataFrame) -> pd.DataFrame:
+    """The ``sentences`` table of an ``articles`` table.
+
+    ``sentence_id`` counts from 0 within each article, across paragraphs, in text order.
+    """
+    ids, pids, sids, starts, ends, texts = [], [], [], [], [], []
+    split = sentence_splitter().span_tokenize
+    for aid, paragraphs in zip(articles["article_id"], articles["paragraphs"]):
+        offset, sid = 0, 0
+        for pid, para in enumerate(paragraphs):
+            for s, e in split(para):
+                ids.append(aid)
+                pids.append(pid)
+                sids.append(sid)
+                starts.append(offset + s)
+                ends.append(offset + e)
+                texts.append(para[s:e])
+                sid += 1
+            offset += len(para) + 1  # paragraphs are joined with "\n"
+    return pd.DataFrame({
+        "article_id": pd.Series(ids, dtype=object),
+        "paragraph_id": np.asarray(pids, dtype=np.int64),
+        "sentence_id": np.asarray(sids, dtype=np.int64),
+        "start": np.asarray(starts, dtype=np.int64),
+        "end": np.asarray(ends, dtype=np.int64),
+        "text": pd.Series(texts, dtype=object),
+    })
+
+
+def tokens(sentences_table: pd.DataFrame) -> pd.DataFrame:
+    """The ``tokens`` table of a ``sentences`` table.
+
+    ``token_id`` counts from 0 within each sentence; ``start``/``end`` index the article text.
+    ``lower`` is the lower-case form with curly apostrophes made straight, so that
+    "Russia\u2019s" and "Russia's" count together; ``is_stop`` uses :data:`STOP_WORDS`;
+    ``is_alpha`` is true for tokens made of letters (and inner hyphens or apostrophes).
+    """
+    finditer = token_regex().finditer
+    ids, sids, tids, starts, ends, toks = [], [], [], [], [], []
+    for aid, sid, s0, text in zip(sentences_table["article_id"], sentences_table["sentence_id"],
+                                  sentences_table["start"], sentences_table["text"]):
+        for tid, m in enumerate(finditer(text)):
+            ids.append(aid)
+            sids.append(sid)
+            tids.append(tid)
+            a, b = m.span()
+            starts.append(s0 + a)
+            ends.append(s0 + b)
+            toks.append(m.group())
+    tok = pd.Series(toks, dtype=object)
+    lower = tok.str.lower().str.replace("\u2019", "'", regex=False)
+    return pd.DataFrame({
+        "article_id": pd.Series(ids, dtype=object),
+        "sentence_id": np.asarray(sids, dtype=np.int64),
+        "token_id": np.asarray(tids, dtype=np.int64),
+        "start": np.asarray(starts, dtype=np.int64),
+        "end": np.asarray(ends, dtype=np.int64),
+        "token": tok,
+        "lower": lower,
+        "is_stop": lower.isin(STOP_WORDS).to_numpy(),
+        "is_alpha": lower.str.fullmatch(r"[^\W\d_]+(?:[-'][^\W\d_]+)*").fillna(False)
+                         .to_numpy(dtype=bool),
+    })
+
+
+def term_frequencies(tokens_table: pd.DataFrame, *, drop_stop: bool = True,
+                     alpha_only: bool = True, by: str | None = None) -> pd.DataFrame:
+    """Counts of the lower-case terms: columns ``term, n, share`` (plus ``by`` if given),
+    most frequent first, ties in alphabetical order."""
+    t = tokens_table
+    mask = np.ones(len(t), dtype=bool)
+    if drop_stop:
+        mask &= ~t["is_stop"].to_numpy()
+    if alpha_only:
+        mask &= t["is_alpha"].to_numpy()
+    t = t[mask]
+    keys = ([by] if by else []) + ["lower"]
+    counts = t.groupby(keys, sort=False).size().rename("n").reset_index()
+    counts = counts.rename(columns={"lower": "term"})
+    total = (counts.groupby(by)["n"].transform("sum") if by else counts["n"].sum())
+    counts["share"] = counts["n"] / total
+    order = ([by] if by else []) + ["n", "term"]
+    asc = ([True] if by else []) + [False, True]
+    return counts.sort_values(order, ascending=asc, kind="mergesort").reset_index(drop=True)
+
+
+def kwic(tokens_table: pd.DataFrame, pattern: str, *, window: int = 5,
+         articles: pd.DataFrame | None = None, ignore_case: bool = True) -> pd.DataFrame:
+    """Keyword in context: every occurrence of a word or phrase with its context.
+
+    ``pattern`` is a word or a phrase ("security talks"); each word may use glob wildcards
+    (``"invad*"``). The context is ``window`` tokens each side, within the same article
+    (across sentence boundaries, as quanteda's ``kwic``). With ``articles`` given, the
+    context is cut from the article text, so the original spacing is kept.
+
+    Columns: ``article_id, sentence_id, token_id, start, end, left, keyword, right``.
+    """
+    words = [w for w in pattern.split() if w]
+    if not words:
+        raise ValueError("kwic: empty pattern")
+    col = "lower" if ignore_case else "token"
+    if ignore_case:
+        words = [w.lower().replace("\u2019", "'") for w in words]
+    texts = None if articles is None else dict(zip(articles["article_id"], articles["text"]))
+    rows = []
+    for aid, g in tokens_table.groupby("article_id", sort=False):
+        toks = g[col].to_list()
+        surf = g["token"].to_list()
+        starts = g["start"].to_numpy()
+        ends = g["end"].to_numpy()
+        sids = g["sentence_id"].to_numpy()
+        tids = g["token_id"].to_numpy()
+        n, k = len(toks), len(words)
+        hits = np.ones(max(n - k + 1, 0), dtype=bool)
+        for j, w in enumerate(words):
+            if any(c in w for c in "*?["):
+                rx = re.compile(fnmatch.translate(w))
+                ok = np.fromiter((rx.match(t) is not None for t in toks[j:n - k + 1 + j]),
+                                 dtype=bool, count=n - k + 1)
+            else:
+                ok = np.asarray(toks[j:n - k + 1 + j], dtype=object) == w
+            hits &= ok
+        for i in np.flatnonzero(hits):
+            lo, hi = max(0, i - window), min(n, i + k + window)
+            if texts is not None:
+                text = texts[aid]
+                left = text[starts[lo]:starts[i]].strip() if lo < i else ""
+                kw = text[starts[i]:ends[i + k - 1]]
+                right = text[ends[i + k - 1]:ends[hi - 1]].strip() if i + k < hi else ""
+                left, right = " ".join(left.split()), " ".join(right.split())
+            else:
+                left = " ".join(surf[lo:i])
+                kw = " ".join(surf[i:i + k])
+                right = " ".join(surf[i + k:hi])
+            rows.append((aid, int(sids[i]), int(tids[i]), int(starts[i]),
+                         int(ends[i + k - 1]), left, kw, right))
+    return pd.DataFrame(rows, columns=["article_id", "sentence_id", "token_id", "start", "end",
+                                       "left", "keyword", "right"])
