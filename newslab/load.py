@@ -348,20 +348,21 @@ def _csv_rows(text: str, delimiter: str | None):
     header = [h.strip() for h in header]
     rows = []
     while True:
+        start = reader.line_num + 1  # report the line where a row starts
         try:
             values = next(reader)
         except StopIteration:
             break
         except csv.Error as e:
-            rows.append((reader.line_num, _RowProblem(f"bad CSV row: {e}")))
+            rows.append((start, _RowProblem(f"bad CSV row: {e}")))
             continue
         if not any(v.strip() for v in values):
             continue
         if len(values) != len(header):
-            rows.append((reader.line_num, _RowProblem(
+            rows.append((start, _RowProblem(
                 f"{len(values)} fields where the header has {len(header)}")))
             continue
-        rows.append((reader.line_num, dict(zip(header, values))))
+        rows.append((start, dict(zip(header, values))))
     return rows
 
 

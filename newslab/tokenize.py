@@ -49,7 +49,7 @@ TOKEN_PATTERN_TEMPLATE = (
     rf"|[A-Za-z]+(?=n[{_APOS}]t\b)|n[{_APOS}]t\b"                # do n't, ca n't
     rf"|[{_APOS}](?:s|re|ve|ll|d|m|S|RE|VE|LL|D|M)\b"            # clitics: 's 're 've ...
     rf"|[A-Za-z][{_APOS}][A-Z][^\W_]+"                           # O'Brien, D'Souza
-    r"|[^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)*(?:-\d+)?"         # words, de-escalate, COVID-19
+    r"|[^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)*(?:-?\d\w*)?"      # words, de-escalate, COVID-19, G7
     r"|\w+"                                                     # anything else word-like
     r"|\.{3}|-{2,}|\S"                                          # ... -- and single marks
 )
