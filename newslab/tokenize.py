@@ -57,7 +57,10 @@ TOKEN_PATTERN_TEMPLATE = (
 
 def _abbreviation_alternative() -> str:
     words = sorted((a for a in news_abbreviations() if "." not in a), key=lambda w: (-len(w), w))
-    return r"\b(?i:" + "|".join(map(re.escape, words)) + r")\."
+    longest = max(map(len, words))
+    # the look-ahead lets the regex engine skip the long alternation at most positions
+    return (rf"(?=[A-Za-z]{{1,{longest}}}\.)\b(?i:" + "|".join(map(re.escape, words))
+            + r")\.")
 
 
 @lru_cache(maxsize=1)
@@ -137,31 +140,39 @@ def tokens(sentences_table: pd.DataFrame) -> pd.DataFrame:
     ``is_alpha`` is true for tokens made of letters (and inner hyphens or apostrophes).
     """
     finditer = token_regex().finditer
-    ids, sids, tids, starts, ends, toks = [], [], [], [], [], []
-    for aid, sid, s0, text in zip(sentences_table["article_id"], sentences_table["sentence_id"],
-                                  sentences_table["start"], sentences_table["text"]):
-        for tid, m in enumerate(finditer(text)):
-            ids.append(aid)
-            sids.append(sid)
-            tids.append(tid)
-            a, b = m.span()
-            starts.append(s0 + a)
-            ends.append(s0 + b)
-            toks.append(m.group())
+    counts, starts, ends, toks = [], [], [], []
+    for s0, text in zip(sentences_table["start"].tolist(), sentences_table["text"].tolist()):
+        spans = [m.span() for m in finditer(text)]
+        counts.append(len(spans))
+        starts.extend([s0 + a for a, _ in spans])
+        ends.extend([s0 + b for _, b in spans])
+        toks.extend([text[a:b] for a, b in spans])
+    counts = np.asarray(counts, dtype=np.int64)
+    n = int(counts.sum())
+    first = np.repeat(np.cumsum(counts) - counts, counts)
     tok = pd.Series(toks, dtype=object)
-    lower = tok.str.lower().str.replace("\u2019", "'", regex=False)
+    # lower-case form and flags are computed once per distinct token (a Zipfian vocabulary)
+    codes, uniques = pd.factorize(tok)
+    u_lower = pd.Series(uniques, dtype=object).str.lower().str.replace("\u2019", "'",
+                                                                       regex=False)
+    u_stop = u_lower.isin(STOP_WORDS).to_numpy()
+    u_alpha = u_lower.str.fullmatch(_ALPHA).fillna(False).to_numpy(dtype=bool)
     return pd.DataFrame({
-        "article_id": pd.Series(ids, dtype=object),
-        "sentence_id": np.asarray(sids, dtype=np.int64),
-        "token_id": np.asarray(tids, dtype=np.int64),
+        "article_id": pd.Series(np.repeat(sentences_table["article_id"].to_numpy(dtype=object),
+                                          counts), dtype=object),
+        "sentence_id": np.repeat(sentences_table["sentence_id"].to_numpy(dtype=np.int64),
+                                 counts),
+        "token_id": np.arange(n, dtype=np.int64) - first,
         "start": np.asarray(starts, dtype=np.int64),
         "end": np.asarray(ends, dtype=np.int64),
         "token": tok,
-        "lower": lower,
-        "is_stop": lower.isin(STOP_WORDS).to_numpy(),
-        "is_alpha": lower.str.fullmatch(r"[^\W\d_]+(?:[-'][^\W\d_]+)*").fillna(False)
-                         .to_numpy(dtype=bool),
+        "lower": pd.Series(u_lower.to_numpy(dtype=object)[codes], dtype=object),
+        "is_stop": u_stop[codes],
+        "is_alpha": u_alpha[codes],
     })
+
+
+_ALPHA = r"[^\W\d_]+(?:[-'][^\W\d_]+)*"
 
 
 def term_frequencies(tokens_table: pd.DataFrame, *, drop_stop: bool = True,
