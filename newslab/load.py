@@ -464,10 +464,13 @@ def _finish(row: dict, path: Path, line, repair_dashes: bool, state: _State) -> 
         aid = f"{base}-{k}"
         k += 1
     state.seen_ids.add(aid)
+    # Duplicate detection keeps 8-byte digests, not the strings, so that memory stays small
+    # on a million-article corpus.
     dup = None
     if url:
-        dup = state.first_by_url.setdefault(url, aid)
-    tkey = hashlib.sha1(text.encode("utf-8")).digest()
+        ukey = int.from_bytes(hashlib.blake2b(url.encode("utf-8"), digest_size=8).digest(), "big")
+        dup = state.first_by_url.setdefault(ukey, aid)
+    tkey = int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
     first_text = state.first_by_text.setdefault(tkey, aid)
     if dup is None or dup == aid:
         dup = first_text
