@@ -47,7 +47,7 @@ bench: $(STAMP)
 
 ## re-resolve the pins for Python 3.10 (the oldest supported), so every Python installs the same
 constraints:
-	$(PY) scripts/make_constraints.py > requirements/constraints.txt
+	$(BIN)/python scripts/make_constraints.py $$(command -v python3.10) > requirements/constraints.txt
 
 clean:
 	rm -rf $(VENV) results .pytest_cache
