@@ -62,8 +62,27 @@ def build_parser() -> argparse.ArgumentParser:
     an.add_argument("--column", action="append", metavar="SOURCE=FIELD",
                     help="map a column of CSV/JSONL/Parquet input to title, date, url, text "
                          "or id (repeatable), e.g. --column body=text")
-    an.add_argument("--batch-size", type=int, default=500, help=argparse.SUPPRESS)
-    an.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    an.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                    help="worker processes (default: all cores; 1 runs in this process)")
+    an.add_argument("--engine", choices=["processes", "dask"], default="processes",
+                    help="run the batches in local processes (default) or on Dask")
+    an.add_argument("--scheduler", metavar="ADDRESS",
+                    help="with --engine dask: the address of a running Dask scheduler "
+                         "(tcp://host:8786); default: a local cluster on 127.0.0.1")
+    an.add_argument("--resume", action="store_true",
+                    help="keep the batches an interrupted run with the same options "
+                         "already finished in DIR")
+    an.add_argument("--stages", metavar="NAMES",
+                    help="comma-separated batch stages to run (default: all)")
+    an.add_argument("--csv", dest="csv", action="store_true", default=None,
+                    help="also write DIR/TABLE.csv whatever the corpus size "
+                         "(default: only up to 10,000 articles)")
+    an.add_argument("--no-csv", dest="csv", action="store_false",
+                    help="write Parquet only")
+    an.add_argument("--batch-size", type=int, default=500, metavar="N",
+                    help="articles per batch (default: 500)")
+    an.add_argument("--quiet", action="store_true",
+                    help="print nothing but errors (no summary, no progress bar)")
     an.set_defaults(func=_cmd_analyze)
 
     ev = sub.add_parser("evaluate", help="evaluate a method against human labels")
@@ -100,7 +119,9 @@ def _optional_module(name: str):
 def _cmd_analyze(args) -> int:
     from .pipeline import analyze
     analyze(args.path, args.out, columns=_columns_arg(args.column),
-            batch_size=args.batch_size, quiet=args.quiet)
+            batch_size=args.batch_size, jobs=args.jobs, engine=args.engine,
+            scheduler=args.scheduler, resume=args.resume, stages=args.stages, csv=args.csv,
+            quiet=args.quiet)
     return 0
 
 

@@ -1,0 +1,290 @@
+"""``newslab analyze`` at scale: Parquet parts, identical results whatever --jobs, resume,
+bad files and failing batches accounted for, corpus stages, CSV threshold."""
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from newslab import pipeline
+from newslab.cli import main
+from newslab.errors import NewslabError
+from newslab.pipeline import analyze, read_table
+
+from .conftest import SEEDS
+
+TEST_STAGE = ("flags", "tests.test_pipeline:flag_stage")
+#: Test controls for in-process runs (jobs=1): fail or interrupt on an article, log batches.
+CONTROL: dict = {}
+
+
+def flag_stage(tables):
+    """A batch stage for the tests: per article, its token count, a text column that is all
+    missing in some batches and an integer column with gaps in others."""
+    a = tables["articles"]
+    ids = a["article_id"].tolist()
+    if CONTROL.get("interrupt_on") in ids:
+        raise KeyboardInterrupt
+    if CONTROL.get("fail_on") in ids:
+        raise ValueError("boom")
+    if "log" in CONTROL:
+        CONTROL["log"].append(ids[0])
+    n = tables["tokens"].groupby("article_id", sort=False).size()
+    k = np.array([int(i[1:]) if i[1:].isdigit() else 0 for i in ids])
+    return {"flags": pd.DataFrame({
+        "article_id": a["article_id"].to_numpy(),
+        "n_tokens": a["article_id"].map(n).fillna(0).astype("int64").to_numpy(),
+        "note": pd.Series(["first half" if x % 8 < 4 else None for x in k], dtype=object),
+        "score": pd.Series([int(x) if x % 16 < 8 else None for x in k]),  # int64 or null
+    })}
+
+
+def corpus_stage(tables):
+    """A corpus stage for the tests: tokens per outlet over the whole corpus."""
+    t = tables["tokens"].merge(tables["articles"][["article_id", "outlet"]], on="article_id")
+    return {"outlet_tokens": t.groupby("outlet").size().rename("n").reset_index()}
+
+
+corpus_stage.needs = ("articles", "tokens")
+
+
+def make_corpus(folder, n=22, *, bad=True):
+    """``n`` articles made from the seed's paragraphs (rotated, so texts differ), as JSON
+    Lines, plus (with ``bad``) a binary file, a broken JSON line and a bad Parquet file."""
+    seed = (SEEDS / "000_03c2884dc4598a19.txt").read_text().split("\n")
+    paras = [p for p in seed[3:] if p.strip()]
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for k in range(n):
+        r = k % len(paras)
+        body = paras[r:] + paras[:r]
+        rows.append({"id": f"a{k:03d}", "title": f"Story {k}",
+                     "date": f"2021-11-{1 + k % 28:02d}",
+                     "url": f"https://www.outlet{k % 3}.com/{k}",
+                     "text": "\n\n".join(body[:3 + k % 5])})
+    half = n // 2
+    with open(folder / "a.jsonl", "w") as fh:
+        for r in rows[:half]:
+            fh.write(json.dumps(r) + "\n")
+        if bad:
+            fh.write("{broken json\n")
+    with open(folder / "b.jsonl", "w") as fh:
+        for r in rows[half:]:
+            fh.write(json.dumps(r) + "\n")
+    n_bad = 0
+    if bad:
+        (folder / "c.txt").write_bytes(b"\x00\x01\x02 binary junk" * 10)
+        (folder / "d.parquet").write_bytes(b"PAR1 not really parquet")
+        n_bad = 3
+    return n, n_bad
+
+
+def all_tables(out):
+    info = json.loads((out / "_run.json").read_text())
+    return {name: read_table(out, name) for name in info["tables"]}
+
+
+def assert_same_tables(a, b):
+    assert list(a) == list(b)
+    for name in a:
+        x, y = a[name], b[name]
+        if name != "skipped":
+            keys = [c for c in ("article_id", "sentence_id", "token_id") if c in x.columns]
+            x = x.sort_values(keys, kind="mergesort").reset_index(drop=True)
+            y = y.sort_values(keys, kind="mergesort").reset_index(drop=True)
+        pd.testing.assert_frame_equal(x, y, check_like=False, obj=name)
+
+
+@pytest.fixture
+def with_test_stage(monkeypatch):
+    monkeypatch.setattr(pipeline, "BATCH_STAGES", [TEST_STAGE])
+    monkeypatch.setattr(pipeline, "CORPUS_STAGES", [])
+    CONTROL.clear()
+    yield
+    CONTROL.clear()
+
+
+def test_seeds_parquet_and_csv(tmp_path):
+    res = analyze(SEEDS, tmp_path, quiet=True)
+    assert res.counts["articles"] == 1 and res.counts["sentences"] == 33
+    for name in ("articles", "skipped", "sentences", "tokens"):
+        assert (tmp_path / name / "part-00000.parquet").is_file()
+        assert (tmp_path / f"{name}.csv").is_file()
+    toks = pd.read_parquet(tmp_path / "tokens")
+    assert len(toks) == res.counts["tokens"]
+    csv = pd.read_csv(tmp_path / "tokens.csv", keep_default_na=False)
+    assert csv["token"].tolist() == toks["token"].tolist()
+    arts = pd.read_parquet(tmp_path / "articles")
+    assert list(arts["paragraphs"].iloc[0]) == arts["text"].iloc[0].split("\n")
+    assert "paragraphs" not in pd.read_csv(tmp_path / "articles.csv").columns
+    pd.testing.assert_frame_equal(res.tables["sentences"], pd.read_parquet(tmp_path / "sentences"))
+
+
+def test_same_results_whatever_jobs(tmp_path, with_test_stage):
+    n, n_bad = make_corpus(tmp_path / "c")
+    one = analyze(tmp_path / "c", tmp_path / "o1", jobs=1, batch_size=4, quiet=True)
+    two = analyze(tmp_path / "c", tmp_path / "o2", jobs=2, batch_size=4, quiet=True)
+    assert one.n_batches == two.n_batches == 6
+    t1, t2 = all_tables(tmp_path / "o1"), all_tables(tmp_path / "o2")
+    assert list(t1) == ["articles", "skipped", "sentences", "tokens", "flags"]
+    assert_same_tables(t1, t2)
+    # row order too: parts are numbered in input order
+    assert t1["articles"]["article_id"].tolist() == [f"a{k:03d}" for k in range(n)]
+    # a different batch size changes nothing either
+    big = analyze(tmp_path / "c", tmp_path / "o3", jobs=1, batch_size=100, quiet=True)
+    assert big.n_batches == 1
+    assert_same_tables(t1, all_tables(tmp_path / "o3"))
+    # every input accounted for
+    assert len(t1["articles"]) + len(t1["skipped"]) == n + n_bad
+    # the same as the in-memory tokenizer on the same articles
+    from newslab import load_articles, sentences, tokens
+    arts = load_articles(tmp_path / "c", verbose=False)
+    pd.testing.assert_frame_equal(t1["tokens"], tokens(sentences(arts)))
+
+
+def test_parts_share_one_schema(tmp_path, with_test_stage):
+    make_corpus(tmp_path / "c", bad=False)
+    analyze(tmp_path / "c", tmp_path / "o", jobs=1, batch_size=4, quiet=True)
+    import pyarrow.parquet as pq
+    files = sorted((tmp_path / "o" / "flags").glob("part-*.parquet"))
+    schemas = {str(pq.read_schema(f).remove_metadata()) for f in files}
+    assert len(schemas) == 1, schemas
+    flags = pd.read_parquet(tmp_path / "o" / "flags")
+    assert flags["note"].isna().sum() == 10 and flags["note"].notna().sum() == 12
+    assert flags["score"].dtype == "float64" and flags["score"].isna().sum() == 8
+    skipped = pd.read_parquet(tmp_path / "o" / "skipped")
+    assert skipped.empty and list(skipped.columns) == ["path", "line", "reason"]
+
+
+def test_bad_files_are_skipped_with_reasons(tmp_path, with_test_stage):
+    n, n_bad = make_corpus(tmp_path / "c")
+    res = analyze(tmp_path / "c", tmp_path / "o", jobs=1, batch_size=5, quiet=True)
+    sk = read_table(tmp_path / "o", "skipped")
+    assert len(sk) == n_bad == res.counts["skipped"]
+    why = {p.rsplit("/", 1)[-1]: r for p, r in zip(sk["path"], sk["reason"])}
+    assert why["c.txt"].startswith("binary file")
+    assert why["a.jsonl"].startswith("invalid JSON")
+    assert why["d.parquet"].startswith("not a readable Parquet file")
+    assert sk.loc[sk["path"].str.endswith("a.jsonl"), "line"].tolist() == [n // 2 + 1]
+    assert res.counts["articles"] + res.counts["skipped"] == n + n_bad
+
+
+def test_failing_batch_is_skipped_and_run_goes_on(tmp_path, with_test_stage, capsys):
+    n, n_bad = make_corpus(tmp_path / "c")
+    CONTROL["fail_on"] = "a005"  # in the second batch of 4
+    res = analyze(tmp_path / "c", tmp_path / "o", jobs=1, batch_size=4, quiet=True)
+    assert "batch 1 (4 articles) failed" in capsys.readouterr().err
+    arts = read_table(tmp_path / "o", "articles")
+    assert "a005" not in set(arts["article_id"]) and len(arts) == n - 4
+    sk = read_table(tmp_path / "o", "skipped")
+    failed = sk[sk["reason"].str.contains("ValueError: boom")]
+    assert len(failed) == 4 and failed["line"].tolist() == [5, 6, 7, 8]
+    assert res.counts["articles"] + res.counts["skipped"] == n + n_bad
+    assert len(read_table(tmp_path / "o", "flags")) == n - 4
+
+
+def test_resume_redoes_only_unfinished_batches(tmp_path, with_test_stage):
+    n, n_bad = make_corpus(tmp_path / "c")
+    out = tmp_path / "o"
+    CONTROL["interrupt_on"] = "a013"  # batch 3 of 4-article batches
+    with pytest.raises(KeyboardInterrupt):
+        analyze(tmp_path / "c", out, jobs=1, batch_size=4, quiet=True)
+    done = [json.loads(x)["batch"] for x in (out / "_manifest.jsonl").read_text().split("\n")
+            if x]
+    assert done == [0, 1, 2]
+    CONTROL.clear()
+    CONTROL["log"] = []
+    res = analyze(tmp_path / "c", out, jobs=1, batch_size=4, resume=True, quiet=True)
+    assert CONTROL["log"] == ["a012", "a016", "a020"]  # batches 3, 4, 5 only
+    assert res.n_batches_resumed == 3 and res.n_batches == 6
+    assert res.counts["articles"] + res.counts["skipped"] == n + n_bad
+    CONTROL["log"] = []
+    analyze(tmp_path / "c", tmp_path / "fresh", jobs=1, batch_size=4, quiet=True)
+    assert_same_tables(all_tables(out), all_tables(tmp_path / "fresh"))
+    # a finished run resumes to itself without redoing anything
+    CONTROL["log"] = []
+    analyze(tmp_path / "c", out, jobs=1, batch_size=4, resume=True, quiet=True)
+    assert CONTROL["log"] == []
+    # a changed input file is redone from its first changed batch on
+    with open(tmp_path / "c" / "b.jsonl", "a") as fh:
+        fh.write(json.dumps({"id": "a999", "text": "A late addition about Ukraine."}) + "\n")
+    res = analyze(tmp_path / "c", out, jobs=1, batch_size=4, resume=True, quiet=True)
+    assert CONTROL["log"] == ["a020"]
+    assert res.counts["articles"] == n + 1
+
+
+def test_resume_with_other_options_is_refused(tmp_path, with_test_stage):
+    make_corpus(tmp_path / "c", bad=False)
+    analyze(tmp_path / "c", tmp_path / "o", jobs=1, batch_size=4, quiet=True)
+    with pytest.raises(NewslabError, match="other options .*batch_size"):
+        analyze(tmp_path / "c", tmp_path / "o", jobs=1, batch_size=5, resume=True, quiet=True)
+
+
+def test_rerun_without_resume_starts_clean(tmp_path, with_test_stage):
+    make_corpus(tmp_path / "c", n=30, bad=False)
+    analyze(tmp_path / "c", tmp_path / "o", jobs=1, batch_size=4, quiet=True)
+    assert (tmp_path / "o" / "tokens" / "part-00007.parquet").exists()
+    make_corpus(tmp_path / "c2", n=9, bad=False)
+    res = analyze(tmp_path / "c2", tmp_path / "o", jobs=1, batch_size=4, quiet=True)
+    assert sorted(f.name for f in (tmp_path / "o" / "tokens").iterdir()) == [
+        "part-00000.parquet", "part-00001.parquet", "part-00002.parquet"]
+    assert len(pd.read_parquet(tmp_path / "o" / "articles")) == 9 == res.counts["articles"]
+
+
+def test_corpus_stages_run_below_limit_and_are_skipped_above(tmp_path, with_test_stage,
+                                                            monkeypatch):
+    monkeypatch.setattr(pipeline, "CORPUS_STAGES",
+                        [("outlet_tokens", "tests.test_pipeline:corpus_stage")])
+    n, _ = make_corpus(tmp_path / "c", bad=False)
+    res = analyze(tmp_path / "c", tmp_path / "o", jobs=1, batch_size=4, quiet=True)
+    ot = read_table(tmp_path / "o", "outlet_tokens")
+    assert ot["n"].sum() == res.counts["tokens"] and len(ot) == 3
+    assert (tmp_path / "o" / "outlet_tokens.csv").is_file()
+    res = analyze(tmp_path / "c", tmp_path / "o", jobs=1, batch_size=4, quiet=True,
+                  corpus_max_articles=n - 1)
+    assert not (tmp_path / "o" / "outlet_tokens").exists()
+    assert "outlet_tokens" not in res.tables
+    assert any("corpus-level stages not run (outlet_tokens)" in x for x in res.notes)
+    assert "corpus-level stages not run" in res.summary()
+
+
+def test_csv_only_for_small_corpora(tmp_path):
+    make_corpus(tmp_path / "c", bad=False)
+    res = analyze(tmp_path / "c", tmp_path / "o", jobs=1, quiet=True, csv_max_articles=10)
+    assert not list((tmp_path / "o").glob("*.csv"))
+    assert res.counts["articles"] == len(pd.read_parquet(tmp_path / "o" / "articles"))
+    analyze(tmp_path / "c", tmp_path / "o", jobs=1, quiet=True, csv=True, csv_max_articles=10)
+    assert len(pd.read_csv(tmp_path / "o" / "articles.csv")) == res.counts["articles"]
+
+
+def test_stages_option(tmp_path, with_test_stage):
+    res = analyze(SEEDS, tmp_path / "o", jobs=1, stages=[], quiet=True)
+    assert "flags" not in res.tables
+    res = analyze(SEEDS, tmp_path / "o", jobs=1, stages="flags", quiet=True)
+    assert len(res.tables["flags"]) == 1
+    with pytest.raises(NewslabError, match="unknown stage"):
+        analyze(SEEDS, tmp_path / "o", stages="nope", quiet=True)
+
+
+def test_quiet_run_prints_nothing(tmp_path, capsys):
+    make_corpus(tmp_path / "c", bad=False)
+    assert main(["analyze", str(tmp_path / "c"), "--out", str(tmp_path / "o"), "--jobs", "2",
+                 "--batch-size", "5", "--quiet"]) == 0
+    cap = capsys.readouterr()
+    assert cap.out == "" and cap.err == ""
+    assert main(["analyze", str(tmp_path / "c"), "--out", str(tmp_path / "o"),
+                 "--batch-size", "5", "--resume"]) == 0  # not a terminal: a summary, no progress bar
+    cap = capsys.readouterr()
+    assert cap.out.startswith("newslab analyze: 22 articles") and cap.err == ""
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--jobs", "0"], "--jobs must be at least 1"),
+    (["--scheduler", "tcp://127.0.0.1:1"], "--scheduler needs --engine dask"),
+    (["--stages", "nope"], "unknown stage(s): nope"),
+    (["--batch-size", "0"], "batch size must be at least 1"),
+])
+def test_cli_usage_errors(tmp_path, capsys, argv, message):
+    assert main(["analyze", str(SEEDS), "--out", str(tmp_path / "o"), *argv]) == 2
+    assert message in capsys.readouterr().err
