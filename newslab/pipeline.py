@@ -352,11 +352,11 @@ class _DaskEngine:
             logging.getLogger("distributed").setLevel(logging.ERROR)
         try:
             if scheduler:
-                self.client = Client(scheduler, timeout="20s")
+                self.client = Client(scheduler)  # distributed.comm.timeouts.connect
             else:
                 self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1,
                                             processes=True, host="127.0.0.1",
-                                            dashboard_address=None,
+                                            dashboard_address="127.0.0.1:0",
                                             silence_logs=logging.ERROR)
                 self.client = Client(self.cluster)
         except (OSError, TimeoutError) as e:
