@@ -62,7 +62,9 @@ from .errors import NewslabError
 from .load import SKIPPED_COLUMNS, _frame, _State, list_files, read_file
 
 #: Per-batch stages, in order: (name, "module:function").
-BATCH_STAGES: list[tuple[str, str]] = []
+BATCH_STAGES: list[tuple[str, str]] = [
+    ("sentiment", "newslab.sentiment:sentiment_stage"),
+]
 #: Whole-corpus stages, run once after the batches: (name, "module:function").
 CORPUS_STAGES: list[tuple[str, str]] = []
 

@@ -47,6 +47,41 @@ TABLES: dict[str, dict[str, str]] = {
         "is_stop": "in scikit-learn's English stop-word list",
         "is_alpha": "made of letters (inner hyphens and apostrophes allowed)",
     },
+    "sentence_sentiment": {
+        "article_id": "the article",
+        "sentence_id": "the sentence",
+        "neg": "VADER: share of the sentence's sentiment mass that is negative (0..1)",
+        "neu": "VADER: share that is neutral (0..1)",
+        "pos": "VADER: share that is positive (0..1)",
+        "compound": "VADER compound score, -1 (most negative) .. +1 (most positive)",
+        "label": "negative (compound <= -0.05), positive (>= 0.05) or neutral "
+                 "(newslab.sentiment.NEG_THRESHOLD, POS_THRESHOLD)",
+    },
+    "paragraph_sentiment": {
+        "article_id": "the article",
+        "paragraph_id": "the paragraph",
+        "n_sentences": "number of sentences in the paragraph",
+        "neg": "VADER neg of the paragraph's text scored as one unit",
+        "neu": "VADER neu of the paragraph's text",
+        "pos": "VADER pos of the paragraph's text",
+        "compound": "VADER compound of the paragraph's text",
+        "mean_compound": "mean of the paragraph's sentence compounds",
+        "label": "label of mean_compound (same cut-offs as sentences)",
+    },
+    "article_sentiment": {
+        "article_id": "the article",
+        "n_sentences": "number of sentences",
+        "n_words": "number of words (whitespace tokens with a letter or digit)",
+        "compound": "VADER compound of the whole text at once (saturates on long texts; "
+                    "for comparison only)",
+        "mean_compound": "mean sentence compound (the usual article tone)",
+        "share_positive": "share of sentences labelled positive",
+        "share_negative": "share of sentences labelled negative",
+        "pos_word_pct": "percentage of words with a positive lexicon valence",
+        "neg_word_pct": "percentage of words with a negative lexicon valence",
+        "gdelt_tone": "GDELT-style tone: pos_word_pct - neg_word_pct",
+        "label": "label of mean_compound (same cut-offs as sentences)",
+    },
 }
 
 

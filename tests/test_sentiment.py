@@ -1,0 +1,312 @@
+"""Sentiment: same scores as the reference VADER, the news extension, tables, evaluation."""
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from newslab import schema, sentiment
+from newslab.cli import main
+from newslab.errors import NewslabError
+from newslab.sentiment import (NEG_THRESHOLD, POS_THRESHOLD, article_tone, get_analyzer,
+                               label_from_compound, score_paragraphs, score_sentences)
+
+# Sentences exercising each of VADER's rules (written for these tests).
+VARIED = [
+    "The talks were good.",
+    "The talks were not good.",
+    "The talks were never so good!",
+    "The talks weren't bad at all.",
+    "Without a doubt, an excellent result.",
+    "The deal was good, but the terms are poor and the timing is not great.",
+    "Officials were VERY pleased, but the mood in Kyiv was GRIM.",
+    "The ceasefire is kind of fragile.",
+    "The economy is sort of recovering, kinda.",
+    "It was the least successful summit in years.",
+    "At least it wasn't a disaster.",
+    "Is this really a crisis?? Really???",
+    "Outrageous!!!! Shameful!!",
+    "No agreement, no progress, no peace.",
+    "There is no hope or trust left.",
+    "The minister was extremely angry and deeply disappointed.",
+    "The offer was barely acceptable and slightly insulting.",
+    "He said it would be a mistake, a grave mistake.",
+    "Sales rose 5% but costs rose faster; the loss narrowed.",
+    "good good but good good bad bad",  # the reference's list.index quirk after "but"
+    "They are not happy, nor are they sad, despite the good news.",
+    "Supporters cheered; opponents jeered.",
+    "a", "", "   ", "!!!", "?? ??",
+    "Catch emoji such as \U0001F498 and \U0001F601 in a tweet",
+    "\u201cWe will respond decisively,\u201d she said \u2014 a clear warning.",
+    "The bomb squad said the bus stop was safe; the kiss of death for the plan.",
+]
+
+
+@pytest.fixture(scope="module")
+def reference():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    return SentimentIntensityAnalyzer()
+
+
+def test_same_scores_as_reference_vader(reference, seed_sentences):
+    ours = get_analyzer("vader")
+    texts = VARIED + seed_sentences["text"].tolist()
+    for t in texts:
+        a, b = reference.polarity_scores(t), ours.polarity_scores(t)
+        assert set(b) == {"neg", "neu", "pos", "compound"}
+        for k in a:
+            assert abs(a[k] - b[k]) < 1e-6, (t, k, a[k], b[k])
+    # and the cases are not all trivial: rules fire
+    assert len({ours.polarity_scores(t)["compound"] for t in VARIED}) > 20
+
+
+def test_lexicon_comes_from_the_installed_package(reference):
+    lex = sentiment.vader_lexicon()
+    assert lex == reference.lexicon and len(lex) > 7000
+    assert get_analyzer("vader").lexicon == lex
+    assert get_analyzer("vader") is get_analyzer("vader")  # cached
+
+
+def test_no_download_needed(monkeypatch):
+    import nltk
+    monkeypatch.setattr(nltk, "download", lambda *a, **k: pytest.fail("nltk.download called"))
+    sentiment._ANALYZERS.clear()
+    assert get_analyzer("news").polarity_scores("a brutal invasion")["compound"] < -0.5
+
+
+def test_news_extension_file_is_well_formed():
+    ext = sentiment.news_extension()
+    assert len(ext) > 150
+    assert ext["word"].is_unique
+    assert ext["valence"].between(-4, 4).all()
+    assert (ext["note"].str.len() > 10).all() and (ext["category"] != "").all()
+    known = {"conflict", "humanitarian", "justice", "diplomacy", "economy", "direction-up",
+             "direction-down", "quantity-good", "quantity-bad", "news-sense"}
+    assert set(ext["category"]) <= known
+    # an entry must not turn a VADER modifier into a scored word
+    assert not set(ext["word"]) & (set(sentiment.BOOSTER_DICT) | sentiment.NEGATE
+                                   | {"least", "but", "no", "kind", "of"})
+    # the words the issue names are covered
+    for w in ("invasion", "invade", "sanctions", "annex", "occupation", "troops", "famine",
+              "refugees", "ceasefire", "escalation", "rose", "fell", "losses", "growth",
+              "default"):
+        assert w in get_analyzer("news").lexicon, w
+    assert get_analyzer("news").lexicon["invasion"] < 0 < get_analyzer("news").lexicon["ceasefire"]
+
+
+@pytest.mark.parametrize("text, vader_label, news_label", [
+    ("a complete rupture of relations", "neutral", "negative"),
+    ("Russia has massed 100,000 troops along the Ukrainian border, prompting fears of an "
+     "invasion.", "negative", "negative"),
+    ("The two sides declared a ceasefire.", "neutral", "positive"),
+    ("The United States and Russia will hold talks.", "positive", "neutral"),
+    ("Net sales rose by 5.2 % to EUR 205.5 mn.", "neutral", "positive"),
+    ("Operating profit fell to EUR 3.2 mn from EUR 5.4 mn.", "positive", "negative"),
+    ("The operating loss narrowed to EUR 1.1 mn.", "negative", "positive"),
+    ("Costs increased sharply in the quarter.", "positive", "negative"),
+    ("Sales did not increase.", "negative", "negative"),
+])
+def test_news_extension_changes_what_it_should(text, vader_label, news_label):
+    v = get_analyzer("vader").polarity_scores(text)["compound"]
+    n = get_analyzer("news").polarity_scores(text)["compound"]
+    assert label_from_compound(v) == vader_label, v
+    assert label_from_compound(n) == news_label, n
+
+
+def test_invasion_sentence_is_clearly_more_negative_with_news():
+    t = ("Russia has massed 100,000 troops along the Ukrainian border, prompting fears of an "
+         "invasion as early as next month.")
+    assert get_analyzer("news").polarity_scores(t)["compound"] < \
+        get_analyzer("vader").polarity_scores(t)["compound"] - 0.3
+
+
+def test_direction_rule_is_local_and_keeps_agreeing_valence():
+    an = get_analyzer("news")
+    # no quantity nearby: direction words keep their default sign
+    assert an.polarity_scores("Shares of the company rose.")["compound"] > 0
+    assert an.polarity_scores("It fell.")["compound"] < 0
+    # "violence increased": the noun's own (negative) valence is kept, the change adds to it
+    assert an.polarity_scores("Violence increased.")["compound"] < \
+        an.polarity_scores("Violence.")["compound"]
+    # a quantity 6 words away is out of the window
+    far = "Sales in the region of the north of the country rose."
+    assert an.polarity_scores(far)["compound"] > 0
+
+
+def test_label_thresholds_are_documented_constants():
+    assert (POS_THRESHOLD, NEG_THRESHOLD) == (0.05, -0.05)
+    assert label_from_compound(0.05) == "positive"
+    assert label_from_compound(-0.05) == "negative"
+    assert label_from_compound(0.0499) == "neutral"
+    arr = label_from_compound(np.array([-0.5, 0.0, 0.5]))
+    assert list(arr) == ["negative", "neutral", "positive"]
+
+
+def test_sentence_table(seed_sentences):
+    ss = score_sentences(seed_sentences)
+    assert list(ss.columns) == schema.columns("sentence_sentiment")
+    assert len(ss) == len(seed_sentences)
+    assert ss[["article_id", "sentence_id"]].equals(
+        seed_sentences[["article_id", "sentence_id"]].reset_index(drop=True))
+    assert ss["compound"].between(-1, 1).all()
+    np.testing.assert_allclose(ss[["neg", "neu", "pos"]].sum(axis=1), 1, atol=0.0021)
+    assert (ss["label"] == label_from_compound(ss["compound"].to_numpy())).all()
+    plain = score_sentences(seed_sentences, lexicon="vader")
+    assert not plain["compound"].equals(ss["compound"])  # the news lexicon changes things
+
+
+def test_paragraph_and_article_tables(seed_sentences):
+    ss = score_sentences(seed_sentences)
+    par = score_paragraphs(seed_sentences, sentence_scores=ss)
+    assert list(par.columns) == schema.columns("paragraph_sentiment")
+    assert len(par) == seed_sentences.groupby(["article_id", "paragraph_id"]).ngroups
+    assert par["n_sentences"].sum() == len(seed_sentences)
+    first = par.iloc[0]
+    sents = seed_sentences[(seed_sentences.paragraph_id == first.paragraph_id)]
+    assert first["compound"] == get_analyzer("news").polarity_scores(
+        " ".join(sents["text"]))["compound"]
+    assert par.equals(score_paragraphs(seed_sentences))  # same without precomputed scores
+
+    art = article_tone(seed_sentences, sentence_scores=ss)
+    assert list(art.columns) == schema.columns("article_sentiment")
+    row = art.iloc[0]
+    assert row["n_sentences"] == len(ss)
+    assert row["mean_compound"] == round(ss["compound"].mean(), 4)
+    assert row["share_positive"] == round((ss["label"] == "positive").mean(), 4)
+    assert row["share_negative"] == round((ss["label"] == "negative").mean(), 4)
+    assert row["gdelt_tone"] == pytest.approx(row["pos_word_pct"] - row["neg_word_pct"],
+                                              abs=1e-3)
+    assert 600 < row["n_words"] < 900
+    assert row["label"] == "negative"  # the seed: threats, sanctions, escalation
+
+
+def test_gdelt_word_counts():
+    an = get_analyzer("news")
+    # words: war, and, peace, -- is not a word; war negative, peace positive
+    assert an.word_polarity("War and peace --") == (3, 1, 1)
+
+
+def test_stage_and_empty_input(seed_sentences):
+    out = sentiment.sentiment_stage({"sentences": seed_sentences})
+    assert set(out) == {"sentence_sentiment", "paragraph_sentiment", "article_sentiment"}
+    for name, df in out.items():
+        assert list(df.columns) == schema.columns(name)
+    empty = seed_sentences.iloc[:0]
+    out = sentiment.sentiment_stage({"sentences": empty})
+    for name, df in out.items():
+        assert df.empty and list(df.columns) == schema.columns(name)
+
+
+def test_bad_input_is_a_clear_error():
+    with pytest.raises(NewslabError, match="DataFrame"):
+        score_sentences(["a sentence"])
+    with pytest.raises(NewslabError, match="text"):
+        score_sentences(pd.DataFrame({"article_id": ["a"], "sentence_id": [0]}))
+    with pytest.raises(NewslabError, match="unknown lexicon"):
+        get_analyzer("afinn")
+    # non-strings score as text, None as empty
+    assert get_analyzer("vader").polarity_scores(None)["compound"] == 0.0
+
+
+def test_custom_extension_file(tmp_path):
+    p = tmp_path / "mine.tsv"
+    p.write_text("word\tvalence\tcategory\tnote\n# a comment\nblorf\t-3\ttest\tinvented\n",
+                 encoding="utf-8")
+    an = get_analyzer(str(p))
+    assert an.lexicon["blorf"] == -3.0 and "invasion" not in an.lexicon
+    assert an.polarity_scores("blorf")["compound"] < 0
+    p.write_text("blorf\t9\n", encoding="utf-8")
+    with pytest.raises(NewslabError, match=r"mine.tsv:1"):
+        sentiment.read_lexicon_file(p)
+    p.write_text("blorf\t1\nblorf\t2\n", encoding="utf-8")
+    with pytest.raises(NewslabError, match="repeats"):
+        sentiment.read_lexicon_file(p)
+
+
+# --- gold readers and the evaluate command ---------------------------------------------------
+
+def _gold_jsonl(tmp_path):
+    rows = [{"text": "The invasion was a catastrophe.", "label": "negative"},
+            {"text": "Leaders agreed to a ceasefire and welcomed the progress.",
+             "label": "positive"},
+            {"text": "The meeting is on Tuesday.", "label": "neutral"},
+            {"text": "Net sales rose by 8 %.", "label": "positive"}]
+    p = tmp_path / "gold.jsonl"
+    p.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    return p
+
+
+def test_read_gold_formats(tmp_path):
+    g = sentiment.read_gold(_gold_jsonl(tmp_path))
+    assert list(g.columns) == ["text", "label"] and len(g) == 4
+
+    pb = tmp_path / "Sentences_Test.txt"  # Latin-1, as three of the PhraseBank files are
+    pb.write_bytes("Profit rose to \xa3 3 mn @ the end.@positive\nIt is Tuesday.@neutral\n"
+                   .encode("latin-1"))
+    g = sentiment.read_gold(pb)
+    assert g["label"].tolist() == ["positive", "neutral"]
+    assert g["text"][0] == "Profit rose to \xa3 3 mn @ the end."  # split on the last @
+
+    mt = tmp_path / "mtsc.jsonl"
+    recs = [{"sentence_normalized": "A said B is bad.", "targets": [{"polarity": 2.0}]},
+            {"sentence_normalized": "Mixed.", "targets": [{"polarity": 2.0},
+                                                          {"polarity": 6.0}]},
+            {"sentence_normalized": "Both fine.", "targets": [{"polarity": 6.0},
+                                                              {"polarity": 6.0}]}]
+    mt.write_text("\n".join(json.dumps(r) for r in recs), encoding="utf-8")
+    g = sentiment.read_gold(mt)  # auto-detected; sentences with mixed targets dropped
+    assert g["label"].tolist() == ["negative", "positive"]
+
+    bad = tmp_path / "bad.txt"
+    bad.write_text("no label here\n", encoding="utf-8")
+    with pytest.raises(NewslabError, match="bad.txt:1"):
+        sentiment.read_gold(bad)
+    badj = tmp_path / "bad.jsonl"
+    badj.write_text('{"text": "x", "label": "happy"}\n', encoding="utf-8")
+    with pytest.raises(NewslabError, match="happy"):
+        sentiment.read_gold(badj)
+
+
+def test_evaluate_command(tmp_path, capsys):
+    p = _gold_jsonl(tmp_path)
+    assert main(["evaluate", "sentiment", str(p), "--json"]) == 0
+    m = json.loads(capsys.readouterr().out)
+    assert {"n", "accuracy", "macro_f1", "per_class", "confusion"} <= set(m)
+    assert m["n"] == 4 and m["accuracy"] == 1.0 and m["lexicon"] == "news"
+    assert main(["evaluate", "sentiment", str(p), "--lexicon", "vader", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["accuracy"] < 1.0
+    assert main(["evaluate", "sentiment", str(p)]) == 0
+    out = capsys.readouterr().out
+    assert "macro-F1" in out and "confusion" in out
+    assert main(["evaluate", "sentiment", str(tmp_path / "missing.jsonl")]) == 2
+    assert "gold file not found" in capsys.readouterr().err
+
+
+# --- the public evaluation sets (skipped when ../shared/eval is absent) ----------------------
+
+PHRASEBANK = ["Sentences_AllAgree.txt", "Sentences_75Agree.txt", "Sentences_66Agree.txt",
+              "Sentences_50Agree.txt"]
+
+
+@pytest.mark.evaldata
+def test_phrasebank_figures(shared_eval):
+    figures = {}
+    for name in PHRASEBANK:
+        gold = sentiment.read_gold(shared_eval / "financial_phrasebank" / name)
+        figures[name] = {lx: sentiment.evaluate(gold, lexicon=lx)["macro_f1"]
+                         for lx in ("vader", "news")}
+    assert figures["Sentences_AllAgree.txt"]["vader"] == pytest.approx(0.487, abs=0.001)
+    assert figures["Sentences_AllAgree.txt"]["news"] >= 0.55
+    for name, f in figures.items():
+        assert f["news"] > f["vader"], name
+
+
+@pytest.mark.evaldata
+def test_newsmtsc_does_not_fall(shared_eval):
+    for name in ("devtest_rw.jsonl", "devtest_mt.jsonl"):
+        gold = sentiment.read_gold(shared_eval / "newsmtsc" / name)
+        assert len(gold) > 300
+        v = sentiment.evaluate(gold, lexicon="vader")["macro_f1"]
+        n = sentiment.evaluate(gold, lexicon="news")["macro_f1"]
+        assert n >= v - 0.005, (name, v, n)
