@@ -277,11 +277,19 @@ class _ProcessEngine:
     """
 
     def __init__(self, out, stages, jobs):
+        import multiprocessing as mp
         self.out, self.stages, self.jobs = out, stages, jobs
         self.pool = None
         self.first = None
         self.futures = set()
         self.done = []
+        self.method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+        if self.method == "forkserver":
+            # start the server now: its imports overlap with reading the first batches
+            from multiprocessing import forkserver
+            mp.get_context("forkserver").set_forkserver_preload(
+                ["newslab.pipeline"] + sorted({s.split(":")[0] for _, s in self.stages}))
+            forkserver.ensure_running()
 
     @property
     def pending(self):
@@ -290,11 +298,7 @@ class _ProcessEngine:
     def _start(self):
         import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
-        method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
-        ctx = mp.get_context(method)
-        if method == "forkserver":
-            ctx.set_forkserver_preload(["newslab.pipeline"]
-                                       + sorted({s.split(":")[0] for _, s in self.stages}))
+        ctx = mp.get_context(self.method)
         self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=ctx,
                                         initializer=_init_worker, initargs=(self.stages,))
 
@@ -322,9 +326,10 @@ class _ProcessEngine:
                 try:
                     self.done.append(f.result())
                 except BrokenProcessPool:
-                    raise NewslabError("a worker process died (out of memory?); run again "
-                                       "with --resume, and fewer --jobs or a smaller "
-                                       "--batch-size") from None
+                    raise NewslabError(
+                        "a worker process died: out of memory (run again with --resume and "
+                        "fewer --jobs or a smaller --batch-size), or a script calls "
+                        "analyze() outside an 'if __name__ == \"__main__\":' block") from None
         done, self.done = self.done, []
         return done
 
@@ -467,7 +472,9 @@ def analyze(path, out="results", *, columns: dict | None = None,
             ) -> AnalyzeResult:
     """Run the pipeline over the corpus at ``path`` and write its tables to ``out``.
 
-    ``jobs`` worker processes (default: all cores; 1 runs everything in this process);
+    ``jobs`` worker processes (default: all cores; 1 runs everything in this process; the
+    workers are started by a forkserver, so a script that calls ``analyze`` with ``jobs`` > 1
+    needs the usual ``if __name__ == "__main__":`` guard);
     ``engine="dask"`` runs the batches on a Dask cluster (``scheduler`` address, or a local
     cluster of ``jobs`` workers on 127.0.0.1). ``resume`` skips the batches a previous run
     with the same options finished. ``stages`` names the batch stages to run (default: all).

@@ -1,0 +1,248 @@
+"""``newslab analyze`` (the full pipeline) against the pipeline a student writes first.
+
+Corpus: the 2,225 real BBC News articles of ../shared/eval/bbc_news/ repeated with varied ids
+up to ``--n`` articles, as JSON Lines shards of 1,000 (``benchmarks/make_corpus.py``), generated
+at run time into ``benchmarks/out/`` (git-ignored; never committed).
+
+Measured in one process tree, one run, each side in its own child process (wall time of the
+child, interpreter start included; peak memory of the child and all its descendants, sampled
+every 100 ms with psutil: the sum of PSS, and the sum of RSS, which counts the pages forked
+workers share once per process and so overstates):
+
+- naive: read the shards with ``json``, NLTK Punkt (untrained, newslab's abbreviations) for
+  sentences, NLTK's ``NLTKWordTokenizer`` (``word_tokenize``'s engine) for words, and NLTK's
+  VADER ``polarity_scores`` on every sentence, with the VADER lexicon read from the
+  vaderSentiment package (NLTK's own copy would need ``nltk.download``). It keeps nothing.
+- newslab: ``newslab analyze CORPUS --out DIR --no-csv --quiet --jobs J`` for J = 1 and 2:
+  load, sentences, tokens and every registered batch stage (listed in the output), all
+  tables written as Parquet, plus the corpus-level stages when the corpus is small enough.
+
+Words per second = whitespace-separated words of the article texts / wall seconds, the same
+numerator for every side.
+
+    python benchmarks/bench_pipeline.py                  # 2,000 articles, about 2 minutes
+    python benchmarks/bench_pipeline.py --n 10000
+    python benchmarks/bench_pipeline.py --memory 10000,100000 --jobs 2   # newslab only
+    python benchmarks/bench_pipeline.py --memory 1000000 --stages ''     # load+tokenize only
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from make_corpus import make_corpus  # noqa: E402
+
+OUT = ROOT / "benchmarks" / "out"
+
+
+# ---------------------------------------------------------------------------------------
+# the naive baseline (runs in a child: bench_pipeline.py --naive CORPUS)
+
+
+def naive_vader():
+    """NLTK's VADER with the lexicon of the vaderSentiment package.
+
+    NLTK 3.10's constructor loads its lexicon through ``nltk.data.load``, which wants NLTK's
+    own data (a download) and refuses arbitrary paths; so the analyzer is built without it and
+    given the same lexicon text and constants its constructor would set.
+    """
+    from importlib import resources
+
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
+    sia = SentimentIntensityAnalyzer.__new__(SentimentIntensityAnalyzer)
+    sia.lexicon_file = resources.files("vaderSentiment").joinpath(
+        "vader_lexicon.txt").read_text(encoding="utf-8")
+    sia.lexicon = sia.make_lex_dict()
+    sia.constants = VaderConstants()
+    return sia
+
+
+def run_naive(corpus: Path) -> dict:
+    from nltk.tokenize import NLTKWordTokenizer
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    from newslab.tokenize import news_abbreviations
+    params = PunktParameters()
+    params.abbrev_types = set(news_abbreviations())
+    punkt = PunktSentenceTokenizer(params)
+    wt = NLTKWordTokenizer()
+    sia = naive_vader()
+    n_a = n_s = n_t = 0
+    compound = 0.0
+    for f in sorted(corpus.glob("*.jsonl")):
+        with open(f, encoding="utf-8") as fh:
+            for line in fh:
+                text = json.loads(line)["text"]
+                n_a += 1
+                for para in text.split("\n"):
+                    if not para.strip():
+                        continue
+                    for sent in punkt.tokenize(para):
+                        n_s += 1
+                        n_t += len(wt.tokenize(sent))
+                        compound += sia.polarity_scores(sent)["compound"]
+    return {"articles": n_a, "sentences": n_s, "tokens": n_t}
+
+
+# ---------------------------------------------------------------------------------------
+# measuring a child process tree
+
+
+def measure(cmd: list[str]) -> dict:
+    """Run ``cmd``: its wall time and the peak memory of its process tree, as the sum of
+    resident sizes (RSS; counts pages shared by forked workers once per process, so an
+    upper bound) and as the sum of proportional sizes (PSS; shared pages split between the
+    processes sharing them: the memory the tree really uses)."""
+    import psutil
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = {"rss": 0, "pss": 0}
+    stop = threading.Event()
+
+    def sample():
+        try:
+            p = psutil.Process(proc.pid)
+        except psutil.NoSuchProcess:
+            return
+        while not stop.is_set():
+            rss = pss = 0
+            try:
+                for q in [p] + p.children(recursive=True):
+                    try:
+                        m = q.memory_full_info()
+                        rss += m.rss
+                        pss += getattr(m, "pss", m.rss)
+                    except (psutil.NoSuchProcess, psutil.AccessDenied):
+                        pass
+            except psutil.NoSuchProcess:
+                break
+            peak["rss"] = max(peak["rss"], rss)
+            peak["pss"] = max(peak["pss"], pss)
+            stop.wait(0.1)
+
+    th = threading.Thread(target=sample, daemon=True)
+    th.start()
+    out, err = proc.communicate()
+    seconds = time.perf_counter() - t0
+    stop.set()
+    th.join()
+    if proc.returncode != 0:
+        sys.exit(f"bench_pipeline: {' '.join(cmd)} failed:\n{err}")
+    return {"seconds": seconds, "rss_mb": peak["rss"] / 2**20, "pss_mb": peak["pss"] / 2**20,
+            "stdout": out}
+
+
+def corpus_words(corpus: Path) -> tuple[int, int]:
+    n = words = 0
+    for f in sorted(corpus.glob("*.jsonl")):
+        with open(f, encoding="utf-8") as fh:
+            for line in fh:
+                words += len(json.loads(line)["text"].split())
+                n += 1
+    return n, words
+
+
+def newslab_cmd(corpus: Path, out: Path, jobs: int, stages: str | None) -> list[str]:
+    cmd = [sys.executable, "-m", "newslab.cli", "analyze", str(corpus), "--out", str(out),
+           "--no-csv", "--quiet", "--jobs", str(jobs)]
+    if stages is not None:
+        cmd += ["--stages", stages]
+    return cmd
+
+
+def run_info(out: Path) -> dict:
+    return json.loads((out / "_run.json").read_text())
+
+
+def line(name: str, r: dict, words: int) -> str:
+    return (f"{name:<22} {r['seconds']:8.1f} s {words / r['seconds']:>9,.0f} words/s "
+            f"  peak PSS {r['pss_mb']:6,.0f} MB (RSS sum {r['rss_mb']:6,.0f} MB)")
+
+
+def stage_names(stages: str | None) -> str:
+    from newslab import pipeline
+    names = [n for n, _ in pipeline.BATCH_STAGES]
+    if stages is not None:
+        names = [n for n in names if n in stages.split(",")]
+    corpus = [n for n, _ in pipeline.CORPUS_STAGES]
+    return (f"batch stages: {', '.join(names) or '(none registered)'}; corpus stages: "
+            f"{', '.join(corpus) or '(none registered)'} (up to "
+            f"{pipeline.CORPUS_MAX_ARTICLES:,} articles)")
+
+
+def side_by_side(n: int, stages: str | None, keep: bool) -> None:
+    corpus = make_corpus(n, OUT / f"corpus_{n}")
+    n_art, words = corpus_words(corpus)
+    print(f"corpus: {n_art:,} articles, {words:,} words (BBC News repeated), "
+          f"{os.cpu_count()} cores")
+    print("newslab " + stage_names(stages))
+    naive = measure([sys.executable, __file__, "--naive", str(corpus)])
+    res = {}
+    for jobs in (1, 2):
+        out = OUT / f"analyze_{n}_j{jobs}"
+        res[jobs] = measure(newslab_cmd(corpus, out, jobs, stages))
+        res[jobs]["rows"] = run_info(out)["rows"]
+        if not keep:
+            shutil.rmtree(out, ignore_errors=True)
+    counts = json.loads(naive["stdout"])
+    print(line("naive (NLTK, 1 core)", naive, words)
+          + f"   {counts['sentences']:,} sentences, {counts['tokens']:,} tokens")
+    for jobs in (1, 2):
+        rows = res[jobs]["rows"]
+        print(line(f"newslab --jobs {jobs}", res[jobs], words) + "   "
+              + ", ".join(f"{k} {v:,}" for k, v in rows.items()))
+    r1 = naive["seconds"] / res[1]["seconds"]
+    r2 = naive["seconds"] / res[2]["seconds"]
+    print(f"newslab / naive throughput: {r1:.2f}x on 1 core (goal >= 3x), "
+          f"{r2:.2f}x with 2 jobs")
+    print(f"newslab 2 jobs / 1 job: {res[1]['seconds'] / res[2]['seconds']:.2f}x (goal ~2x)")
+
+
+def memory_scaling(sizes: list[int], jobs: int, stages: str | None, keep: bool) -> None:
+    print("newslab " + stage_names(stages) + f"; --jobs {jobs}")
+    for n in sizes:
+        corpus = make_corpus(n, OUT / f"corpus_{n}")
+        n_art, words = corpus_words(corpus)
+        out = OUT / f"analyze_{n}_j{jobs}"
+        r = measure(newslab_cmd(corpus, out, jobs, stages))
+        rows = run_info(out)["rows"]
+        print(line(f"{n_art:,} articles", r, words) + f"   {rows.get('tokens', 0):,} tokens",
+              flush=True)
+        if not keep:
+            shutil.rmtree(out, ignore_errors=True)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--n", type=int, default=2000, help="articles (default 2,000)")
+    ap.add_argument("--memory", metavar="SIZES",
+                    help="comma-separated corpus sizes: newslab's time and peak memory only")
+    ap.add_argument("--jobs", type=int, default=2, help="jobs for --memory (default 2)")
+    ap.add_argument("--stages", default=None,
+                    help="batch stages for newslab (default: all registered; '' for none)")
+    ap.add_argument("--keep", action="store_true", help="keep the output tables")
+    ap.add_argument("--naive", metavar="CORPUS", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.naive:
+        print(json.dumps(run_naive(Path(args.naive))))
+        return 0
+    if args.memory:
+        memory_scaling([int(x) for x in args.memory.split(",")], args.jobs, args.stages,
+                       args.keep)
+    else:
+        side_by_side(args.n, args.stages, args.keep)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
