@@ -527,6 +527,29 @@ def get_analyzer(lexicon: str = "news") -> Analyzer:
     return _ANALYZERS[key]
 
 
+def news_analyzer(*, exclude: tuple[str, ...] = (), rule: bool = True) -> Analyzer:
+    """A news analyzer without some of the extension, for ablation studies (not cached).
+
+    ``exclude``: categories of ``vader_news.tsv`` to leave out (their words fall back to
+    VADER's own valence, or none); ``rule=False`` turns the direction x quantity rule off.
+    """
+    ext = news_extension()
+    unknown = sorted(set(exclude) - set(ext["category"]))
+    if unknown:
+        raise NewslabError(f"unknown categor(y/ies) {', '.join(unknown)}; the extension has "
+                           f"{', '.join(sorted(ext['category'].unique()))}")
+    ext = ext[~ext["category"].isin(exclude)]
+    lex = dict(vader_lexicon())
+    lex.update(zip(ext["word"], ext["valence"].astype(float)))
+    d, q = {}, {}
+    if rule:
+        for word, cat in zip(ext["word"], ext["category"]):
+            kind, sign = _RULE_CATEGORIES.get(cat, (None, 0))
+            (d if kind == "d" else q if kind == "q" else {})[word] = sign
+    name = "news" + "".join(f"-{c}" for c in exclude) + ("" if rule else "-norule")
+    return Analyzer(lex, name=name, directions=d, quantities=q)
+
+
 _RULE_CATEGORIES = {"direction-up": ("d", 1), "direction-down": ("d", -1),
                     "quantity-good": ("q", 1), "quantity-bad": ("q", -1)}
 
@@ -778,14 +801,17 @@ def read_gold(path, *, format: str = "auto") -> pd.DataFrame:
     return df
 
 
-def evaluate(gold: pd.DataFrame, *, lexicon: str = "news") -> dict:
+def evaluate(gold: pd.DataFrame, *, lexicon="news") -> dict:
     """Classification metrics (see ``newslab.evaluation.classification_metrics``) of the
-    labels :func:`label_from_compound` gives ``gold.text`` against ``gold.label``."""
+    labels :func:`label_from_compound` gives ``gold.text`` against ``gold.label``.
+
+    ``lexicon``: a lexicon name (see :func:`get_analyzer`) or an :class:`Analyzer`."""
     from .evaluation import classification_metrics
-    ps = get_analyzer(lexicon).polarity_scores
+    an = lexicon if isinstance(lexicon, Analyzer) else get_analyzer(lexicon)
+    ps = an.polarity_scores
     pred = [label_from_compound(ps(t)["compound"]) for t in gold["text"]]
     m = classification_metrics(gold["label"].tolist(), pred)
-    m.update(lexicon=str(lexicon), pos_threshold=POS_THRESHOLD, neg_threshold=NEG_THRESHOLD)
+    m.update(lexicon=an.name, pos_threshold=POS_THRESHOLD, neg_threshold=NEG_THRESHOLD)
     return m
 
 

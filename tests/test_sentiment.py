@@ -310,3 +310,16 @@ def test_newsmtsc_does_not_fall(shared_eval):
         v = sentiment.evaluate(gold, lexicon="vader")["macro_f1"]
         n = sentiment.evaluate(gold, lexicon="news")["macro_f1"]
         assert n >= v - 0.005, (name, v, n)
+
+
+def test_ablation_analyzers():
+    full = sentiment.news_analyzer()
+    t = "The operating loss narrowed to EUR 1.1 mn."
+    assert full.polarity_scores(t) == get_analyzer("news").polarity_scores(t)
+    assert sentiment.news_analyzer(rule=False).polarity_scores(t)["compound"] < 0
+    no_conflict = sentiment.news_analyzer(exclude=("conflict",))
+    assert "invasion" not in no_conflict.lexicon and "ceasefire" in no_conflict.lexicon
+    with pytest.raises(NewslabError, match="unknown categor"):
+        sentiment.news_analyzer(exclude=("sports",))
+    m = sentiment.evaluate(pd.DataFrame({"text": [t], "label": ["positive"]}), lexicon=full)
+    assert m["accuracy"] == 1.0

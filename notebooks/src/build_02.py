@@ -271,8 +271,9 @@ How to read these:
   polarity (1,037 of 1,067 in `devtest_rw`, 427 of 721 in `devtest_mt`) and takes that as
   the sentence's label: an approximation, and a hard one for any sentence-level scorer.
   The extension helps a little there and does not hurt.
-- Which parts help (macro-F1 with one part removed, measured the same way; all-agree /
-  50% / NewsMTSC `devtest_rw`): without the direction rule 0.622 / 0.574 / 0.542; without
+- Which parts help (macro-F1 with one part removed; all-agree / 50% / NewsMTSC
+  `devtest_rw`; `python benchmarks/eval_sentiment.py` prints the whole table above and
+  this ablation): without the direction rule 0.622 / 0.574 / 0.542; without
   the news-sense overrides 0.639 / 0.581 / 0.517; without the direction-down words 0.543 /
   0.532 / 0.542. Removing the conflict words changes nothing measurable (0.663 / 0.597 /
   0.543): these sets contain little conflict news, so **the conflict vocabulary is not
