@@ -11,7 +11,8 @@ All four scorers run in this one process on the same sentences, each with a fres
   reference;
 - ``newslab (news)``: with the news extension and its rule.
 
-It also prints how often each agrees with the reference to 1e-6, and where NLTK spends its
+It then scores one long text (about 10,000 words, as when a whole document is scored at
+once), where the reference's quadratic "but" rule shows, and prints how often each agrees with the reference to 1e-6, and where NLTK spends its
 time (cProfile on a sample): the answer to "why is NLTK's port about 2-3x slower?".
 
 Sentences: Financial PhraseBank (50% agreement file), NewsMTSC and BBC News sentences from
@@ -123,6 +124,27 @@ def nltk_profile(texts) -> str:
                         sorted(rows.items(), key=lambda kv: -kv[1])))
 
 
+def long_text(texts, words: int = 10_000) -> None:
+    """One long text (sentences joined up to ``words`` words, with "but" in it), as when a
+    whole article or document is scored at once: the reference's "but" rule is quadratic."""
+    parts, n = [], 0
+    for t in texts:
+        parts.append(t)
+        n += len(t.split())
+        if n >= words:
+            break
+    text = " ".join(parts + ["but it is fine."])
+    line = []
+    for name, make in [("nltk", nltk_analyzer), ("vaderSentiment", reference_analyzer),
+                       ("newslab (vader)", newslab_analyzer("vader"))]:
+        ps = make().polarity_scores
+        t0 = time.perf_counter()
+        ps(text)
+        dt = time.perf_counter() - t0
+        line.append(f"{name} {dt:.3f} s")
+    print(f"one text of {len(text.split()):,} words: " + ", ".join(line))
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--n", type=int, default=20000, help="sentences (default 20000)")
@@ -146,6 +168,7 @@ def main(argv=None) -> int:
         print(f"{name:<28}{len(texts) / t:>13,.0f}{base_t / t:>13.2f}{100 * same:>12.1f}%")
     print("(same scores: share of sentences whose four scores match the reference to 1e-6; "
           "the news lexicon is meant to differ)\n")
+    long_text(texts)
     print(nltk_profile(texts[:2000]))
     print("_words_plus_punc builds two dicts of every word joined with each of NLTK's 17 "
           "punctuation strings, for every sentence.")

@@ -12,7 +12,9 @@ The scorer is VADER (Hutto & Gilbert 2014), re-implemented here so that it
   the whole sentence several times per lexicon word, builds the emoji-free text one character
   at a time, and keeps the per-token work (strip, lower, look-ups) uncached; here each
   distinct token is analysed once and cached, the emoji pass is skipped when a sentence has no
-  emoji, and the rules only run around lexicon words. NLTK's port is slower still: its
+  emoji, and the rules only run around lexicon words. The reference's "but" rule is
+  quadratic in the text's length (a ``list.index`` per word); newslab gives the same result
+  in linear time, which matters when a whole article is scored at once. NLTK's port is slower still: its
   ``SentiText`` builds two dictionaries of every word joined with each of 17 punctuation
   strings for every sentence (34 string joins per word) and re-lowers the token list in
   every rule; it also differs from the reference in places (drops one-letter tokens, no
@@ -44,6 +46,7 @@ Evaluate with ``newslab evaluate sentiment GOLD [--lexicon vader|news] [--format
 from __future__ import annotations
 
 import argparse
+import heapq
 import json
 import math
 import string
@@ -243,7 +246,8 @@ class Analyzer:
         return f"Analyzer(lexicon={self.name!r}, {len(self.lexicon)} words)"
 
     # one cached record per distinct whitespace token:
-    # (word, lower, in_lexicon, valence, is_upper, booster, negates, direction, quantity)
+    # (word, lower, in_lexicon, valence, is_upper, booster, negates, direction, quantity,
+    #  is_word)
     def _token(self, raw: str) -> tuple:
         stripped = raw.strip(_PUNCT)
         word = raw if len(stripped) <= 2 else stripped
@@ -251,7 +255,8 @@ class Analyzer:
         lex = self.lexicon
         rec = (word, low, low in lex, lex.get(low, 0.0), word.isupper(),
                BOOSTER_DICT.get(low, 0.0), low in NEGATE or "n't" in low,
-               self.directions.get(low, 0), self.quantities.get(low, 0))
+               self.directions.get(low, 0), self.quantities.get(low, 0),
+               any(c.isalnum() for c in word))
         if len(self._tok) < 500_000:
             self._tok[raw] = rec
         return rec
@@ -449,7 +454,7 @@ class Analyzer:
         nw = npos = nneg = 0
         for w in text.split():
             t = cache.get(w) or self._token(w)
-            if not any(c.isalnum() for c in t[0]):
+            if not t[9]:
                 continue
             nw += 1
             if t[2]:
@@ -461,8 +466,34 @@ class Analyzer:
 
 
 def _but_check(lows, sentiments):
-    # the reference's loop, kept verbatim: it looks each value up with list.index (its first
-    # equal value), and that quirk changes scores when equal values sit on both sides of "but"
+    """The reference's "but" rule, with its quirk, in linear time.
+
+    The reference walks the list and, for each value, rescales the FIRST position holding an
+    equal value (``list.index``): x0.5 before "but", x1.5 after. With equal values on both
+    sides of "but" that is not the position being visited, and the scores differ from the
+    rule as described; we reproduce it exactly. At step k, position k still holds its
+    original value, so the first equal position is the smallest position <= k currently
+    holding that value; a heap per value finds it without the reference's O(n^2) scans.
+    """
+    bi = lows.index("but")
+    heaps: dict[float, list[int]] = {}
+    for k in range(len(sentiments)):
+        v = sentiments[k]
+        h = heaps.setdefault(v, [])
+        heapq.heappush(h, k)
+        si = h[0]
+        if si == bi:
+            continue
+        new = v * 0.5 if si < bi else v * 1.5
+        sentiments[si] = new
+        if new != v:
+            heapq.heappop(h)
+            heapq.heappush(heaps.setdefault(new, []), si)
+    return sentiments
+
+
+def _but_check_reference(lows, sentiments):
+    # the reference's loop verbatim (for tests)
     bi = lows.index("but")
     for sentiment in sentiments:
         si = sentiments.index(sentiment)

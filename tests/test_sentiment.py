@@ -323,3 +323,16 @@ def test_ablation_analyzers():
         sentiment.news_analyzer(exclude=("sports",))
     m = sentiment.evaluate(pd.DataFrame({"text": [t], "label": ["positive"]}), lexicon=full)
     assert m["accuracy"] == 1.0
+
+
+def test_but_rule_linear_version_equals_the_reference_loop():
+    import random
+    rng = random.Random(0)
+    vals = [0, 0.0, 1.9, 0.95, 2.85, -1.3, -0.65, -1.95, 1.2, 0.6, 1.8, 3.8, 1.425]
+    for _ in range(3000):
+        n = rng.randint(1, 12)
+        s = [rng.choice(vals) for _ in range(n)]
+        lows = ["w"] * n
+        lows[rng.randrange(n)] = "but"
+        assert sentiment._but_check(lows, list(s)) == \
+            sentiment._but_check_reference(lows, list(s)), (s, lows.index("but"))
