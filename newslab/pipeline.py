@@ -63,6 +63,7 @@ from .load import SKIPPED_COLUMNS, _frame, _State, list_files, read_file
 
 #: Per-batch stages, in order: (name, "module:function").
 BATCH_STAGES: list[tuple[str, str]] = [
+    ("mentions", "newslab.countries:mentions_stage"),
     ("sentiment", "newslab.sentiment:sentiment_stage"),
 ]
 #: Whole-corpus stages, run once after the batches: (name, "module:function").

@@ -47,6 +47,18 @@ TABLES: dict[str, dict[str, str]] = {
         "is_stop": "in scikit-learn's English stop-word list",
         "is_alpha": "made of letters (inner hyphens and apostrophes allowed)",
     },
+    "mentions": {
+        "article_id": "the article",
+        "sentence_id": "the sentence the mention is in",
+        "start": "offset of the mention's first character in the article text",
+        "end": "offset one past its last character: text[start:end] is the surface",
+        "surface": "the mention as written (Russia's -> Russia, U.S., the Kremlin -> Kremlin)",
+        "iso3": "ISO 3166-1 alpha-3 code (XKX for Kosovo); for organizations their short "
+                "code (NATO, EU, UN, OSCE, ...)",
+        "country": "canonical English name of the country (or organization)",
+        "kind": "name, demonym, capital, institution, leader or organization "
+                "(organizations are never countries: newslab.countries.countries_only)",
+    },
     "sentence_sentiment": {
         "article_id": "the article",
         "sentence_id": "the sentence",

@@ -1,0 +1,276 @@
+"""Country mentions: the hard cases of issue 3, offsets, dated leaders, organizations,
+the data files, the gold set through the CLI, and the pipeline stage."""
+
+import json
+
+import pandas as pd
+import pytest
+
+from newslab import cli, countries as C
+from newslab.errors import NewslabError
+from newslab.schema import TABLES
+
+from .conftest import ANNOTATIONS
+
+GOLD = ANNOTATIONS / "countries_gold.jsonl"
+
+
+def found(text, date=None):
+    return C.countries_in_text(text, date=date)
+
+
+# --------------------------------------------------------------------------- hard cases
+
+@pytest.mark.parametrize("text, expected", [
+    # "us" the pronoun is never the US; upper-case US and U.S. are
+    ("US officials told us the talks had stalled.", {"USA"}),
+    ("Let us hope that they will tell us soon.", set()),
+    ("Us Weekly ran the story first.", set()),
+    ("U.S. and U.K. negotiators met again.", {"USA", "GBR"}),
+    ("the U.S.-Russia talks", {"USA", "RUS"}),
+    # Georgia: the state versus the country
+    ("Georgia's governor signed the bill in Atlanta.", set()),
+    ("Voters in Georgia head to the polls for the Senate runoff.", set()),
+    ("Athens, Georgia, is home to a large university.", set()),
+    ("Georgia's prime minister accused Russia of meddling.", {"GEO", "RUS"}),
+    ("Georgia and Armenia both border Turkey.", {"GEO", "ARM", "TUR"}),
+    # first names and surnames
+    ("Michael Jordan won six titles.", set()),
+    ("King Abdullah of Jordan met the Egyptian president.", {"JOR", "EGY"}),
+    ("Jordan hosts many Syrian refugees.", {"JOR", "SYR"}),
+    ("Chad Johnson caught two passes.", set()),
+    ("Chad and Niger share a border.", {"TCD", "NER"}),
+    ("Paris Hilton launched a fragrance.", set()),
+    ("Paris wants tighter rules.", {"FRA"}),
+    ("Kerry Washington hosted the show.", set()),
+    ("George Washington crossed the Delaware.", set()),
+    ("Hunter Biden testified.", set()),
+    # food and tableware
+    ("We roasted a turkey for Thanksgiving.", set()),
+    ("Turkey dinners cost more this Thanksgiving.", set()),
+    ("Turkey blocked Sweden's bid.", {"TUR", "SWE"}),
+    ("She collects fine china.", set()),
+    ("China and India agreed.", {"CHN", "IND"}),
+    # US states and other places with a country's name inside
+    ("Washington state passed a climate law.", set()),
+    ("Officials in Washington imposed sanctions on Iran.", {"USA", "IRN"}),
+    ("New Mexico's governor declared an emergency.", set()),
+    ("Bushfires swept through New South Wales.", set()),
+    ("Oil spilled into the Gulf of Mexico.", set()),
+    ("Moscow, Idaho, is a college town.", set()),
+    ("Paris, Texas, is a film.", set()),
+    # overlapping names: the longest wins
+    ("Niger's rulers and Nigeria's president met.", {"NER", "NGA"}),
+    ("Guinea-Bissau and Guinea Bissau", {"GNB"}),
+    ("Papua New Guinea and Equatorial Guinea", {"PNG", "GNQ"}),
+    ("South Korea and North Korea", {"KOR", "PRK"}),
+    ("North Macedonia joined NATO.", {"MKD"}),
+    ("the Democratic Republic of the Congo", {"COD"}),
+    ("Congo-Brazzaville faces Kinshasa.", {"COG", "COD"}),
+    ("Sudan and South Sudan", {"SDN", "SSD"}),
+    ("Dominica and the Dominican Republic", {"DMA", "DOM"}),
+    ("Oil theft in the Niger Delta", {"NGA"}),
+    ("The woman from Chadwick said so.", set()),
+    # surface forms of every kind
+    ("Czechia, the Czech Republic, Myanmar, Burma", {"CZE", "MMR"}),
+    ("Côte d'Ivoire, Côte d’Ivoire and Ivory Coast", {"CIV"}),
+    ("Türkiye and Turkiye", {"TUR"}),
+    ("The UAE, the DRC and the DPRK", {"ARE", "COD", "PRK"}),
+    ("Emirati, Kazakh, Dutch, Ukrainian and Russian officials", {"ARE", "KAZ", "NLD", "UKR",
+                                                                  "RUS"}),
+    ("Kyiv and Kiev", {"UKR"}),
+    ("Moscow, Beijing, Tehran, Ankara, Tbilisi, Pyongyang and Seoul",
+     {"RUS", "CHN", "IRN", "TUR", "GEO", "PRK", "KOR"}),
+    ("The Kremlin, the White House, the Pentagon, the State Department",
+     {"RUS", "USA"}),
+    ("Downing Street and the Élysée", {"GBR", "FRA"}),
+    ("Kosovo, Taiwan, Palestine and the Holy See", {"XKX", "TWN", "PSE", "VAT"}),
+    # possessives, hyphens, capitals, headlines
+    ("Russia's troops and Russia’s tanks", {"RUS"}),
+    ("Anti-American and pro-Kremlin protests", {"USA", "RUS"}),
+    ("BREAKING: CHINA SANCTIONS US FIRMS", {"CHN", "USA"}),
+    # languages are not countries
+    ("She speaks fluent Russian and some German.", set()),
+    ("The interview was conducted in French.", set()),
+    ("Russian-speaking residents of Estonia", {"EST"}),
+    # organizations are never countries
+    ("NATO, the EU, the UN and the OSCE met in Brussels.", set()),
+    # blockers
+    ("The Spanish flu and the Indian Ocean", set()),
+    ("American Airlines flights to Latin America", set()),
+])
+def test_hard_cases(text, expected):
+    assert found(text) == expected
+
+
+def test_dateline_is_a_us_mention():
+    m = C.mentions_in_text("WASHINGTON — President Joe Biden spoke.")
+    assert m.loc[0, "surface"] == "WASHINGTON" and m.loc[0, "iso3"] == "USA"
+    # the raw seed form, before the loader repairs the lost dash
+    assert "USA" in found("WASHINGTON  President Joe Biden on Thursday urged Putin")
+
+
+def test_title_case_headline_keeps_leaders():
+    h = "Biden Tells Putin US And Allies Will Respond Decisively If Russia Moves On Ukraine"
+    assert found(h, "2021-11-30") == {"USA", "RUS", "UKR"}
+
+
+# --------------------------------------------------------------------------- leaders by date
+
+def test_dated_leaders():
+    assert found("Biden spoke.", "2021-11-30") == {"USA"}
+    assert found("Biden spoke.", "2015-06-01") == set()        # vice president, not a leader
+    assert found("Biden spoke.") == {"USA"}                      # no date: any term
+    assert found("Trump spoke.", "2022-06-01") == set()
+    assert found("Trump spoke.", "2025-06-01") == {"USA"}
+    assert found("Clinton spoke.", "1995-01-01") == {"USA"}      # Bill, president
+    assert found("Clinton spoke.", "2010-01-01") == {"USA"}      # Hillary, secretary of state
+    assert found("Clinton spoke.", "2005-01-01") == set()
+    assert found("Zelenskyy and Zelensky", "2022-03-01") == {"UKR"}
+    assert found("Aliyev spoke.", "1999-01-01") == {"AZE"}
+    assert found("Abe Lincoln spoke.", "2016-01-01") == set()
+
+
+def test_find_mentions_uses_article_dates():
+    sents = pd.DataFrame({"article_id": ["a", "b", "c"], "sentence_id": [0, 0, 0],
+                          "start": [0, 0, 0],
+                          "text": ["Merkel spoke.", "Merkel spoke.", "Merkel spoke."]})
+    arts = pd.DataFrame({"article_id": ["a", "b", "c"],
+                         "date": pd.to_datetime(["2019-01-01", "2023-01-01", None])})
+    m = C.find_mentions(sents, arts)
+    assert sorted(m["article_id"]) == ["a", "c"]                  # NaT: undated resolution
+    assert len(C.find_mentions(sents)) == 3
+
+
+# --------------------------------------------------------------------------- the seed article
+
+def test_seed_offsets_and_counts(seed_articles, seed_sentences):
+    m = C.find_mentions(seed_sentences, seed_articles)
+    assert list(m.columns) == C.MENTION_COLUMNS == list(TABLES["mentions"])
+    text = dict(zip(seed_articles["article_id"], seed_articles["text"]))
+    for r in m.itertuples():
+        assert text[r.article_id][r.start:r.end] == r.surface
+    sent = seed_sentences.set_index(["article_id", "sentence_id"])
+    for r in m.itertuples():
+        s = sent.loc[(r.article_id, r.sentence_id)]
+        assert s["start"] <= r.start and r.end <= s["end"]
+    counts = C.count_by_country(m)
+    assert list(counts["iso3"]) == ["USA", "RUS", "UKR"]
+    assert counts["n_mentions"].sum() == len(C.countries_only(m))
+    assert counts["share"].sum() == pytest.approx(1.0)
+    assert set(m.loc[m["kind"].eq("organization"), "iso3"]) == {"NATO", "OSCE"}
+    assert set(m["kind"]) <= set(C.KINDS)
+    dateline = m[m["surface"].eq("WASHINGTON")]
+    assert list(dateline["iso3"]) == ["USA"]
+    per_article = C.count_by_article(m)
+    assert list(per_article.columns) == ["article_id", "iso3", "country", "n"]
+    assert per_article["n"].sum() == counts["n_mentions"].sum()
+    with_orgs = C.count_by_country(m, organizations=True)
+    assert "NATO" in set(with_orgs["iso3"])
+
+
+def test_empty_and_bad_input():
+    empty = C.find_mentions(pd.DataFrame(columns=["article_id", "sentence_id", "start",
+                                                  "text"]))
+    assert list(empty.columns) == C.MENTION_COLUMNS and empty.empty
+    with pytest.raises(NewslabError):
+        C.find_mentions(pd.DataFrame({"x": [1]}))
+    with pytest.raises(NewslabError):
+        C.mentions_in_text(None)
+    assert C.mentions_in_text("").empty
+
+
+def test_pipeline_stage_registered_first(seed_articles, seed_sentences):
+    from newslab import pipeline
+    assert pipeline.BATCH_STAGES[0] == ("mentions", "newslab.countries:mentions_stage")
+    out = C.mentions_stage({"articles": seed_articles, "sentences": seed_sentences})
+    assert set(out) == {"mentions"} and len(out["mentions"]) > 50
+
+
+# --------------------------------------------------------------------------- gazetteer and data
+
+def test_gazetteer_table():
+    g = C.gazetteer()
+    assert list(g.columns) == C.GAZETTEER_COLUMNS
+    assert set(g["kind"]) == set(C.KINDS) | {C.BLOCK}
+    names = C.country_names()
+    countries = g[g["kind"].isin(set(C.KINDS) - {"organization"})]
+    assert set(countries["iso3"]) <= set(names)
+    import pycountry
+    every = {c.alpha_3 for c in pycountry.countries} | {"XKX"}
+    assert set(countries["iso3"]) == every             # every ISO 3166-1 entity, and Kosovo
+    assert names["RUS"] == "Russia" and names["XKX"] == "Kosovo"
+    leaders = g[g["kind"].eq("leader")]
+    assert leaders["start"].notna().all()
+    assert (leaders["end"].isna() | (leaders["start"] < leaders["end"])).all()
+    # outside leaders (who are dated), one surface form names one thing
+    others = g[g["kind"].ne("leader")]
+    assert not others["surface"].duplicated().any()
+    assert set(g["rule"]) <= set(C.RULES) | {""}
+
+
+def test_extra_rows():
+    extra = [{"surface": "Kyiv Independent", "iso3": "UKR", "kind": "institution"},
+             {"surface": "Ruritania", "iso3": "AUT", "kind": "name"}]
+    m = C.mentions_in_text("The Kyiv Independent reported from Ruritania.", extra=extra)
+    assert list(m["surface"]) == ["Kyiv Independent", "Ruritania"]
+    assert set(m["iso3"]) == {"UKR", "AUT"}
+    assert "Ruritania" not in set(C.gazetteer()["surface"])     # the shipped table untouched
+    with pytest.raises(NewslabError, match="kind"):
+        C.gazetteer(extra=[{"surface": "X", "iso3": "AUT", "kind": "city"}])
+    with pytest.raises(NewslabError, match="ISO"):
+        C.gazetteer(extra=[{"surface": "X", "iso3": "ZZZ", "kind": "name"}])
+    with pytest.raises(NewslabError, match="organization"):
+        C.gazetteer(extra=[{"surface": "Quad", "iso3": "QUAD", "kind": "organization"}])
+    orgs = C.mentions_in_text("The Quad met.", extra=[{"surface": "Quad", "iso3": "QUAD",
+                                                        "kind": "organization",
+                                                        "country": "Quadrilateral Dialogue"}])
+    assert list(orgs["kind"]) == ["organization"]
+
+
+def test_variants():
+    v = C.variants("Côte d'Ivoire")
+    assert "Côte d’Ivoire" in v and "CÔTE D'IVOIRE" in v
+    assert "Guinea Bissau" in C.variants("Guinea-Bissau")
+    assert "Washington State" in C.variants("Washington state")
+
+
+# --------------------------------------------------------------------------- evaluation (CLI path)
+
+def test_gold_set_through_cli(capsys):
+    rows = [json.loads(line) for line in GOLD.open(encoding="utf-8") if line.strip()]
+    assert len(rows) >= 150
+    assert sum(r.get("source") == "seed" for r in rows) >= 30
+    assert cli.main(["evaluate", "countries", str(GOLD), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["n"] == len(rows)
+    assert out["precision"] >= 0.97, out["errors"]
+    assert out["recall"] >= 0.95, out["errors"]
+    assert {"n", "precision", "recall", "f1"} <= set(out)
+
+
+def test_evaluate_human_report_and_errors(tmp_path, capsys):
+    gold = tmp_path / "g.jsonl"
+    gold.write_text(json.dumps({"text": "Michael Jordan met Biden.", "countries": ["JOR"]})
+                    + "\n", encoding="utf-8")
+    assert cli.main(["evaluate", "countries", str(gold)]) == 0
+    out = capsys.readouterr().out
+    assert "precision = 0.000" in out and "missed JOR" in out and "spurious USA" in out
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({"text": "x", "countries": ["Russia"]}) + "\n", encoding="utf-8")
+    assert cli.main(["evaluate", "countries", str(bad)]) == 2
+    assert "unknown country code" in capsys.readouterr().err
+    assert cli.main(["evaluate", "countries", str(tmp_path / "missing.jsonl")]) == 2
+
+
+@pytest.mark.evaldata
+def test_bbc_news_sanity(shared_eval):
+    """On BBC News (a UK outlet), the UK is the most mentioned country and the US second."""
+    path = shared_eval / "bbc_news" / "bbc_news.jsonl"
+    if not path.is_file():
+        pytest.skip("bbc_news not found")
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    sents = pd.DataFrame({"article_id": range(len(rows)), "sentence_id": 0, "start": 0,
+                          "text": [r["text"] for r in rows]})
+    counts = C.count_by_country(C.find_mentions(sents))
+    assert list(counts["iso3"][:2]) == ["GBR", "USA"]
