@@ -169,6 +169,11 @@ def line(name: str, r: dict, words: int) -> str:
             f"  peak PSS {r['pss_mb']:6,.0f} MB (RSS sum {r['rss_mb']:6,.0f} MB)")
 
 
+def ran(info: dict) -> str:
+    """The batch stages a finished run used (from its ``_run.json``)."""
+    return ", ".join(n for n, _ in info["options"]["stages"]) or "none"
+
+
 def stage_names(stages: str | None) -> str:
     from newslab import pipeline
     names = [n for n, _ in pipeline.BATCH_STAGES]
@@ -192,6 +197,7 @@ def side_by_side(n: int, stages: str | None, keep: bool) -> None:
         out = OUT / f"analyze_{n}_j{jobs}"
         res[jobs] = measure(newslab_cmd(corpus, out, jobs, stages))
         res[jobs]["rows"] = run_info(out)["rows"]
+        res[jobs]["ran"] = ran(run_info(out))
         if not keep:
             shutil.rmtree(out, ignore_errors=True)
     counts = json.loads(naive["stdout"])
@@ -201,6 +207,7 @@ def side_by_side(n: int, stages: str | None, keep: bool) -> None:
         rows = res[jobs]["rows"]
         print(line(f"newslab --jobs {jobs}", res[jobs], words) + "   "
               + ", ".join(f"{k} {v:,}" for k, v in rows.items()))
+    print(f"newslab batch stages run: {res[1]['ran']}")
     r1 = naive["seconds"] / res[1]["seconds"]
     r2 = naive["seconds"] / res[2]["seconds"]
     print(f"newslab / naive throughput: {r1:.2f}x on 1 core (goal >= 3x), "
@@ -215,9 +222,10 @@ def memory_scaling(sizes: list[int], jobs: int, stages: str | None, keep: bool) 
         n_art, words = corpus_words(corpus)
         out = OUT / f"analyze_{n}_j{jobs}"
         r = measure(newslab_cmd(corpus, out, jobs, stages))
-        rows = run_info(out)["rows"]
-        print(line(f"{n_art:,} articles", r, words) + f"   {rows.get('tokens', 0):,} tokens",
-              flush=True)
+        info = run_info(out)
+        rows = info["rows"]
+        print(line(f"{n_art:,} articles", r, words) + f"   {rows.get('tokens', 0):,} tokens;"
+              f" stages run: {ran(info)}", flush=True)
         if not keep:
             shutil.rmtree(out, ignore_errors=True)
 

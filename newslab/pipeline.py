@@ -277,7 +277,7 @@ class _ProcessEngine:
     The pool starts with the second batch: a one-batch corpus runs here, without it.
     """
 
-    def __init__(self, out, stages, jobs):
+    def __init__(self, out, stages, jobs, *, prestart=True):
         import multiprocessing as mp
         self.out, self.stages, self.jobs = out, stages, jobs
         self.pool = None
@@ -285,7 +285,7 @@ class _ProcessEngine:
         self.futures = set()
         self.done = []
         self.method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
-        if self.method == "forkserver":
+        if self.method == "forkserver" and prestart:
             # start the server now: its imports overlap with reading the first batches
             from multiprocessing import forkserver
             mp.get_context("forkserver").set_forkserver_preload(
@@ -533,7 +533,9 @@ def analyze(path, out="results", *, columns: dict | None = None,
     elif jobs == 1:
         eng = _SerialEngine(str(out), selected)
     else:
-        eng = _ProcessEngine(str(out), selected, jobs)
+        # a small input (under ~1,000 news articles) may be one batch: no server up front
+        big = sum(f.stat().st_size for f in files[:10_000]) > 2_000_000
+        eng = _ProcessEngine(str(out), selected, jobs, prestart=big)
 
     counts: dict[str, int] = {}
     parts: dict[str, set] = {}
