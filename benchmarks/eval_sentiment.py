@@ -4,7 +4,9 @@ plus an ablation of the news extension (each category left out, the rule turned 
 The sets are read in place at run time (never copied): Financial PhraseBank's four
 agreement files (nested: each lower-agreement file contains every sentence of the higher
 ones) and NewsMTSC's three files (sentence label = the polarity shared by all its targets;
-sentences with mixed targets are left out; see ``newslab.sentiment.read_gold``). Each
+sentences with mixed targets are left out; see ``newslab.sentiment.read_gold``), then the
+project's own ``data/annotations/stance_gold.jsonl`` (sentences about countries in conflict,
+diplomacy and economy news; per-target stance labels, used the same way). Each
 figure equals ``newslab evaluate sentiment FILE --lexicon vader|news``.
 
     python benchmarks/eval_sentiment.py [--no-ablation] [--json]
@@ -30,7 +32,10 @@ SETS = [
     ("NewsMTSC devtest_mt", "newsmtsc/devtest_mt.jsonl"),
     ("NewsMTSC train", "newsmtsc/train.jsonl"),
 ]
-ABLATION_SETS = ["PhraseBank AllAgree", "PhraseBank 50Agree", "NewsMTSC devtest_rw"]
+#: the project's own set (in this repository): sentences about countries, per-target labels
+PROJECT_SETS = [("newslab stance_gold", ROOT / "data" / "annotations" / "stance_gold.jsonl")]
+ABLATION_SETS = ["PhraseBank AllAgree", "PhraseBank 50Agree", "NewsMTSC devtest_rw",
+                 "newslab stance_gold"]
 
 
 def main(argv=None) -> int:
@@ -43,6 +48,7 @@ def main(argv=None) -> int:
         print(f"evaluation data not found at {EVAL}", file=sys.stderr)
         return 2
     gold = {name: st.read_gold(EVAL / rel) for name, rel in SETS if (EVAL / rel).is_file()}
+    gold.update({name: st.read_gold(p) for name, p in PROJECT_SETS if p.is_file()})
     out = {"thresholds": [st.NEG_THRESHOLD, st.POS_THRESHOLD], "sets": {}, "ablation": {}}
     for name, g in gold.items():
         out["sets"][name] = {"n": len(g)}
@@ -69,9 +75,9 @@ def main(argv=None) -> int:
     if out["ablation"]:
         cols = [c for c in ABLATION_SETS if c in gold]
         print("\nablation, macro-F1 with the news lexicon")
-        print(f"{'variant':<30}" + "".join(f"{c:>22}" for c in cols))
+        print(f"{'variant':<28}" + "".join(f"{c:>21}" for c in cols))
         for label, r in out["ablation"].items():
-            print(f"{label:<30}" + "".join(f"{r[c]:>22.3f}" for c in cols))
+            print(f"{label:<28}" + "".join(f"{r[c]:>21.3f}" for c in cols))
     return 0
 
 

@@ -765,7 +765,7 @@ def label_changes(sentences: pd.DataFrame, *, before: str = "vader",
 
 # --- evaluation -----------------------------------------------------------------------------
 
-FORMATS = ("auto", "jsonl", "phrasebank", "newsmtsc")
+FORMATS = ("auto", "jsonl", "phrasebank", "newsmtsc", "targets")
 _MTSC = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
 
 
@@ -780,8 +780,11 @@ def read_gold(path, *, format: str = "auto") -> pd.DataFrame:
       one polarity, which then stands as the sentence's label (2 negative, 4 neutral,
       6 positive). This is an approximation: it measures whether sentence sentiment agrees
       with how the sentence treats the people in it.
+    - ``targets``: JSON Lines of per-target labels, ``{"text", "target", "label"}`` (the
+      project's ``data/annotations/stance_gold.jsonl``): like NewsMTSC, a sentence is kept
+      when all its targets share one label, which stands as the sentence's label;
     - ``auto``: ``.txt`` -> phrasebank; ``.jsonl`` with ``sentence_normalized`` ->
-      newsmtsc; other ``.jsonl`` -> jsonl.
+      newsmtsc; with ``target`` -> targets; other ``.jsonl`` -> jsonl.
     """
     from .evaluation import LABELS, read_jsonl
     p = Path(path)
@@ -795,7 +798,8 @@ def read_gold(path, *, format: str = "auto") -> pd.DataFrame:
         else:
             with p.open(encoding="utf-8-sig", errors="replace") as fh:
                 first = next((ln for ln in fh if ln.strip()), "")
-            format = "newsmtsc" if '"sentence_normalized"' in first else "jsonl"
+            format = ("newsmtsc" if '"sentence_normalized"' in first
+                      else "targets" if '"target"' in first else "jsonl")
     if format == "phrasebank":
         raw = p.read_bytes()
         try:
@@ -829,6 +833,10 @@ def read_gold(path, *, format: str = "auto") -> pd.DataFrame:
     if bad:
         raise NewslabError(f"{p.name}: unknown label(s) {', '.join(bad)}; expected "
                            f"{', '.join(LABELS)}")
+    if format == "targets":
+        agree = df.groupby("text", sort=False)["label"].agg(
+            lambda s: s.iloc[0] if s.nunique() == 1 else None)
+        df = agree.dropna().reset_index()[["text", "label"]]
     return df
 
 

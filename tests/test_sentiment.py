@@ -258,6 +258,16 @@ def test_read_gold_formats(tmp_path):
     g = sentiment.read_gold(mt)  # auto-detected; sentences with mixed targets dropped
     assert g["label"].tolist() == ["negative", "positive"]
 
+    tg = tmp_path / "targets.jsonl"
+    recs = [{"text": "A attacked B.", "target": "A", "label": "negative"},
+            {"text": "A attacked B.", "target": "B", "label": "neutral"},
+            {"text": "C helped D.", "target": "C", "label": "positive"},
+            {"text": "C helped D.", "target": "D", "label": "positive"}]
+    tg.write_text("\n".join(json.dumps(r) for r in recs), encoding="utf-8")
+    g = sentiment.read_gold(tg)  # auto-detected: per-target labels, agreeing sentences kept
+    assert g.to_dict("records") == [{"text": "C helped D.", "label": "positive"}]
+    assert len(sentiment.read_gold(tg, format="jsonl")) == 4
+
     bad = tmp_path / "bad.txt"
     bad.write_text("no label here\n", encoding="utf-8")
     with pytest.raises(NewslabError, match="bad.txt:1"):
@@ -336,3 +346,12 @@ def test_but_rule_linear_version_equals_the_reference_loop():
         lows[rng.randrange(n)] = "but"
         assert sentiment._but_check(lows, list(s)) == \
             sentiment._but_check_reference(lows, list(s)), (s, lows.index("but"))
+
+
+def test_project_gold_set_reads(tmp_path):
+    from tests.conftest import ANNOTATIONS
+    p = ANNOTATIONS / "stance_gold.jsonl"
+    if not p.is_file():
+        pytest.skip("no stance gold set")
+    g = sentiment.read_gold(p)
+    assert 50 < len(g) and g["text"].is_unique
