@@ -12,8 +12,9 @@ All four scorers run in this one process on the same sentences, each with a fres
 - ``newslab (news)``: with the news extension and its rule.
 
 It then scores one long text (about 10,000 words, as when a whole document is scored at
-once), where the reference's quadratic "but" rule shows, and prints how often each agrees with the reference to 1e-6, and where NLTK spends its
-time (cProfile on a sample): the answer to "why is NLTK's port about 2-3x slower?".
+once), where the reference's quadratic "but" rule shows, and prints how often each agrees
+with the reference to 1e-6, and where NLTK spends its time (cProfile on a sample): the
+answer to "why is NLTK's port about 2-3x slower?".
 
 Sentences: Financial PhraseBank (50% agreement file), NewsMTSC and BBC News sentences from
 ../shared/eval when present (read at run time, never copied), else the seed article's

@@ -8,17 +8,18 @@ The scorer is VADER (Hutto & Gilbert 2014), re-implemented here so that it
   lexicon at an arbitrary path, so it is not used;
 - gives the SAME scores as the reference implementation (``vaderSentiment`` 3.3.2, by VADER's
   authors) with ``lexicon="vader"``; ``tests/test_sentiment.py`` checks this to 1e-6;
-- is faster than the reference (``benchmarks/bench_sentiment.py``): the reference re-lowercases
-  the whole sentence several times per lexicon word, builds the emoji-free text one character
-  at a time, and keeps the per-token work (strip, lower, look-ups) uncached; here each
-  distinct token is analysed once and cached, the emoji pass is skipped when a sentence has no
-  emoji, and the rules only run around lexicon words. The reference's "but" rule is
-  quadratic in the text's length (a ``list.index`` per word); newslab gives the same result
-  in linear time, which matters when a whole article is scored at once. NLTK's port is slower still: its
-  ``SentiText`` builds two dictionaries of every word joined with each of 17 punctuation
-  strings for every sentence (34 string joins per word) and re-lowers the token list in
-  every rule; it also differs from the reference in places (drops one-letter tokens, no
-  "no X" negation, "never so" boost 1.5 instead of 1.25, a smaller booster list).
+- is faster than the reference (``benchmarks/bench_sentiment.py``): the reference
+  re-lowercases the whole sentence several times per lexicon word, builds the emoji-free
+  text one character at a time, and keeps the per-token work (strip, lower, look-ups)
+  uncached; here each distinct token is analysed once and cached, the emoji pass is skipped
+  when a sentence has no emoji, and the rules only run around lexicon words. The
+  reference's "but" rule is quadratic in the text's length (a ``list.index`` per word);
+  newslab gives the same result in linear time, which matters when a whole article is
+  scored at once. NLTK's port is slower still: its ``SentiText`` builds two dictionaries
+  of every word joined with each of 17 punctuation strings for every sentence (34 string
+  joins per word) and re-lowers the token list in every rule; it also differs from the
+  reference in places (drops one-letter tokens, no "no X" negation, "never so" boost 1.5
+  instead of 1.25, a smaller booster list).
 
 ``lexicon="news"`` (the default) adds the project's news extension,
 ``newslab/data/vader_news.tsv``: conflict, diplomatic and economic vocabulary that VADER's
