@@ -626,7 +626,9 @@ def mentions_in_text(text: str, *, date=None, extra=None, article_id=None,
                      sentence_id: int = 0) -> pd.DataFrame:
     """The mentions in one raw string (offsets into ``text``), same columns as
     :func:`find_mentions`; ``date`` (anything pandas reads) resolves dated leaders, and the
-    whole text counts as one sentence for the context rules."""
+    whole text counts as one sentence for the context rules. Each call builds a DataFrame
+    (about 0.3 M words/s on news articles): for a corpus use :func:`find_mentions`, for a
+    set of codes :func:`countries_in_text`."""
     if not isinstance(text, str):
         raise NewslabError(f"mentions_in_text needs a string, not {type(text).__name__}")
     d = _to_datetime64(date)
@@ -639,9 +641,15 @@ def mentions_in_text(text: str, *, date=None, extra=None, article_id=None,
 
 
 def countries_in_text(text: str, *, date=None, extra=None) -> set[str]:
-    """The set of ISO alpha-3 codes of the countries ``text`` refers to (no organizations)."""
-    mm = mentions_in_text(text, date=date, extra=extra)
-    return set(countries_only(mm)["iso3"])
+    """The set of ISO alpha-3 codes of the countries ``text`` refers to (no organizations).
+
+    Builds no table, so it is the fast way to ask many short texts (for whole corpora use
+    :func:`find_mentions`, one pass over the sentences table)."""
+    if not isinstance(text, str):
+        raise NewslabError(f"countries_in_text needs a string, not {type(text).__name__}")
+    d = _to_datetime64(date)
+    hits = matcher(extra=extra).scan(text, dates=(lambda pos: d) if d is not None else None)
+    return {h[2].iso3 for h in hits if h[2].kind != "organization"}
 
 
 def countries_only(mentions: pd.DataFrame) -> pd.DataFrame:
