@@ -65,9 +65,12 @@ from .load import SKIPPED_COLUMNS, _frame, _State, list_files, read_file
 BATCH_STAGES: list[tuple[str, str]] = [
     ("mentions", "newslab.countries:mentions_stage"),
     ("sentiment", "newslab.sentiment:sentiment_stage"),
+    ("stance", "newslab.stance:stance_stage"),
 ]
 #: Whole-corpus stages, run once after the batches: (name, "module:function").
-CORPUS_STAGES: list[tuple[str, str]] = []
+CORPUS_STAGES: list[tuple[str, str]] = [
+    ("stance_corpus", "newslab.stance:stance_corpus_stage"),
+]
 
 #: Columns left out of CSV files (lists do not round-trip through CSV; ``text`` holds them).
 CSV_DROP = {"articles": ["paragraphs"]}

@@ -94,6 +94,83 @@ TABLES: dict[str, dict[str, str]] = {
         "gdelt_tone": "GDELT-style tone: pos_word_pct - neg_word_pct",
         "label": "label of mean_compound (same cut-offs as sentences)",
     },
+    "attribution": {
+        "article_id": "the article",
+        "sentence_id": "an attributed sentence (sentences without a speaker have no row)",
+        "speaker": "the speaker phrase as written (Psaki; a State Department spokesperson; "
+                   "a pronoun is followed by whom it resolved to in brackets)",
+        "speaker_iso3": "the speaker's country (ISO alpha-3), or None when unknown",
+        "speaker_country": "the speaker's country name, or None",
+        "cue": "the attributing verb (said, told, added, according to, accused, ...)",
+        "how": "cue (in the sentence), quote (inside a quotation attributed elsewhere), "
+               "pronoun (he/she/the official, resolved to the previous speaker)",
+        "speaker_start": "offset of the speaker phrase in the article text (<NA> for quote)",
+        "speaker_end": "offset one past its end (<NA> for quote)",
+    },
+    "stance": {
+        "article_id": "the article",
+        "sentence_id": "the sentence holding the mention",
+        "start": "offset of the mention in the article text",
+        "end": "offset one past its end",
+        "surface": "the mention as written",
+        "iso3": "the country mentioned (ISO alpha-3)",
+        "country": "its canonical name",
+        "kind": "the mention's kind (name, demonym, capital, institution, leader)",
+        "score": "stance toward the country in this mention, -1 (negative) .. +1 (positive)",
+        "label": "negative / neutral / positive (rules: |score| >= 0.05; sentence: VADER "
+                 "cut-offs; trained: the model's most probable class)",
+        "method": "sentence, rules or trained",
+        "rule": "what decided the score: noun-agent, noun-object, verb-object, verb-agent, "
+                "passive-agent, passive-object or clause-tone, + negation/hedge/contrast",
+        "trigger": "the act word from newslab/data/stance_verbs.csv that decided it, or ''",
+        "role": "agent or object of that act, or ''",
+        "clause": "the clause the score was read from (the evidence)",
+        "speaker": "who says the sentence (newslab.attribution), or None",
+        "source_iso3": "the speaker's country, or None (also None when the mention is "
+                       "inside the speaker phrase itself)",
+    },
+    "article_stance": {
+        "article_id": "the article",
+        "iso3": "the country",
+        "country": "its name",
+        "n_mentions": "mentions of the country in the article",
+        "mean_score": "mean of their scores",
+        "ci_low": "95% percentile bootstrap interval of the mean, lower end (1000 resamples, "
+                  "seed 0)",
+        "ci_high": "upper end",
+        "label": "label of mean_score (|mean| >= 0.05)",
+        "n_negative": "mentions labelled negative",
+        "n_neutral": "mentions labelled neutral",
+        "n_positive": "mentions labelled positive",
+        "evidence": "the 3 strongest mentions: 'score [rule] clause | ...' (all of them: "
+                    "newslab.stance.evidence)",
+    },
+    "country_stance": {
+        "iso3": "the country (with ``by=``: outlet, date or month columns first)",
+        "country": "its name",
+        "n_articles": "articles mentioning it",
+        "n_mentions": "mentions of it",
+        "mean_score": "mean score over the mentions",
+        "ci_low": "95% bootstrap interval of the mean, lower end (seed 0)",
+        "ci_high": "upper end",
+        "label": "label of mean_score",
+        "n_negative": "mentions labelled negative",
+        "n_neutral": "mentions labelled neutral",
+        "n_positive": "mentions labelled positive",
+        "evidence": "the 3 strongest mentions in the corpus",
+    },
+    "stance_dyads": {
+        "source_iso3": "the country of the speaker (newslab.attribution)",
+        "target_iso3": "the country spoken about",
+        "target_country": "its name",
+        "n_mentions": "mentions of the target in sentences said by the source's speakers",
+        "n_articles": "articles they come from",
+        "mean_score": "mean stance score of those mentions",
+        "ci_low": "95% bootstrap interval, lower end (seed 0)",
+        "ci_high": "upper end",
+        "label": "label of mean_score",
+        "evidence": "the 2 strongest: 'speaker: score clause | ...'",
+    },
 }
 
 
