@@ -247,6 +247,8 @@ def test_gold_set_through_cli(capsys):
     assert out["precision"] >= 0.97, out["errors"]
     assert out["recall"] >= 0.95, out["errors"]
     assert {"n", "precision", "recall", "f1"} <= set(out)
+    held = out["by_source"]["held-out"]
+    assert held["n"] >= 50 and held["precision"] >= 0.95 and held["recall"] >= 0.95
 
 
 def test_evaluate_human_report_and_errors(tmp_path, capsys):
