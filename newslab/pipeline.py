@@ -14,8 +14,9 @@ How a run goes
    ``resume=True`` the batches listed there (same options, same input articles) are not redone.
 4. The corpus-level stages (:data:`CORPUS_STAGES`, such as TF-IDF keywords) then run once, over
    the tables read back from the Parquet parts, when the corpus has at most
-   ``corpus_max_articles`` articles (default :data:`CORPUS_MAX_ARTICLES`); above that they are
-   skipped, with a note, because they need whole-corpus tables in memory.
+   ``corpus_max_articles`` articles (default :data:`CORPUS_MAX_ARTICLES`) or at most the
+   stage's own ``fn.max_articles``; above that they are skipped, with a note in the summary
+   and in ``_run.json``, because they need whole-corpus tables in memory.
 5. Small corpora (at most ``csv_max_articles`` articles, default :data:`CSV_MAX_ARTICLES`)
    also get ``DIR/<table>.csv`` (list columns left out), written part by part.
 
@@ -33,8 +34,10 @@ A stage is a function ``stage(tables: dict[str, DataFrame]) -> dict[str, DataFra
 reads the tables produced so far and returns new ones; register it by its dotted path so
 that importing the pipeline stays cheap. A batch stage sees one batch of articles; it must be
 a pure function of its input tables (it runs in other processes, in any order). A corpus
-stage may set ``fn.needs = ("tokens", ...)``: only those tables are then read back for it
-(otherwise a table is read when the stage first asks for it).
+stage may set ``fn.needs = ("tokens", ...)`` or ``{"tokens": ["article_id", "lower"], ...}``:
+only those tables (and columns) are then read back for it (otherwise a whole table is read
+when the stage first asks for it); and ``fn.max_articles = N`` when what it reads stays
+small on corpora bigger than :data:`CORPUS_MAX_ARTICLES` (aggregates of a small table).
 """
 
 from __future__ import annotations
@@ -70,6 +73,7 @@ BATCH_STAGES: list[tuple[str, str]] = [
 #: Whole-corpus stages, run once after the batches: (name, "module:function").
 CORPUS_STAGES: list[tuple[str, str]] = [
     ("stance_corpus", "newslab.stance:stance_corpus_stage"),
+    ("keywords", "newslab.keywords:keywords_stage"),
 ]
 
 #: Columns left out of CSV files (lists do not round-trip through CSV; ``text`` holds them).
@@ -527,7 +531,7 @@ def analyze(path, out="results", *, columns: dict | None = None,
                "columns": sorted((columns or {}).items()), "repair_dashes": repair_dashes,
                "stages": [list(s) for s in selected]}
     options_hash = hashlib.sha1(json.dumps(options, sort_keys=True).encode()).hexdigest()
-    done_before = _start_run(out, options, options_hash, resume=resume, path=path)
+    done_before, old_tables = _start_run(out, options, options_hash, resume=resume, path=path)
 
     show = (not quiet and sys.stderr.isatty()) if progress is None else progress
     bar = _progress(len(files), show)
@@ -632,18 +636,18 @@ def analyze(path, out="results", *, columns: dict | None = None,
     names = [n for n in _CORE_TABLES if n in parts] + [n for n in parts
                                                        if n not in _CORE_TABLES]
     if CORPUS_STAGES:
-        if n_articles <= corpus_max_articles:
-            produced = _run_corpus_stages(out, names)
-            for name, n in produced.items():
-                counts[name] = n
-                if name not in names:
-                    names.append(name)
-        else:
-            skipped_stages = ", ".join(n for n, _ in CORPUS_STAGES)
-            notes.append(f"corpus-level stages not run ({skipped_stages}): {n_articles} "
-                         f"articles is above their in-memory limit of {corpus_max_articles}")
-            for name, _ in CORPUS_STAGES:  # leave no stale output of an earlier run
-                shutil.rmtree(out / name, ignore_errors=True)
+        produced = _run_corpus_stages(out, names, n_articles, corpus_max_articles, notes)
+        for name, n in produced.items():
+            counts[name] = n
+    for name in old_tables - set(names):  # an earlier run's table that this run did not make
+        d = out / name
+        if d.is_dir():
+            for f in d.iterdir():
+                if _PART.match(f.name):
+                    f.unlink()
+            if not any(d.iterdir()):
+                d.rmdir()
+        (out / f"{name}.csv").unlink(missing_ok=True)
     want_csv = n_articles <= csv_max_articles if csv is None else csv
     files_written = [out / n for n in names]
     for n in names:
@@ -691,8 +695,9 @@ class _NoBar:
         pass
 
 
-def _start_run(out: Path, options, options_hash, *, resume, path) -> dict[int, dict]:
-    """Prepare ``out``: on resume, the finished batches of the same run; else a clean slate."""
+def _start_run(out: Path, options, options_hash, *, resume, path) -> tuple[dict, set]:
+    """Prepare ``out``: on resume, the finished batches of the same run; else a clean slate.
+    Returns the finished batches and the tables an earlier run wrote here."""
     info_path, man_path = out / RUN_INFO, out / MANIFEST
     old = None
     if info_path.exists():
@@ -729,7 +734,7 @@ def _start_run(out: Path, options, options_hash, *, resume, path) -> dict[int, d
     info = {"status": "running", "input": str(path), "options": options,
             "options_hash": options_hash, "tables": sorted(old.get("tables", [])) if old else []}
     info_path.write_text(json.dumps(info, indent=1, default=str), encoding="utf-8")
-    return done
+    return done, set(old.get("tables", [])) if old else set()
 
 
 def _diff(a: dict, b: dict) -> str:
@@ -792,14 +797,34 @@ def _unify_part_schemas(out: Path, name: str) -> None:
         os.replace(tmp, f)
 
 
-def _run_corpus_stages(out: Path, names: list[str]) -> dict[str, int]:
-    """Run :data:`CORPUS_STAGES` over the written tables; write what they return."""
+def _run_corpus_stages(out: Path, names: list[str], n_articles: int, limit: int,
+                       notes: list[str]) -> dict[str, int]:
+    """Run :data:`CORPUS_STAGES` over the written tables; write what they return.
+
+    A stage runs when the corpus has at most ``limit`` articles, or at most
+    ``fn.max_articles`` if the stage declares more (one that reads few columns or only
+    aggregates); else it is skipped with a note. ``fn.needs`` (optional) names the tables it
+    reads, as a tuple of names or a dict ``{table: [columns] or None}``, so that only those
+    are read back; without it a table is read when the stage first asks for it.
+    """
     tables = _LazyTables(out, names)
     produced = {}
-    for _name, spec in CORPUS_STAGES:
+    for stage, spec in CORPUS_STAGES:
         fn = _resolve(spec)
+        cap = max(limit, getattr(fn, "max_articles", 0) or 0)
+        if n_articles > cap:
+            notes.append(f"corpus-level stage '{stage}' not run: {n_articles} articles is above "
+                         f"its in-memory limit of {cap} (corpus_max_articles)")
+            continue
         needs = getattr(fn, "needs", None)
-        arg = {n: tables[n] for n in needs if n in tables} if needs else tables
+        if isinstance(needs, dict):
+            arg = {n: (tables[n] if cols is None else
+                       read_table(out, n, columns=list(cols)) if n in names else tables[n])
+                   for n, cols in needs.items() if n in tables}
+        elif needs:
+            arg = {n: tables[n] for n in needs if n in tables}
+        else:
+            arg = tables
         new = fn(arg)
         for tname, df in new.items():
             d = out / tname

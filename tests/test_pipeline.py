@@ -245,8 +245,32 @@ def test_corpus_stages_run_below_limit_and_are_skipped_above(tmp_path, with_test
                   corpus_max_articles=n - 1)
     assert not (tmp_path / "o" / "outlet_tokens").exists()
     assert "outlet_tokens" not in res.tables
-    assert any("corpus-level stages not run (outlet_tokens)" in x for x in res.notes)
-    assert "corpus-level stages not run" in res.summary()
+    assert any("corpus-level stage 'outlet_tokens' not run" in x for x in res.notes)
+    assert "corpus-level stage 'outlet_tokens' not run" in res.summary()
+    assert not (tmp_path / "o" / "outlet_tokens.csv").exists()
+
+
+def test_corpus_stage_own_limit_and_columns(tmp_path, with_test_stage, monkeypatch):
+    seen = {}
+
+    def light(tables):
+        seen.update({k: list(v.columns) for k, v in tables.items()})
+        f = tables["flags"]
+        return {"flag_totals": pd.DataFrame({"n_tokens": [int(f["n_tokens"].sum())]})}
+
+    light.needs = {"flags": ["article_id", "n_tokens"], "articles": None}
+    light.max_articles = 10**9
+    resolve = pipeline._resolve
+    monkeypatch.setattr(pipeline, "_resolve", lambda spec: light if spec == "x:light"
+                        else resolve(spec))
+    monkeypatch.setattr(pipeline, "CORPUS_STAGES", [("light", "x:light")])
+    make_corpus(tmp_path / "c", bad=False)
+    res = analyze(tmp_path / "c", tmp_path / "o", jobs=1, batch_size=4, quiet=True,
+                  corpus_max_articles=5)
+    assert res.notes == []
+    assert seen["flags"] == ["article_id", "n_tokens"] and "text" in seen["articles"]
+    assert set(seen) == {"flags", "articles"}
+    assert read_table(tmp_path / "o", "flag_totals")["n_tokens"].item() == res.counts["tokens"]
 
 
 def test_csv_only_for_small_corpora(tmp_path):
