@@ -1,4 +1,6 @@
-"""Country mentions: find every country a text refers to, by name, demonym, capital, institution or leader.
+"""Country mentions: the countries a text refers to, by name, demonym, capital, leader ...
+
+Finds every country an article refers to, by name, demonym, capital, institution or leader.
 
 ``find_mentions(sentences, articles)`` -> the ``mentions`` table (see ``newslab.schema``):
 one row per mention with ``article_id, sentence_id, start, end, surface, iso3, country,
@@ -156,8 +158,10 @@ def _base_gazetteer() -> pd.DataFrame:
     for r in dem.to_dict("records"):
         p = _plural(r["surface"])
         if p:
+            # a plural names people, never a language ("killed three Somalis.")
             rows.append({"surface": p, "iso3": r["iso3"], "kind": "demonym",
-                         "rule": r["rule"], "source": "demonyms.csv (plural)"})
+                         "rule": "" if r["rule"] == "language" else r["rule"],
+                         "source": "demonyms.csv (plural)"})
     for r in _read_csv("leaders.csv").to_dict("records"):
         for s in r["surfaces"].split("|"):
             s = s.strip()
@@ -208,7 +212,8 @@ def gazetteer(*, extra=None) -> pd.DataFrame:
     (``start``/``end``/``leader``/``role`` for leaders only; ``kind="none"`` rows are
     blockers). ``extra``: rows to add (a DataFrame or a list of dicts with at least
     ``surface, iso3, kind``; ``country`` is filled in from the code for countries and is
-    required for organizations; leaders need ``start`` and may have ``end``).
+    required for organizations; leaders may have ``start`` and ``end``, and without them
+    count on every date).
     """
     base = _base_gazetteer()
     if extra is None:
@@ -476,11 +481,13 @@ class Matcher:
                 self.words.setdefault(surf.lower(), kind)
 
     # -- one hit ---------------------------------------------------------------------
-    def _accept(self, entries, text, s, e, date, bounds):
+    def _accept(self, entries, text, s, e, dates, bounds):
         for ent in entries:
-            if ent.kind == "leader" and date is not None:
-                if not (ent.start is None or ent.start <= date) or \
-                        not (ent.end is None or date < ent.end):
+            if ent.kind == "leader" and dates is not None:
+                date = dates(s)
+                if date is not None and (
+                        not (ent.start is None or ent.start <= date)
+                        or not (ent.end is None or date < ent.end)):
                     continue  # not in office on the article's date
             if ent.kind == "capital" and text[e:e + 1] == "," and ent.iso3 != "GEO" \
                     and _after_us_state(text, e):
@@ -509,8 +516,7 @@ class Matcher:
                 continue
             if alnum_last and e < n and text[e].isalnum():
                 continue
-            date = dates(s) if dates is not None else None
-            ent = self._accept(entries, text, s, e, date, bounds)
+            ent = self._accept(entries, text, s, e, dates, bounds)
             if ent is not None:
                 hits.append((s, e, ent))
         if not hits:

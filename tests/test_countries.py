@@ -93,6 +93,8 @@ def found(text, date=None):
     ("She speaks fluent Russian and some German.", set()),
     ("The interview was conducted in French.", set()),
     ("Russian-speaking residents of Estonia", {"EST"}),
+    ("The attack killed three Somalis.", {"SOM"}),
+    ("Kazakh, Dutch and Ukrainian diplomats", {"KAZ", "NLD", "UKR"}),
     # organizations are never countries
     ("NATO, the EU, the UN and the OSCE met in Brussels.", set()),
     # blockers
