@@ -171,6 +171,14 @@ TABLES: dict[str, dict[str, str]] = {
         "label": "label of mean_score",
         "evidence": "the 2 strongest: 'speaker: score clause | ...'",
     },
+    "keywords": {
+        "article_id": "the article",
+        "method": "tfidf (words, newslab.keywords.tfidf) or phrases (key phrases, "
+                  "newslab.keywords.key_phrases)",
+        "term": "the keyword or key phrase, lower case",
+        "score": "the method's score (higher = more key)",
+        "rank": "rank within the article and method, from 1",
+    },
 }
 
 

@@ -1,0 +1,380 @@
+"""Keywords, key phrases, keyness, collocations, terms near countries; evaluation."""
+
+import json
+import math
+import zipfile
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from newslab import keywords as kw
+from newslab import sentences, tokens
+from newslab.cli import main
+from newslab.errors import NewslabError
+from newslab.schema import columns
+
+
+def make_articles(texts: dict) -> pd.DataFrame:
+    rows = []
+    for aid, text in texts.items():
+        paras = [p for p in text.split("\n") if p.strip()]
+        rows.append({"article_id": aid, "title": "", "text": "\n".join(paras),
+                     "paragraphs": paras, "n_paragraphs": len(paras)})
+    return pd.DataFrame(rows)
+
+
+def toks(texts: dict):
+    s = sentences(make_articles(texts))
+    return tokens(s), s
+
+
+CORPUS = {
+    "a": "Russia\u2019s army moved. Russia denied it. The army of Russia is large.\n"
+         "Sanctions on Russia were discussed by the White House.",
+    "b": "The White House said sanctions would follow. The White House spoke again.",
+    "c": "Ukraine asked for help. Ukraine's allies met in Brussels.",
+}
+
+
+# --------------------------------------------------------------------------- preprocessing
+
+
+def test_possessives_and_curly_apostrophes_count_with_the_word():
+    t, _ = toks(CORPUS)
+    res = kw.tfidf(t, top=None)
+    a = res[res["group"].eq("a")].set_index("term")
+    assert a.loc["russia", "n"] == 4          # Russia's (curly), Russia, Russia, Russia
+    assert "'s" not in set(res["term"]) and "the" not in set(res["term"])
+    c = res[res["group"].eq("c")].set_index("term")
+    assert c.loc["ukraine", "n"] == 2
+
+
+# --------------------------------------------------------------------------- TF-IDF
+
+
+def test_tfidf_matches_scikit_learn_over_articles():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    t, _ = toks(CORPUS)
+    res = kw.tfidf(t, top=None)
+    tm = kw.term_mask(t)
+    docs = t[tm].groupby("article_id", sort=False)["lower"].apply(list)
+    vec = TfidfVectorizer(analyzer=lambda x: x)
+    x = vec.fit_transform(docs.tolist()).toarray()
+    vocab = vec.get_feature_names_out()
+    for i, aid in enumerate(docs.index):
+        got = res[res["group"].eq(aid)].set_index("term")["score"]
+        want = pd.Series(x[i], index=vocab)
+        want = want[want > 0]
+        assert set(got.index) == set(want.index)
+        np.testing.assert_allclose(got.sort_index().to_numpy(), want.sort_index().to_numpy())
+
+
+def test_tfidf_ranks_and_top_k():
+    t, _ = toks(CORPUS)
+    res = kw.tfidf(t, top=2)
+    assert list(res.columns) == ["group", "term", "score", "rank", "n", "df", "idf"]
+    assert res.groupby("group")["rank"].apply(list).to_dict() == {"a": [1, 2], "b": [1, 2],
+                                                                   "c": [1, 2]}
+    assert res[res["group"].eq("a")].iloc[0]["term"] == "russia"
+    assert (res.groupby("group")["score"].apply(lambda s: s.is_monotonic_decreasing)).all()
+
+
+def test_tfidf_single_article_uses_paragraphs():
+    t, s = toks({"x": "Ukraine talks. Ukraine waits.\nSanctions loom. Ukraine again.\n"
+                      "Sanctions and more sanctions."})
+    res = kw.tfidf(t, sentences=s, top=None).set_index("term")
+    # ukraine: in 2 of 3 paragraphs; sanctions: in 2 of 3 too; talks: in 1 of 3
+    assert res.loc["talks", "df"] == 1 and res.loc["ukraine", "df"] == 2
+    assert res.loc["talks", "idf"] > res.loc["ukraine", "idf"]
+    with pytest.raises(NewslabError, match="sentences"):
+        kw.tfidf(t, unit="paragraph")
+    assert kw.tfidf(t, top=None, unit="sentence").set_index("term").loc["ukraine", "df"] == 3
+
+
+# --------------------------------------------------------------------------- keyness
+
+
+def test_g2_and_log_odds_by_hand():
+    # target 10 of 100 words, reference 10 of 1000
+    k = kw.keyness_arrays([10], [10], 100, 1000, prior_size=0.0)
+    e1, e2 = 100 * 20 / 1100, 1000 * 20 / 1100
+    g2 = 2 * (10 * math.log(10 / e1) + 10 * math.log(10 / e2))
+    assert k["G2"][0] == pytest.approx(g2)
+    assert k["p"][0] < 0.001
+    assert k["log_odds"][0] == pytest.approx(math.log(10 / 90) - math.log(10 / 990))
+    assert k["z"][0] == pytest.approx(k["log_odds"][0] / math.sqrt(1 / 10 + 1 / 10))
+    # swapping the two sides flips log-odds and z, G2 stays
+    k2 = kw.keyness_arrays([10], [10], 1000, 100, prior_size=0.0)
+    assert k2["G2"][0] == pytest.approx(g2)
+    assert k2["z"][0] == pytest.approx(-k["z"][0])
+    # the prior shrinks the log-odds towards 0
+    k3 = kw.keyness_arrays([10], [10], 100, 1000)
+    assert 0 < k3["log_odds"][0] < k["log_odds"][0]
+
+
+def test_keyness_target_vs_rest():
+    t, _ = toks(CORPUS)
+    res = kw.keyness(t, ["a"], min_count=1)
+    assert res.iloc[0]["term"] == "russia" and res.iloc[0]["key_for"] == "target"
+    assert res.iloc[0]["rank"] == 1 and res.iloc[0]["n_target"] == 4
+    assert res.iloc[-1]["key_for"] == "reference"
+    assert res.set_index("term").loc["house", "score"] < 0
+    g2 = kw.keyness(t, ["a"], min_count=1, measure="g2").set_index("term")
+    assert g2.loc["russia", "score"] == pytest.approx(g2.loc["russia", "G2"])
+    assert g2.loc["house", "score"] == pytest.approx(-g2.loc["house", "G2"])
+    # a boolean mask works like the ids
+    mask = t["article_id"].eq("a").to_numpy()
+    pd.testing.assert_frame_equal(kw.keyness(t, mask, min_count=1), res)
+    top = kw.keyness(t, ["a"], min_count=1, top=2)
+    assert len(top) == 4 and top["key_for"].tolist() == ["target"] * 2 + ["reference"] * 2
+    with pytest.raises(NewslabError, match="no terms"):
+        kw.keyness(t, ["nope"])
+    with pytest.raises(NewslabError, match="measure"):
+        kw.keyness(t, ["a"], measure="chi2")
+
+
+def test_keyness_against_english():
+    t, _ = toks(CORPUS)
+    res = kw.keyness(t, ["a"], reference="english", min_count=1)
+    top = res.iloc[0]["term"]
+    assert top in {"russia", "army"}
+    art = kw.article_keyness(t, top=3)
+    assert set(art["group"]) == {"a", "b", "c"}
+    assert (art["score"] > 0).all() and art[art["group"].eq("c")].iloc[0]["term"] == "ukraine"
+    f = kw.english_frequencies(["the", "sanctions", "zzqxjv", "de-escalate"])
+    assert f[0] > f[1] > f[2] > 0 and f[3] > f[2]
+
+
+def test_keyness_by_groups():
+    t, _ = toks(CORPUS)
+    res = kw.keyness_by(t, {"a": "russia desk", "b": "us desk", "c": "us desk"},
+                        min_count=1, top=3)
+    assert set(res["group"]) == {"russia desk", "us desk"}
+    r = res[res["group"].eq("russia desk")]
+    assert r.iloc[0]["term"] == "russia"
+    # two groups: each group's z is the other's, negated
+    u = res[res["group"].eq("us desk")].set_index("term")
+    assert u.loc["russia", "score"] == pytest.approx(-r.set_index("term").loc["russia", "score"])
+    with pytest.raises(NewslabError, match="two groups"):
+        kw.keyness_by(t, {"a": "x"})
+
+
+# --------------------------------------------------------------------------- key phrases
+
+
+def test_candidates_split_at_stop_words_punctuation_and_sentences():
+    t, _ = toks({"x": "Secretary of State Antony Blinken spoke. Strategic stability talks, "
+                      "nuclear arms."})
+    c = kw.candidate_phrases(t, max_words=3, maximal=True)
+    assert c["phrase"].tolist() == ["secretary", "strategic stability talks", "nuclear arms"]
+    assert c["n_words"].tolist() == [1, 3, 2] and c["sentence_id"].tolist() == [0, 1, 1]
+    runs = kw.candidate_phrases(t, max_words=None, maximal=True)["phrase"].tolist()
+    assert runs == ["secretary", "state antony blinken spoke", "strategic stability talks",
+                    "nuclear arms"]
+    grams = set(kw.candidate_phrases(t, max_words=2)["phrase"])
+    assert {"state antony", "antony blinken", "nuclear arms", "talks"} <= grams
+    assert "spoke strategic" not in grams and "talks nuclear" not in grams
+    assert "secretary state" not in grams
+
+
+def test_rake_scores_degree_over_frequency():
+    t, _ = toks({"x": "Deep learning models. Deep learning works. Models fail."})
+    res = kw.rake(t, top=None).set_index("term")
+    # deep: deg 4 / freq 2 = 2; learning 2; models: deg (2 + 1) / 2; works 1; fail: 2/1? no
+    # runs: "deep learning models" (3), "deep learning works" (3), "models fail" (2)
+    # deep: (3+3)/2 = 3, learning 3, models (3+2)/2 = 2.5, works 3/1, fail 2/1
+    assert res.loc["deep learning models", "score"] == pytest.approx(3 + 3 + 2.5)
+    assert res.loc["models fail", "score"] == pytest.approx(2.5 + 2)
+    assert res.iloc[0].name in {"deep learning models", "deep learning works"}
+
+
+def test_yake_like_prefers_frequent_early_capitalised_words_and_dedups():
+    text = ("Gazprom raised gas prices. Gazprom said demand rose. Analysts said gas "
+            "prices may rise. Winter is near. Gazprom exports gas.")
+    t, _ = toks({"x": text})
+    res = kw.yake_like(t, top=None)
+    uni = res[res["n_words"].eq(1)]
+    assert uni.iloc[0]["term"] == "gazprom"
+    assert uni.set_index("term").loc["gazprom", "S"] < uni.set_index("term").loc["winter", "S"]
+    assert (res["S"].diff().dropna() >= 0).all()      # lower S = better = earlier
+    assert np.allclose(res["score"], -np.log(res["S"]))
+    stems = kw.stem_phrases(res["term"])
+    assert len(stems) == len(set(stems))                # "prices"/"price" would count once
+
+
+def test_key_phrases_background_and_length_discount():
+    t, _ = toks(CORPUS)
+    res = kw.key_phrases(t, top=None, background="corpus")
+    a = res[res["group"].eq("a")].set_index("term")
+    assert a.loc["russia", "rank"] == 1
+    b = res[res["group"].eq("b")].set_index("term")
+    assert b.loc["white house", "score"] == pytest.approx(
+        b.loc["white house", "n"] * b.loc["white house", "idf"] / 2)
+    eng = kw.key_phrases(t, top=None, background="english")
+    assert eng.set_index(["group", "term"]).loc[("a", "russia"), "idf"] == pytest.approx(
+        -math.log10(kw.english_frequencies(["russia"])[0]))
+    # auto: English for a small corpus
+    pd.testing.assert_frame_equal(kw.key_phrases(t, top=None), eng)
+    with pytest.raises(NewslabError, match="background"):
+        kw.key_phrases(t, background="web")
+
+
+def test_keywords_one_shape_for_every_method(seed_tokens, seed_sentences):
+    for m in kw.METHODS:
+        res = kw.keywords(seed_tokens, method=m, top=5, sentences=seed_sentences)
+        assert list(res.columns) == kw.KEYWORD_COLUMNS, m
+        assert len(res) == 5 and res["rank"].tolist() == [1, 2, 3, 4, 5], m
+        assert res["score"].is_monotonic_decreasing, m
+    top = kw.keywords(seed_tokens, top=5)["term"].tolist()
+    assert {"russia", "ukraine", "biden", "putin"} <= set(top)
+    with pytest.raises(NewslabError, match="unknown keyword method"):
+        kw.keywords(seed_tokens, method="textrank")
+
+
+# --------------------------------------------------------------------------- collocations
+
+
+def test_collocations_nltk_measures():
+    t, _ = toks(CORPUS)
+    lr = kw.collocations(t, min_freq=2)
+    assert lr.iloc[0]["term"] == "white house" and lr.iloc[0]["n"] == 3
+    assert list(lr.columns) == ["group", "term", "score", "rank", "n", "measure"]
+    assert all(" of " not in x for x in lr["term"])
+    pmi = kw.collocations(t, min_freq=1, measure="pmi", top=None)
+    assert (pmi["n"] >= 1).all() and pmi["score"].is_monotonic_decreasing
+    assert "russia army" not in set(pmi["term"])      # "Russia's army": 's breaks the pair
+    by = kw.collocations(t, min_freq=1, by="article_id", top=None)
+    assert set(by["group"]) <= {"a", "b", "c"}
+    assert kw.collocations(t, min_freq=9).empty
+    with pytest.raises(NewslabError, match="measure"):
+        kw.collocations(t, measure="dice")
+
+
+# --------------------------------------------------------------------------- countries
+
+
+def hand_mentions(t: pd.DataFrame, s: pd.DataFrame) -> pd.DataFrame:
+    rows = []
+    for (aid, sid), g in t.groupby(["article_id", "sentence_id"], sort=False):
+        for _, r in g.iterrows():
+            if r["lower"] in ("russia", "ukraine"):
+                iso, name = ("RUS", "Russia") if r["lower"] == "russia" else ("UKR", "Ukraine")
+                rows.append((aid, sid, r["start"], r["end"], r["token"], iso, name, "name"))
+            if r["lower"] == "nato":
+                rows.append((aid, sid, r["start"], r["end"], r["token"], "NATO", "NATO",
+                             "organization"))
+    return pd.DataFrame(rows, columns=["article_id", "sentence_id", "start", "end", "surface",
+                                       "iso3", "country", "kind"])
+
+
+def test_country_terms_with_a_hand_made_mentions_table():
+    texts = {"a": "Russia moved tanks to the border. Russia moved troops. Weather was mild. "
+                  "Markets were calm. NATO met.",
+             "b": "Ukraine asked for weapons. Ukraine wants weapons quickly. Markets rose."}
+    t, s = toks(texts)
+    m = hand_mentions(t, s)
+    res = kw.country_terms(t, m, min_count=1, top=3)
+    assert set(res["group"]) == {"RUS", "UKR"}          # NATO is an organization
+    rus = res[res["group"].eq("RUS")]
+    assert rus.iloc[0]["country"] == "Russia" and rus.iloc[0]["n_sentences"] == 2
+    assert rus.iloc[0]["term"] == "moved"
+    assert "russia" not in set(res["term"])            # the mention itself is not counted
+    ukr = res[res["group"].eq("UKR")]
+    assert ukr.iloc[0]["term"] == "weapons"
+    assert set(ukr[ukr["key_for"].eq("reference")]["term"]) & {"moved", "markets"}
+    kept = kw.country_terms(t, m, min_count=1, top=None, drop_mentions=False)
+    assert "russia" in set(kept[kept["group"].eq("RUS")]["term"])
+    orgs = kw.country_terms(t, m, min_count=1, organizations=True)
+    assert "NATO" in set(orgs["group"])
+    with pytest.raises(NewslabError, match="mentions"):
+        kw.country_terms(t, m.drop(columns=["iso3"]))
+    assert kw.country_terms(t, m.iloc[0:0]).empty
+
+
+def test_country_terms_with_the_real_mentions(seed_articles, seed_sentences, seed_tokens):
+    countries = pytest.importorskip("newslab.countries")
+    m = countries.find_mentions(seed_sentences, seed_articles)
+    res = kw.country_terms(seed_tokens, m, top=5)
+    assert {"RUS", "UKR", "USA"} <= set(res["group"])
+    assert not {"russia", "russian", "ukraine"} & set(res[res["group"].eq("RUS")]["term"])
+
+
+# --------------------------------------------------------------------------- pipeline
+
+
+def test_keywords_stage_matches_the_schema(seed_tokens, seed_sentences):
+    out = kw.keywords_stage({"tokens": seed_tokens, "sentences": seed_sentences})
+    df = out["keywords"]
+    assert list(df.columns) == columns("keywords")
+    assert set(df["method"]) == {"tfidf", "phrases"}
+    assert df.groupby("method").size().to_dict() == {"phrases": 10, "tfidf": 10}
+    needs = kw.keywords_stage.needs
+    small = kw.keywords_stage({n: tab[needs[n]] for n, tab in
+                               (("tokens", seed_tokens), ("sentences", seed_sentences))})
+    pd.testing.assert_frame_equal(small["keywords"], df)
+
+
+def test_keywords_stage_is_registered():
+    from newslab.pipeline import CORPUS_STAGES
+    assert ("keywords", "newslab.keywords:keywords_stage") in CORPUS_STAGES
+
+
+# --------------------------------------------------------------------------- evaluation
+
+
+def test_normalisation_and_prf_at_k():
+    assert kw.normalize_phrase("Russia\u2019s Troops") == kw.normalize_phrase("russia's troop")
+    assert kw.normalize_phrase("  Sanctions,  ") == "sanction"
+    gold = {"d1": ["Sanctions", "White House", "Ukraine"], "d2": ["Putin"]}
+    pred = {"d1": ["sanction", "sanctions", "white house", "kremlin"], "d2": []}
+    m = kw.prf_at_k(gold, pred, 2)
+    # d1: first 2 distinct = sanction, white house -> 2 correct: P 1, R 2/3, F1 0.8; d2: 0
+    assert m["precision"] == pytest.approx(0.5) and m["recall"] == pytest.approx(1 / 3)
+    assert m["f1"] == pytest.approx(0.4) and m["n"] == 2
+    assert m["micro_precision"] == pytest.approx(1.0)
+    assert m["micro_recall"] == pytest.approx(0.5)
+
+
+def write_benchmark(tmp_path):
+    docs, keys = tmp_path / "docs", tmp_path / "keys"
+    docs.mkdir()
+    keys.mkdir()
+    texts = {"d1": "Sanctions on Russia. Russia rejects sanctions. Russia waits.",
+             "d2": "The White House spoke. The White House spoke about Ukraine.",
+             "d3": "Football scores. Football fans cheered the football team."}
+    gold = {"d1": ["sanctions", "Russia"], "d2": ["White House", "Ukraine"],
+            "d3": ["football"]}
+    for k, v in texts.items():
+        (docs / f"{k}.txt").write_text(v, encoding="utf-8")
+        (keys / f"{k}.key").write_text("\n".join(gold[k]) + "\n", encoding="utf-8")
+    return docs, keys
+
+
+def test_evaluate_keywords_cli(tmp_path, capsys):
+    docs, keys = write_benchmark(tmp_path)
+    assert main(["evaluate", "keywords", str(docs), str(keys), "--k", "2", "--json"]) == 0
+    m = json.loads(capsys.readouterr().out)
+    assert {"n", "precision", "recall", "f1"} <= set(m) and m["n"] == 3
+    assert 0.5 < m["f1"] <= 1.0 and m["method"] == "phrases"
+    assert main(["evaluate", "keywords", str(docs), str(keys), "--method", "rake"]) == 0
+    out = capsys.readouterr().out
+    assert "method rake" in out and "F1" in out
+    assert main(["evaluate", "keywords", str(tmp_path / "nope"), str(keys)]) == 2
+    assert "documents folder not found" in capsys.readouterr().err
+    assert main(["evaluate", "keywords", str(docs), str(docs)]) == 2
+    assert "no .key file" in capsys.readouterr().err
+    assert main(["evaluate", "keywords", str(docs), str(keys), "--k", "0"]) == 2
+
+
+@pytest.mark.evaldata
+def test_500n_kpcrowd_beats_yake_reported(shared_eval, tmp_path):
+    z = shared_eval / "keyphrase_500N-KPCrowd" / "500N-KPCrowd-v1.1.zip"
+    if not z.is_file():
+        pytest.skip("500N-KPCrowd not found")
+    with zipfile.ZipFile(z) as zf:
+        zf.extractall(tmp_path)
+    root = tmp_path / "500N-KPCrowd-v1.1"
+    m = kw.evaluate_keyphrases(root / "docsutf8", root / "keys", k=10)
+    assert m["n"] == 500
+    assert m["f1"] >= 0.18
