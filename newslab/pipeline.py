@@ -3,7 +3,8 @@
 How a run goes
 --------------
 1. The input files are read in sorted order in the driver process, ``batch_size`` articles at
-   a time (the same ids and duplicate flags as :func:`newslab.load.read_corpus`). Only the
+   a time (the same ids and duplicate flags as :func:`newslab.load.read_corpus`; a large
+   JSON Lines, CSV or Parquet file is read in pieces, see :mod:`newslab.stream`). Only the
    batches in flight are in memory: never the whole corpus's text.
 2. Each batch goes through the per-article stages (sentences, tokens, then every entry of
    :data:`BATCH_STAGES`) in a worker: in this process (``jobs=1``), in a pool of ``jobs``
@@ -62,7 +63,9 @@ import pandas as pd
 
 from . import tokenize
 from .errors import NewslabError
-from .load import SKIPPED_COLUMNS, _frame, _State, list_files, read_file
+from .load import SKIPPED_COLUMNS, list_files
+from .stream import batches as _batches
+from .stream import skipped_frame as _skipped_frame
 
 #: Per-batch stages, in order: (name, "module:function").
 BATCH_STAGES: list[tuple[str, str]] = [
@@ -421,30 +424,6 @@ class _DaskEngine:
 # reading the input in batches
 
 
-def _batches(files, *, batch_size, columns, repair_dashes, on_file):
-    """Like :func:`newslab.load.iter_batches`, numbered, with a callback after each file."""
-    state = _State()
-    pending, skipped, index = [], [], 0
-    for f in files:
-        recs, skips = read_file(f, columns=columns, repair_dashes=repair_dashes, state=state)
-        pending.extend(recs)
-        skipped.extend(skips)
-        on_file()
-        while len(pending) >= batch_size:
-            yield index, _frame(pending[:batch_size]), _skipped_frame(skipped)
-            pending, skipped, index = pending[batch_size:], [], index + 1
-    if pending or skipped:
-        yield index, _frame(pending), _skipped_frame(skipped)
-
-
-def _skipped_frame(records) -> pd.DataFrame:
-    df = pd.DataFrame(records, columns=SKIPPED_COLUMNS)
-    df["path"] = df["path"].astype(object)
-    df["line"] = df["line"].astype("Int64")
-    df["reason"] = df["reason"].astype(object)
-    return df
-
-
 def _fingerprint(articles: pd.DataFrame, skipped: pd.DataFrame) -> str:
     """What a batch holds: ids and texts of its articles, and its skipped rows."""
     h = hashlib.sha1()
@@ -534,14 +513,14 @@ def analyze(path, out="results", *, columns: dict | None = None,
     done_before, old_tables = _start_run(out, options, options_hash, resume=resume, path=path)
 
     show = (not quiet and sys.stderr.isatty()) if progress is None else progress
-    bar = _progress(len(files), show)
+    bar = _progress(sum(_size(f) for f in files), show)
     if engine == "dask":
         eng = _DaskEngine(str(out), selected, jobs, scheduler, quiet=quiet)
     elif jobs == 1:
         eng = _SerialEngine(str(out), selected)
     else:
         # a small input (under ~1,000 news articles) may be one batch: no server up front
-        big = sum(f.stat().st_size for f in files[:10_000]) > 2_000_000
+        big = sum(_size(f) for f in files[:10_000]) > 2_000_000
         eng = _ProcessEngine(str(out), selected, jobs, prestart=big)
 
     counts: dict[str, int] = {}
@@ -585,7 +564,7 @@ def analyze(path, out="results", *, columns: dict | None = None,
 
     try:
         batches = _batches(files, batch_size=batch_size, columns=columns,
-                           repair_dashes=repair_dashes, on_file=lambda: bar.update(1))
+                           repair_dashes=repair_dashes, on_progress=bar.update)
         window = 2 * jobs
         for i, arts, skip in batches:
             n_batches += 1
@@ -680,8 +659,15 @@ def _progress(total, show):
     if not show:
         return _NoBar()
     from tqdm.auto import tqdm
-    return tqdm(total=total, unit="file", desc="newslab analyze", delay=1.0,
-                file=sys.stderr, dynamic_ncols=True)
+    return tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1024,
+                desc="newslab analyze", delay=1.0, file=sys.stderr, dynamic_ncols=True)
+
+
+def _size(f: Path) -> int:
+    try:
+        return f.stat().st_size
+    except OSError:
+        return 0
 
 
 class _NoBar:
@@ -817,6 +803,11 @@ def _run_corpus_stages(out: Path, names: list[str], n_articles: int, limit: int,
                          f"its in-memory limit of {cap} (corpus_max_articles)")
             continue
         needs = getattr(fn, "needs", None)
+        missing = [n for n in (needs or ()) if n not in tables]
+        if missing:
+            notes.append(f"corpus-level stage '{stage}' not run: it needs the table(s) "
+                         f"{', '.join(missing)}, which this run did not make")
+            continue
         if isinstance(needs, dict):
             arg = {n: (tables[n] if cols is None else
                        read_table(out, n, columns=list(cols)) if n in names else tables[n])
@@ -825,7 +816,14 @@ def _run_corpus_stages(out: Path, names: list[str], n_articles: int, limit: int,
             arg = {n: tables[n] for n in needs if n in tables}
         else:
             arg = tables
-        new = fn(arg)
+        try:
+            new = fn(arg)
+        except KeyError as e:  # a table it reads is not there (its batch stage did not run)
+            if e.args and isinstance(e.args[0], str) and e.args[0] not in tables:
+                notes.append(f"corpus-level stage '{stage}' not run: it needs the table "
+                             f"'{e.args[0]}', which this run did not make")
+                continue
+            raise
         for tname, df in new.items():
             d = out / tname
             if d.is_dir():
