@@ -31,6 +31,7 @@ speaker phrase in the article text; <NA> when it is in another sentence).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -195,11 +196,23 @@ def _quote_depth(text: str, inside: bool = False) -> bool:
 
 
 def _country_of(phrase: str, date=None) -> tuple[str, str] | None:
-    from .countries import countries_only, mentions_in_text
-    mm = countries_only(mentions_in_text(phrase, date=date))
-    if len(mm) == 0:
-        return None
-    return str(mm["iso3"].iloc[0]), str(mm["country"].iloc[0])
+    """The first country (not organization) that ``phrase`` names, through the countries
+    matcher (dated leaders resolved by ``date``), or None."""
+    d = None
+    if date is not None and not pd.isna(date):
+        ts = pd.Timestamp(date)
+        d = (ts.tz_localize(None) if ts.tzinfo else ts).to_datetime64().astype("datetime64[ns]")
+    return _country_cached(phrase, d)
+
+
+@lru_cache(maxsize=65536)
+def _country_cached(phrase: str, d) -> tuple[str, str] | None:
+    from .countries import matcher
+    for _s, _e, entry in matcher().scan(phrase, dates=(lambda pos: d) if d is not None
+                                        else None):
+        if entry.kind != "organization":
+            return str(entry.iso3), str(entry.country)
+    return None
 
 
 _APPOSITIVE = re.compile(r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+)+),\s+(?:an?|the)\s+([^,.\"“”]{3,80})")

@@ -196,7 +196,7 @@ def test_tables_match_schema(seed_stance):
         assert list(seed_stance[name].columns) == schema.columns(name), name
 
 
-def test_seed_per_mention_and_article(seed_stance):
+def test_seed_per_mention_and_article(seed_stance, seed_articles):
     s = seed_stance["stance"]
     assert s["score"].between(-1, 1).all()
     assert {"USA", "RUS", "UKR"} <= set(s["iso3"])
@@ -204,9 +204,7 @@ def test_seed_per_mention_and_article(seed_stance):
     assert a.loc["RUS", "mean_score"] < a.loc["UKR", "mean_score"]
     assert (a["ci_low"] <= a["mean_score"]).all() and (a["mean_score"] <= a["ci_high"]).all()
     assert a.loc["RUS", "evidence"].count("|") == 2
-    again = st.analyze_stance(seed_stance["stance"].pipe(lambda _: None) or
-                              __import__("newslab").load_articles(
-                                  ANNOTATIONS.parents[1] / "seeds", verbose=False))
+    again = st.analyze_stance(seed_articles)  # deterministic, bootstrap included
     pd.testing.assert_frame_equal(again["article_stance"], seed_stance["article_stance"])
 
 
@@ -228,3 +226,29 @@ def test_bootstrap_is_deterministic():
 def test_score_mentions_needs_tables():
     with pytest.raises(NewslabError):
         st.score_mentions(pd.DataFrame(), pd.DataFrame())
+
+
+def test_corpus_stage_by_outlet_and_month(seed_stance, seed_articles):
+    from newslab import schema
+    arts = pd.concat([seed_articles.assign(outlet="a.com"),
+                      seed_articles.assign(article_id="x2", outlet="b.org",
+                                           date=pd.Timestamp("2022-02-24"))],
+                     ignore_index=True)
+    st2 = pd.concat([seed_stance["stance"], seed_stance["stance"].assign(article_id="x2")],
+                    ignore_index=True)
+    out = st.stance_corpus_stage({"stance": st2, "articles": arts})
+    for name, df in out.items():
+        assert list(df.columns) == schema.columns(name), name
+    assert set(out["country_stance_by_outlet"]["outlet"]) == {"a.com", "b.org"}
+    assert set(out["country_stance_by_month"]["month"]) == {"2021-11", "2022-02"}
+    one = st.stance_corpus_stage({"stance": seed_stance["stance"], "articles": seed_articles})
+    assert set(one) == {"country_stance", "stance_dyads"}
+
+
+def test_analyze_writes_stance_tables(tmp_path):
+    from newslab import schema
+    from newslab.pipeline import analyze
+    res = analyze(ANNOTATIONS.parents[1] / "seeds", tmp_path, jobs=1, quiet=True)
+    for name in ("attribution", "stance", "article_stance", "country_stance", "stance_dyads"):
+        assert list(res.tables[name].columns) == schema.columns(name), name
+    assert len(res.tables["stance"]) > 50 and len(res.tables["stance_dyads"]) > 0
