@@ -237,6 +237,7 @@ def _clauses(toks: list[tuple[int, int, str]]) -> tuple[list[int], list[str]]:
     ids, openers = [], [""]
     cid = 0
     n = len(toks)
+    trailing = _trailing_attribution(toks)
     for i, (_, _, w) in enumerate(toks):
         new = None
         if w in _PUNCT_BOUNDARY:
@@ -253,11 +254,30 @@ def _clauses(toks: list[tuple[int, int, str]]) -> tuple[list[int], list[str]]:
             new = "said"
         elif i > 0 and toks[i - 1][2] == "," and w.endswith("ing") and len(w) > 5:
             new = "-ing"
+        elif w == "," and i in trailing:
+            new = "said"
         if new is not None and i > 0:
             cid += 1
             openers.append(new)
         ids.append(cid)
     return ids, openers
+
+
+def _trailing_attribution(toks) -> set[int]:
+    """The comma before a sentence-final attribution (", South Korean activists say.",
+    ", White House press secretary Jen Psaki said after the call."): the reported clause
+    ends there."""
+    last = None
+    for i, (_, _, w) in enumerate(toks):
+        if w == ",":
+            last = i
+    if last is None:
+        return set()
+    rest = [w for _, _, w in toks[last + 1:]]
+    for k, w in enumerate(rest[:9]):
+        if w in _SPEECH and k > 0 and not any(x in ("," , '"', "''", "``") for x in rest[:k]):
+            return {last}
+    return set()
 
 
 def _is_passive(toks, v: int, kind: str) -> bool:
@@ -285,6 +305,8 @@ def _verb_at(toks, i: int, verbs: dict):
     hit = verbs.get(toks[i][2])
     if hit is None:
         return None
+    if hit[0].lemma == "decline" and i + 1 < len(toks) and toks[i + 1][2] == "to":
+        return None  # "declined to comment": a negator of what follows, not an act
     if i > 0 and (toks[i - 1][2] in _DET or toks[i - 1][2] in ("'s", "'")):
         return None
     return hit
