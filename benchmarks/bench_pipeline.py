@@ -193,11 +193,15 @@ def side_by_side(n: int, stages: str | None, keep: bool) -> None:
     print("newslab " + stage_names(stages))
     naive = measure([sys.executable, __file__, "--naive", str(corpus)])
     res = {}
-    for jobs in (1, 2):
-        out = OUT / f"analyze_{n}_j{jobs}"
-        res[jobs] = measure(newslab_cmd(corpus, out, jobs, stages))
-        res[jobs]["rows"] = run_info(out)["rows"]
-        res[jobs]["ran"] = ran(run_info(out))
+    runs = [(1, stages), (2, stages)]
+    if stages is None:  # and the naive pipeline's work only: sentences, tokens, sentiment
+        runs.append(("1s", "sentiment"))
+    for key, st in runs:
+        jobs = 1 if key == "1s" else key
+        out = OUT / f"analyze_{n}_j{key}"
+        res[key] = measure(newslab_cmd(corpus, out, jobs, st))
+        info = run_info(out)
+        res[key].update(rows=info["rows"], ran=ran(info), timings=info.get("timings", {}))
         if not keep:
             shutil.rmtree(out, ignore_errors=True)
     counts = json.loads(naive["stdout"])
@@ -207,7 +211,14 @@ def side_by_side(n: int, stages: str | None, keep: bool) -> None:
         rows = res[jobs]["rows"]
         print(line(f"newslab --jobs {jobs}", res[jobs], words) + "   "
               + ", ".join(f"{k} {v:,}" for k, v in rows.items()))
+        print(" " * 23 + "phases (s): " + ", ".join(
+            f"{k} {v:.1f}" for k, v in res[jobs]["timings"].items()))
     print(f"newslab batch stages run: {res[1]['ran']}")
+    if "1s" in res:
+        print(line("newslab, naive's work", res["1s"], words)
+              + "   --jobs 1 --stages sentiment: sentences, tokens, sentiment tables")
+        print(f"same work, 1 core: newslab / naive = "
+              f"{naive['seconds'] / res['1s']['seconds']:.2f}x")
     r1 = naive["seconds"] / res[1]["seconds"]
     r2 = naive["seconds"] / res[2]["seconds"]
     print(f"newslab / naive throughput: {r1:.2f}x on 1 core (goal >= 3x), "

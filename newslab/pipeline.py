@@ -143,6 +143,8 @@ class AnalyzeResult:
     skipped_head: pd.DataFrame | None = None
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    #: wall seconds of the run's phases: batches, each corpus stage, csv
+    timings: dict[str, float] = field(default_factory=dict)
 
     def summary(self) -> str:
         c = self.counts
@@ -599,6 +601,7 @@ def analyze(path, out="results", *, columns: dict | None = None,
         manifest.close()
         bar.close()
 
+    timings = {"batches": time.perf_counter() - t0}
     n_articles = counts.get("articles", 0)
     _drop_stale_parts(out, parts)
     for name in parts:
@@ -615,7 +618,8 @@ def analyze(path, out="results", *, columns: dict | None = None,
     names = [n for n in _CORE_TABLES if n in parts] + [n for n in parts
                                                        if n not in _CORE_TABLES]
     if CORPUS_STAGES:
-        produced = _run_corpus_stages(out, names, n_articles, corpus_max_articles, notes)
+        produced = _run_corpus_stages(out, names, n_articles, corpus_max_articles, notes,
+                                      timings)
         for name, n in produced.items():
             counts[name] = n
     for name in old_tables - set(names):  # an earlier run's table that this run did not make
@@ -627,6 +631,7 @@ def analyze(path, out="results", *, columns: dict | None = None,
             if not any(d.iterdir()):
                 d.rmdir()
         (out / f"{name}.csv").unlink(missing_ok=True)
+    t1 = time.perf_counter()
     want_csv = n_articles <= csv_max_articles if csv is None else csv
     files_written = [out / n for n in names]
     for n in names:
@@ -641,7 +646,9 @@ def analyze(path, out="results", *, columns: dict | None = None,
         files=files_written, out=out, n_input_files=len(files), n_batches=n_batches,
         n_batches_resumed=n_resumed, n_duplicates=n_dup,
         skipped_head=pd.DataFrame(skipped_head[:5], columns=SKIPPED_COLUMNS), notes=notes)
+    timings["csv"] = time.perf_counter() - t1
     result.seconds = time.perf_counter() - t0
+    result.timings = {k: round(v, 3) for k, v in timings.items()}
     _finish_run(out, options, options_hash, result)
     if not quiet:
         print(result.summary())
@@ -732,7 +739,8 @@ def _finish_run(out: Path, options, options_hash, result: AnalyzeResult) -> None
     info = {"status": "complete", "options": options, "options_hash": options_hash,
             "tables": list(result.tables), "rows": result.counts,
             "n_input_files": result.n_input_files, "n_batches": result.n_batches,
-            "n_duplicates": result.n_duplicates, "notes": result.notes}
+            "n_duplicates": result.n_duplicates, "notes": result.notes,
+            "seconds": round(result.seconds, 3), "timings": result.timings}
     (out / RUN_INFO).write_text(json.dumps(info, indent=1, default=str), encoding="utf-8")
 
 
@@ -784,7 +792,7 @@ def _unify_part_schemas(out: Path, name: str) -> None:
 
 
 def _run_corpus_stages(out: Path, names: list[str], n_articles: int, limit: int,
-                       notes: list[str]) -> dict[str, int]:
+                       notes: list[str], timings: dict | None = None) -> dict[str, int]:
     """Run :data:`CORPUS_STAGES` over the written tables; write what they return.
 
     A stage runs when the corpus has at most ``limit`` articles, or at most
@@ -816,6 +824,7 @@ def _run_corpus_stages(out: Path, names: list[str], n_articles: int, limit: int,
             arg = {n: tables[n] for n in needs if n in tables}
         else:
             arg = tables
+        t0 = time.perf_counter()
         try:
             new = fn(arg)
         except KeyError as e:  # a table it reads is not there (its batch stage did not run)
@@ -833,6 +842,8 @@ def _run_corpus_stages(out: Path, names: list[str], n_articles: int, limit: int,
             produced[tname] = len(df)
             if tname not in names:
                 names.append(tname)
+        if timings is not None:
+            timings[f"corpus stage {stage}"] = time.perf_counter() - t0
     return produced
 
 
