@@ -50,6 +50,7 @@ import argparse
 import heapq
 import json
 import math
+import re
 import string
 from functools import lru_cache
 from importlib import resources
@@ -107,6 +108,7 @@ SPECIAL_CASES = {"the shit": 3, "the bomb": 3, "bad ass": 1.5, "badass": 1.5, "b
                  "yeah right": -2, "kiss of death": -1.5, "to die for": 3,
                  "beating heart": 3.5}
 _PUNCT = string.punctuation
+_ALNUM = re.compile(r"[^\W_]")  # a letter or digit (what str.isalnum accepts)
 
 
 # --- lexicons -------------------------------------------------------------------------------
@@ -213,6 +215,22 @@ def load_lexicon(lexicon: str = "news") -> dict[str, float]:
 
 # --- the scorer -----------------------------------------------------------------------------
 
+class _TokenCache(dict):
+    """Whitespace token -> its analysis, computed on first sight (bounded in size)."""
+
+    MAX = 500_000
+
+    def __init__(self, make):
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, raw):
+        rec = self._make(raw)
+        if len(self) < self.MAX:
+            self[raw] = rec
+        return rec
+
+
 def _normalize(score: float, alpha: float = 15) -> float:
     norm = score / math.sqrt((score * score) + alpha)
     if norm < -1.0:
@@ -241,14 +259,14 @@ class Analyzer:
         self._rule = bool(self.directions and self.quantities)
         self.emojis = emoji_lexicon()
         self._emoji_chars = frozenset(e for e in self.emojis if len(e) == 1)
-        self._tok: dict[str, tuple] = {}
+        self._tok = _TokenCache(self._token)
 
     def __repr__(self) -> str:
         return f"Analyzer(lexicon={self.name!r}, {len(self.lexicon)} words)"
 
     # one cached record per distinct whitespace token:
     # (word, lower, in_lexicon, valence, is_upper, booster, negates, direction, quantity,
-    #  is_word)
+    #  is_word, scored: in the lexicon and not a booster)
     def _token(self, raw: str) -> tuple:
         stripped = raw.strip(_PUNCT)
         word = raw if len(stripped) <= 2 else stripped
@@ -257,9 +275,7 @@ class Analyzer:
         rec = (word, low, low in lex, lex.get(low, 0.0), word.isupper(),
                BOOSTER_DICT.get(low, 0.0), low in NEGATE or "n't" in low,
                self.directions.get(low, 0), self.quantities.get(low, 0),
-               any(c.isalnum() for c in word))
-        if len(self._tok) < 500_000:
-            self._tok[raw] = rec
+               _ALNUM.search(word) is not None, low in lex and low not in BOOSTER_DICT)
         return rec
 
     def _demoji(self, text: str) -> str:
@@ -286,30 +302,29 @@ class Analyzer:
             text = self._demoji(text)
         text = text.strip()
         cache = self._tok
-        toks = [cache.get(w) or self._token(w) for w in text.split()]
+        toks = [cache[w] for w in text.split()]
         n = len(toks)
         if n == 0:
             return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
+        # positions of lexicon words that are not boosters: only they get a valence
+        hits = [i for i, t in enumerate(toks) if t[10]]
+        if not hits:
+            return {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
         nup = 0
         for t in toks:
             if t[4]:
                 nup += 1
         is_cap_diff = 0 < n - nup < n
         sentiments = [0] * n
-        lows = None
+        lows = [x[1] for x in toks]
         override = skip = None
         if self._rule:
-            for t in toks:
-                if t[7]:
+            for i in hits:
+                if toks[i][7]:
                     override, skip = self._direction_rule(toks)
                     break
-        for i in range(n):
+        for i in hits:
             t = toks[i]
-            if not t[2] or t[5]:
-                # not a lexicon word, or a booster (boosters score 0 even if in the lexicon)
-                continue
-            if lows is None:
-                lows = [x[1] for x in toks]
             low = t[1]
             if low == "kind" and i < n - 1 and lows[i + 1] == "of":
                 continue
@@ -359,8 +374,6 @@ class Analyzer:
                 else:
                     valence = valence * N_SCALAR
             sentiments[i] = valence
-        if lows is None:  # no lexicon word at all
-            return {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
         if "but" in lows:
             sentiments = _but_check(lows, sentiments)
         return _score_valence(sentiments, text)
@@ -454,7 +467,7 @@ class Analyzer:
         cache = self._tok
         nw = npos = nneg = 0
         for w in text.split():
-            t = cache.get(w) or self._token(w)
+            t = cache[w]
             if not t[9]:
                 continue
             nw += 1
@@ -756,7 +769,7 @@ def label_changes(sentences: pd.DataFrame, *, before: str = "vader",
     def changed(text):
         ws = []
         for w in text.split():
-            low = (an._tok.get(w) or an._token(w))[1]
+            low = an._tok[w][1]
             if la.get(low) != lb.get(low) and low not in ws:
                 ws.append(low)
         return ", ".join(ws)
