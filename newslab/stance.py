@@ -503,6 +503,8 @@ def _target_features(text: str, start: int, end: int, an, verbs, nouns) -> dict:
         f["rules_score"] = r.score
         f["rule=" + r.rule.split("+")[0]] = 1.0
         f["role=" + (r.role or "none")] = 1.0
+        if r.trigger:
+            f[f"act={r.trigger}|{r.role}"] = 1.0
         if "negation" in r.rule:
             f["rule_negation"] = 1.0
         if "hedge" in r.rule:
@@ -511,6 +513,9 @@ def _target_features(text: str, start: int, end: int, an, verbs, nouns) -> dict:
         f["clause_compound"] = cl["compound"]
     except NewslabError:
         pass
+    f["left_compound"] = an.polarity_scores(text[:start])["compound"] if start else 0.0
+    f["right_compound"] = an.polarity_scores(text[end:])["compound"] if end < len(text) \
+        else 0.0
     sent = an.polarity_scores(text)
     f["sent_compound"], f["sent_pos"], f["sent_neg"] = sent["compound"], sent["pos"], sent["neg"]
     lex = an.lexicon
@@ -602,7 +607,8 @@ class StanceModel:
         X = self._design(texts, starts, ends, fit=True)
         # one-vs-rest liblinear: as accurate here as multinomial lbfgs and ~10x faster
         self.clf_ = OneVsRestClassifier(LogisticRegression(C=self.C, solver="liblinear",
-                                                           class_weight="balanced"))
+                                                           class_weight="balanced",
+                                                           random_state=0))
         self.clf_.fit(X, labels)
         self.classes_ = list(self.clf_.classes_)
         self.n_train_ = len(labels)
