@@ -665,7 +665,7 @@ def _version() -> str:
 def _progress(total, show):
     if not show:
         return _NoBar()
-    from tqdm.auto import tqdm
+    from tqdm import tqdm
     return tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1024,
                 desc="newslab analyze", delay=1.0, file=sys.stderr, dynamic_ncols=True)
 

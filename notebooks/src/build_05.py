@@ -88,10 +88,12 @@ def load(name, columns=None):
 
 
 articles = load("articles", columns=["article_id", "title", "date", "outlet"])
-mentions = load("mentions")
-tone = load("article_sentiment")
-stance = load("stance")
-for name, df in [("mentions", mentions), ("article_sentiment", tone), ("stance", stance)]:
+mentions = load("mentions", columns=["article_id", "iso3", "country", "kind"])
+tone = load("article_sentiment", columns=["article_id", "mean_compound", "gdelt_tone"])
+stance = load("stance", columns=["article_id", "iso3", "kind", "score", "source_iso3"])
+dyads = load("stance_dyads")
+for name, df in [("mentions", mentions), ("article_sentiment", tone), ("stance", stance),
+                 ("stance_dyads", dyads)]:
     print(f"{name:18} {'missing (stage not installed)' if df is None else f'{len(df)} rows'}")
 articles
 """),
@@ -235,25 +237,33 @@ else:
     md("""
 **Dyads.** When a mention sits in a statement attributed to a country (its government, its
 leader, its ministry: "the Kremlin said Ukraine ..."), the stance table records that source
-country in `source_iso3`. Counting (source → target) pairs, with their mean stance, gives the
-network of who is reported as speaking about whom, and how.
+country in `source_iso3`. The (source → target) pairs, with their number of mentions and
+mean stance, are the network of who is reported as speaking about whom, and how. The
+`stance_dyads` table holds them with bootstrap intervals and evidence; it is made by a
+corpus-level stage, which runs on corpora of up to 10,000 articles, so on a larger corpus the
+next cell counts the pairs from the `stance` table itself.
 """),
     code("""
-if stance is None or "source_iso3" not in stance.columns:
-    print("no stance table with sources: dyads need the stance stage")
-else:
+if dyads is None and stance is not None:  # a large corpus: count the pairs here
     d = stance.dropna(subset=["source_iso3"])
-    d = d[d["source_iso3"] != d["iso3"]]
-    dyads = (d.groupby(["source_iso3", "iso3"])["score"].agg(["size", "mean"])
-             .rename(columns={"size": "mentions", "mean": "stance"})
-             .sort_values(["mentions", "source_iso3", "iso3"], ascending=[False, True, True]))
-    print(f"{len(d)} of {len(stance)} stance rows have a source country other than the target")
-    display(dyads.head(15).round(3))
+    dyads = (d.groupby(["source_iso3", "iso3"])["score"].agg(["size", "mean"]).reset_index()
+             .rename(columns={"iso3": "target_iso3", "size": "n_mentions",
+                              "mean": "mean_score"}))
+if dyads is None:
+    print("no stance table: dyads need the stance stage")
+else:
+    dyads = dyads[dyads["source_iso3"] != dyads["target_iso3"]]
+    dyads = dyads.sort_values(["n_mentions", "source_iso3", "target_iso3"],
+                              ascending=[False, True, True], kind="stable")
+    show = [c for c in ["source_iso3", "target_iso3", "n_mentions", "n_articles", "mean_score",
+                        "ci_low", "ci_high", "label"] if c in dyads.columns]
+    print(f"{len(dyads)} source → target pairs (a country speaking of itself left out)")
+    display(dyads[show].head(15).round(3).reset_index(drop=True))
 """),
     code("""
-if stance is not None and "source_iso3" in stance.columns and len(dyads):
-    grid = dyads["stance"].unstack()
-    fig, ax = plt.subplots(figsize=(1.5 + 0.6 * grid.shape[1], 1.2 + 0.5 * grid.shape[0]))
+if dyads is not None and len(dyads):
+    grid = dyads.pivot(index="source_iso3", columns="target_iso3", values="mean_score")
+    fig, ax = plt.subplots(figsize=(2.5 + 0.6 * grid.shape[1], 1.5 + 0.5 * grid.shape[0]))
     im = ax.imshow(grid.to_numpy(dtype=float), cmap="RdBu", vmin=-1, vmax=1)
     ax.set_xticks(range(grid.shape[1]), grid.columns, rotation=90)
     ax.set_yticks(range(grid.shape[0]), grid.index)
