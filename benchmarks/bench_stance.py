@@ -1,0 +1,113 @@
+"""Stance speed: per-mention scoring by method, attribution, aggregates, model training.
+
+Everything runs in this one process on the same tables, best of ``--repeat`` runs:
+
+- baseline: ``method="sentence"`` (one VADER compound per sentence, cached per sentence);
+- ``method="rules"``: clause segmentation, role rules, VADER on the clause as fallback;
+- ``method="trained"``: the scikit-learn model (trained here on NewsMTSC's train split when
+  ../shared/eval is present, else on the project's gold set);
+- attribution (``newslab.attribution.attribute_sentences``), sentences per second;
+- aggregates (``article_stance``, ``country_stance``, ``dyads``) with bootstrap intervals;
+- training the model on NewsMTSC train (8,739 targets), seconds.
+
+Corpus: BBC News (2,225 articles) from ../shared/eval when present (read at run time, never
+copied), else the seed article repeated; ``--n`` articles at most.
+
+    python benchmarks/bench_stance.py [--n 2225] [--repeat 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import pandas as pd  # noqa: E402
+
+import newslab as nl  # noqa: E402
+from newslab import stance  # noqa: E402
+from newslab.attribution import attribute_sentences  # noqa: E402
+from newslab.countries import find_mentions  # noqa: E402
+
+EVAL = Path(os.environ.get("NEWSLAB_EVAL_DIR", ROOT.parent / "shared" / "eval"))
+
+
+def best(fn, repeat):
+    times, out = [], None
+    for _ in range(repeat):
+        t = time.perf_counter()
+        out = fn()
+        times.append(time.perf_counter() - t)
+    return min(times), out
+
+
+def corpus(n: int) -> pd.DataFrame:
+    bbc = EVAL / "bbc_news" / "bbc_news.jsonl"
+    if bbc.is_file():
+        rows = [json.loads(x) for x in bbc.read_text(encoding="utf-8").splitlines()][:n]
+        with tempfile.TemporaryDirectory() as d:
+            p = Path(d) / "bbc.jsonl"
+            pd.DataFrame({"id": [r["id"] for r in rows], "title": [r["title"] for r in rows],
+                          "text": [r["text"] for r in rows]}).to_json(p, orient="records",
+                                                                      lines=True)
+            return nl.load_articles(p, verbose=False), "BBC News"
+    seed = nl.load_articles(ROOT / "seeds", verbose=False)
+    reps = [seed.assign(article_id=f"{a}-{i}") for i in range(n) for a in seed["article_id"]]
+    return pd.concat(reps, ignore_index=True), "seed article repeated"
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--n", type=int, default=2225, help="articles (default: 2225)")
+    ap.add_argument("--repeat", type=int, default=2, help="runs per measurement (best kept)")
+    args = ap.parse_args(argv)
+
+    arts, name = corpus(args.n)
+    sents = nl.sentences(arts)
+    ments = find_mentions(sents, arts)
+    print(f"corpus: {name}, {len(arts)} articles, {len(sents)} sentences, "
+          f"{len(ments)} mentions")
+
+    mtsc = EVAL / "newsmtsc" / "train.jsonl"
+    if mtsc.is_file():
+        train = stance.read_gold(mtsc)
+        t_train, model = best(lambda: stance.train_model(train), 1)
+        print(f"train-stance on NewsMTSC train ({len(train)} targets): {t_train:.1f} s")
+    else:
+        train = stance.read_gold(ROOT / "data" / "annotations" / "stance_gold.jsonl")
+        model = stance.train_model(train)
+        print("NewsMTSC not found: model trained on the project's gold set")
+
+    t_att, att = best(lambda: attribute_sentences(sents, articles=arts), args.repeat)
+    print(f"attribution: {t_att:.2f} s, {len(sents) / t_att:,.0f} sentences/s "
+          f"({len(att)} attributed, {att['speaker_iso3'].notna().sum()} with a country)")
+
+    results = {}
+    for method in ("sentence", "rules", "trained"):
+        kw = {"model": model} if method == "trained" else {}
+        t, st = best(lambda: stance.score_mentions(sents, ments, method=method,
+                                                   attribution=att, **kw), args.repeat)
+        results[method] = (t, st)
+    base = results["sentence"][0]
+    n = len(results["sentence"][1])
+    print(f"\n{'method':<10} {'seconds':>8} {'mentions/s':>11} {'x baseline time':>16}")
+    for method, (t, _) in results.items():
+        print(f"{method:<10} {t:>8.2f} {n / t:>11,.0f} {t / base:>16.2f}")
+    st = results["rules"][1]
+    t_agg, _ = best(lambda: (stance.article_stance(st), stance.country_stance(st),
+                             stance.dyads(st)), args.repeat)
+    print(f"\naggregates (article, country, dyads; 1000 bootstrap resamples each): {t_agg:.2f} s")
+    agree = (results["rules"][1]["label"] == results["sentence"][1]["label"]).mean()
+    print(f"rules and sentence labels agree on {agree:.1%} of mentions")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
