@@ -5,7 +5,8 @@ Every function takes the ``tokens`` table (``newslab.tokenize.tokens``) and retu
 table with at least ``group, term, score, rank`` (higher score = more key; rank 1 = best
 within the group), plus columns of its own. The preprocessing is the tokenizer's, shared by
 every method: a *term* is a token's ``lower`` form (lower case, curly apostrophes made
-straight) that is alphabetic (``is_alpha``; inner hyphens allowed), not a stop word
+straight) that is alphabetic (``is_alpha``; inner hyphens allowed) or an abbreviation with
+periods ("u.s."), not a stop word
 (``is_stop``, scikit-learn's list) and at least two letters long. Numbers and punctuation are
 left out; the possessive ``'s`` is a token of its own (so "Russia's" counts as "russia").
 
@@ -64,10 +65,14 @@ DEFAULT_METHOD = "phrases"
 #: Size of the pseudo-corpus behind ``reference="english"`` (wordfreq frequencies times this):
 #: 100 million words, the size of the British National Corpus.
 ENGLISH_SIZE = 100_000_000
+#: With ``reference="english"``, this many of English's most frequent terms are compared too.
+ENGLISH_COMMON = 2000
 #: Columns of the pipeline's ``keywords`` table.
 KEYWORD_COLUMNS = ["article_id", "method", "term", "score", "rank"]
 
 _TOKEN_COLS = ("article_id", "sentence_id", "lower", "is_stop", "is_alpha")
+#: Abbreviations with periods count as terms too ("U.S.", "U.N.").
+_ABBREV = r"(?:[a-z]\.){2,}"
 
 
 # --------------------------------------------------------------------------- preprocessing
@@ -85,10 +90,12 @@ def _need(df, cols, what: str) -> None:
 def term_mask(tokens: pd.DataFrame, *, min_chars: int = 2) -> np.ndarray:
     """Which rows of ``tokens`` are terms: alphabetic, not stop words, ``min_chars`` or more."""
     _need(tokens, _TOKEN_COLS, "term_mask")
-    mask = tokens["is_alpha"].to_numpy(dtype=bool) & ~tokens["is_stop"].to_numpy(dtype=bool)
-    if min_chars > 1:
-        mask &= tokens["lower"].str.len().to_numpy() >= min_chars
-    return mask
+    codes, uniq = pd.factorize(tokens["lower"])
+    u = pd.Series(uniq, dtype=object)
+    ok = u.str.len().to_numpy() >= min_chars
+    abbrev = u.str.fullmatch(_ABBREV).fillna(False).to_numpy(dtype=bool)
+    alpha = tokens["is_alpha"].to_numpy(dtype=bool) | abbrev[codes]
+    return alpha & ~tokens["is_stop"].to_numpy(dtype=bool) & ok[codes]
 
 
 def _terms(tokens: pd.DataFrame, *, min_chars: int = 2) -> pd.DataFrame:
@@ -247,8 +254,9 @@ def _wordfreq_dict() -> dict:
 
 def english_frequencies(terms) -> np.ndarray:
     """Relative frequencies of ``terms`` in general English (``wordfreq``, 'best' list,
-    offline). Words it lacks get its smallest frequency (about 1e-8); hyphenated words are
-    looked up through ``wordfreq.word_frequency`` (which combines their parts)."""
+    offline). Words it lacks get its smallest frequency (about 1e-8); hyphenated words and
+    abbreviations ("u.s.") are looked up through ``wordfreq.word_frequency`` (which
+    tokenizes them its own way)."""
     import wordfreq
     d = _wordfreq_dict()
     floor = min(d.values())
@@ -256,9 +264,19 @@ def english_frequencies(terms) -> np.ndarray:
     for i, w in enumerate(terms):
         f = d.get(w)
         if f is None:
-            f = wordfreq.word_frequency(w, "en", minimum=floor) if "-" in w else floor
+            f = (wordfreq.word_frequency(w, "en", minimum=floor) if ("-" in w or "." in w)
+                 else floor)
         out[i] = f
     return out
+
+
+def _score(a, b, n_t, n_r, measure, *, prior=None, prior_size=None) -> np.ndarray:
+    k = keyness_arrays(a, b, n_t, n_r, prior=prior, prior_size=prior_size)
+    if measure == "g2":
+        return np.where(np.asarray(a) / n_t >= np.asarray(b) / n_r, k["G2"], -k["G2"])
+    if measure == "log_odds":
+        return k["z"]
+    raise NewslabError(f"keyness measure must be 'log_odds' or 'g2', not {measure!r}")
 
 
 def _key_table(vocab, a, b, n_t, n_r, *, measure, prior=None, prior_size=None,
@@ -282,14 +300,30 @@ def _key_table(vocab, a, b, n_t, n_r, *, measure, prior=None, prior_size=None,
     return df
 
 
+def _preselect(score: np.ndarray, top) -> np.ndarray:
+    """Indices of the ``top`` highest positive and ``top`` lowest negative scores (ties by
+    index: the vocabulary is sorted, so alphabetically), or all indices when top is None."""
+    if top is None:
+        return np.arange(len(score))
+    idx = np.arange(len(score))
+    pos = np.lexsort((idx, -score))
+    pos = pos[score[pos] > 0][:top]
+    neg = np.lexsort((idx, score))
+    neg = neg[score[neg] < 0][:top]
+    return np.sort(np.r_[pos, neg])
+
+
 def _finish_keyness(df: pd.DataFrame, top, by=("group",)) -> pd.DataFrame:
+    """Sort by score (ties alphabetical), keep ``top`` each way, then rank: ``rank`` is the
+    position within the group of the returned table (1 = most key for the target)."""
     df = df.sort_values([*by, "score", "term"], ascending=[True] * len(by) + [False, True],
                         kind="mergesort")
-    df["rank"] = df.groupby(list(by), sort=False).cumcount().to_numpy() + 1
     if top is not None:
+        fwd = df.groupby(list(by), sort=False).cumcount().to_numpy()
         rev = df.groupby(list(by), sort=False).cumcount(ascending=False).to_numpy()
-        df = df[((df["rank"] <= top) & (df["score"] > 0))
-                | ((rev < top) & (df["score"] < 0))]
+        df = df[((fwd < top) & (df["score"] > 0)) | ((rev < top) & (df["score"] < 0))]
+    df = df.copy()
+    df["rank"] = df.groupby(list(by), sort=False).cumcount().to_numpy() + 1
     cols = ["group", "term", "score", "rank"] + [c for c in df.columns
                                                   if c not in ("group", "term", "score", "rank")]
     return df[cols].reset_index(drop=True)
@@ -305,7 +339,10 @@ def keyness(tokens: pd.DataFrame, target, *, reference="rest", measure: str = "l
     (general English from ``wordfreq``, as a corpus of :data:`ENGLISH_SIZE` words), or
     another tokens table. ``measure`` sets ``score``: ``"log_odds"`` (the z-score of the
     weighted log-odds ratio) or ``"g2"`` (signed log-likelihood); both are in the table.
-    Terms seen fewer than ``min_count`` times on both sides together are left out.
+    Terms seen fewer than ``min_count`` times on both sides together are left out; against
+    English, the target's terms seen ``min_count`` times are compared, plus English's
+    :data:`ENGLISH_COMMON` most frequent terms (so that the words a text avoids appear as
+    negative keywords).
     ``top``: keep the ``top`` terms each way (most key for the target, most key for the
     reference), else every term.
 
@@ -346,8 +383,25 @@ def keyness(tokens: pd.DataFrame, target, *, reference="rest", measure: str = "l
     return _finish_keyness(df, top)
 
 
+@lru_cache(maxsize=4)
+def common_english(n: int = ENGLISH_COMMON) -> tuple:
+    """The ``n`` most frequent words of general English (wordfreq) that would be terms:
+    alphabetic, not stop words, two letters or more."""
+    from .tokenize import STOP_WORDS
+    out = []
+    for w in _wordfreq_dict():  # ordered by frequency, most frequent first
+        if len(w) > 1 and w.isalpha() and w.isascii() and w not in STOP_WORDS:
+            out.append(w)
+            if len(out) == n:
+                break
+    return tuple(out)
+
+
 def _english_keyness(tgt: pd.Series, *, measure, min_count, top, prior_size, group):
-    tgt = tgt[tgt >= min_count].sort_index() if min_count > 1 else tgt.sort_index()
+    tgt = tgt[tgt >= min_count] if min_count > 1 else tgt
+    # English's common words join the vocabulary, so that words the target lacks (or uses
+    # rarely) can show up as negative keywords
+    tgt = tgt.reindex(tgt.index.union(pd.Index(common_english()))).fillna(0).sort_index()
     vocab = tgt.index.to_numpy(dtype=object)
     f = english_frequencies(vocab)
     b = f * ENGLISH_SIZE
@@ -388,8 +442,10 @@ def keyness_by(tokens: pd.DataFrame, groups, *, measure: str = "log_odds",
     parts = []
     for g in range(len(gnames)):
         a = counts[g].toarray().ravel()
-        df = _key_table(vocab, a, total - a, sizes[g], n_all - sizes[g], measure=measure,
-                        prior_size=prior_size, group=gnames[g])
+        keep = _preselect(_score(a, total - a, sizes[g], n_all - sizes[g], measure,
+                                 prior_size=prior_size), top)
+        df = _key_table(vocab[keep], a[keep], (total - a)[keep], sizes[g], n_all - sizes[g],
+                        measure=measure, prior_size=prior_size, group=gnames[g])
         parts.append(_finish_keyness(df, top))
     return pd.concat(parts, ignore_index=True)
 
@@ -464,14 +520,14 @@ def candidate_phrases(tokens: pd.DataFrame, *, max_words: int = 3,
     if maximal:
         idx = np.flatnonzero(content)
         r = run[idx]
-        starts = np.flatnonzero(np.r_[True, r[1:] != r[:-1]])
+        starts = np.flatnonzero(np.r_[True, r[1:] != r[:-1]]) if len(idx) else idx
         lens = np.diff(np.r_[starts, len(idx)])
         ok = lens <= (max_words or n)
-        first = idx[starts[ok]]
-        lens = lens[ok]
-        phrase = pd.Series(low[idx], dtype=object).groupby(np.repeat(np.arange(len(starts)),
-                                                                     np.diff(np.r_[starts, len(idx)]))
-                                                           ).agg(" ".join).to_numpy()[ok]
+        first, lens = idx[starts[ok]], lens[ok]
+        phrase = low[first].copy()
+        for j in range(1, int(lens.max()) if len(lens) else 0):
+            more = lens > j
+            phrase[more] = phrase[more] + " " + low[first[more] + j]
         parts.append((first, lens, phrase))
     else:
         for k in range(1, max_words + 1):
@@ -499,12 +555,27 @@ def candidate_phrases(tokens: pd.DataFrame, *, max_words: int = 3,
     })
 
 
+def _phrase_words(ph: pd.DataFrame, low: np.ndarray):
+    """The words of each distinct phrase, flat, and the offsets where each phrase starts
+    (``ph`` has the row ``first`` of one occurrence and ``n_words``)."""
+    nw = ph["n_words"].to_numpy()
+    offs = np.r_[0, np.cumsum(nw)[:-1]].astype(np.int64)
+    pos = np.repeat(ph["first"].to_numpy(), nw) + (np.arange(nw.sum()) - np.repeat(offs, nw))
+    return low[pos], offs
+
+
 def _rank_phrases(df: pd.DataFrame, top, *, dedup: bool, extra=()) -> pd.DataFrame:
-    """Sort by (article, -score, phrase), optionally drop stem-duplicates, rank, cut."""
+    """Sort by (article, -score, phrase), optionally drop stem-duplicates, rank, cut.
+
+    Before stemming, each article keeps its best ``5 * top`` candidates (when ``top`` is
+    given): dedup removes far fewer than that in practice."""
     df = df.sort_values(["article_id", "score", "phrase"], ascending=[True, False, True],
                         kind="mergesort")
-    if dedup:
-        key = stem_phrases(df["phrase"].to_numpy(dtype=object))
+    if top is not None:
+        df = df[df.groupby("article_id", sort=False).cumcount().to_numpy() < 5 * top]
+    if dedup and len(df):
+        codes, uniq = pd.factorize(df["phrase"])
+        key = stem_phrases(np.asarray(uniq, dtype=object))[codes]
         df = df[~pd.DataFrame({"a": df["article_id"].to_numpy(), "k": key}).duplicated()
                 .to_numpy()]
     df = df.copy()
@@ -534,25 +605,23 @@ def rake(tokens: pd.DataFrame, *, top: int | None = 10, max_words: int | None = 
     cand = candidate_phrases(tokens, max_words=None, maximal=True)
     if cand.empty:
         return _empty_phrases()
-    words = cand["phrase"].str.split(" ")
-    wd = pd.DataFrame({"article_id": np.repeat(cand["article_id"].to_numpy(dtype=object),
-                                               cand["n_words"].to_numpy()),
-                       "word": np.concatenate(words.to_numpy()),
-                       "deg": np.repeat(cand["n_words"].to_numpy(), cand["n_words"].to_numpy())})
+    low = tokens["lower"].to_numpy(dtype=object)
+    words, _ = _phrase_words(cand, low)
+    nw = cand["n_words"].to_numpy()
+    wd = pd.DataFrame({"article_id": np.repeat(cand["article_id"].to_numpy(dtype=object), nw),
+                       "word": words, "deg": np.repeat(nw, nw)})
     ws = wd.groupby(["article_id", "word"], sort=False)["deg"].agg(["sum", "size"])
     wscore = (ws["sum"] / ws["size"]).rename("ws")
     if max_words is not None:
-        keep = cand["n_words"].to_numpy() <= max_words
-        cand, words = cand[keep], words[keep]
+        cand = cand[nw <= max_words]
     ph = cand.groupby(["article_id", "phrase"], sort=False).agg(
-        n=("first", "size"), n_words=("n_words", "first")).reset_index()
-    pw = ph["phrase"].str.split(" ")
+        n=("first", "size"), n_words=("n_words", "first"), first=("first", "first")
+    ).reset_index()
+    words, offs = _phrase_words(ph, low)
     lk = pd.MultiIndex.from_arrays([np.repeat(ph["article_id"].to_numpy(dtype=object),
-                                              ph["n_words"].to_numpy()),
-                                    np.concatenate(pw.to_numpy())])
+                                              ph["n_words"].to_numpy()), words])
     vals = wscore.reindex(lk).to_numpy()
-    ph["score"] = np.add.reduceat(vals, np.r_[0, np.cumsum(ph["n_words"].to_numpy())[:-1]]) \
-        if len(ph) else []
+    ph["score"] = np.add.reduceat(vals, offs) if len(ph) else []
     return _rank_phrases(ph, top, dedup=dedup)
 
 
@@ -623,12 +692,13 @@ def yake_like(tokens: pd.DataFrame, *, top: int | None = 10, max_words: int = 3,
         return _empty_phrases(extra=("S",))
     f = _word_features(tokens).set_index(["article_id", "term"])["S"]
     ph = cand.groupby(["article_id", "phrase"], sort=False).agg(
-        n=("first", "size"), n_words=("n_words", "first")).reset_index()
+        n=("first", "size"), n_words=("n_words", "first"), first=("first", "first")
+    ).reset_index()
     nw = ph["n_words"].to_numpy()
+    words, offs = _phrase_words(ph, tokens["lower"].to_numpy(dtype=object))
     lk = pd.MultiIndex.from_arrays([np.repeat(ph["article_id"].to_numpy(dtype=object), nw),
-                                    np.concatenate(ph["phrase"].str.split(" ").to_numpy())])
+                                    words])
     s = f.reindex(lk).to_numpy()
-    offs = np.r_[0, np.cumsum(nw)[:-1]]
     prod = np.exp(np.add.reduceat(np.log(s), offs))
     tot = np.add.reduceat(s, offs)
     ph["S"] = prod / (ph["n"].to_numpy() * (1.0 + tot))
@@ -669,7 +739,8 @@ def key_phrases(tokens: pd.DataFrame, *, top: int | None = 10, max_words: int = 
     if cand.empty:
         return _empty_phrases(extra=("idf",))
     ph = cand.groupby(["article_id", "phrase"], sort=False).agg(
-        n=("first", "size"), n_words=("n_words", "first")).reset_index()
+        n=("first", "size"), n_words=("n_words", "first"), first=("first", "first")
+    ).reset_index()
     n_docs = ph["article_id"].nunique()
     if background == "auto":
         background = "corpus" if n_docs >= min_corpus else "english"
@@ -678,10 +749,10 @@ def key_phrases(tokens: pd.DataFrame, *, top: int | None = 10, max_words: int = 
         ph["idf"] = np.log((1.0 + n_docs) / (1.0 + df)) + 1.0
     elif background == "english":
         nw = ph["n_words"].to_numpy()
-        words = np.concatenate(ph["phrase"].str.split(" ").to_numpy())
+        words, offs = _phrase_words(ph, tokens["lower"].to_numpy(dtype=object))
         wcodes, wvocab = pd.factorize(pd.Series(words, dtype=object))
         surprise = -np.log10(english_frequencies(np.asarray(wvocab, dtype=object)))[wcodes]
-        ph["idf"] = np.add.reduceat(surprise, np.r_[0, np.cumsum(nw)[:-1]]) / nw
+        ph["idf"] = np.add.reduceat(surprise, offs) / nw
     else:
         raise NewslabError(f"key_phrases: background must be auto, corpus or english, "
                            f"not {background!r}")
@@ -822,8 +893,9 @@ def country_terms(tokens: pd.DataFrame, mentions: pd.DataFrame, *, measure: str 
     _need(tokens, (*_TOKEN_COLS, "start", "end"), "country_terms")
     _need(mentions, MENTION_COLUMNS, "country_terms (the mentions table)")
     mm = mentions if organizations else mentions[mentions["kind"].ne("organization")]
-    skey = pd.MultiIndex.from_arrays([tokens["article_id"].to_numpy(dtype=object),
-                                      tokens["sentence_id"].to_numpy()])
+    acodes, anames = pd.factorize(tokens["article_id"])
+    width = int(tokens["sentence_id"].max()) + 1 if len(tokens) else 1
+    skey = acodes.astype(np.int64) * width + tokens["sentence_id"].to_numpy(dtype=np.int64)
     tm = term_mask(tokens)
     if drop_mentions and len(mentions):
         tm &= ~_inside_mentions(tokens, mentions)
@@ -833,8 +905,10 @@ def country_terms(tokens: pd.DataFrame, mentions: pd.DataFrame, *, measure: str 
     empty = pd.DataFrame(columns=["group", "country", "n_sentences", "term", "score", "rank"])
     if len(mm) == 0 or counts.shape[1] == 0:
         return empty
-    ms = skeys.get_indexer(pd.MultiIndex.from_arrays(
-        [mm["article_id"].to_numpy(dtype=object), mm["sentence_id"].to_numpy()]))
+    macodes = pd.Index(anames).get_indexer(mm["article_id"].to_numpy(dtype=object))
+    mkey = macodes.astype(np.int64) * width + mm["sentence_id"].to_numpy(dtype=np.int64)
+    ms = pd.Index(skeys).get_indexer(mkey)
+    ms[macodes < 0] = -1
     ok = ms >= 0
     pairs = pd.DataFrame({"iso3": mm["iso3"].to_numpy()[ok], "s": ms[ok]}).drop_duplicates()
     ccodes, cnames = pd.factorize(pairs["iso3"], sort=True)
@@ -853,7 +927,9 @@ def country_terms(tokens: pd.DataFrame, mentions: pd.DataFrame, *, measure: str 
         size = a.sum()
         if size == 0 or size == n_all:
             continue
-        keep = total >= min_count
+        keep = np.flatnonzero(total >= min_count)
+        sc = _score(a[keep], (total - a)[keep], size, n_all - size, measure)
+        keep = keep[_preselect(sc, top)]
         df = _key_table(vocab[keep], a[keep], (total - a)[keep], size, n_all - size,
                         measure=measure, group=cnames[c])
         df = _finish_keyness(df, top)
@@ -868,19 +944,20 @@ def country_terms(tokens: pd.DataFrame, mentions: pd.DataFrame, *, measure: str 
 
 
 def _inside_mentions(tokens: pd.DataFrame, mentions: pd.DataFrame) -> np.ndarray:
-    """Which tokens lie inside a mention span (same article, overlapping offsets)."""
+    """Which tokens overlap a mention span (same article and sentence), vectorised: the
+    tokens of the sentences with mentions joined to those mentions."""
+    tk = pd.DataFrame({"article_id": tokens["article_id"].to_numpy(dtype=object),
+                       "sentence_id": tokens["sentence_id"].to_numpy(),
+                       "ts": tokens["start"].to_numpy(), "te": tokens["end"].to_numpy(),
+                       "row": np.arange(len(tokens))})
+    mm = pd.DataFrame({"article_id": mentions["article_id"].to_numpy(dtype=object),
+                       "sentence_id": mentions["sentence_id"].to_numpy(),
+                       "ms": mentions["start"].to_numpy(), "me": mentions["end"].to_numpy()})
+    j = tk.merge(mm, on=["article_id", "sentence_id"], how="inner")
+    hit = j["row"].to_numpy()[(j["ts"].to_numpy() < j["me"].to_numpy())
+                              & (j["te"].to_numpy() > j["ms"].to_numpy())]
     out = np.zeros(len(tokens), dtype=bool)
-    aid = tokens["article_id"].to_numpy(dtype=object)
-    ts, te = tokens["start"].to_numpy(), tokens["end"].to_numpy()
-    pos = pd.Series(np.arange(len(tokens))).groupby(pd.Series(aid, dtype=object),
-                                                    sort=False).indices
-    for a, g in mentions.groupby("article_id", sort=False):
-        ix = pos.get(a)
-        if ix is None:
-            continue
-        s, e = ts[ix], te[ix]
-        for ms, me in zip(g["start"].to_numpy(), g["end"].to_numpy()):
-            out[ix[(s < me) & (e > ms)]] = True
+    out[hit] = True
     return out
 
 

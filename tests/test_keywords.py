@@ -139,6 +139,9 @@ def test_keyness_against_english():
     res = kw.keyness(t, ["a"], reference="english", min_count=1)
     top = res.iloc[0]["term"]
     assert top in {"russia", "army"}
+    neg = res[res["key_for"].eq("reference")]
+    assert len(neg) and set(neg["term"]) <= set(kw.common_english()) | set(res["term"])
+    assert neg.iloc[-1]["n_target"] == 0 and neg.iloc[-1]["term"] in kw.common_english()[:50]
     art = kw.article_keyness(t, top=3)
     assert set(art["group"]) == {"a", "b", "c"}
     assert (art["score"] > 0).all() and art[art["group"].eq("c")].iloc[0]["term"] == "ukraine"
