@@ -46,7 +46,7 @@ SPEECH_VERBS = frozenset("""
 said says say told tells added adds stressed stresses warned warns noted notes explained
 insisted wrote announced stated tweeted argued claimed reiterated urged accused accuses
 condemned condemns criticised criticized criticises criticizes praised praises blamed blames
-thanked welcomed demanded vowed pledged insists replied responded cautioned declared
+thanked welcomed demanded vowed pledged insists replied cautioned declared
 """.split())
 _AUX = frozenset("has have had also later then again would will".split())
 #: lower-case words that may sit inside a speaker phrase
