@@ -252,3 +252,29 @@ def test_analyze_writes_stance_tables(tmp_path):
     for name in ("attribution", "stance", "article_stance", "country_stance", "stance_dyads"):
         assert list(res.tables[name].columns) == schema.columns(name), name
     assert len(res.tables["stance"]) > 50 and len(res.tables["stance_dyads"]) > 0
+
+
+def test_target_found_by_surface_form(tmp_path):
+    p = tmp_path / "g.jsonl"
+    p.write_text("\n".join(json.dumps(x) for x in [
+        {"text": "The Kremlin rejected the claim.", "target": "Russia", "label": "neutral"},
+        {"text": "Mr Trump praised the deal.", "target": "Trump", "label": "neutral"},
+    ]) + "\n", encoding="utf-8")
+    g = st.read_gold(p)
+    assert g.loc[0, "text"][g.loc[0, "start"]:g.loc[0, "end"]] == "Kremlin"
+    assert g.loc[1, "text"][g.loc[1, "start"]:g.loc[1, "end"]] == "Trump"
+
+
+def test_newsmtsc_reader(tmp_path):
+    line = {"primary_gid": "x", "sentence_normalized": "Smith attacked Jones.",
+            "targets": [{"Input.gid": "a", "from": 0, "to": 5, "mention": "Smith",
+                         "polarity": 2.0},
+                        {"Input.gid": "b", "from": 15, "to": 20, "mention": "Jones",
+                         "polarity": 4.0}]}
+    p = tmp_path / "m.jsonl"
+    p.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    g = st.read_gold(p)  # auto-detected
+    assert g["label"].tolist() == ["negative", "neutral"]
+    assert g["target"].tolist() == ["Smith", "Jones"]
+    pred = st.score_targets(g["text"], g["start"], g["end"])
+    assert pred["label"].tolist() == ["negative", "neutral"]
