@@ -96,8 +96,14 @@ def assert_same_tables(a, b):
         pd.testing.assert_frame_equal(x, y, check_like=False, obj=name)
 
 
-@pytest.fixture
+#: the stages registered by the other modules, for the one test that runs them all
+REAL_BATCH_STAGES = list(pipeline.BATCH_STAGES)
+REAL_CORPUS_STAGES = list(pipeline.CORPUS_STAGES)
+
+
+@pytest.fixture(autouse=True)
 def with_test_stage(monkeypatch):
+    """The pipeline's tests run one cheap test stage; the real stages are tested elsewhere."""
     monkeypatch.setattr(pipeline, "BATCH_STAGES", [TEST_STAGE])
     monkeypatch.setattr(pipeline, "CORPUS_STAGES", [])
     CONTROL.clear()
@@ -105,8 +111,15 @@ def with_test_stage(monkeypatch):
     CONTROL.clear()
 
 
-def test_seeds_parquet_and_csv(tmp_path):
+def test_seeds_parquet_and_csv(tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "BATCH_STAGES", REAL_BATCH_STAGES)
+    monkeypatch.setattr(pipeline, "CORPUS_STAGES", REAL_CORPUS_STAGES)
     res = analyze(SEEDS, tmp_path, quiet=True)
+    stage_tables = set(res.counts) - {"articles", "skipped", "sentences", "tokens"}
+    assert len(stage_tables) >= len(REAL_BATCH_STAGES), stage_tables
+    for name in stage_tables:
+        assert (tmp_path / f"{name}.csv").is_file()
+        assert len(pd.read_parquet(tmp_path / name)) == res.counts[name]
     assert res.counts["articles"] == 1 and res.counts["sentences"] == 33
     for name in ("articles", "skipped", "sentences", "tokens"):
         assert (tmp_path / name / "part-00000.parquet").is_file()
