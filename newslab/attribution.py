@@ -314,9 +314,14 @@ def attribute_sentences(sentences: pd.DataFrame, *, articles: pd.DataFrame | Non
                         src = info[j]
                         break
                     j -= 1
-            if src is None and i > 0 and info[i - 1]["par"] != x["par"] \
-                    and info[i - 1].get("via") is not None:
-                src = info[i - 1]["via"]
+            if src is None and i > 0 and info[i - 1]["par"] != x["par"]:
+                # a quote carried over a paragraph break: the previous paragraph ended
+                # inside a quote (or was itself an attributed quote)
+                prev = info[i - 1]
+                if prev.get("via") is not None:
+                    src = prev["via"]
+                elif prev["cue"] is not None and prev["open_after"]:
+                    src = prev
             if src is not None:
                 x["via"] = src
         # pass 3: speakers, pronouns, countries

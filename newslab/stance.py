@@ -451,7 +451,9 @@ def score_target(text: str, start: int, end: int, *, method: str = "rules",
 
 def score_targets(texts, starts, ends, *, method: str = "rules", model=None) -> pd.DataFrame:
     """:func:`score_target` for many targets at once: a table with score, label, method,
-    rule, trigger, role, clause (one row per target, in order)."""
+    rule, trigger, role, clause (one row per target, in order). ``model``: a
+    :class:`StanceModel` or the path of a saved one; given with the default method it
+    implies ``method="trained"``."""
     model = load_model(model) if isinstance(model, (str, Path)) else model
     if model is not None and method == "rules":
         method = "trained"
@@ -462,7 +464,9 @@ def score_targets(texts, starts, ends, *, method: str = "rules", model=None) -> 
             raise NewslabError(f"target offsets {s}:{e} outside the text ({len(t)} characters)")
     from .sentiment import get_analyzer, label_from_compound
     an = get_analyzer("news")
-    if method == "sentence":
+    if not texts:
+        rows = []
+    elif method == "sentence":
         cache = {}
         rows = []
         for t in texts:

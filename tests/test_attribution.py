@@ -59,3 +59,13 @@ def test_seed_article(seed_articles, seed_sentences):
     assert who("Yury Ushakov, an aide to Putin, told repo") == "RUS"
     assert who("But U.S. officials say the administration") == "USA"
     assert a["speaker_iso3"].notna().mean() > 0.9
+
+
+def test_quote_carried_over_paragraphs():
+    s = _sents('Chinese Foreign Minister Wang Yi said: "The door to talks is open.',
+               '"We hope the other side will respond."',
+               "The meeting ended at noon.")
+    a = attribute_sentences(s).set_index("sentence_id")
+    assert a.loc[0, "speaker_iso3"] == "CHN"
+    assert a.loc[1, "how"] == "quote" and a.loc[1, "speaker_iso3"] == "CHN"
+    assert 2 not in a.index
