@@ -223,6 +223,16 @@ def test_key_phrases_background_and_length_discount():
         kw.key_phrases(t, background="web")
 
 
+def test_phrase_methods_give_the_same_result_in_chunks():
+    t, _ = toks(CORPUS)
+    for fn, kwargs in ((kw.key_phrases, {"background": "corpus"}),
+                       (kw.key_phrases, {"background": "english"}), (kw.yake_like, {}),
+                       (kw.rake, {})):
+        whole = fn(t, top=None, chunk_articles=None, **kwargs)
+        pieces = fn(t, top=None, chunk_articles=1, **kwargs)
+        pd.testing.assert_frame_equal(whole, pieces)
+
+
 def test_keywords_one_shape_for_every_method(seed_tokens, seed_sentences):
     for m in kw.METHODS:
         res = kw.keywords(seed_tokens, method=m, top=5, sentences=seed_sentences)
