@@ -18,7 +18,8 @@ workers share once per process and so overstates):
   tables written as Parquet, plus the corpus-level stages when the corpus is small enough.
 
 Words per second = whitespace-separated words of the article texts / wall seconds, the same
-numerator for every side.
+numerator for every side; words per CPU-second divides by the user + system time of the
+whole process tree instead (sampled with psutil), which depends less on other load.
 
     python benchmarks/bench_pipeline.py                  # 2,000 articles, about 2 minutes
     python benchmarks/bench_pipeline.py --n 10000
@@ -98,15 +99,17 @@ def run_naive(corpus: Path) -> dict:
 # measuring a child process tree
 
 
-def measure(cmd: list[str]) -> dict:
+def measure(cmd: list[str], *, report=None, every: float = 0) -> dict:
     """Run ``cmd``: its wall time and the peak memory of its process tree, as the sum of
     resident sizes (RSS; counts pages shared by forked workers once per process, so an
     upper bound) and as the sum of proportional sizes (PSS; shared pages split between the
-    processes sharing them: the memory the tree really uses)."""
+    processes sharing them: the memory the tree really uses). With ``every`` > 0,
+    ``report(seconds, peak_pss_mb, peak_rss_mb)`` is called that often while it runs."""
     import psutil
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = {"rss": 0, "pss": 0}
+    cpu: dict[int, float] = {}  # pid -> user + system seconds, last seen
     stop = threading.Event()
 
     def sample():
@@ -114,7 +117,11 @@ def measure(cmd: list[str]) -> dict:
             p = psutil.Process(proc.pid)
         except psutil.NoSuchProcess:
             return
+        last = time.perf_counter()
         while not stop.is_set():
+            if every and report and time.perf_counter() - last >= every:
+                last = time.perf_counter()
+                report(last - t0, peak["pss"] / 2**20, peak["rss"] / 2**20)
             rss = pss = 0
             try:
                 for q in [p] + p.children(recursive=True):
@@ -122,6 +129,8 @@ def measure(cmd: list[str]) -> dict:
                         m = q.memory_full_info()
                         rss += m.rss
                         pss += getattr(m, "pss", m.rss)
+                        c = q.cpu_times()
+                        cpu[q.pid] = c.user + c.system
                     except (psutil.NoSuchProcess, psutil.AccessDenied):
                         pass
             except psutil.NoSuchProcess:
@@ -139,7 +148,7 @@ def measure(cmd: list[str]) -> dict:
     if proc.returncode != 0:
         sys.exit(f"bench_pipeline: {' '.join(cmd)} failed:\n{err}")
     return {"seconds": seconds, "rss_mb": peak["rss"] / 2**20, "pss_mb": peak["pss"] / 2**20,
-            "stdout": out}
+            "cpu": sum(cpu.values()), "stdout": out}
 
 
 def corpus_words(corpus: Path) -> tuple[int, int]:
@@ -165,8 +174,9 @@ def run_info(out: Path) -> dict:
 
 
 def line(name: str, r: dict, words: int) -> str:
-    return (f"{name:<22} {r['seconds']:8.1f} s {words / r['seconds']:>9,.0f} words/s "
-            f"  peak PSS {r['pss_mb']:6,.0f} MB (RSS sum {r['rss_mb']:6,.0f} MB)")
+    return (f"{name:<22} {r['seconds']:7.1f} s {words / r['seconds']:>8,.0f} words/s | "
+            f"CPU {r['cpu']:6.1f} s {words / max(r['cpu'], 1e-9):>8,.0f} words/CPU-s | "
+            f"peak PSS {r['pss_mb']:5,.0f} MB (RSS sum {r['rss_mb']:5,.0f} MB)")
 
 
 def ran(info: dict) -> str:
@@ -218,21 +228,38 @@ def side_by_side(n: int, stages: str | None, keep: bool) -> None:
         print(line("newslab, naive's work", res["1s"], words)
               + "   --jobs 1 --stages sentiment: sentences, tokens, sentiment tables")
         print(f"same work, 1 core: newslab / naive = "
-              f"{naive['seconds'] / res['1s']['seconds']:.2f}x")
+              f"{naive['seconds'] / res['1s']['seconds']:.2f}x wall, "
+              f"{naive['cpu'] / res['1s']['cpu']:.2f}x CPU")
     r1 = naive["seconds"] / res[1]["seconds"]
     r2 = naive["seconds"] / res[2]["seconds"]
-    print(f"newslab / naive throughput: {r1:.2f}x on 1 core (goal >= 3x), "
-          f"{r2:.2f}x with 2 jobs")
+    print(f"newslab / naive throughput: {r1:.2f}x on 1 core (goal >= 3x; "
+          f"{naive['cpu'] / res[1]['cpu']:.2f}x per CPU-second), {r2:.2f}x with 2 jobs")
     print(f"newslab 2 jobs / 1 job: {res[1]['seconds'] / res[2]['seconds']:.2f}x (goal ~2x)")
+    try:
+        load = os.getloadavg()[0]
+        print(f"load average at the end: {load:.1f} on {os.cpu_count()} cores (wall times "
+              "are only comparable on an otherwise idle machine; CPU seconds less affected)")
+    except OSError:
+        pass
 
 
-def memory_scaling(sizes: list[int], jobs: int, stages: str | None, keep: bool) -> None:
+def memory_scaling(sizes: list[int], jobs: int, stages: str | None, keep: bool,
+                   log_every: float = 0) -> None:
     print("newslab " + stage_names(stages) + f"; --jobs {jobs}")
     for n in sizes:
         corpus = make_corpus(n, OUT / f"corpus_{n}")
         n_art, words = corpus_words(corpus)
         out = OUT / f"analyze_{n}_j{jobs}"
-        r = measure(newslab_cmd(corpus, out, jobs, stages))
+
+        def report(sec, pss, rss, out=out, n=n):
+            try:
+                done = sum(1 for _ in open(out / "_manifest.jsonl"))
+            except OSError:
+                done = 0
+            print(f"  ... {sec:7.0f} s: {done} batches of {-(-n // 500)} done, peak so far "
+                  f"PSS {pss:,.0f} MB (RSS sum {rss:,.0f} MB)", flush=True)
+
+        r = measure(newslab_cmd(corpus, out, jobs, stages), report=report, every=log_every)
         info = run_info(out)
         rows = info["rows"]
         print(line(f"{n_art:,} articles", r, words) + f"   {rows.get('tokens', 0):,} tokens;"
@@ -250,6 +277,8 @@ def main(argv=None) -> int:
     ap.add_argument("--stages", default=None,
                     help="batch stages for newslab (default: all registered; '' for none)")
     ap.add_argument("--keep", action="store_true", help="keep the output tables")
+    ap.add_argument("--log-every", type=float, default=0, metavar="SECONDS",
+                    help="with --memory: print progress and peak memory this often")
     ap.add_argument("--naive", metavar="CORPUS", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.naive:
@@ -257,7 +286,7 @@ def main(argv=None) -> int:
         return 0
     if args.memory:
         memory_scaling([int(x) for x in args.memory.split(",")], args.jobs, args.stages,
-                       args.keep)
+                       args.keep, args.log_every)
     else:
         side_by_side(args.n, args.stages, args.keep)
     return 0
