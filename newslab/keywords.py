@@ -1,5 +1,4 @@
-"""Keywords and key phrases: what an article or a corpus is about, and what sets one part
-apart from another.
+"""Keywords, key phrases and keyness: what an article is about, what sets a group apart.
 
 Every function takes the ``tokens`` table (``newslab.tokenize.tokens``) and returns a tidy
 table with at least ``group, term, score, rank`` (higher score = more key; rank 1 = best

@@ -274,28 +274,33 @@ common verbs ("told", "make") that no keyword method ranks high.
 ## 10. Speed, the pipeline, limits
 
 `python benchmarks/bench_keywords.py` times every method on the BBC News articles repeated
-to 10,000 (4.3 million tokens; sentences and tokens made beforehand, 18 s), on the shared
-2-core machine:
+to 10,000 (4.3 million tokens; sentences and tokens made beforehand, 15 s), on the shared
+2-core machine (timings there vary by up to a factor of 2 from run to run):
 
 | method, 10,000 articles | seconds | documents/s |
 | --- | --- | --- |
-| baseline: scikit-learn `TfidfVectorizer` on the raw texts (matrix only) | 2.7 | 3,665 |
-| `tfidf`, top 10 per article | 3.0 | 3,322 |
-| `article_keyness` (each article vs English) | 5.0 | 2,012 |
-| `keyness_by` (5 categories vs the rest) | 3.0 | 3,309 |
-| `keyness` (one target vs the rest) | 1.4 | 6,961 |
-| `key_phrases` (default) | 7.6 | 1,310 |
-| `yake_like` | 18.5 | 540 |
-| `rake` | 8.2 | 1,218 |
-| `collocations` (NLTK, likelihood ratio) | 16.9 | 592 |
-| `country_terms` | 6.3 | 1,580 |
-| baseline: `yake` package (n=3), 300 articles | 10.1 | 30 |
+| baseline: scikit-learn `TfidfVectorizer` on the raw texts (matrix only) | 2.0 | 4,941 |
+| `tfidf`, top 10 per article | 1.2 | 8,400 |
+| `article_keyness` (each article vs English) | 1.9 | 5,359 |
+| `keyness_by` (5 categories vs the rest) | 1.2 | 8,489 |
+| `keyness` (one target vs the rest) | 0.6 | 15,908 |
+| `key_phrases` (default) | 10.1 | 986 |
+| `yake_like` | 11.0 | 908 |
+| `rake` | 5.0 | 1,990 |
+| `collocations` (NLTK, likelihood ratio) | 8.6 | 1,159 |
+| `country_terms` | 4.8 | 2,107 |
+| the pipeline stage (tfidf + phrases) | 10.6 | 943 |
+| baseline: `yake` package (n=3), 200 articles | 4.8 | 42 |
 
-TF-IDF and keyness run in seconds at this size; newslab's YAKE-style scorer is 18 times
-faster than the `yake` package, the default phrases 44 times.
+TF-IDF and keyness take about a second for the 10,000 articles, as fast as scikit-learn's
+vectorizer alone; newslab's YAKE-style scorer and default phrases are over 20 times faster
+than the `yake` package.
 
 `newslab analyze CORPUS` writes a `keywords` table (`article_id, method, term, score,
-rank`): the top 10 TF-IDF words and the top 10 key phrases of every article.
+rank`): the top 10 TF-IDF words and the top 10 key phrases of every article. It reads only
+the token and sentence columns it needs and works on sparse matrices and 1,000 articles at
+a time; at 10,000 articles it needs about 200 MB beyond its input, growing linearly, so it
+runs up to 100,000 articles.
 
 Limits: the methods see words, not meaning (*Kiev* and *Kyiv* are two terms; no
 lemmatisation beyond the stem-based dedup); keyness vs English inherits wordfreq's idea of
