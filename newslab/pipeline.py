@@ -12,7 +12,8 @@ How a run goes
    (``engine="dask"``). The worker writes each table of batch ``i`` to
    ``DIR/<table>/part-<i>.parquet``; nothing but row counts travels back.
 3. A batch's files are complete when its line is in ``DIR/_manifest.jsonl``; with
-   ``resume=True`` the batches listed there (same options, same input articles) are not redone.
+   ``resume=True`` the batches listed there (same options, same input articles) are not redone,
+   except those a stage failed on, which are tried again.
 4. The corpus-level stages (:data:`CORPUS_STAGES`, such as TF-IDF keywords) then run once, over
    the tables read back from the Parquet parts, when the corpus has at most
    ``corpus_max_articles`` articles (default :data:`CORPUS_MAX_ARTICLES`) or at most the
@@ -532,12 +533,13 @@ def analyze(path, out="results", *, columns: dict | None = None,
     in_flight: dict[int, tuple] = {}  # batch -> (fingerprint, n_articles, n_skip, n_dup, ids)
     manifest = open(out / MANIFEST, "a", encoding="utf-8")
 
-    def record(entry):
+    def record(entry, write=True):
         for name, n in entry["rows"].items():
             counts[name] = counts.get(name, 0) + n
             parts.setdefault(name, set()).add(entry["batch"])
-        manifest.write(json.dumps(entry, sort_keys=True) + "\n")
-        manifest.flush()
+        if write:  # the manifest is append-only: a later line for a batch wins
+            manifest.write(json.dumps(entry, sort_keys=True) + "\n")
+            manifest.flush()
 
     def finish(results):
         nonlocal n_dup
@@ -561,7 +563,10 @@ def analyze(path, out="results", *, columns: dict | None = None,
                 rows["skipped"] = n_skip
             ndup = 0 if "error" in r else ndup
             n_dup += ndup
-            record({"batch": i, "fingerprint": fp, "rows": rows, "duplicates": ndup})
+            entry = {"batch": i, "fingerprint": fp, "rows": rows, "duplicates": ndup}
+            if "error" in r:
+                entry["failed"] = r["error"]  # tried again by --resume
+            record(entry)
             bar.set_postfix_str(f"{counts.get('articles', 0)} articles", refresh=False)
 
     try:
@@ -572,11 +577,11 @@ def analyze(path, out="results", *, columns: dict | None = None,
             n_batches += 1
             fp = _fingerprint(arts, skip)
             prev = done_before.get(i)
-            if prev is not None and prev["fingerprint"] == fp and all(
+            if prev is not None and prev["fingerprint"] == fp and not prev.get("failed") and all(
                     part_path(out, name, i).is_file() for name in prev["rows"]):
                 n_resumed += 1
                 n_dup += prev.get("duplicates", 0)
-                record(prev)
+                record(prev, write=False)
                 if prev["rows"].get("skipped") and len(skipped_head) < 5:
                     skipped_head.extend(skip.head(5).to_dict("records"))
                 continue
@@ -723,7 +728,8 @@ def _start_run(out: Path, options, options_hash, *, resume, path) -> tuple[dict,
                         f.unlink()
         for name in old_tables:
             (out / f"{name}.csv").unlink(missing_ok=True)
-    man_path.write_text("", encoding="utf-8")  # rewritten as batches are confirmed
+    if not done:
+        man_path.write_text("", encoding="utf-8")
     info = {"status": "running", "input": str(path), "options": options,
             "options_hash": options_hash, "tables": sorted(old.get("tables", [])) if old else []}
     info_path.write_text(json.dumps(info, indent=1, default=str), encoding="utf-8")

@@ -195,6 +195,14 @@ def test_failing_batch_is_skipped_and_run_goes_on(tmp_path, with_test_stage, cap
     assert len(failed) == 4 and failed["line"].tolist() == [5, 6, 7, 8]
     assert res.counts["articles"] + res.counts["skipped"] == n + n_bad
     assert len(read_table(tmp_path / "o", "flags")) == n - 4
+    # once the cause is fixed, --resume tries the failed batch again, and only that one
+    CONTROL.clear()
+    CONTROL["log"] = []
+    res = analyze(tmp_path / "c", tmp_path / "o", jobs=1, batch_size=4, resume=True,
+                  quiet=True)
+    assert CONTROL["log"] == ["a004"]
+    assert res.counts["articles"] == n and res.counts["skipped"] == n_bad
+    assert len(read_table(tmp_path / "o", "flags")) == n
 
 
 def test_resume_redoes_only_unfinished_batches(tmp_path, with_test_stage):
@@ -211,6 +219,9 @@ def test_resume_redoes_only_unfinished_batches(tmp_path, with_test_stage):
     res = analyze(tmp_path / "c", out, jobs=1, batch_size=4, resume=True, quiet=True)
     assert CONTROL["log"] == ["a012", "a016", "a020"]  # batches 3, 4, 5 only
     assert res.n_batches_resumed == 3 and res.n_batches == 6
+    # interrupted again while re-reading: nothing finished before is forgotten
+    man = [json.loads(x)["batch"] for x in (out / "_manifest.jsonl").read_text().splitlines()]
+    assert sorted(set(man)) == [0, 1, 2, 3, 4, 5]
     assert res.counts["articles"] + res.counts["skipped"] == n + n_bad
     CONTROL["log"] = []
     analyze(tmp_path / "c", tmp_path / "fresh", jobs=1, batch_size=4, quiet=True)
