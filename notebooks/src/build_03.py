@@ -202,8 +202,10 @@ near_top[["group", "country", "n_sentences", "term", "score", "n_target", "n_ref
           "G2"]]
 """),
     code("""
-fig, axes = plt.subplots(1, len(main_countries), figsize=(10, 3.5), sharex=True)
-for ax, iso in zip(list(axes) if len(main_countries) > 1 else [axes], main_countries):
+fig, axes = plt.subplots(1, max(len(main_countries), 1), figsize=(10, 3.5), sharex=True,
+                         squeeze=False)
+axes = axes[0]
+for ax, iso in zip(axes, main_countries):
     t = near[near["group"].eq(iso)].sort_values("score")
     ax.barh(t["term"], t["score"],
             color=["#b2182b" if s > 0 else "#2166ac" for s in t["score"]])
