@@ -161,9 +161,12 @@ def corpus_words(corpus: Path) -> tuple[int, int]:
     return n, words
 
 
+CORPUS_LIMIT: list[str] = []  # --corpus-max-articles N, passed through
+
+
 def newslab_cmd(corpus: Path, out: Path, jobs: int, stages: str | None) -> list[str]:
     cmd = [sys.executable, "-m", "newslab.cli", "analyze", str(corpus), "--out", str(out),
-           "--no-csv", "--quiet", "--jobs", str(jobs)]
+           "--no-csv", "--quiet", "--jobs", str(jobs), *CORPUS_LIMIT]
     if stages is not None:
         cmd += ["--stages", stages]
     return cmd
@@ -185,6 +188,7 @@ def ran(info: dict) -> str:
 
 
 def stage_names(stages: str | None) -> str:
+    """What newslab will run (the stages' own limits for the corpus stages)."""
     from newslab import pipeline
     names = [n for n, _ in pipeline.BATCH_STAGES]
     if stages is not None:
@@ -192,7 +196,9 @@ def stage_names(stages: str | None) -> str:
     corpus = [n for n, _ in pipeline.CORPUS_STAGES]
     return (f"batch stages: {', '.join(names) or '(none registered)'}; corpus stages: "
             f"{', '.join(corpus) or '(none registered)'} (up to "
-            f"{pipeline.CORPUS_MAX_ARTICLES:,} articles)")
+            + (CORPUS_LIMIT[1] if CORPUS_LIMIT else ", ".join(
+                f"{getattr(pipeline._resolve(s), 'max_articles', None) or pipeline.CORPUS_MAX_ARTICLES:,}"
+                for _, s in pipeline.CORPUS_STAGES)) + " articles)")
 
 
 def side_by_side(n: int, stages: str | None, keep: bool) -> None:
@@ -279,8 +285,12 @@ def main(argv=None) -> int:
     ap.add_argument("--keep", action="store_true", help="keep the output tables")
     ap.add_argument("--log-every", type=float, default=0, metavar="SECONDS",
                     help="with --memory: print progress and peak memory this often")
+    ap.add_argument("--corpus-max-articles", type=int, default=None, metavar="N",
+                    help="passed to newslab analyze (default: each corpus stage's limit)")
     ap.add_argument("--naive", metavar="CORPUS", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.corpus_max_articles is not None:
+        CORPUS_LIMIT[:] = ["--corpus-max-articles", str(args.corpus_max_articles)]
     if args.naive:
         print(json.dumps(run_naive(Path(args.naive))))
         return 0

@@ -79,6 +79,10 @@ def build_parser() -> argparse.ArgumentParser:
                          "(default: only up to 10,000 articles)")
     an.add_argument("--no-csv", dest="csv", action="store_false",
                     help="write Parquet only")
+    an.add_argument("--corpus-max-articles", type=int, default=None, metavar="N",
+                    help="run the corpus-level stages (keywords, stance aggregates), which "
+                         "hold whole tables in memory, only up to N articles (default: "
+                         "each stage's own limit, else 10,000)")
     an.add_argument("--batch-size", type=int, default=500, metavar="N",
                     help="articles per batch (default: 500)")
     an.add_argument("--quiet", action="store_true",
@@ -121,7 +125,7 @@ def _cmd_analyze(args) -> int:
     analyze(args.path, args.out, columns=_columns_arg(args.column),
             batch_size=args.batch_size, jobs=args.jobs, engine=args.engine,
             scheduler=args.scheduler, resume=args.resume, stages=args.stages, csv=args.csv,
-            quiet=args.quiet)
+            corpus_max_articles=args.corpus_max_articles, quiet=args.quiet)
     return 0
 
 

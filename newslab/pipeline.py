@@ -16,9 +16,10 @@ How a run goes
    except those a stage failed on, which are tried again.
 4. The corpus-level stages (:data:`CORPUS_STAGES`, such as TF-IDF keywords) then run once, over
    the tables read back from the Parquet parts, when the corpus has at most
-   ``corpus_max_articles`` articles (default :data:`CORPUS_MAX_ARTICLES`) or at most the
-   stage's own ``fn.max_articles``; above that they are skipped, with a note in the summary
-   and in ``_run.json``, because they need whole-corpus tables in memory.
+   the stage's own ``fn.max_articles`` articles (default :data:`CORPUS_MAX_ARTICLES`), or at
+   most ``corpus_max_articles`` when that is given (it overrides the stages' limits, both
+   ways); above that they are skipped, with a note in the summary and in ``_run.json``,
+   because they need whole-corpus tables in memory.
 5. Small corpora (at most ``csv_max_articles`` articles, default :data:`CSV_MAX_ARTICLES`)
    also get ``DIR/<table>.csv`` (list columns left out), written part by part.
 
@@ -38,8 +39,9 @@ that importing the pipeline stays cheap. A batch stage sees one batch of article
 a pure function of its input tables (it runs in other processes, in any order). A corpus
 stage may set ``fn.needs = ("tokens", ...)`` or ``{"tokens": ["article_id", "lower"], ...}``:
 only those tables (and columns) are then read back for it (otherwise a whole table is read
-when the stage first asks for it); and ``fn.max_articles = N`` when what it reads stays
-small on corpora bigger than :data:`CORPUS_MAX_ARTICLES` (aggregates of a small table).
+when the stage first asks for it); and ``fn.max_articles = N`` to run up to N articles
+instead of :data:`CORPUS_MAX_ARTICLES` (say how much memory that takes at N: the user's
+``corpus_max_articles`` overrides it).
 """
 
 from __future__ import annotations
@@ -457,7 +459,7 @@ def analyze(path, out="results", *, columns: dict | None = None,
             engine: str = "processes", scheduler: str | None = None, resume: bool = False,
             stages=None, csv: bool | None = None,
             csv_max_articles: int = CSV_MAX_ARTICLES,
-            corpus_max_articles: int = CORPUS_MAX_ARTICLES, repair_dashes: bool = True,
+            corpus_max_articles: int | None = None, repair_dashes: bool = True,
             write: bool = True, quiet: bool = False, progress: bool | None = None
             ) -> AnalyzeResult:
     """Run the pipeline over the corpus at ``path`` and write its tables to ``out``.
@@ -797,13 +799,13 @@ def _unify_part_schemas(out: Path, name: str) -> None:
         os.replace(tmp, f)
 
 
-def _run_corpus_stages(out: Path, names: list[str], n_articles: int, limit: int,
+def _run_corpus_stages(out: Path, names: list[str], n_articles: int, limit: int | None,
                        notes: list[str], timings: dict | None = None) -> dict[str, int]:
     """Run :data:`CORPUS_STAGES` over the written tables; write what they return.
 
-    A stage runs when the corpus has at most ``limit`` articles, or at most
-    ``fn.max_articles`` if the stage declares more (one that reads few columns or only
-    aggregates); else it is skipped with a note. ``fn.needs`` (optional) names the tables it
+    A stage runs when the corpus has at most ``limit`` articles when given, else at most
+    ``fn.max_articles`` if the stage declares it, else :data:`CORPUS_MAX_ARTICLES`; else it
+    is skipped with a note. ``fn.needs`` (optional) names the tables it
     reads, as a tuple of names or a dict ``{table: [columns] or None}``, so that only those
     are read back; without it a table is read when the stage first asks for it.
     """
@@ -811,10 +813,11 @@ def _run_corpus_stages(out: Path, names: list[str], n_articles: int, limit: int,
     produced = {}
     for stage, spec in CORPUS_STAGES:
         fn = _resolve(spec)
-        cap = max(limit, getattr(fn, "max_articles", 0) or 0)
+        cap = (limit if limit is not None
+               else getattr(fn, "max_articles", None) or CORPUS_MAX_ARTICLES)
         if n_articles > cap:
             notes.append(f"corpus-level stage '{stage}' not run: {n_articles} articles is above "
-                         f"its in-memory limit of {cap} (corpus_max_articles)")
+                         f"its in-memory limit of {cap} (--corpus-max-articles to change it)")
             continue
         needs = getattr(fn, "needs", None)
         missing = [n for n in (needs or ()) if n not in tables]

@@ -289,12 +289,18 @@ def test_corpus_stage_own_limit_and_columns(tmp_path, with_test_stage, monkeypat
                         else resolve(spec))
     monkeypatch.setattr(pipeline, "CORPUS_STAGES", [("light", "x:light")])
     make_corpus(tmp_path / "c", bad=False)
-    res = analyze(tmp_path / "c", tmp_path / "o", jobs=1, batch_size=4, quiet=True,
-                  corpus_max_articles=5)
+    monkeypatch.setattr(pipeline, "CORPUS_MAX_ARTICLES", 5)
+    res = analyze(tmp_path / "c", tmp_path / "o", jobs=1, batch_size=4, quiet=True)
     assert res.notes == []
     assert seen["flags"] == ["article_id", "n_tokens"] and "text" in seen["articles"]
     assert set(seen) == {"flags", "articles"}
     assert read_table(tmp_path / "o", "flag_totals")["n_tokens"].item() == res.counts["tokens"]
+    # the user's limit overrides the stage's
+    res = analyze(tmp_path / "c", tmp_path / "o", jobs=1, batch_size=4, quiet=True,
+                  corpus_max_articles=5)
+    assert res.notes == ["corpus-level stage 'light' not run: 22 articles is above its "
+                         "in-memory limit of 5 (--corpus-max-articles to change it)"]
+    assert "flag_totals" not in res.tables
 
 
 def test_csv_only_for_small_corpora(tmp_path):
