@@ -240,8 +240,9 @@ leader, its ministry: "the Kremlin said Ukraine ..."), the stance table records 
 country in `source_iso3`. The (source → target) pairs, with their number of mentions and
 mean stance, are the network of who is reported as speaking about whom, and how. The
 `stance_dyads` table holds them with bootstrap intervals and evidence; it is made by a
-corpus-level stage, which runs on corpora of up to 10,000 articles, so on a larger corpus the
-next cell counts the pairs from the `stance` table itself.
+corpus-level stage, which holds the whole stance table in memory and so runs only up to a
+corpus size (see section 7); above it, the next cell counts the pairs from the `stance`
+table itself.
 """),
     code("""
 if dyads is None and stance is not None:  # a large corpus: count the pairs here
@@ -320,8 +321,10 @@ running at that scale.
   tcp://HOST:8786` sends the same batches to a running Dask cluster; `OUT` must be a folder
   that every worker and this machine share. Without `--scheduler`, `--engine dask` starts a
   local Dask cluster on this machine.
-- **Corpus-level stages** (keywords' TF-IDF) need whole-corpus tables in memory: they run
-  for corpora of up to 10,000 articles and are skipped, with a note in the summary, above.
+- **Corpus-level stages** (keywords' TF-IDF, the stance aggregates and dyads) need
+  whole-corpus tables in memory: each runs up to a corpus size it declares (10,000 articles
+  unless it says otherwise) and is skipped above it, with a note in the summary;
+  `--corpus-max-articles N` sets one limit for all of them, to bound memory.
 - **Measured figures** (throughput against a naive NLTK pipeline, memory at 10^4 to 10^6
   articles) come from `python benchmarks/bench_pipeline.py` and are stated in the README.
 """),
