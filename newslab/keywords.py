@@ -873,8 +873,9 @@ def keywords_stage(tables: dict) -> dict:
 
 #: Measured on 10,000 BBC articles (4.3 million tokens): the stage needs about 200 MB on
 #: top of its input tables (300 MB with these columns), both growing linearly; so a corpus
-#: of 100,000 articles needs about 5 GB in all.
-keywords_stage.max_articles = 100_000
+#: of 100,000 articles needed 6.4 GB peak (bench_pipeline --memory). The limit keeps the
+#: stage near 1.3 GB; raise it with `newslab analyze --corpus-max-articles N` on a big machine.
+keywords_stage.max_articles = 20_000
 keywords_stage.needs = {
     "tokens": ["article_id", "sentence_id", "token_id", "lower", "is_stop", "is_alpha"],
     "sentences": ["article_id", "sentence_id", "paragraph_id"],

@@ -302,7 +302,7 @@ than the `yake` package.
 rank`): the top 10 TF-IDF words and the top 10 key phrases of every article. It reads only
 the token and sentence columns it needs and works on sparse matrices and 1,000 articles at
 a time; at 10,000 articles it needs about 200 MB beyond its input, growing linearly, so it
-runs up to 100,000 articles.
+runs up to 20,000 articles by default (at 100,000 it peaked at 6.4 GB; `--corpus-max-articles N` raises or lowers the limit).
 
 Limits: the methods see words, not meaning (*Kiev* and *Kyiv* are two terms; no
 lemmatisation beyond the stem-based dedup); keyness vs English inherits wordfreq's idea of
