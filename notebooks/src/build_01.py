@@ -206,7 +206,52 @@ nl.kwic(toks, "sanction*", window=6, articles=articles)[["sentence_id", "left", 
 nl.kwic(toks, "de-escalate", window=5, articles=articles)[["sentence_id", "left", "keyword", "right"]]
 """),
     md("""
-## 7. The same from the command line
+## 7. Which countries does the corpus mention?
+
+News rarely writes just "Russia": it writes "Moscow", "the Kremlin", "Russian troops",
+"Putin". `find_mentions` (module `newslab.countries`) finds every reference to a country by
+its name, a news spelling ("U.S."), a demonym ("Ukrainian"), a capital or institution used
+for its government ("Moscow", "the White House") or a leader in office on the article's date
+("Biden" is the USA in 2021). Organizations such as NATO are found too, but never counted as
+countries. Each mention is one row, with offsets into the article text. On the project's
+hand-coded gold set (`data/annotations/countries_gold.jsonl`, 247 sentences) it reaches
+precision 0.997 and recall 0.994 (0.988 and 0.988 on its 60 held-out sentences):
+`newslab evaluate countries data/annotations/countries_gold.jsonl`.
+"""),
+    code("""
+from newslab.countries import count_by_country, countries_only, find_mentions
+
+mentions = find_mentions(sents, articles)
+mentions.head(8)
+"""),
+    md("""
+How often each country is referred to, and in what way:
+"""),
+    code("""
+counts = count_by_country(mentions)
+counts
+"""),
+    code("""
+cm = countries_only(mentions)
+pd.crosstab(cm["country"], cm["kind"])
+"""),
+    code("""
+top = counts.head(10).iloc[::-1]
+fig, ax = plt.subplots(figsize=(7, 3.5))
+ax.barh(top.country, top.n_mentions, color="#55a868")
+ax.set_xlabel("mentions")
+ax.set_title("Countries referred to (names, demonyms, capitals, institutions, leaders)")
+fig.tight_layout()
+plt.show()
+"""),
+    md("""
+On the seed, the article is about three countries: the United States, Russia and Ukraine.
+It refers to the United States mostly through its officials and institutions (Biden,
+Blinken, the White House), and to Russia almost half the time through Putin, Moscow or the
+adjective "Russian". Counting country names alone would miss much of the coverage. What the article says *about* each of them,
+and who says it, is the subject of notebook 04.
+
+## 8. The same from the command line
 
 Everything above is also what the main job does. `newslab analyze` loads a corpus, runs the
 pipeline and writes each table as a file named after it (CSV, and Parquet):
@@ -216,7 +261,7 @@ newslab analyze seeds --out results
 ```
 
 Later notebooks add what the pipeline computes on top of these tables: sentiment (02),
-keywords (03), and country mentions and stance (04), and how to run it all on a large corpus
+keywords (03), stance toward each country (04), and how to run it all on a large corpus
 (05).
 """),
 ]
