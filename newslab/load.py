@@ -34,7 +34,6 @@ import hashlib
 import io
 import json
 import re
-import sys
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -521,7 +520,3 @@ def _frame(records: list[dict]) -> pd.DataFrame:
     df["line"] = df["line"].astype("Int64")
     df["n_paragraphs"] = df["n_paragraphs"].astype("int64")
     return df
-
-
-def _print_err(msg: str) -> None:
-    print(msg, file=sys.stderr)

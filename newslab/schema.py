@@ -179,27 +179,17 @@ TABLES: dict[str, dict[str, str]] = {
         "score": "the method's score (higher = more key)",
         "rank": "rank within the article and method, from 1",
     },
-    "country_stance_by_outlet": {
-        "outlet": "the outlet (articles.outlet)",
-        "iso3": "the country", "country": "its name",
-        "n_articles": "the outlet's articles mentioning it",
-        "n_mentions": "mentions of it in them", "mean_score": "mean score over the mentions",
-        "ci_low": "95% bootstrap interval, lower end (seed 0)", "ci_high": "upper end",
-        "label": "label of mean_score", "n_negative": "mentions labelled negative",
-        "n_neutral": "mentions labelled neutral", "n_positive": "mentions labelled positive",
-        "evidence": "the 3 strongest mentions",
-    },
-    "country_stance_by_month": {
-        "month": "the month of articles.date (YYYY-MM; 'NaT' for undated articles)",
-        "iso3": "the country", "country": "its name",
-        "n_articles": "that month's articles mentioning it",
-        "n_mentions": "mentions of it in them", "mean_score": "mean score over the mentions",
-        "ci_low": "95% bootstrap interval, lower end (seed 0)", "ci_high": "upper end",
-        "label": "label of mean_score", "n_negative": "mentions labelled negative",
-        "n_neutral": "mentions labelled neutral", "n_positive": "mentions labelled positive",
-        "evidence": "the 3 strongest mentions",
-    },
 }
+
+
+# The stance summaries by outlet and by month have country_stance's columns, the group first.
+for _key, _desc in {"outlet": "the outlet (articles.outlet)",
+                    "month": "the month of articles.date (YYYY-MM; 'NaT' for undated "
+                             "articles)"}.items():
+    TABLES[f"country_stance_by_{_key}"] = {
+        _key: _desc, **TABLES["country_stance"], "iso3": "the country",
+        "n_articles": f"articles of that {_key} mentioning it",
+        "n_mentions": "mentions of it in them", "evidence": "the 3 strongest mentions"}
 
 
 def columns(table: str) -> list[str]:
