@@ -15,7 +15,7 @@ Each stage's module (``countries``, ``sentiment``, ``keywords``, ``stance``, ``a
 ``plots``) holds the rest of its functions.
 """
 
-from . import countries, keywords, sentiment, stance
+from . import countries, keywords, schema, sentiment, stance
 from .countries import count_by_article, count_by_country, countries_only, find_mentions
 from .errors import NewslabError
 from .keywords import keywords as keywords_table
@@ -29,7 +29,7 @@ __version__ = "0.1.0"
 
 __all__ = ["NewslabError", "analyze", "analyze_stance", "article_tone", "count_by_article",
            "count_by_country", "countries", "countries_only", "find_mentions", "keywords",
-           "keywords_table", "kwic", "load_articles", "read_corpus", "read_table",
+           "keywords_table", "kwic", "load_articles", "read_corpus", "read_table", "schema",
            "score_mentions", "score_paragraphs", "score_sentences", "score_target",
            "sentences", "sentiment", "skipped_table", "stance", "term_frequencies", "tokens",
            "__version__"]

@@ -3,11 +3,11 @@
 ``newslab analyze PATH [--out DIR]``
     run the pipeline on a corpus and write its tables (see ``newslab.pipeline``).
 ``newslab evaluate TASK ...``
-    evaluate a method against human labels; each task's module registers its own options
-    through two functions, ``add_evaluate_arguments(parser)`` and ``evaluate_command(args)``
-    (the latter returns the exit code), listed in :data:`EVALUATORS`.
+    evaluate a method against human labels (countries, sentiment, keywords, stance).
 ``newslab train-stance LABELLED.jsonl --out MODEL``
-    train the stance model (registered from ``newslab.stance`` when present).
+    train the stance model.
+
+All argument parsing and printing lives here; the library modules compute and return.
 
 A user error (missing path, no articles, bad gold file) prints one line,
 ``newslab: error: ...``, and exits 2; no traceback.
@@ -16,22 +16,28 @@ A user error (missing path, no articles, bad gold file) prints one line,
 from __future__ import annotations
 
 import argparse
-import importlib
+import json
 import sys
 import warnings
+from pathlib import Path
 
+from . import countries, sentiment, stance
+from . import keywords as kw
 from .errors import NewslabError
+from .evaluation import format_classification
 
-#: evaluate sub-commands: task name -> module that implements it.
+#: evaluate sub-commands: task name -> (add its arguments, run it).
 EVALUATORS = {
-    "countries": "newslab.countries",
-    "sentiment": "newslab.sentiment",
-    "keywords": "newslab.keywords",
-    "stance": "newslab.stance",
+    "countries": ("_add_evaluate_countries", "_cmd_evaluate_countries"),
+    "sentiment": ("_add_evaluate_sentiment", "_cmd_evaluate_sentiment"),
+    "keywords": ("_add_evaluate_keywords", "_cmd_evaluate_keywords"),
+    "stance": ("_add_evaluate_stance", "_cmd_evaluate_stance"),
 }
-#: other sub-commands provided by modules: name -> (module, help).
-EXTRA_COMMANDS = {
-    "train-stance": ("newslab.stance", "train the stance model from labelled examples"),
+_HELP = {
+    "countries": "country mentions against hand-coded sentences (precision, recall, F1)",
+    "sentiment": "sentence sentiment against labelled sentences",
+    "keywords": "keyword extraction against gold keyphrases (P, R, F1 at k)",
+    "stance": "stance toward a target against labelled sentences",
 }
 
 
@@ -92,32 +98,15 @@ def build_parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("evaluate", help="evaluate a method against human labels")
     evsub = ev.add_subparsers(dest="task", metavar="TASK")
     evsub.required = True
-    for task, modname in EVALUATORS.items():
-        mod = _optional_module(modname)
-        if mod is None or not hasattr(mod, "add_evaluate_arguments"):
-            continue
-        p = evsub.add_parser(task, help=(mod.__doc__ or "").strip().split("\n")[0])
-        mod.add_evaluate_arguments(p)
-        p.set_defaults(func=mod.evaluate_command)
+    for task, (add, run) in EVALUATORS.items():
+        p = evsub.add_parser(task, help=_HELP[task])
+        globals()[add](p)
+        p.set_defaults(func=globals()[run])
 
-    for name, (modname, helptext) in EXTRA_COMMANDS.items():
-        mod = _optional_module(modname)
-        fn = name.replace("-", "_")
-        if mod is None or not hasattr(mod, f"add_{fn}_arguments"):
-            continue
-        p = sub.add_parser(name, help=helptext)
-        getattr(mod, f"add_{fn}_arguments")(p)
-        p.set_defaults(func=getattr(mod, f"{fn}_command"))
+    p = sub.add_parser("train-stance", help="train the stance model from labelled examples")
+    _add_train_stance(p)
+    p.set_defaults(func=_cmd_train_stance)
     return parser
-
-
-def _optional_module(name: str):
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as e:
-        if e.name == name:
-            return None
-        raise
 
 
 def _cmd_analyze(args) -> int:
@@ -128,6 +117,189 @@ def _cmd_analyze(args) -> int:
             corpus_max_articles=args.corpus_max_articles, quiet=args.quiet)
     return 0
 
+
+# --- evaluate countries ---------------------------------------------------
+
+def _add_evaluate_countries(parser) -> None:
+    """``newslab evaluate countries GOLD.jsonl [--json]``."""
+    parser.description = ("Micro-averaged precision, recall and F1 of the countries found in "
+                          "each sentence against hand-coded sets. GOLD.jsonl: one "
+                          '{"text": ..., "countries": ["USA", "RUS"]} per line, optionally '
+                          'with "date" for dated leaders.')
+    parser.add_argument("gold", metavar="GOLD.jsonl", help="hand-coded sentences")
+    parser.add_argument("--json", action="store_true",
+                        help="print one JSON object (n, precision, recall, f1, ...)")
+    parser.add_argument("--max-errors", type=int, default=50, metavar="N",
+                        help="list at most N errors (default 50)")
+
+
+def _cmd_evaluate_countries(args) -> int:
+    m = countries.evaluate(countries.read_gold(args.gold))
+    if args.json:
+        out = {k: m[k] for k in ("n", "precision", "recall", "f1", "tp", "n_pred", "n_gold")}
+        if "by_source" in m:
+            out["by_source"] = m["by_source"]
+        out["n_errors"] = len(m["errors"])
+        out["errors"] = m["errors"][:args.max_errors]
+        print(json.dumps(out, ensure_ascii=False))
+        return 0
+    print(f"country mentions: {args.gold}")
+    print(f"n = {m['n']} sentences   precision = {m['precision']:.3f}   "
+          f"recall = {m['recall']:.3f}   F1 = {m['f1']:.3f}   "
+          f"(tp {m['tp']}, predicted {m['n_pred']}, gold {m['n_gold']})")
+    for src, sm in m.get("by_source", {}).items():
+        print(f"  {src}: n = {sm['n']}   precision = {sm['precision']:.3f}   "
+              f"recall = {sm['recall']:.3f}   F1 = {sm['f1']:.3f}")
+    errs = m["errors"]
+    if errs:
+        print(f"\n{len(errs)} sentence(s) with errors"
+              + (f" (first {args.max_errors})" if len(errs) > args.max_errors else "") + ":")
+        for e in errs[:args.max_errors]:
+            parts = []
+            if e["missed"]:
+                parts.append("missed " + ",".join(e["missed"]))
+            if e["spurious"]:
+                parts.append("spurious " + ",".join(e["spurious"]))
+            text = e["text"] if len(e["text"]) <= 160 else e["text"][:157] + "..."
+            print(f"- {'; '.join(parts)}: {text}")
+            print(f"    found: {', '.join(e['surfaces']) or '(nothing)'}")
+    return 0
+
+
+
+
+
+# --- evaluate keywords ----------------------------------------------------
+
+def _add_evaluate_keywords(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Precision, recall and F1 at k of keyword extraction against gold keyphrases. "
+        "DOCS_DIR holds one .txt per document; KEYS_DIR one .key file per document (same "
+        "name), one gold keyphrase per line. Both sides are lower-cased, split into words "
+        "and Porter-stemmed; a prediction is correct when its stemmed form equals a gold "
+        "one. P = correct / predictions (at most k), R = correct / gold phrases, F1 per "
+        "document, averaged over documents.")
+    parser.add_argument("docs_dir", metavar="DOCS_DIR", help="folder of .txt documents")
+    parser.add_argument("keys_dir", metavar="KEYS_DIR", help="folder of .key files")
+    parser.add_argument("--k", type=int, default=10, help="keyphrases per document (10)")
+    parser.add_argument("--method", choices=kw.METHODS, default=kw.DEFAULT_METHOD,
+                        help=f"keyword method (default: {kw.DEFAULT_METHOD}, the best)")
+    parser.add_argument("--json", action="store_true",
+                        help="print one JSON object (n, precision, recall, f1, ...)")
+
+
+def _cmd_evaluate_keywords(args) -> int:
+    m = kw.evaluate_keyphrases(args.docs_dir, args.keys_dir, k=args.k, method=args.method)
+    if args.json:
+        print(json.dumps(m, sort_keys=True))
+        return 0
+    print(f"keywords: method {m['method']}, {m['n']} documents, k = {m['k']}")
+    print(f"  macro  precision {m['precision']:.3f}   recall {m['recall']:.3f}   "
+          f"F1 {m['f1']:.3f}")
+    print(f"  micro  precision {m['micro_precision']:.3f}   recall {m['micro_recall']:.3f}   "
+          f"F1 {m['micro_f1']:.3f}")
+    print("  (lower case + Porter stems, exact match; F1 averaged over documents)")
+    return 0
+
+
+
+
+
+# --- evaluate sentiment ---------------------------------------------------
+
+def _add_evaluate_sentiment(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Score labelled sentences with VADER (plain or with the news extension) and compare "
+        "with the gold labels: accuracy, macro-F1, per-class precision/recall, confusion. "
+        f"Labels: compound >= {sentiment.POS_THRESHOLD} positive, <= {sentiment.NEG_THRESHOLD} negative.")
+    parser.add_argument("gold", help="gold file: JSON Lines {text, label}, a Financial "
+                                     "PhraseBank Sentences_*.txt, or a NewsMTSC .jsonl")
+    parser.add_argument("--lexicon", default="news", choices=sentiment.LEXICONS,
+                        help="plain VADER or VADER + news extension (default: news)")
+    parser.add_argument("--format", default="auto", choices=sentiment.FORMATS,
+                        help="gold format (default: from the file's name and content)")
+    parser.add_argument("--json", action="store_true",
+                        help="print one JSON object (n, accuracy, macro_f1, per_class, ...)")
+
+
+def _cmd_evaluate_sentiment(args) -> int:
+    gold = sentiment.read_gold(args.gold, format=args.format)
+    if gold.empty:
+        raise NewslabError(f"no usable labelled sentences in {args.gold}")
+    m = sentiment.evaluate(gold, lexicon=args.lexicon)
+    m["gold"] = Path(args.gold).name
+    if args.json:
+        print(json.dumps(m))
+    else:
+        print(format_classification(
+            m, f"sentiment ({args.lexicon} lexicon) on {Path(args.gold).name}"))
+    return 0
+
+
+
+
+
+# --- evaluate stance ------------------------------------------------------
+
+def _add_evaluate_stance(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Stance toward a target (a country or any string) in labelled sentences: accuracy, "
+        "macro-F1, per-class figures, confusion. Gold lines {text, target, label[, start, "
+        "end]}, or a NewsMTSC .jsonl file (read directly).")
+    parser.add_argument("gold", help="gold file: JSON Lines {text, target, label[, start, end]}"
+                                     " or NewsMTSC JSON Lines")
+    parser.add_argument("--method", default=None, choices=stance.METHODS,
+                        help="sentence, rules (default) or trained (needs --model)")
+    parser.add_argument("--model", metavar="MODEL", help="a model from newslab train-stance "
+                                                         "(implies --method trained)")
+    parser.add_argument("--format", default="auto", choices=stance.FORMATS,
+                        help="gold format (default: from the first line)")
+    parser.add_argument("--json", action="store_true",
+                        help="print one JSON object (n, accuracy, macro_f1, per_class, ...)")
+
+
+def _stance_method_and_model(args):
+    model = stance.load_model(args.model) if getattr(args, "model", None) else None
+    method = args.method or ("trained" if model is not None else "rules")
+    if method != "trained" and model is not None:
+        raise NewslabError(f"--model goes with --method trained, not {method}")
+    return method, model
+
+
+def _cmd_evaluate_stance(args) -> int:
+    method, model = _stance_method_and_model(args)
+    gold = stance.read_gold(args.gold, format=args.format)
+    m = stance.evaluate(gold, method=method, model=model)
+    m["gold"] = Path(args.gold).name
+    if args.json:
+        print(json.dumps(m))
+    else:
+        print(format_classification(m, f"stance ({method}) on {Path(args.gold).name}"))
+    return 0
+
+
+def _add_train_stance(parser: argparse.ArgumentParser) -> None:
+    parser.description = ("Train the stance model on labelled targets (JSON Lines {text, "
+                          "target, label[, start, end]} or NewsMTSC) and save it.")
+    parser.add_argument("labelled", help="labelled file (same formats as evaluate stance)")
+    parser.add_argument("--out", required=True, metavar="MODEL", help="where to save the model")
+    parser.add_argument("--format", default="auto", choices=stance.FORMATS,
+                        help="input format (default: from the first line)")
+    parser.add_argument("--C", type=float, default=1.0,
+                        help="inverse regularisation strength (default: 1.0)")
+
+
+def _cmd_train_stance(args) -> int:
+    gold = stance.read_gold(args.labelled, format=args.format)
+    model = stance.train_model(gold, C=args.C)
+    p = model.save(args.out)
+    counts = gold["label"].value_counts().to_dict()
+    print(f"trained on {len(gold)} targets ({', '.join(f'{k} {v}' for k, v in sorted(counts.items()))});"
+          f" saved to {p}")
+    return 0
+
+
+# ------------------------------------------------------------------------------------------
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()

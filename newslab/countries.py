@@ -62,7 +62,6 @@ matcher was run on them, and left as they were: the honest figure).
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 from importlib import resources
@@ -745,48 +744,3 @@ def evaluate(gold_rows: list[dict], *, extra=None) -> dict:
             m["by_source"][src] = {k: sm[k] for k in ("n", "precision", "recall", "f1")}
     return m
 
-
-def add_evaluate_arguments(parser) -> None:
-    """``newslab evaluate countries GOLD.jsonl [--json]``."""
-    parser.description = ("Micro-averaged precision, recall and F1 of the countries found in "
-                          "each sentence against hand-coded sets. GOLD.jsonl: one "
-                          '{"text": ..., "countries": ["USA", "RUS"]} per line, optionally '
-                          'with "date" for dated leaders.')
-    parser.add_argument("gold", metavar="GOLD.jsonl", help="hand-coded sentences")
-    parser.add_argument("--json", action="store_true",
-                        help="print one JSON object (n, precision, recall, f1, ...)")
-    parser.add_argument("--max-errors", type=int, default=50, metavar="N",
-                        help="list at most N errors (default 50)")
-
-
-def evaluate_command(args) -> int:
-    m = evaluate(read_gold(args.gold))
-    if args.json:
-        out = {k: m[k] for k in ("n", "precision", "recall", "f1", "tp", "n_pred", "n_gold")}
-        if "by_source" in m:
-            out["by_source"] = m["by_source"]
-        out["n_errors"] = len(m["errors"])
-        out["errors"] = m["errors"][:args.max_errors]
-        print(json.dumps(out, ensure_ascii=False))
-        return 0
-    print(f"country mentions: {args.gold}")
-    print(f"n = {m['n']} sentences   precision = {m['precision']:.3f}   "
-          f"recall = {m['recall']:.3f}   F1 = {m['f1']:.3f}   "
-          f"(tp {m['tp']}, predicted {m['n_pred']}, gold {m['n_gold']})")
-    for src, sm in m.get("by_source", {}).items():
-        print(f"  {src}: n = {sm['n']}   precision = {sm['precision']:.3f}   "
-              f"recall = {sm['recall']:.3f}   F1 = {sm['f1']:.3f}")
-    errs = m["errors"]
-    if errs:
-        print(f"\n{len(errs)} sentence(s) with errors"
-              + (f" (first {args.max_errors})" if len(errs) > args.max_errors else "") + ":")
-        for e in errs[:args.max_errors]:
-            parts = []
-            if e["missed"]:
-                parts.append("missed " + ",".join(e["missed"]))
-            if e["spurious"]:
-                parts.append("spurious " + ",".join(e["spurious"]))
-            text = e["text"] if len(e["text"]) <= 160 else e["text"][:157] + "..."
-            print(f"- {'; '.join(parts)}: {text}")
-            print(f"    found: {', '.join(e['surfaces']) or '(nothing)'}")
-    return 0

@@ -43,8 +43,6 @@ sides lower-cased, split into words and Porter-stemmed, exact match of the stemm
 
 from __future__ import annotations
 
-import argparse
-import json
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -1154,33 +1152,3 @@ def evaluate_keyphrases(docs_dir, keys_dir, *, k: int = 10, method: str = DEFAUL
         out["at"] = {int(x): prf_at_k(gold, pred, int(x)) for x in ks}
     return out
 
-
-def add_evaluate_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.description = (
-        "Precision, recall and F1 at k of keyword extraction against gold keyphrases. "
-        "DOCS_DIR holds one .txt per document; KEYS_DIR one .key file per document (same "
-        "name), one gold keyphrase per line. Both sides are lower-cased, split into words "
-        "and Porter-stemmed; a prediction is correct when its stemmed form equals a gold "
-        "one. P = correct / predictions (at most k), R = correct / gold phrases, F1 per "
-        "document, averaged over documents.")
-    parser.add_argument("docs_dir", metavar="DOCS_DIR", help="folder of .txt documents")
-    parser.add_argument("keys_dir", metavar="KEYS_DIR", help="folder of .key files")
-    parser.add_argument("--k", type=int, default=10, help="keyphrases per document (10)")
-    parser.add_argument("--method", choices=METHODS, default=DEFAULT_METHOD,
-                        help=f"keyword method (default: {DEFAULT_METHOD}, the best)")
-    parser.add_argument("--json", action="store_true",
-                        help="print one JSON object (n, precision, recall, f1, ...)")
-
-
-def evaluate_command(args) -> int:
-    m = evaluate_keyphrases(args.docs_dir, args.keys_dir, k=args.k, method=args.method)
-    if args.json:
-        print(json.dumps(m, sort_keys=True))
-        return 0
-    print(f"keywords: method {m['method']}, {m['n']} documents, k = {m['k']}")
-    print(f"  macro  precision {m['precision']:.3f}   recall {m['recall']:.3f}   "
-          f"F1 {m['f1']:.3f}")
-    print(f"  micro  precision {m['micro_precision']:.3f}   recall {m['micro_recall']:.3f}   "
-          f"F1 {m['micro_f1']:.3f}")
-    print("  (lower case + Porter stems, exact match; F1 averaged over documents)")
-    return 0

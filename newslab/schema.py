@@ -202,3 +202,21 @@ def describe(table: str) -> str:
     cols = TABLES[table]
     width = max(map(len, cols))
     return "\n".join(f"{c:<{width}}  {d}" for c, d in cols.items())
+
+
+def empty(table: str) -> "pd.DataFrame":
+    """An empty DataFrame with a table's documented columns, in order."""
+    import pandas as pd
+    return pd.DataFrame(columns=columns(table))
+
+
+def require(df, cols, what: str = "this step") -> None:
+    """Raise a one-line :class:`newslab.NewslabError` when ``df`` lacks any of ``cols``
+    (a table name, meaning its documented columns, or a list of column names)."""
+    from .errors import NewslabError
+    needed = columns(cols) if isinstance(cols, str) else list(cols)
+    if not hasattr(df, "columns"):
+        raise NewslabError(f"{what} needs a DataFrame, not {type(df).__name__}")
+    missing = [c for c in needed if c not in df.columns]
+    if missing:
+        raise NewslabError(f"{what} needs the column(s) {', '.join(missing)}")

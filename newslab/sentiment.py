@@ -46,9 +46,7 @@ Evaluate with ``newslab evaluate sentiment GOLD [--lexicon vader|news] [--format
 
 from __future__ import annotations
 
-import argparse
 import heapq
-import json
 import math
 import re
 import string
@@ -867,32 +865,3 @@ def evaluate(gold: pd.DataFrame, *, lexicon="news") -> dict:
     m.update(lexicon=an.name, pos_threshold=POS_THRESHOLD, neg_threshold=NEG_THRESHOLD)
     return m
 
-
-def add_evaluate_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.description = (
-        "Score labelled sentences with VADER (plain or with the news extension) and compare "
-        "with the gold labels: accuracy, macro-F1, per-class precision/recall, confusion. "
-        f"Labels: compound >= {POS_THRESHOLD} positive, <= {NEG_THRESHOLD} negative.")
-    parser.add_argument("gold", help="gold file: JSON Lines {text, label}, a Financial "
-                                     "PhraseBank Sentences_*.txt, or a NewsMTSC .jsonl")
-    parser.add_argument("--lexicon", default="news", choices=LEXICONS,
-                        help="plain VADER or VADER + news extension (default: news)")
-    parser.add_argument("--format", default="auto", choices=FORMATS,
-                        help="gold format (default: from the file's name and content)")
-    parser.add_argument("--json", action="store_true",
-                        help="print one JSON object (n, accuracy, macro_f1, per_class, ...)")
-
-
-def evaluate_command(args) -> int:
-    from .evaluation import format_classification
-    gold = read_gold(args.gold, format=args.format)
-    if gold.empty:
-        raise NewslabError(f"no usable labelled sentences in {args.gold}")
-    m = evaluate(gold, lexicon=args.lexicon)
-    m["gold"] = Path(args.gold).name
-    if args.json:
-        print(json.dumps(m))
-    else:
-        print(format_classification(
-            m, f"sentiment ({args.lexicon} lexicon) on {Path(args.gold).name}"))
-    return 0

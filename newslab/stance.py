@@ -33,10 +33,7 @@ optional ``"start"``/``"end"`` offsets of the target; NewsMTSC files are read di
 
 from __future__ import annotations
 
-import argparse
-import csv
 import io
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -759,65 +756,6 @@ def evaluate(gold: pd.DataFrame, *, method: str = "rules", model=None) -> dict:
     m = classification_metrics(gold["label"].tolist(), pred["label"].tolist())
     m["method"] = pred["method"].iloc[0] if len(pred) else method
     return m
-
-
-def add_evaluate_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.description = (
-        "Stance toward a target (a country or any string) in labelled sentences: accuracy, "
-        "macro-F1, per-class figures, confusion. Gold lines {text, target, label[, start, "
-        "end]}, or a NewsMTSC .jsonl file (read directly).")
-    parser.add_argument("gold", help="gold file: JSON Lines {text, target, label[, start, end]}"
-                                     " or NewsMTSC JSON Lines")
-    parser.add_argument("--method", default=None, choices=METHODS,
-                        help="sentence, rules (default) or trained (needs --model)")
-    parser.add_argument("--model", metavar="MODEL", help="a model from newslab train-stance "
-                                                         "(implies --method trained)")
-    parser.add_argument("--format", default="auto", choices=FORMATS,
-                        help="gold format (default: from the first line)")
-    parser.add_argument("--json", action="store_true",
-                        help="print one JSON object (n, accuracy, macro_f1, per_class, ...)")
-
-
-def _method_and_model(args):
-    model = load_model(args.model) if getattr(args, "model", None) else None
-    method = args.method or ("trained" if model is not None else "rules")
-    if method != "trained" and model is not None:
-        raise NewslabError(f"--model goes with --method trained, not {method}")
-    return method, model
-
-
-def evaluate_command(args) -> int:
-    from .evaluation import format_classification
-    method, model = _method_and_model(args)
-    gold = read_gold(args.gold, format=args.format)
-    m = evaluate(gold, method=method, model=model)
-    m["gold"] = Path(args.gold).name
-    if args.json:
-        print(json.dumps(m))
-    else:
-        print(format_classification(m, f"stance ({method}) on {Path(args.gold).name}"))
-    return 0
-
-
-def add_train_stance_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.description = ("Train the stance model on labelled targets (JSON Lines {text, "
-                          "target, label[, start, end]} or NewsMTSC) and save it.")
-    parser.add_argument("labelled", help="labelled file (same formats as evaluate stance)")
-    parser.add_argument("--out", required=True, metavar="MODEL", help="where to save the model")
-    parser.add_argument("--format", default="auto", choices=FORMATS,
-                        help="input format (default: from the first line)")
-    parser.add_argument("--C", type=float, default=1.0,
-                        help="inverse regularisation strength (default: 1.0)")
-
-
-def train_stance_command(args) -> int:
-    gold = read_gold(args.labelled, format=args.format)
-    model = train_model(gold, C=args.C)
-    p = model.save(args.out)
-    counts = gold["label"].value_counts().to_dict()
-    print(f"trained on {len(gold)} targets ({', '.join(f'{k} {v}' for k, v in sorted(counts.items()))});"
-          f" saved to {p}")
-    return 0
 
 
 # ---------------------------------------------------------------------------------------------
