@@ -204,7 +204,7 @@ def describe(table: str) -> str:
     return "\n".join(f"{c:<{width}}  {d}" for c, d in cols.items())
 
 
-def empty(table: str) -> "pd.DataFrame":
+def empty(table: str):
     """An empty DataFrame with a table's documented columns, in order."""
     import pandas as pd
     return pd.DataFrame(columns=columns(table))

@@ -778,7 +778,7 @@ def label_changes(sentences: pd.DataFrame, *, before: str = "vader",
 # --- evaluation -----------------------------------------------------------------------------
 
 FORMATS = ("auto", "jsonl", "phrasebank", "newsmtsc", "targets")
-_MTSC = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
+from .evaluation.formats import NEWSMTSC_LABELS as _MTSC  # noqa: E402
 
 
 def read_gold(path, *, format: str = "auto") -> pd.DataFrame:

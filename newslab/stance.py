@@ -53,7 +53,7 @@ RULES_THRESHOLD = 0.05
 FORMATS = ("auto", "jsonl", "newsmtsc")
 VERBS_FILE = "data/stance_verbs.csv"
 LABELS = ("negative", "neutral", "positive")
-_MTSC = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
+from .evaluation.formats import NEWSMTSC_LABELS as _MTSC  # noqa: E402
 
 STANCE_COLUMNS = ["article_id", "sentence_id", "start", "end", "surface", "iso3", "country",
                   "kind", "score", "label", "method", "rule", "trigger", "role", "clause",

@@ -1,4 +1,4 @@
-"""Shared evaluation helpers: gold files and classification metrics.
+"""Classification and set metrics, and the JSON Lines gold reader every task shares.
 
 Used by ``newslab evaluate sentiment|stance|countries|keywords``. Metrics come from
 scikit-learn so that they mean what a reader expects.
@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.metrics import accuracy_score, confusion_matrix, precision_recall_fscore_support
 
-from .errors import NewslabError
+from ..errors import NewslabError
 
 LABELS = ("negative", "neutral", "positive")
 
