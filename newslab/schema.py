@@ -220,3 +220,8 @@ def require(df, cols, what: str = "this step") -> None:
     missing = [c for c in needed if c not in df.columns]
     if missing:
         raise NewslabError(f"{what} needs the column(s) {', '.join(missing)}")
+
+
+def grouped_columns(table: str, key: str) -> list[str]:
+    """Columns of ``table`` broken down by ``key`` (``newslab.groups``): the key first."""
+    return [key, *[c for c in columns(table) if c != key]]
