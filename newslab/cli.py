@@ -189,7 +189,8 @@ def _add_evaluate_keywords(parser: argparse.ArgumentParser) -> None:
 
 
 def _cmd_evaluate_keywords(args) -> int:
-    m = kw.evaluate_keyphrases(args.docs_dir, args.keys_dir, k=args.k, method=args.method)
+    from .evaluation.keywords import evaluate_keyphrases
+    m = evaluate_keyphrases(args.docs_dir, args.keys_dir, k=args.k, method=args.method)
     if args.json:
         print(json.dumps(m, sort_keys=True))
         return 0
