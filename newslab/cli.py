@@ -143,7 +143,7 @@ def _cmd_analyze(args) -> int:
                   corpus_max_articles=args.corpus_max_articles, quiet=args.quiet,
                   progress=_progress_bar if show else None)
     if not args.quiet:
-        print(res.summary())
+        print(res.report())
     return 0
 
 

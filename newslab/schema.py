@@ -260,6 +260,10 @@ DTYPES: dict[str, dict[str, str]] = {
     "stance_dyads": {"n_mentions": "int", "n_articles": "int", "mean_score": "float",
                      "ci_low": "float", "ci_high": "float"},
     "keywords": {"score": "float", "rank": "int"},
+    "attention": {"n_articles": "int", "n_mentions": "int", "share_articles": "float"},
+    "tone": {"n_articles": "int", "mean_compound": "float", "compound_ci_low": "float",
+             "compound_ci_high": "float", "mean_gdelt_tone": "float", "gdelt_ci_low": "float",
+             "gdelt_ci_high": "float"},
 }
 for _key in ("outlet", "month"):
     DTYPES[f"country_stance_by_{_key}"] = DTYPES["country_stance"]
@@ -323,14 +327,18 @@ def dtypes(table: str) -> dict[str, str]:
     return {c: PANDAS_DTYPES[codes.get(c, "str")] for c in columns(table)}
 
 
-def describe(table: str) -> str:
-    """A table's columns, types and meanings, one per line (for notebooks and --help)."""
+def describe(table: str, *, types: bool = False) -> str:
+    """A table's columns and their meanings, one per line (for notebooks and --help); with
+    ``types``, each column's type too and the table's note on scales and labels."""
     base, key = _base(table)
     cols = dict(TABLES[base])
     if key is not None:
-        cols = {key: f"the group (newslab.groups key {key!r})", **cols}
-    codes = DTYPES.get(base, {})
+        cols = {key: f"the group (newslab.groups key {key!r})",
+                **{c: d for c, d in cols.items() if c != key}}
     width = max(map(len, cols))
+    if not types:
+        return "\n".join(f"{c:<{width}}  {d}" for c, d in cols.items())
+    codes = DTYPES.get(base, {})
     lines = [f"{c:<{width}}  {codes.get(c, 'str'):<8}  {d}" for c, d in cols.items()]
     if base in NOTES:
         lines.append(NOTES[base])

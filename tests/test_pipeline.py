@@ -377,3 +377,29 @@ def test_large_files_are_streamed_with_the_same_result(tmp_path, monkeypatch):
     assert_same_tables(all_tables(tmp_path / "o1"), all_tables(tmp_path / "o2"))
     sk = read_table(tmp_path / "o2", "skipped")
     assert "3 fields where the header has 2" in set(sk["reason"])
+
+
+def test_by_and_duplicates_reach_the_stages_that_declare_them(tmp_path):
+    """The stage list decides: attention and tone take by/duplicates, and a --by breakdown
+    comes out as <table>_by_<key> with the key first."""
+    from newslab import schema
+    from newslab.pipeline.stages import ATTENTION, TONE
+    stages = (*CORE_STAGES, stage_named("mentions"), stage_named("sentiment"), ATTENTION, TONE)
+    make_corpus(tmp_path / "c", bad=False)
+    res = run(tmp_path / "c", tmp_path / "o", jobs=1, batch_size=4, stages=stages,
+              by=["outlet", "month"])
+    for t in ("attention_by_outlet", "tone_by_outlet", "attention_by_month", "tone_by_month"):
+        df = res.tables[t]
+        assert list(df.columns) == schema.columns(t), t
+    assert set(res.tables["tone_by_outlet"]["outlet"]) == {"outlet0.com", "outlet1.com",
+                                                         "outlet2.com"}
+    assert res.tables["tone_by_month"]["n_articles"].sum() == 22
+    assert "by outlet: attention_by_outlet" in res.report()
+    # an option no stage takes is refused before anything is written
+    with pytest.raises(NewslabError, match="--by: none of the stages"):
+        run(tmp_path / "c", tmp_path / "o2", by="outlet")
+    assert not (tmp_path / "o2").exists()
+    # a --by key the articles do not have: refused from the first batch, nothing written
+    with pytest.raises(NewslabError, match="no column 'section'"):
+        run(tmp_path / "c", tmp_path / "o3", stages=stages, by="section")
+    assert not (tmp_path / "o3").exists()

@@ -61,7 +61,8 @@ def test_grouped_tables_are_described():
 def test_nl_schema_works_as_the_readme_shows():
     import newslab as nl
     text = nl.schema.describe("tokens")
-    assert "token_id" in text and "bool" in text
+    assert "token_id" in text and "the token as written" in text
+    assert "bool" in nl.schema.describe("tokens", types=True)
 
 
 def test_data_dictionary_beside_the_tables(seed_run):

@@ -9,7 +9,9 @@ memory this machine has) is not run above it, and the summary says why in number
 from __future__ import annotations
 
 import time
+import warnings
 
+from ..errors import NewslabError, NewslabWarning
 from .batches import write_part
 from .stages import PerArticle, available_memory
 from .tables import Tables
@@ -44,9 +46,19 @@ def too_big(stage, n_articles: int, user_limit: int | None) -> str | None:
 
 def run_one(stage, tables, options: dict) -> dict:
     """Call one corpus stage with its declared tables, columns and options."""
-    arg = {t: (tables[t] if cols is None else tables.columns(t, cols))
+    arg = {t: (tables[t] if cols is None else tables.columns(t, _with_keys(t, cols, options)))
            for t, cols in stage.needs.items()}
     return stage.fn(arg, **{o: options[o] for o in stage.options if o in options})
+
+
+def _with_keys(table: str, cols, options: dict) -> list:
+    """The columns of ``articles`` a stage reads, with what its ``by`` keys read."""
+    cols = list(cols)
+    if table == "articles" and options.get("by"):
+        for c in [*options["by"], "date", "duplicate_of"]:
+            if c not in cols:
+                cols.append(c)
+    return cols
 
 
 def run_corpus_stages(plan, folder, names: list[str], n_articles: int, owned: set,
@@ -67,7 +79,13 @@ def run_corpus_stages(plan, folder, names: list[str], n_articles: int, owned: se
                          f"{', '.join(missing)}, which this run did not make")
             continue
         t0 = time.perf_counter()
-        new = run_one(st, tables, plan.stage_options)
+        try:
+            new = run_one(st, tables, plan.stage_options)
+        except Exception as e:  # the batch tables stand; the summary says what is missing
+            why = str(e) if isinstance(e, NewslabError) else f"{type(e).__name__}: {e}"
+            notes.append(f"corpus-level stage '{st.name}' failed: {why[:300]}")
+            warnings.warn(notes[-1], NewslabWarning, stacklevel=2)
+            continue
         for tname, df in new.items():
             if not st.makes(tname):
                 notes.append(f"corpus-level stage '{st.name}' returned the table '{tname}', "

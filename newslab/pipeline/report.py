@@ -49,8 +49,9 @@ def findings(tables, counts: dict, *, by=()) -> dict:
     return f
 
 
-def summary(result) -> str:
-    """The text ``newslab analyze`` prints at the end."""
+def summary(result, *, full: bool = False) -> str:
+    """The run in row counts (``full``: also what it found, where the tables are and the
+    next step: the text ``newslab analyze`` prints at the end)."""
     c, f = result.counts, result.findings or {}
     n_skip = c.get("skipped", 0)
     lines = [f"newslab analyze: {c.get('articles', 0)} articles ({result.n_duplicates} "
@@ -59,6 +60,32 @@ def summary(result) -> str:
     if result.n_batches_resumed:
         lines.append(f"  resumed: {result.n_batches_resumed} of {result.n_batches} batches "
                      "were already done")
+    if full:
+        lines += _found(f)
+    for name, n in c.items():
+        if name not in CORE_TABLES:
+            lines.append(f"  {name}: {n} rows")
+    head = result.skipped_head
+    if n_skip and head is not None:
+        for r in head.head(5).itertuples():
+            where = f":{r.line}" if pd.notna(r.line) else ""
+            lines.append(f"  skipped {r.path}{where}: {r.reason}")
+        if n_skip > 5:
+            lines.append(f"  ... and {n_skip - 5} more (see the skipped table)")
+    lines.extend(f"  note: {n}" for n in result.notes)
+    if full and result.out is not None:
+        out = Path(result.out)
+        lines.append(f"tables written to {out}/: " + ", ".join(result.tables)
+                     + (" (Parquet folders and CSV)" if result.csv else " (Parquet folders)"))
+        example = "country_stance" if "country_stance" in result.tables else "articles"
+        lines.append(f"next: what every column means is in {out / 'README.md'}; read a table "
+                     f"with pandas.read_parquet(\"{out / example}\") or "
+                     "newslab.read_table; notebooks/05_corpus_trends.ipynb charts them")
+    return "\n".join(lines)
+
+
+def _found(f: dict) -> list[str]:
+    lines = []
     if "date_span" in f:
         a, b = f["date_span"]
         undated = f" ({f['n_undated']} undated)" if f.get("n_undated") else ""
@@ -85,23 +112,4 @@ def summary(result) -> str:
                                                       for n, k in made.items()))
         else:
             lines.append(f"  by {key}: no breakdown made (no article had a {key})")
-    for name, n in c.items():
-        if name not in CORE_TABLES:
-            lines.append(f"  {name}: {n} rows")
-    head = result.skipped_head
-    if n_skip and head is not None:
-        for r in head.head(5).itertuples():
-            where = f":{r.line}" if pd.notna(r.line) else ""
-            lines.append(f"  skipped {r.path}{where}: {r.reason}")
-        if n_skip > 5:
-            lines.append(f"  ... and {n_skip - 5} more (see the skipped table)")
-    lines.extend(f"  note: {n}" for n in result.notes)
-    if result.out is not None:
-        out = Path(result.out)
-        lines.append(f"tables written to {out}/: " + ", ".join(result.tables)
-                     + (" (Parquet folders and CSV)" if result.csv else " (Parquet folders)"))
-        example = "country_stance" if "country_stance" in result.tables else "articles"
-        lines.append(f"next: what every column means is in {out / 'README.md'}; read a table "
-                     f"with pandas.read_parquet(\"{out / example}\") or "
-                     "newslab.read_table; notebooks/05_corpus_trends.ipynb charts them")
-    return "\n".join(lines)
+    return lines

@@ -86,7 +86,9 @@ class Tables(MutableMapping):
         if name in self._cache or self.out is None:
             df = self[name]
             return df[[c for c in cols if c in df.columns]]
-        return read_table(self.out, name, columns=list(cols))
+        import pyarrow.parquet as pq
+        have = set(pq.read_schema(part_files(self.out, name)[0]).names)
+        return read_table(self.out, name, columns=[c for c in cols if c in have])
 
     def loaded(self) -> dict[str, pd.DataFrame]:
         """Every table, in memory."""
@@ -126,8 +128,19 @@ class AnalyzeResult:
     csv: bool = False
 
     def summary(self) -> str:
+        """The run in row counts, skipped files and notes."""
         from .report import summary
         return summary(self)
+
+    def report(self) -> str:
+        """The summary with what the run found (articles and dates, outlets, the
+        most-mentioned countries with their stance, each ``by`` breakdown) and the next
+        step: what ``newslab analyze`` prints."""
+        from .report import summary
+        return summary(self, full=True)
+
+    def __str__(self) -> str:
+        return self.report()
 
 
 def empty_skipped() -> pd.DataFrame:
