@@ -114,6 +114,7 @@ def _start(plan: Plan, folder: RunFolder, *, resume: bool) -> dict:
                     f"{out / t} holds files that newslab did not write ({', '.join(foreign[:3])}"
                     f"{', ...' if len(foreign) > 3 else ''}): choose another --out, or move "
                     "them away")
+        folder.clean_tmp(plan.tables())
         dirs |= {t for t in plan.tables() if not (out / t).exists()}
         folder.open_manifest(fresh=not previous)
         info = {"status": "running", "source": plan.source, "options": options,
@@ -187,6 +188,7 @@ def _run(plan: Plan, folder: RunFolder, state: dict, t0: float, *, quiet, progre
 
     # what this run did not write again, of what newslab wrote here before
     folder.delete(owned - files)
+    folder.clean_tmp(names)
     tables = Tables(out, names)
     result = AnalyzeResult(
         tables, counts={n: counts.get(n, 0) for n in names}, files=[out / f for f in
