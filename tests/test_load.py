@@ -139,10 +139,10 @@ def test_column_synonyms_and_mapping(tmp_path):
     assert (b.title[0], b.text[0]) == ("H2", "Body.")
 
 
-def test_unknown_mapping_target_is_an_error(tmp_path):
-    write(tmp_path / "a.csv", "x\nB.\n")
-    with pytest.raises(NewslabError, match="not one of"):
-        load_articles(tmp_path, columns={"x": "body"}, verbose=False)
+def test_mapping_to_a_computed_column_is_an_error(tmp_path):
+    write(tmp_path / "a.csv", "x,text\n3,B.\n")
+    with pytest.raises(NewslabError, match="computed by the loader"):
+        load_articles(tmp_path, columns={"x": "n_paragraphs"}, verbose=False)
 
 
 def test_id_column_becomes_article_id(tmp_path):
@@ -300,3 +300,72 @@ def test_no_warning_for_clean_input():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         load_articles(SEEDS, verbose=False)
+
+
+# --- one path: the whole load and the streamed batches ----------------------------------
+
+
+def messy_folder(root):
+    """Every format, bad files and rows, duplicates, metadata, odd dates, sub-folders."""
+    write(root / "a_seed.txt", "Seed title\n20211130\nhttps://www.example.com/a\n"
+                               "MOSCOW  The talks went on.\nA second paragraph.\n")
+    write(root / "bbc" / "b1.txt", "Only a title\nBody one.\nBody two.\n")
+    write(root / "bbc" / "2021" / "b2.txt", "Titled\nsometime in spring\nhttp://x.org/2\nBody.\n")
+    write(root / "c.csv", "title,date,url,text,section,author\n"
+                          "C1,2021-01-02,https://www.bbc.co.uk/news/1,\"Para one.\n\nPara two.\","
+                          "World,Ann\n"
+                          "C2,1600-01-01,,Old body.,,Bob\n"
+                          "C3,,,,Politics,\n"
+                          "bad,row\n"
+                          "C4,20211130,https://www.bbc.co.uk/news/1,Same URL as C1.,World,Ann\n")
+    lines = [json.dumps({"id": 1, "title": "J1", "text": "Body J1.", "lang": "en"}),
+             "{not json", json.dumps({"text": "Body J2.", "date": 1638316800000,
+                                      "tags": ["a", "b"], "meta": {"k": 1}}),
+             json.dumps({"title": "no text"}),
+             json.dumps({"headline": "J4", "body": "Body J1.", "date": "9999-01-01"}),
+             json.dumps(["not", "an", "object"])]
+    write(root / "d.jsonl", "\n".join(lines) + "\n")
+    write(root / "e.json", json.dumps([{"text": "Array one."}, {"text": "Array two.",
+                                                                 "title": "E2"}], indent=2))
+    pd.DataFrame({"title": ["P1", "P2"], "text": ["Body P1.", "Body P2."],
+                  "score": [1.5, None], "n": [3, 4]}).to_parquet(root / "f.parquet")
+    write(root / "g.txt", "")
+    write(root / "h.bin.txt", bytes(range(256)) * 4)
+    write(root / "i.md", "# notes")
+    write(root / "j.csv", "title,url\nA,http://a.com\n")
+    write(root / "k.txt", "Seed title\n20211130\nhttps://www.example.com/a\n"
+                          "MOSCOW  The talks went on.\nA second paragraph.\n")  # duplicate
+
+
+def test_whole_load_and_streamed_batches_are_identical(tmp_path):
+    from newslab.load import batches, list_files
+    messy_folder(tmp_path / "m")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        whole = read_corpus(tmp_path / "m")
+        for size in (1, 2, 3, 1000):
+            got = list(batches(list_files(tmp_path / "m"), batch_size=size))
+            assert [i for i, _, _ in got] == list(range(len(got)))
+            assert all(len(a) <= size for _, a, _ in got)
+            arts = pd.concat([a for _, a, _ in got], ignore_index=True)
+            skip = pd.concat([s for _, _, s in got], ignore_index=True)
+            pd.testing.assert_frame_equal(arts, whole.articles)  # values and dtypes
+            pd.testing.assert_frame_equal(skip, whole.skipped)
+    a, sk = whole.articles, whole.skipped
+    assert sk["line"].dtype == "Int64" and a["line"].dtype == "Int64"
+    assert a["date"].dtype == "datetime64[ns]"
+    # every input unit is an article or a skipped row
+    assert len(a) == 4 + 3 + 3 + 2 + 2  # txt, csv, jsonl, json, parquet
+    assert len(sk) == 2 + 3 + 4  # csv: a bad row and no body; 3 bad JSON lines; 4 files
+    by_title = a.set_index("title")
+    assert by_title.loc["C1", "section"] == "World" and by_title.loc["C2", "author"] == "Bob"
+    assert pd.isna(by_title.loc["C2", "date"]) and by_title.loc["C2", "date_raw"] == "1600-01-01"
+    assert by_title.loc["Titled", "date_raw"] == "sometime in spring"
+    assert by_title.loc["Titled", "text"] == "Body."
+    assert by_title.loc["Titled", "source"] == "bbc/2021"
+    assert by_title.loc["Only a title", "outlet"] == "bbc"
+    assert a.loc[a.text == "Body J2.", "date"].iloc[0] == pd.Timestamp("2021-12-01")
+    assert a.loc[a.text == "Body J2.", "tags"].iloc[0] == '["a", "b"]'
+    assert a["n"].dtype == "Int64" and a["score"].dtype == "float64"
+    assert a["n_repairs"].tolist().count(1) == 2  # the two seed-format files only
+    assert a.loc[a.title == "C4", "duplicate_of"].iloc[0] == by_title.loc["C1", "article_id"]
