@@ -67,8 +67,8 @@ import pandas as pd
 from . import tokenize
 from .errors import NewslabError
 from .load import SKIPPED_COLUMNS, list_files
-from .stream import batches as _batches
-from .stream import skipped_frame as _skipped_frame
+from .load import batches as _batches
+from .load import skipped_frame as _skipped_frame
 
 #: Per-batch stages, in order: (name, "module:function").
 BATCH_STAGES: list[tuple[str, str]] = [
@@ -459,7 +459,7 @@ def analyze(path, out="results", *, columns: dict | None = None,
             engine: str = "processes", scheduler: str | None = None, resume: bool = False,
             stages=None, csv: bool | None = None,
             csv_max_articles: int = CSV_MAX_ARTICLES,
-            corpus_max_articles: int | None = None, repair_dashes: bool = True,
+            corpus_max_articles: int | None = None, repair_dashes: bool | None = None,
             write: bool = True, quiet: bool = False, progress: bool | None = None
             ) -> AnalyzeResult:
     """Run the pipeline over the corpus at ``path`` and write its tables to ``out``.

@@ -11,20 +11,32 @@ TABLES: dict[str, dict[str, str]] = {
         "article_id": "stable id: the input's id column, else a hash of url, title and text "
                       "(a repeat gets -2, -3, ...)",
         "title": "headline (empty string when the source has none)",
-        "date": "publication date (datetime64; NaT when missing or unparseable, with a warning)",
+        "date": "publication date (datetime64; NaT when missing, unparseable or outside "
+                "1677-2262, with a warning)",
+        "date_raw": "the date as written in the input (text), or None: kept when date is NaT",
         "url": "source URL, or None",
-        "outlet": "the URL's domain without www. (nbcnews.com), or None",
+        "outlet": "the input's outlet column, else the URL's domain without www. "
+                  "(nbcnews.com), else the first part of source, else None",
+        "source": "the input's source column, else the file's sub-folder relative to the "
+                  "folder loaded (bbc/2021), else None",
         "dateline": "the dateline place that opens a paragraph (WASHINGTON), or None",
-        "text": "the article body: paragraphs joined by newlines (lost dashes repaired)",
+        "text": "the article body as given: paragraphs joined by newlines (blank lines and "
+                "the spaces around paragraphs dropped; lost dashes put back only in files "
+                "with the seed's signature, see n_repairs)",
         "paragraphs": "list of the paragraph strings, in stored order",
         "n_paragraphs": "number of paragraphs",
-        "path": "the file the article came from",
-        "line": "line (CSV, JSON Lines) or row (Parquet) in that file; <NA> for .txt",
+        "n_repairs": "lost dashes put back in the text (0 for text as given; "
+                     "newslab.load.dashes)",
+        "path": "the file the article came from (bytes of a name that are not UTF-8 as \\xNN)",
+        "line": "line (CSV, JSON Lines, JSON) or row (Parquet) in that file; <NA> for .txt",
         "duplicate_of": "article_id of the first article with the same URL or the same text, "
                         "or None",
+        # Extra input columns (section, author, category, language, any) follow these, under
+        # their own names (input_<name> when the name is taken), typed by their values;
+        # nested values are JSON text, bytes UTF-8 or base64 (newslab.load.records).
     },
     "skipped": {
-        "path": "a file, or the file of a row, that could not be used",
+        "path": "a file, folder or the file of a row that could not be used",
         "line": "the bad row's line number, or <NA> for a whole file",
         "reason": "why it was skipped, in words",
     },
