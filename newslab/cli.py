@@ -79,7 +79,19 @@ def build_parser() -> argparse.ArgumentParser:
                     help="keep the batches an interrupted run with the same options "
                          "already finished in DIR")
     an.add_argument("--stages", metavar="NAMES",
-                    help="comma-separated batch stages to run (default: all)")
+                    help="comma-separated stages to run (default: all; the stages they "
+                         "need run too): " + ", ".join(_stage_names()))
+    an.add_argument("--by", action="append", metavar="KEY",
+                    help="also break every corpus aggregate down by KEY: a column of the "
+                         "articles (outlet, section, ...) or a date period (day, week, "
+                         "month, quarter, year); repeatable")
+    an.add_argument("--include-duplicates", action="store_true",
+                    help="count articles flagged as duplicates in the aggregates "
+                         "(default: left out)")
+    an.add_argument("--stance-method", metavar="NAME",
+                    help="the stance method of the stance stage (default: its own)")
+    an.add_argument("--model", metavar="PATH",
+                    help="a stance model from newslab train-stance, for the stance stage")
     an.add_argument("--csv", dest="csv", action="store_true", default=None,
                     help="also write DIR/TABLE.csv whatever the corpus size "
                          "(default: only up to 10,000 articles)")
@@ -109,12 +121,29 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _stage_names() -> list[str]:
+    from .pipeline import DEFAULT_STAGES
+    return [s.name for s in DEFAULT_STAGES]
+
+
+def _progress_bar(total: int):
+    from tqdm import tqdm
+    return tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1024,
+                desc="newslab analyze", delay=1.0, file=sys.stderr, dynamic_ncols=True)
+
+
 def _cmd_analyze(args) -> int:
     from .pipeline import analyze
-    analyze(args.path, args.out, columns=_columns_arg(args.column),
-            batch_size=args.batch_size, jobs=args.jobs, engine=args.engine,
-            scheduler=args.scheduler, resume=args.resume, stages=args.stages, csv=args.csv,
-            corpus_max_articles=args.corpus_max_articles, quiet=args.quiet)
+    show = not args.quiet and sys.stderr.isatty()
+    res = analyze(args.path, args.out, only=args.stages, by=args.by,
+                  duplicates=args.include_duplicates, method=args.stance_method,
+                  model=args.model, columns=_columns_arg(args.column),
+                  batch_size=args.batch_size, jobs=args.jobs, engine=args.engine,
+                  scheduler=args.scheduler, resume=args.resume, csv=args.csv,
+                  corpus_max_articles=args.corpus_max_articles, quiet=args.quiet,
+                  progress=_progress_bar if show else None)
+    if not args.quiet:
+        print(res.report())
     return 0
 
 
@@ -305,11 +334,17 @@ def _cmd_train_stance(args) -> int:
 
 # ------------------------------------------------------------------------------------------
 
+def _show_warning(message, category, filename, lineno, file=None, line=None):
+    """Warnings as one line each: ``newslab: warning: ...``."""
+    print(f"newslab: warning: {message}", file=sys.stderr if file is None else file)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         with warnings.catch_warnings():
+            warnings.showwarning = _show_warning
             if getattr(args, "quiet", False):
                 warnings.simplefilter("ignore")
             return int(args.func(args) or 0)

@@ -241,22 +241,182 @@ for _key, _desc in {"outlet": "the outlet (articles.outlet)",
         "n_mentions": "mentions of it in them", "evidence": "the 3 strongest mentions"}
 
 
+#: Column types that are not plain text (``str``: Python strings or None, pandas ``object``).
+#: ``int``/``float``/``bool``: numpy int64/float64/bool; ``Int``: nullable Int64 (<NA>);
+#: ``datetime``: datetime64[ns] (NaT when missing); ``list``: a list of strings per row.
+DTYPES: dict[str, dict[str, str]] = {
+    "articles": {"date": "datetime", "paragraphs": "list", "n_paragraphs": "int", "n_repairs": "int",
+                 "line": "Int"},
+    "skipped": {"line": "Int"},
+    "sentences": {"paragraph_id": "int", "sentence_id": "int", "start": "int", "end": "int"},
+    "tokens": {"sentence_id": "int", "token_id": "int", "start": "int", "end": "int",
+               "is_stop": "bool", "is_alpha": "bool"},
+    "mentions": {"sentence_id": "int", "start": "int", "end": "int"},
+    "sentence_sentiment": {"sentence_id": "int", "neg": "float", "neu": "float",
+                           "pos": "float", "compound": "float"},
+    "paragraph_sentiment": {"paragraph_id": "int", "n_sentences": "int", "neg": "float",
+                            "neu": "float", "pos": "float", "compound": "float",
+                            "mean_compound": "float"},
+    "article_sentiment": {"n_sentences": "int", "n_words": "int", "compound": "float",
+                          "mean_compound": "float", "share_positive": "float",
+                          "share_negative": "float", "pos_word_pct": "float",
+                          "neg_word_pct": "float", "gdelt_tone": "float"},
+    "attribution": {"sentence_id": "int", "speaker_start": "Int", "speaker_end": "Int"},
+    "stance": {"sentence_id": "int", "start": "int", "end": "int", "score": "float"},
+    "article_stance": {"n_mentions": "int", "mean_score": "float", "ci_low": "float",
+                       "ci_high": "float", "n_negative": "int", "n_neutral": "int",
+                       "n_positive": "int"},
+    "country_stance": {"n_articles": "int", "n_mentions": "int", "mean_score": "float",
+                       "ci_low": "float", "ci_high": "float", "n_negative": "int",
+                       "n_neutral": "int", "n_positive": "int"},
+    "stance_dyads": {"n_mentions": "int", "n_articles": "int", "mean_score": "float",
+                     "ci_low": "float", "ci_high": "float"},
+    "keywords": {"score": "float", "rank": "int"},
+    "attention": {"n_articles": "int", "n_mentions": "int", "share_articles": "float"},
+    "tone": {"n_articles": "int", "mean_compound": "float", "compound_ci_low": "float",
+             "compound_ci_high": "float", "mean_gdelt_tone": "float", "gdelt_ci_low": "float",
+             "gdelt_ci_high": "float"},
+}
+for _key in ("outlet", "month"):
+    DTYPES[f"country_stance_by_{_key}"] = DTYPES["country_stance"]
+
+#: pandas dtype of each type code.
+PANDAS_DTYPES = {"str": "object", "list": "object", "int": "int64", "Int": "Int64",
+                 "float": "float64", "bool": "bool", "datetime": "datetime64[ns]"}
+
+#: What a reader of a table needs beyond its columns: scales, units, intervals, labels.
+NOTES: dict[str, str] = {
+    "articles": "One row per article, in input order. Extra input columns (outlet, section, "
+                "author, ...) follow the documented ones.",
+    "skipped": "Every input unit that is not an article: articles rows + skipped rows = "
+               "what the input holds.",
+    "sentence_sentiment": "VADER scores: neg/neu/pos are shares (0..1, summing to 1); "
+                          "compound runs from -1 to +1. Labels: negative at compound <= "
+                          "-0.05, positive at >= 0.05, else neutral.",
+    "article_sentiment": "mean_compound (-1..+1) is the article's tone; pos_word_pct and "
+                         "neg_word_pct are percentages of words (0..100), so gdelt_tone "
+                         "runs from -100 to +100 (GDELT's tone scale).",
+    "stance": "score runs from -1 (negative toward the country) to +1 (positive).",
+    "article_stance": "mean_score: mean mention score (-1..+1); ci_low/ci_high: 95% "
+                      "percentile bootstrap interval over the mentions (1000 resamples, "
+                      "seed 0). label from mean_score: negative <= -0.05, positive >= "
+                      "0.05, else neutral.",
+    "country_stance": "mean_score: mean mention score (-1..+1) over the corpus; "
+                      "ci_low/ci_high: 95% bootstrap interval (seed 0). Read a label "
+                      "together with n_mentions and the interval: an interval that "
+                      "crosses 0 means the data do not settle the sign.",
+    "stance_dyads": "How speakers of one country speak about another: mean_score (-1..+1) "
+                    "with a 95% bootstrap interval (seed 0); cells with a few mentions "
+                    "are anecdotes.",
+    "keywords": "score: TF-IDF weight (tfidf) or key-phrase score (phrases); higher is "
+                "more key; rank 1 is the top term of the article.",
+}
+
+
+def _base(table: str) -> tuple[str, str | None]:
+    """``(documented table, by key)``: ``tone_by_section`` -> ``("tone", "section")`` when
+    only the base table is documented."""
+    if table in TABLES:
+        return table, None
+    base, sep, key = table.rpartition("_by_")
+    if sep and base in TABLES and key:
+        return base, key
+    raise KeyError(f"no table '{table}' in newslab.schema")
+
+
 def columns(table: str) -> list[str]:
-    """The documented columns of a table, in order."""
-    return list(TABLES[table])
+    """The documented columns of a table, in order (``<table>_by_<key>``: the key first)."""
+    base, key = _base(table)
+    if key is None:
+        return list(TABLES[table])
+    return grouped_columns(base, key)
 
 
-def describe(table: str) -> str:
-    """A table's columns and their meanings, one per line (for notebooks and --help)."""
-    cols = TABLES[table]
+def dtypes(table: str) -> dict[str, str]:
+    """The pandas dtype of every documented column of a table."""
+    base, _key = _base(table)
+    codes = DTYPES.get(base, {})
+    return {c: PANDAS_DTYPES[codes.get(c, "str")] for c in columns(table)}
+
+
+def describe(table: str, *, types: bool = False) -> str:
+    """A table's columns and their meanings, one per line (for notebooks and --help); with
+    ``types``, each column's type too and the table's note on scales and labels."""
+    base, key = _base(table)
+    cols = dict(TABLES[base])
+    if key is not None:
+        cols = {key: f"the group (newslab.groups key {key!r})",
+                **{c: d for c, d in cols.items() if c != key}}
     width = max(map(len, cols))
-    return "\n".join(f"{c:<{width}}  {d}" for c, d in cols.items())
+    if not types:
+        return "\n".join(f"{c:<{width}}  {d}" for c, d in cols.items())
+    codes = DTYPES.get(base, {})
+    lines = [f"{c:<{width}}  {codes.get(c, 'str'):<8}  {d}" for c, d in cols.items()]
+    if base in NOTES:
+        lines.append(NOTES[base])
+    return "\n".join(lines)
 
 
 def empty(table: str):
-    """An empty DataFrame with a table's documented columns, in order."""
+    """An empty DataFrame with a table's documented columns and dtypes, in order."""
     import pandas as pd
-    return pd.DataFrame(columns=columns(table))
+    return pd.DataFrame({c: pd.Series(dtype=t) for c, t in dtypes(table).items()})
+
+
+def cast(df, table: str):
+    """``df`` with its documented columns cast to the table's dtypes (others untouched); a
+    column of whole numbers with gaps becomes nullable ``Int64`` rather than failing."""
+    import pandas as pd
+    out = df.copy()
+    for c, t in dtypes(table).items():
+        if c not in out.columns or str(out[c].dtype) == t:
+            continue
+        if t == "datetime64[ns]":
+            out[c] = pd.to_datetime(out[c], errors="coerce")
+        elif t == "int64" and out[c].isna().any():
+            out[c] = out[c].astype("Int64")
+        elif t == "object":
+            out[c] = out[c].astype(object).where(out[c].notna(), None)
+        else:
+            out[c] = out[c].astype(t)
+    return out
+
+
+def data_dictionary(tables, *, title: str = "Data dictionary") -> str:
+    """Markdown describing ``tables`` (names, or ``{name: n_rows}``): what each holds, its
+    columns with types and meanings, scales and label rules. ``newslab analyze`` writes it
+    as ``DIR/README.md``."""
+    rows = dict(tables) if hasattr(tables, "items") else {n: None for n in tables}
+    out = [f"# {title}", "",
+           "Written by newslab from `newslab.schema`. Each table is a folder of Parquet "
+           "parts (`pd.read_parquet(\"DIR/<table>\")`, DuckDB `SELECT * FROM "
+           "'DIR/<table>/*.parquet'`), and for small corpora also `DIR/<table>.csv`. "
+           "Offsets (`start`, `end`) are character offsets into `articles.text`. In the "
+           "CSV files a text cell that begins with = + - @ or a tab or carriage return is "
+           "prefixed with an apostrophe (') so that spreadsheets do not run it as a formula (a lone - or + stays).",
+           ""]
+    for name, n in rows.items():
+        try:
+            base, key = _base(name)
+        except KeyError:
+            out += [f"## {name}", "", "(not documented in newslab.schema)", ""]
+            continue
+        head = f"## {name}" + (f" ({n:,} rows)" if n is not None else "")
+        out += [head, ""]
+        if key is not None:
+            out += [f"`{base}` broken down by `{key}` (the first column).", ""]
+        if base in NOTES:
+            out += [NOTES[base], ""]
+        codes = DTYPES.get(base, {})
+        out += ["| column | type | meaning |", "|---|---|---|"]
+        cols = dict(TABLES[base])
+        if key is not None:
+            cols = {key: f"the group (`{key}`)", **{c: d for c, d in cols.items() if c != key}}
+        for c, d in cols.items():
+            d = d.replace("|", "\\|").replace("\n", " ")
+            out.append(f"| `{c}` | {codes.get(c, 'str')} | {d} |")
+        out.append("")
+    return "\n".join(out)
 
 
 def require(df, cols, what: str = "this step") -> None:
