@@ -184,29 +184,37 @@ TABLES: dict[str, dict[str, str]] = {
         "country": "its name",
         "n_mentions": "mentions of the country in the article",
         "mean_score": "mean of their scores",
-        "ci_low": "95% percentile bootstrap interval of the mean, lower end (1000 resamples, "
-                  "seed 0)",
+        "ci_low": "95% interval of the mean from resampling the article's sentences "
+                  "(newslab.stats.cluster_bootstrap, 1000 resamples, seed 0), lower end",
         "ci_high": "upper end",
-        "label": "label of mean_score (|mean| >= 0.05)",
+        "label": "negative/positive when the whole interval lies beyond -/+0.05, neutral "
+                 "when it lies inside, else uncertain (newslab.stats.interval_label)",
         "n_negative": "mentions labelled negative",
         "n_neutral": "mentions labelled neutral",
         "n_positive": "mentions labelled positive",
-        "evidence": "the 3 strongest mentions: 'score [rule] clause | ...' (all of them: "
-                    "newslab.stance.evidence)",
+        "evidence": "the 3 strongest polar mentions, one per distinct clause: 'score reason: "
+                    "clause | ...' (all of them: newslab.stance.evidence)",
     },
     "country_stance": {
-        "iso3": "the country (with ``by=``: outlet, date or month columns first)",
+        "iso3": "the country",
         "country": "its name",
-        "n_articles": "articles mentioning it",
-        "n_mentions": "mentions of it",
+        "n_articles": "articles mentioning it (duplicates left out unless "
+                      "--include-duplicates)",
+        "n_mentions": "mentions of it in those articles",
         "mean_score": "mean score over the mentions",
-        "ci_low": "95% bootstrap interval of the mean, lower end (seed 0)",
+        "ci_low": "95% interval of the mean from resampling articles (newslab.stats, 1000 "
+                  "resamples, seed 0), lower end",
         "ci_high": "upper end",
-        "label": "label of mean_score",
+        "label": "negative/positive only when the whole interval lies beyond -/+0.05 and at "
+                 "least 3 articles stand behind it (newslab.stance.MIN_ARTICLES), neutral "
+                 "when it lies inside, else uncertain",
         "n_negative": "mentions labelled negative",
         "n_neutral": "mentions labelled neutral",
         "n_positive": "mentions labelled positive",
-        "evidence": "the 3 strongest mentions in the corpus",
+        "n_duplicates": "mentions in articles flagged as duplicates, left out (0 when they "
+                        "are included)",
+        "evidence": "the 3 strongest polar mentions, one per distinct clause, each with its "
+                    "reason",
     },
     "stance_dyads": {
         "source_iso3": "the country of the speaker (newslab.attribution)",
@@ -215,10 +223,18 @@ TABLES: dict[str, dict[str, str]] = {
         "n_mentions": "mentions of the target in sentences said by the source's speakers",
         "n_articles": "articles they come from",
         "mean_score": "mean stance score of those mentions",
-        "ci_low": "95% bootstrap interval, lower end (seed 0)",
+        "ci_low": "95% interval from resampling articles, lower end (seed 0)",
         "ci_high": "upper end",
-        "label": "label of mean_score",
-        "evidence": "the 2 strongest: 'speaker: score clause | ...'",
+        "label": "as in country_stance: uncertain unless the interval and 3 articles allow "
+                 "more",
+        "n_negative": "mentions labelled negative",
+        "n_neutral": "mentions labelled neutral",
+        "n_positive": "mentions labelled positive",
+        "display": "True when at least 2 articles stand behind the dyad "
+                   "(newslab.stance.MIN_DYAD_ARTICLES): show only these",
+        "n_duplicates": "mentions in duplicate articles, left out",
+        "evidence": "the 2 strongest, one per distinct clause: 'speaker: score reason: "
+                    "clause | ...'",
     },
     "keywords": {
         "article_id": "the article",
@@ -231,14 +247,14 @@ TABLES: dict[str, dict[str, str]] = {
 }
 
 
-# The stance summaries by outlet and by month have country_stance's columns, the group first.
+# The stance summaries by group (newslab.groups; the automatic keys are outlet and month)
+# have the table's columns, the group first.
 for _key, _desc in {"outlet": "the outlet (articles.outlet)",
-                    "month": "the month of articles.date (YYYY-MM; 'NaT' for undated "
-                             "articles)"}.items():
-    TABLES[f"country_stance_by_{_key}"] = {
-        _key: _desc, **TABLES["country_stance"], "iso3": "the country",
-        "n_articles": f"articles of that {_key} mentioning it",
-        "n_mentions": "mentions of it in them", "evidence": "the 3 strongest mentions"}
+                    "month": "the month of articles.date (YYYY-MM; undated articles are "
+                             "left out)"}.items():
+    for _t in ("country_stance", "stance_dyads"):
+        TABLES[f"{_t}_by_{_key}"] = {_key: _desc, **TABLES[_t],
+                                     "n_articles": f"articles of that {_key} behind the row"}
 
 
 #: Column types that are not plain text (``str``: Python strings or None, pandas ``object``).
