@@ -11,20 +11,32 @@ TABLES: dict[str, dict[str, str]] = {
         "article_id": "stable id: the input's id column, else a hash of url, title and text "
                       "(a repeat gets -2, -3, ...)",
         "title": "headline (empty string when the source has none)",
-        "date": "publication date (datetime64; NaT when missing or unparseable, with a warning)",
+        "date": "publication date (datetime64; NaT when missing, unparseable or outside "
+                "1677-2262, with a warning)",
+        "date_raw": "the date as written in the input (text), or None: kept when date is NaT",
         "url": "source URL, or None",
-        "outlet": "the URL's domain without www. (nbcnews.com), or None",
+        "outlet": "the input's outlet column, else the URL's domain without www. "
+                  "(nbcnews.com), else the first part of source, else None",
+        "source": "the input's source column, else the file's sub-folder relative to the "
+                  "folder loaded (bbc/2021), else None",
         "dateline": "the dateline place that opens a paragraph (WASHINGTON), or None",
-        "text": "the article body: paragraphs joined by newlines (lost dashes repaired)",
+        "text": "the article body as given: paragraphs joined by newlines (blank lines and "
+                "the spaces around paragraphs dropped; lost dashes put back only in files "
+                "with the seed's signature, see n_repairs)",
         "paragraphs": "list of the paragraph strings, in stored order",
         "n_paragraphs": "number of paragraphs",
-        "path": "the file the article came from",
-        "line": "line (CSV, JSON Lines) or row (Parquet) in that file; <NA> for .txt",
+        "n_repairs": "lost dashes put back in the text (0 for text as given; "
+                     "newslab.load.dashes)",
+        "path": "the file the article came from (bytes of a name that are not UTF-8 as \\xNN)",
+        "line": "line (CSV, JSON Lines, JSON) or row (Parquet) in that file; <NA> for .txt",
         "duplicate_of": "article_id of the first article with the same URL or the same text, "
                         "or None",
+        # Extra input columns (section, author, category, language, any) follow these, under
+        # their own names (input_<name> when the name is taken), typed by their values;
+        # nested values are JSON text, bytes UTF-8 or base64 (newslab.load.records).
     },
     "skipped": {
-        "path": "a file, or the file of a row, that could not be used",
+        "path": "a file, folder or the file of a row that could not be used",
         "line": "the bad row's line number, or <NA> for a whole file",
         "reason": "why it was skipped, in words",
     },
@@ -172,29 +184,37 @@ TABLES: dict[str, dict[str, str]] = {
         "country": "its name",
         "n_mentions": "mentions of the country in the article",
         "mean_score": "mean of their scores",
-        "ci_low": "95% percentile bootstrap interval of the mean, lower end (1000 resamples, "
-                  "seed 0)",
+        "ci_low": "95% interval of the mean from resampling the article's sentences "
+                  "(newslab.stats.cluster_bootstrap, 1000 resamples, seed 0), lower end",
         "ci_high": "upper end",
-        "label": "label of mean_score (|mean| >= 0.05)",
+        "label": "negative/positive when the whole interval lies beyond -/+0.05, neutral "
+                 "when it lies inside, else uncertain (newslab.stats.interval_label)",
         "n_negative": "mentions labelled negative",
         "n_neutral": "mentions labelled neutral",
         "n_positive": "mentions labelled positive",
-        "evidence": "the 3 strongest mentions: 'score [rule] clause | ...' (all of them: "
-                    "newslab.stance.evidence)",
+        "evidence": "the 3 strongest polar mentions, one per distinct clause: 'score reason: "
+                    "clause | ...' (all of them: newslab.stance.evidence)",
     },
     "country_stance": {
-        "iso3": "the country (with ``by=``: outlet, date or month columns first)",
+        "iso3": "the country",
         "country": "its name",
-        "n_articles": "articles mentioning it",
-        "n_mentions": "mentions of it",
+        "n_articles": "articles mentioning it (duplicates left out unless "
+                      "--include-duplicates)",
+        "n_mentions": "mentions of it in those articles",
         "mean_score": "mean score over the mentions",
-        "ci_low": "95% bootstrap interval of the mean, lower end (seed 0)",
+        "ci_low": "95% interval of the mean from resampling articles (newslab.stats, 1000 "
+                  "resamples, seed 0), lower end",
         "ci_high": "upper end",
-        "label": "label of mean_score",
+        "label": "negative/positive only when the whole interval lies beyond -/+0.05 and at "
+                 "least 3 articles stand behind it (newslab.stance.MIN_ARTICLES), neutral "
+                 "when it lies inside, else uncertain",
         "n_negative": "mentions labelled negative",
         "n_neutral": "mentions labelled neutral",
         "n_positive": "mentions labelled positive",
-        "evidence": "the 3 strongest mentions in the corpus",
+        "n_duplicates": "mentions in articles flagged as duplicates, left out (0 when they "
+                        "are included)",
+        "evidence": "the 3 strongest polar mentions, one per distinct clause, each with its "
+                    "reason",
     },
     "stance_dyads": {
         "source_iso3": "the country of the speaker (newslab.attribution)",
@@ -203,10 +223,18 @@ TABLES: dict[str, dict[str, str]] = {
         "n_mentions": "mentions of the target in sentences said by the source's speakers",
         "n_articles": "articles they come from",
         "mean_score": "mean stance score of those mentions",
-        "ci_low": "95% bootstrap interval, lower end (seed 0)",
+        "ci_low": "95% interval from resampling articles, lower end (seed 0)",
         "ci_high": "upper end",
-        "label": "label of mean_score",
-        "evidence": "the 2 strongest: 'speaker: score clause | ...'",
+        "label": "as in country_stance: uncertain unless the interval and 3 articles allow "
+                 "more",
+        "n_negative": "mentions labelled negative",
+        "n_neutral": "mentions labelled neutral",
+        "n_positive": "mentions labelled positive",
+        "display": "True when at least 2 articles stand behind the dyad "
+                   "(newslab.stance.MIN_DYAD_ARTICLES): show only these",
+        "n_duplicates": "mentions in duplicate articles, left out",
+        "evidence": "the 2 strongest, one per distinct clause: 'speaker: score reason: "
+                    "clause | ...'",
     },
     "keywords": {
         "article_id": "the article",
@@ -219,21 +247,21 @@ TABLES: dict[str, dict[str, str]] = {
 }
 
 
-# The stance summaries by outlet and by month have country_stance's columns, the group first.
+# The stance summaries by group (newslab.groups; the automatic keys are outlet and month)
+# have the table's columns, the group first.
 for _key, _desc in {"outlet": "the outlet (articles.outlet)",
-                    "month": "the month of articles.date (YYYY-MM; 'NaT' for undated "
-                             "articles)"}.items():
-    TABLES[f"country_stance_by_{_key}"] = {
-        _key: _desc, **TABLES["country_stance"], "iso3": "the country",
-        "n_articles": f"articles of that {_key} mentioning it",
-        "n_mentions": "mentions of it in them", "evidence": "the 3 strongest mentions"}
+                    "month": "the month of articles.date (YYYY-MM; undated articles are "
+                             "left out)"}.items():
+    for _t in ("country_stance", "stance_dyads"):
+        TABLES[f"{_t}_by_{_key}"] = {_key: _desc, **TABLES[_t],
+                                     "n_articles": f"articles of that {_key} behind the row"}
 
 
 #: Column types that are not plain text (``str``: Python strings or None, pandas ``object``).
 #: ``int``/``float``/``bool``: numpy int64/float64/bool; ``Int``: nullable Int64 (<NA>);
 #: ``datetime``: datetime64[ns] (NaT when missing); ``list``: a list of strings per row.
 DTYPES: dict[str, dict[str, str]] = {
-    "articles": {"date": "datetime", "paragraphs": "list", "n_paragraphs": "int",
+    "articles": {"date": "datetime", "paragraphs": "list", "n_paragraphs": "int", "n_repairs": "int",
                  "line": "Int"},
     "skipped": {"line": "Int"},
     "sentences": {"paragraph_id": "int", "sentence_id": "int", "start": "int", "end": "int"},
@@ -256,9 +284,11 @@ DTYPES: dict[str, dict[str, str]] = {
                        "n_positive": "int"},
     "country_stance": {"n_articles": "int", "n_mentions": "int", "mean_score": "float",
                        "ci_low": "float", "ci_high": "float", "n_negative": "int",
-                       "n_neutral": "int", "n_positive": "int"},
+                       "n_neutral": "int", "n_positive": "int", "n_duplicates": "int"},
     "stance_dyads": {"n_mentions": "int", "n_articles": "int", "mean_score": "float",
-                     "ci_low": "float", "ci_high": "float"},
+                     "ci_low": "float", "ci_high": "float", "n_negative": "int",
+                     "n_neutral": "int", "n_positive": "int", "n_duplicates": "int",
+                     "display": "bool"},
     "keywords": {"score": "float", "rank": "int"},
     "attention": {"n_articles": "int", "n_mentions": "int", "share_articles": "float"},
     "tone": {"n_articles": "int", "mean_compound": "float", "compound_ci_low": "float",
