@@ -397,3 +397,19 @@ def test_by_and_duplicates_reach_the_stages_that_declare_them(tmp_path):
     with pytest.raises(NewslabError, match="no column 'section'"):
         run(tmp_path / "c", tmp_path / "o3", stages=stages, by="section")
     assert not (tmp_path / "o3").exists()
+
+
+def test_sql_over_the_parts_out_of_core(tmp_path):
+    """Tables.sql: DuckDB over the part files gives what pandas gives, and reads no other
+    file in a table's folder."""
+    pytest.importorskip("duckdb")
+    make_corpus(tmp_path / "c", bad=False)
+    res = run(tmp_path / "c", tmp_path / "o", jobs=1, batch_size=4)
+    (tmp_path / "o" / "flags" / "notes.parquet").write_bytes(b"not ours, not parquet")
+    got = res.tables.sql("SELECT article_id, n_tokens FROM flags ORDER BY article_id")
+    want = read_table(tmp_path / "o", "flags")[["article_id", "n_tokens"]]
+    pd.testing.assert_frame_equal(got, want.sort_values("article_id").reset_index(drop=True),
+                                  check_dtype=False)
+    n = res.tables.sql("SELECT count(*) AS n FROM tokens WHERE article_id = ?", ["a003"])
+    assert n["n"].item() == int((read_table(tmp_path / "o", "tokens")["article_id"] == "a003")
+                                .sum())

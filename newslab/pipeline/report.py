@@ -62,9 +62,13 @@ def summary(result, *, full: bool = False) -> str:
                      "were already done")
     if full:
         lines += _found(f)
-    for name, n in c.items():
-        if name not in CORE_TABLES:
-            lines.append(f"  {name}: {n} rows")
+        rows = [f"{name} {n:,}" for name, n in c.items() if name not in CORE_TABLES]
+        if rows:
+            lines.append("  rows: " + ", ".join(rows))
+    else:
+        for name, n in c.items():
+            if name not in CORE_TABLES:
+                lines.append(f"  {name}: {n} rows")
     head = result.skipped_head
     if n_skip and head is not None:
         for r in head.head(5).itertuples():
@@ -75,8 +79,8 @@ def summary(result, *, full: bool = False) -> str:
     lines.extend(f"  note: {n}" for n in result.notes)
     if full and result.out is not None:
         out = Path(result.out)
-        lines.append(f"tables written to {out}/: " + ", ".join(result.tables)
-                     + (" (Parquet folders and CSV)" if result.csv else " (Parquet folders)"))
+        lines.append(f"tables written to {out}/ ("
+                     + ("Parquet folders and CSV" if result.csv else "Parquet folders") + ")")
         example = "country_stance" if "country_stance" in result.tables else "articles"
         lines.append(f"next: what every column means is in {out / 'README.md'}; read a table "
                      f"with pandas.read_parquet(\"{out / example}\") or "

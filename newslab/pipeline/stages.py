@@ -144,10 +144,11 @@ CORE = ("sentences", "tokens")
 #: linearly: the vocabulary grows with the corpus).
 KEYWORDS_PER_ARTICLE = PerArticle(64_000, "52 kB/article at 10^4 (--stage-memory 10000), "
                                           "6.4 GB at 10^5 BBC articles")
-STANCE_CORPUS_PER_ARTICLE = PerArticle(45_000, "41 kB/article at 10^4 BBC articles "
+STANCE_CORPUS_PER_ARTICLE = PerArticle(16_000, "14.4 kB/article at 10^4 BBC articles "
                                                "(--stage-memory 10000)")
-ATTENTION_PER_ARTICLE = PerArticle(6_000, "4.8 kB/article at 10^4 BBC articles")
-TONE_PER_ARTICLE = PerArticle(9_000, "7.5 kB/article at 10^4 BBC articles")
+ATTENTION_PER_ARTICLE = PerArticle(6_000, "6.2 kB/article at 10^4 BBC articles, most of it "
+                                          "fixed; 1.07 kB/article at 10^6 (bench_outofcore)")
+TONE_PER_ARTICLE = PerArticle(10_000, "9.4 kB/article at 10^4 BBC articles")
 
 #: ``needs={"articles": METADATA}``: every column of ``articles`` but the text
 #: (``text``, ``paragraphs``): the metadata a corpus stage groups by, never the bodies.

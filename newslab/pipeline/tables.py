@@ -96,6 +96,34 @@ class Tables(MutableMapping):
         have = set(self.column_names(name))
         return read_table(self.out, name, columns=[c for c in cols if c in have])
 
+    def sql(self, query: str, params=None, *, memory_limit: str | None = None,
+            threads: int | None = None) -> pd.DataFrame:
+        """Run a DuckDB query over the written tables, out of core: each table is a view
+        of its part files (only those: other files in its folder are never read), so
+        ``SELECT iso3, count(*) FROM mentions GROUP BY iso3`` streams the parts without
+        loading the table. Needs the ``duckdb`` package (``pip install duckdb``)."""
+        try:
+            import duckdb
+        except ImportError:
+            raise NewslabError("Tables.sql needs the duckdb package (pip install duckdb)"
+                               ) from None
+        if self.out is None:
+            raise NewslabError("Tables.sql reads written tables: this run kept them in memory")
+        con = duckdb.connect()
+        try:
+            if memory_limit:
+                con.execute(f"SET memory_limit = '{memory_limit}'")
+            if threads:
+                con.execute(f"SET threads = {int(threads)}")
+            for name in self._names:
+                files = part_files(self.out, name)
+                if files and name.isidentifier():
+                    paths = ", ".join("'" + str(f).replace("'", "''") + "'" for f in files)
+                    con.execute(f'CREATE VIEW "{name}" AS SELECT * FROM read_parquet([{paths}])')
+            return con.execute(query, params or []).df()
+        finally:
+            con.close()
+
     def loaded(self) -> dict[str, pd.DataFrame]:
         """Every table, in memory."""
         return {n: self[n] for n in self._names}
