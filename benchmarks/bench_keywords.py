@@ -37,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 from newslab import keywords as kw  # noqa: E402
 from newslab import sentences, tokens  # noqa: E402
+from newslab.evaluation import keywords as kev  # noqa: E402
 
 EVAL = Path(os.environ.get("NEWSLAB_EVAL_DIR", ROOT.parent / "shared" / "eval"))
 KPCROWD = EVAL / "keyphrase_500N-KPCrowd" / "500N-KPCrowd-v1.1.zip"
@@ -52,7 +53,7 @@ def quality(yake_ns=(3, 1, 2)) -> pd.DataFrame:
         with zipfile.ZipFile(KPCROWD) as zf:
             zf.extractall(tmp)
         root = Path(tmp) / "500N-KPCrowd-v1.1"
-        arts, gold = kw.read_documents(root / "docsutf8", root / "keys")
+        arts, gold = kev.read_documents(root / "docsutf8", root / "keys")
         sents = sentences(arts)
         toks = tokens(sents)
         for m in kw.METHODS:
@@ -82,7 +83,7 @@ def quality(yake_ns=(3, 1, 2)) -> pd.DataFrame:
 def _row(name, gold, pred, secs) -> dict:
     r = {"method": name}
     for k in KS:
-        m = kw.prf_at_k(gold, pred, k)
+        m = kev.prf_at_k(gold, pred, k)
         r[f"F1@{k}"] = round(m["f1"], 3)
         if k == 10:
             r["P@10"], r["R@10"] = round(m["precision"], 3), round(m["recall"], 3)

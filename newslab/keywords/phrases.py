@@ -1,0 +1,335 @@
+"""Key phrases of each article: candidates, RAKE, YAKE-like, and newslab's default.
+
+Candidates are runs of terms (:mod:`newslab.keywords.terms`), split at stop words,
+punctuation, numbers and sentence ends; scored the RAKE way (Rose et al. 2010: degree /
+frequency of the words), the YAKE way (Campos et al. 2020: casing, position, frequency,
+context spread, sentence spread of the words; lower is better, ``score = -log S``), or
+newslab's default (:func:`key_phrases`: phrase TF-IDF, length-discounted), the best on the
+news keyphrase benchmark.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..errors import NewslabError
+from .keyness import english_frequencies
+from .normalize import stem_phrases
+from .terms import CHUNK_ARTICLES, _TOKEN_COLS, _article_chunks, _need, term_mask
+
+
+def candidate_phrases(tokens: pd.DataFrame, *, max_words: int = 3,
+                      maximal: bool = False) -> pd.DataFrame:
+    """Candidate key phrases: runs of terms (see the module docstring), never across a stop
+    word, punctuation, a number or a sentence end.
+
+    With ``maximal=False`` every n-gram of 1..``max_words`` terms inside a run is a candidate
+    (the YAKE way); with ``maximal=True`` the whole runs are (the RAKE way), those longer
+    than ``max_words`` dropped (``max_words=None`` keeps all).
+
+    One row per occurrence: ``article_id, sentence_id, token_id, phrase, n_words, first``
+    (``first``: row position in ``tokens`` of the phrase's first word).
+    """
+    _need(tokens, (*_TOKEN_COLS, "token_id"), "candidate_phrases")
+    content = term_mask(tokens)
+    n = len(tokens)
+    aid = tokens["article_id"].to_numpy(dtype=object)
+    sid = tokens["sentence_id"].to_numpy()
+    newsent = np.ones(n, dtype=bool)
+    if n > 1:
+        newsent[1:] = (sid[1:] != sid[:-1]) | (aid[1:] != aid[:-1])
+    brk = ~content | newsent
+    run = np.cumsum(brk)
+    low = tokens["lower"].to_numpy(dtype=object)
+    parts = []
+    if maximal:
+        idx = np.flatnonzero(content)
+        r = run[idx]
+        starts = np.flatnonzero(np.r_[True, r[1:] != r[:-1]]) if len(idx) else idx
+        lens = np.diff(np.r_[starts, len(idx)])
+        ok = lens <= (max_words or n)
+        first, lens = idx[starts[ok]], lens[ok]
+        phrase = low[first].copy()
+        for j in range(1, int(lens.max()) if len(lens) else 0):
+            more = lens > j
+            phrase[more] = phrase[more] + " " + low[first[more] + j]
+        parts.append((first, lens, phrase))
+    else:
+        for k in range(1, max_words + 1):
+            if n < k:
+                break
+            i = np.arange(n - k + 1)
+            ok = content[i] & (run[i + k - 1] == run[i])
+            first = i[ok]
+            phrase = low[first]
+            for j in range(1, k):
+                phrase = phrase + " " + low[first + j]
+            parts.append((first, np.full(len(first), k), phrase))
+    first = np.concatenate([p[0] for p in parts]) if parts else np.array([], dtype=np.int64)
+    lens = np.concatenate([p[1] for p in parts]) if parts else np.array([], dtype=np.int64)
+    phrase = np.concatenate([p[2] for p in parts]) if parts else np.array([], dtype=object)
+    order = np.lexsort((lens, first))
+    first, lens, phrase = first[order], lens[order], phrase[order]
+    return pd.DataFrame({
+        "article_id": pd.Series(aid[first], dtype=object),
+        "sentence_id": sid[first].astype(np.int64),
+        "token_id": tokens["token_id"].to_numpy()[first].astype(np.int64),
+        "phrase": pd.Series(phrase, dtype=object),
+        "n_words": lens.astype(np.int64),
+        "first": first.astype(np.int64),
+    })
+
+
+def _phrase_words(ph: pd.DataFrame, low: np.ndarray):
+    """The words of each distinct phrase, flat, and the offsets where each phrase starts
+    (``ph`` has the row ``first`` of one occurrence and ``n_words``)."""
+    nw = ph["n_words"].to_numpy()
+    offs = np.r_[0, np.cumsum(nw)[:-1]].astype(np.int64)
+    pos = np.repeat(ph["first"].to_numpy(), nw) + (np.arange(nw.sum()) - np.repeat(offs, nw))
+    return low[pos], offs
+
+
+def _rank_phrases(df: pd.DataFrame, top, *, dedup: bool, extra=()) -> pd.DataFrame:
+    """Sort by (article, -score, phrase), optionally drop stem-duplicates, rank, cut.
+
+    Before stemming, each article keeps its best ``5 * top`` candidates (when ``top`` is
+    given): dedup removes far fewer than that in practice."""
+    df = df.sort_values(["article_id", "score", "phrase"], ascending=[True, False, True],
+                        kind="mergesort")
+    if top is not None:
+        df = df[df.groupby("article_id", sort=False).cumcount().to_numpy() < 5 * top]
+    if dedup and len(df):
+        codes, uniq = pd.factorize(df["phrase"])
+        key = stem_phrases(np.asarray(uniq, dtype=object))[codes]
+        df = df[~pd.DataFrame({"a": df["article_id"].to_numpy(), "k": key}).duplicated()
+                .to_numpy()]
+    df = df.copy()
+    df["rank"] = df.groupby("article_id", sort=False).cumcount().to_numpy() + 1
+    if top is not None:
+        df = df[df["rank"] <= top]
+    out = pd.DataFrame({"group": df["article_id"].to_numpy(dtype=object),
+                        "term": df["phrase"].to_numpy(dtype=object),
+                        "score": df["score"].to_numpy(dtype=np.float64),
+                        "rank": df["rank"].to_numpy(dtype=np.int64)})
+    for c in ("n", "n_words", *extra):
+        out[c] = df[c].to_numpy()
+    return out
+
+
+def rake(tokens: pd.DataFrame, *, top: int | None = 10, max_words: int | None = 4,
+         dedup: bool = True, chunk_articles: int | None = CHUNK_ARTICLES) -> pd.DataFrame:
+    """RAKE key phrases (Rose et al. 2010) of each article.
+
+    Candidates are the maximal runs of terms (:func:`candidate_phrases` with
+    ``maximal=True``; runs longer than ``max_words`` dropped, as rake-nltk's ``max_length``).
+    A word's score is its degree (summed length of the candidates it occurs in) over its
+    frequency; a phrase's score is the sum of its words' scores.
+
+    Columns: ``group, term, score, rank, n`` (occurrences of the phrase), ``n_words``.
+    Articles are scored ``chunk_articles`` at a time.
+    """
+    _need(tokens, (*_TOKEN_COLS, "token_id"), "rake")
+    parts = [_rake(c, top, max_words, dedup) for c in _article_chunks(tokens, chunk_articles)]
+    return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+
+
+def _rake(tokens, top, max_words, dedup) -> pd.DataFrame:
+    cand = candidate_phrases(tokens, max_words=None, maximal=True)
+    if cand.empty:
+        return _empty_phrases()
+    low = tokens["lower"].to_numpy(dtype=object)
+    words, _ = _phrase_words(cand, low)
+    nw = cand["n_words"].to_numpy()
+    wd = pd.DataFrame({"article_id": np.repeat(cand["article_id"].to_numpy(dtype=object), nw),
+                       "word": words, "deg": np.repeat(nw, nw)})
+    ws = wd.groupby(["article_id", "word"], sort=False)["deg"].agg(["sum", "size"])
+    wscore = (ws["sum"] / ws["size"]).rename("ws")
+    if max_words is not None:
+        cand = cand[nw <= max_words]
+    ph = cand.groupby(["article_id", "phrase"], sort=False).agg(
+        n=("first", "size"), n_words=("n_words", "first"), first=("first", "first")
+    ).reset_index()
+    words, offs = _phrase_words(ph, low)
+    lk = pd.MultiIndex.from_arrays([np.repeat(ph["article_id"].to_numpy(dtype=object),
+                                              ph["n_words"].to_numpy()), words])
+    vals = wscore.reindex(lk).to_numpy()
+    ph["score"] = np.add.reduceat(vals, offs) if len(ph) else []
+    return _rank_phrases(ph, top, dedup=dedup)
+
+
+def _word_features(tokens: pd.DataFrame) -> pd.DataFrame:
+    """YAKE's five word features, per article and term (Campos et al. 2020, section 3)."""
+    n = len(tokens)
+    content = term_mask(tokens)
+    aid = tokens["article_id"].to_numpy(dtype=object)
+    sid = tokens["sentence_id"].to_numpy()
+    tid = tokens["token_id"].to_numpy()
+    low = tokens["lower"].to_numpy(dtype=object)
+    alpha = tokens["is_alpha"].to_numpy(dtype=bool)
+    tok = tokens["token"].to_numpy(dtype=object) if "token" in tokens.columns else low
+    same_prev = np.zeros(n, dtype=bool)
+    if n > 1:
+        same_prev[1:] = (sid[1:] == sid[:-1]) & (aid[1:] == aid[:-1])
+    left_ok = same_prev & np.r_[False, alpha[:-1]] if n else same_prev
+    right_ok = np.r_[same_prev[1:], False] & np.r_[alpha[1:], False] if n else same_prev
+    left = np.where(left_ok, np.r_[np.array([""], dtype=object), low[:-1]] if n else low, None)
+    right = np.where(right_ok, np.r_[low[1:], np.array([""], dtype=object)] if n else low, None)
+    idx = np.flatnonzero(content)
+    ts = pd.Series(tok[idx], dtype=object)
+    upper_mid = (ts.str[:1].str.isupper() & (tid[idx] > 0)).to_numpy()
+    acronym = (ts.str.isupper() & (ts.str.len() > 1)).to_numpy()
+    w = pd.DataFrame({"article_id": aid[idx], "term": low[idx], "sentence_id": sid[idx],
+                      "case": upper_mid | acronym, "left": left[idx], "right": right[idx]})
+    g = w.groupby(["article_id", "term"], sort=False)
+    f = pd.DataFrame({"tf": g.size(), "tf_case": g["case"].sum(),
+                      "med_sent": g["sentence_id"].median(),
+                      "n_sent": g["sentence_id"].nunique(),
+                      "left_n": g["left"].count(), "left_u": g["left"].nunique(),
+                      "right_n": g["right"].count(), "right_u": g["right"].nunique()})
+    f = f.reset_index()
+    per = f.groupby("article_id", sort=False)["tf"]
+    mean, std, maxtf = per.transform("mean"), per.transform("std", ddof=0), per.transform("max")
+    nsent = pd.Series(sid, dtype=np.int64).groupby(pd.Series(aid, dtype=object), sort=False
+                                                   ).nunique()
+    tf = f["tf"].to_numpy(dtype=np.float64)
+    t_case = f["tf_case"].to_numpy() / (1.0 + np.log(tf))
+    t_pos = np.log(np.log(3.0 + f["med_sent"].to_numpy()))
+    t_norm = tf / (mean.to_numpy() + std.to_numpy())
+    wl = np.divide(f["left_u"], f["left_n"], out=np.zeros(len(f)),
+                   where=f["left_n"].to_numpy() > 0)
+    wr = np.divide(f["right_u"], f["right_n"], out=np.zeros(len(f)),
+                   where=f["right_n"].to_numpy() > 0)
+    t_rel = 1.0 + (wl + wr) * tf / maxtf.to_numpy()
+    t_sent = f["n_sent"].to_numpy() / f["article_id"].map(nsent).to_numpy()
+    f["S"] = t_rel * t_pos / (t_case + t_norm / t_rel + t_sent / t_rel)
+    return f
+
+
+def yake_like(tokens: pd.DataFrame, *, top: int | None = 10, max_words: int = 3,
+              dedup: bool = True, chunk_articles: int | None = CHUNK_ARTICLES) -> pd.DataFrame:
+    """YAKE-style key phrases of each article, written here from Campos et al. (2020).
+
+    Word score ``S(w) = Rel * Pos / (Case + Freq / Rel + Sent / Rel)`` from the word's
+    casing, median sentence position, normalised frequency, spread of its left and right
+    neighbours, and share of sentences; phrase score ``S(k) = prod S(w) / (tf(k) * (1 +
+    sum S(w)))``, lower is better. Candidates are the n-grams of 1..``max_words`` terms
+    (YAKE's default of 3); near-duplicates (the same Porter stems) are dropped after the
+    first. Differences from the ``yake`` package: candidates never contain stop words, and
+    dedup uses stems, not string similarity.
+
+    Columns: ``group, term, score`` (``-log S(k)``), ``rank, n, n_words, S``. Articles
+    are scored ``chunk_articles`` at a time.
+    """
+    _need(tokens, (*_TOKEN_COLS, "token_id"), "yake_like")
+    parts = [_yake_like(c, top, max_words, dedup)
+             for c in _article_chunks(tokens, chunk_articles)]
+    return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+
+
+def _yake_like(tokens, top, max_words, dedup) -> pd.DataFrame:
+    cand = candidate_phrases(tokens, max_words=max_words)
+    if cand.empty:
+        return _empty_phrases(extra=("S",))
+    f = _word_features(tokens).set_index(["article_id", "term"])["S"]
+    ph = cand.groupby(["article_id", "phrase"], sort=False).agg(
+        n=("first", "size"), n_words=("n_words", "first"), first=("first", "first")
+    ).reset_index()
+    nw = ph["n_words"].to_numpy()
+    words, offs = _phrase_words(ph, tokens["lower"].to_numpy(dtype=object))
+    lk = pd.MultiIndex.from_arrays([np.repeat(ph["article_id"].to_numpy(dtype=object), nw),
+                                    words])
+    s = f.reindex(lk).to_numpy()
+    prod = np.exp(np.add.reduceat(np.log(s), offs))
+    tot = np.add.reduceat(s, offs)
+    ph["S"] = prod / (ph["n"].to_numpy() * (1.0 + tot))
+    ph["score"] = -np.log(ph["S"].to_numpy())
+    return _rank_phrases(ph, top, dedup=dedup, extra=("S",))
+
+
+def _empty_phrases(extra=()) -> pd.DataFrame:
+    return pd.DataFrame(columns=["group", "term", "score", "rank", "n", "n_words", *extra])
+
+
+def key_phrases(tokens: pd.DataFrame, *, top: int | None = 10, max_words: int = 3,
+                background: str = "auto", min_corpus: int = 20, dedup: bool = True,
+                chunk_articles: int | None = CHUNK_ARTICLES) -> pd.DataFrame:
+    """newslab's default key phrases: TF-IDF over candidate phrases, length-discounted.
+
+    Candidates are the n-grams of 1..``max_words`` terms (:func:`candidate_phrases`). A
+    phrase's score in an article is ``tf * idf / n_words``: its count in the article, times
+    its inverse document frequency, divided by its number of words (a two-word phrase must
+    be twice as frequent or as rare as a single word to outrank it; news keyphrase sets are
+    three-quarters single words). The idf comes from ``background``:
+
+    - ``"corpus"``: the phrase's document frequency in the corpus itself,
+      ``ln((1 + N) / (1 + df)) + 1`` (scikit-learn's smooth idf);
+    - ``"english"``: the mean over the phrase's words of ``-log10`` of their frequency in
+      general English (``wordfreq``), for a corpus too small to estimate document
+      frequencies (one article, as the seeds);
+    - ``"auto"`` (default): ``"corpus"`` when the corpus has at least ``min_corpus``
+      articles, else ``"english"``.
+
+    Memory: the candidates are made ``chunk_articles`` articles at a time (twice with
+    ``"corpus"``: once for the document frequencies, kept as 64-bit hashes, once to score),
+    so a large corpus never holds all its candidate phrases at once.
+
+    Near-duplicates (the same Porter stems) are dropped after the first. On
+    500N-KPCrowd this is at the level of plain TF-IDF over words (the difference is within
+    noise) and above YAKE; see ``benchmarks/bench_keywords.py``.
+
+    Columns: ``group, term, score, rank, n, n_words, idf``.
+    """
+    if background not in ("auto", "corpus", "english"):
+        raise NewslabError(f"key_phrases: background must be auto, corpus or english, "
+                           f"not {background!r}")
+    _need(tokens, (*_TOKEN_COLS, "token_id"), "key_phrases")
+    chunks = list(_article_chunks(tokens, chunk_articles))
+    n_docs = tokens["article_id"].nunique()
+    if background == "auto":
+        background = "corpus" if n_docs >= min_corpus else "english"
+    df_keys = df_counts = None
+    tables = [_distinct_phrases(c, max_words) for c in chunks] if len(chunks) == 1 else None
+    if background == "corpus":
+        # pass 1: document frequencies of the phrases over the whole corpus, kept as 64-bit
+        # hashes and counts (sorted), so memory grows with the phrase vocabulary only
+        for i, c in enumerate(chunks):
+            ph = tables[i] if tables else _distinct_phrases(c, max_words)
+            h = pd.util.hash_array(ph["phrase"].to_numpy(dtype=object))
+            u, k = np.unique(h, return_counts=True)
+            if df_keys is None:
+                df_keys, df_counts = u, k
+            else:
+                allk = np.concatenate([df_keys, u])
+                allc = np.concatenate([df_counts, k])
+                df_keys, inv = np.unique(allk, return_inverse=True)
+                df_counts = np.bincount(inv, weights=allc).astype(np.int64)
+    parts = []
+    for i, c in enumerate(chunks):
+        ph = tables[i] if tables else _distinct_phrases(c, max_words)
+        if ph.empty:
+            continue
+        if background == "corpus":
+            h = pd.util.hash_array(ph["phrase"].to_numpy(dtype=object))
+            df = df_counts[np.searchsorted(df_keys, h)]
+            ph["idf"] = np.log((1.0 + n_docs) / (1.0 + df)) + 1.0
+        else:
+            nw = ph["n_words"].to_numpy()
+            words, offs = _phrase_words(ph, c["lower"].to_numpy(dtype=object))
+            wcodes, wvocab = pd.factorize(pd.Series(words, dtype=object))
+            surprise = -np.log10(english_frequencies(np.asarray(wvocab, dtype=object)))[wcodes]
+            ph["idf"] = np.add.reduceat(surprise, offs) / nw
+        ph["score"] = ph["n"].to_numpy() * ph["idf"].to_numpy() / ph["n_words"].to_numpy()
+        parts.append(_rank_phrases(ph, top, dedup=dedup, extra=("idf",)))
+    if not parts:
+        return _empty_phrases(extra=("idf",))
+    return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+
+
+def _distinct_phrases(tokens: pd.DataFrame, max_words: int) -> pd.DataFrame:
+    """One row per (article, candidate phrase): ``n`` occurrences, ``n_words``, ``first``
+    (row of one occurrence in ``tokens``)."""
+    cand = candidate_phrases(tokens, max_words=max_words)
+    return cand.groupby(["article_id", "phrase"], sort=False).agg(
+        n=("first", "size"), n_words=("n_words", "first"), first=("first", "first")
+    ).reset_index()

@@ -1,0 +1,89 @@
+"""Preprocessing shared by every keyword method: which tokens are terms, sparse counts.
+
+A *term* is a token's ``lower`` form (lower case, curly apostrophes made straight) that is
+alphabetic (``is_alpha``; inner hyphens allowed) or an abbreviation with periods ("u.s."),
+not a stop word (``is_stop``, scikit-learn's list) and at least two letters long. Numbers
+and punctuation are left out; the possessive ``'s`` is a token of its own (so "Russia's"
+counts as "russia").
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+
+from .. import schema
+
+#: Articles per piece for the per-article phrase methods (bounded memory on large corpora).
+CHUNK_ARTICLES = 1000
+
+#: The token columns every method reads (a subset of ``schema.columns("tokens")``).
+TOKEN_NEEDS = ("article_id", "sentence_id", "lower", "is_stop", "is_alpha")
+_TOKEN_COLS = TOKEN_NEEDS
+#: Abbreviations with periods count as terms too ("U.S.", "U.N.").
+_ABBREV = r"(?:[a-z]\.){2,}"
+
+
+def _need(df, cols, what: str) -> None:
+    schema.require(df, list(cols), what)
+
+
+def term_mask(tokens: pd.DataFrame, *, min_chars: int = 2) -> np.ndarray:
+    """Which rows of ``tokens`` are terms: alphabetic, not stop words, ``min_chars`` or more."""
+    _need(tokens, _TOKEN_COLS, "term_mask")
+    codes, uniq = pd.factorize(tokens["lower"])
+    u = pd.Series(uniq, dtype=object)
+    ok = u.str.len().to_numpy() >= min_chars
+    abbrev = u.str.fullmatch(_ABBREV).fillna(False).to_numpy(dtype=bool)
+    alpha = tokens["is_alpha"].to_numpy(dtype=bool) | abbrev[codes]
+    return alpha & ~tokens["is_stop"].to_numpy(dtype=bool) & ok[codes]
+
+
+def _terms(tokens: pd.DataFrame, *, min_chars: int = 2, extra=()) -> pd.DataFrame:
+    """The term rows of ``tokens``, with only the columns the methods use (less copying)."""
+    cols = ["article_id", "sentence_id", "lower", *[c for c in extra if c in tokens.columns]]
+    return tokens.loc[term_mask(tokens, min_chars=min_chars), cols]
+
+
+def _counts(row_keys: np.ndarray, terms: np.ndarray, n_rows: int | None = None):
+    """Sparse row x term count matrix; the vocabulary is sorted (so column order is
+    alphabetical and ties break alphabetically)."""
+    tcodes, vocab = pd.factorize(pd.Series(terms, dtype=object), sort=True)
+    if n_rows is None:
+        n_rows = int(row_keys.max()) + 1 if len(row_keys) else 0
+    m = sparse.csr_matrix((np.ones(len(tcodes), dtype=np.float64), (row_keys, tcodes)),
+                          shape=(n_rows, len(vocab)))
+    m.sum_duplicates()
+    return m, np.asarray(vocab, dtype=object)
+
+
+def _top_k_rows(x: sparse.csr_matrix, k: int | None, *, positive: bool = False):
+    """(row, col, value, rank) of the k largest stored values of each row (ties: lower column,
+    i.e. alphabetical term, first)."""
+    x = x.tocsr()
+    rows = np.repeat(np.arange(x.shape[0]), np.diff(x.indptr))
+    cols, vals = x.indices, x.data
+    if positive:
+        keep = vals > 0
+        rows, cols, vals = rows[keep], cols[keep], vals[keep]
+    order = np.lexsort((cols, -vals, rows))
+    rows, cols, vals = rows[order], cols[order], vals[order]
+    starts = np.searchsorted(rows, np.arange(x.shape[0]))
+    rank = np.arange(len(rows)) - starts[rows] + 1
+    if k is not None:
+        keep = rank <= k
+        rows, cols, vals, rank = rows[keep], cols[keep], vals[keep], rank[keep]
+    return rows, cols, vals, rank
+
+
+def _article_chunks(tokens: pd.DataFrame, size: int | None):
+    """``tokens`` cut into pieces of at most ``size`` articles (whole articles, in order of
+    first appearance); the table itself when it is small enough."""
+    codes, uniq = pd.factorize(tokens["article_id"])
+    if size is None or len(uniq) <= size:
+        yield tokens
+        return
+    for lo in range(0, len(uniq), size):
+        rows = np.flatnonzero((codes >= lo) & (codes < lo + size))
+        yield tokens.iloc[rows].reset_index(drop=True)

@@ -1,0 +1,78 @@
+"""TF-IDF keywords of each article (scikit-learn's ``TfidfTransformer``: smooth idf, l2 norm).
+
+The idf comes from the articles, or, for a single-article corpus such as the seeds, from its
+paragraphs (``unit="auto"``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+
+from ..errors import NewslabError
+from .terms import _counts, _need, _terms, _top_k_rows
+
+
+def tfidf(tokens: pd.DataFrame, *, top: int | None = 10, unit: str = "auto",
+          sentences: pd.DataFrame | None = None, sublinear_tf: bool = False,
+          min_df: int = 1, max_df: float = 1.0) -> pd.DataFrame:
+    """TF-IDF keywords of each article (scikit-learn's ``TfidfTransformer``).
+
+    The term frequencies are the article's term counts; the inverse document frequencies
+    come from ``unit``: ``"article"`` (each article is a document), ``"paragraph"`` (needs
+    ``sentences`` for the paragraph ids), ``"sentence"``, or ``"auto"``: articles when there
+    are two or more, else paragraphs (sentences when ``sentences`` is not given), so that a
+    single article still gets a meaningful idf. ``min_df``/``max_df`` (a count, and a share
+    of the documents) drop rare and ubiquitous terms from the vocabulary.
+
+    Columns: ``group`` (= ``article_id``), ``term``, ``score`` (l2-normalised tf-idf),
+    ``rank``, ``n`` (count in the article), ``df`` (documents with the term), ``idf``.
+    """
+    from sklearn.feature_extraction.text import TfidfTransformer
+    t = _terms(tokens)
+    art_codes, arts = pd.factorize(t["article_id"], sort=False)
+    if len(arts) == 0:
+        return pd.DataFrame(columns=["group", "term", "score", "rank", "n", "df", "idf"])
+    counts, vocab = _counts(art_codes, t["lower"].to_numpy(dtype=object), len(arts))
+    if unit == "auto":
+        unit = "article" if len(arts) > 1 else ("paragraph" if sentences is not None
+                                                else "sentence")
+    if unit == "article":
+        units = counts
+    elif unit in ("paragraph", "sentence"):
+        if unit == "paragraph":
+            if sentences is None:
+                raise NewslabError("tfidf(unit='paragraph') needs the sentences table")
+            _need(sentences, ["article_id", "sentence_id", "paragraph_id"], "tfidf")
+            pid = (t[["article_id", "sentence_id"]]
+                   .merge(sentences[["article_id", "sentence_id", "paragraph_id"]],
+                          on=["article_id", "sentence_id"], how="left")["paragraph_id"])
+            keys = pd.MultiIndex.from_arrays([art_codes, pid.fillna(-1).to_numpy()])
+        else:
+            keys = pd.MultiIndex.from_arrays([art_codes, t["sentence_id"].to_numpy()])
+        ucodes, _ = pd.factorize(keys)
+        tcodes = pd.Index(vocab).get_indexer(t["lower"].to_numpy(dtype=object))
+        units = sparse.csr_matrix((np.ones(len(ucodes)), (ucodes, tcodes)),
+                                  shape=(int(ucodes.max()) + 1, len(vocab)))
+    else:
+        raise NewslabError(f"tfidf: unit must be auto, article, paragraph or sentence, "
+                           f"not {unit!r}")
+    dfs = np.asarray((units > 0).sum(axis=0)).ravel()
+    n_docs = units.shape[0]
+    keep = (dfs >= min_df) & (dfs <= max_df * n_docs)
+    if not keep.all():
+        counts, units, vocab, dfs = (counts[:, keep], units[:, keep], vocab[keep], dfs[keep])
+    tr = TfidfTransformer(sublinear_tf=sublinear_tf).fit(units)
+    x = tr.transform(counts).tocsr()
+    rows, cols, vals, rank = _top_k_rows(x, top)
+    n = np.asarray(counts[rows, cols]).ravel()
+    return pd.DataFrame({
+        "group": pd.Series(np.asarray(arts, dtype=object)[rows], dtype=object),
+        "term": pd.Series(vocab[cols], dtype=object),
+        "score": vals,
+        "rank": rank.astype(np.int64),
+        "n": n.astype(np.int64),
+        "df": dfs[cols].astype(np.int64),
+        "idf": tr.idf_[cols],
+    })
