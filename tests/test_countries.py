@@ -361,6 +361,10 @@ def test_attention_of_no_mentions():
     ("Blair and Chirac agreed to disagree.", "2004-03-01", {"GBR", "FRA"}),
     ("Mr Blair's government denied the report.", "2004-03-01", {"GBR"}),
     ("Ariel Sharon, the Israeli prime minister, invited them.", "2004-03-01", {"ISR"}),
+    ("Talks with Prime Minister of the Republic of India Narendra Modi.", "2021-05-01",
+     {"IND"}),
+    ("Vladimir Putin (on the budget): We will manage.", "2021-05-01", {"RUS"}),
+    ("A Republican governor sued the Bush administration.", "2004-03-01", {"USA"}),
     # ... and as a person: party politics, private life, out of a state role
     ("Blair lost the public's trust over the war.", "2004-03-01", set()),
     ("Tony Blair's Labour conference row rumbled on.", "2004-03-01", set()),

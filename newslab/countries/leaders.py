@@ -44,7 +44,7 @@ _HEAD_TITLE = re.compile(
     r"(?:\b(?:President|Pres\.|Prime\s+Minister|PM|Premier|King|Queen|Pope|Emperor|Emir|"
     r"Sultan|Supreme\s+Leader|Ayatollah|Crown\s+Prince|Sheikh|Colonel|Chancellor|"
     r"president|prime\s+minister|premier)"
-    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})?,?\s+$)")
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.]*){0,4})?,?\s+$)")
 # other offices, and words that put the person out of office or out of the state's role
 _OTHER_TITLE = re.compile(
     r"(?:\b(?:Secretary|Minister|Senator|Sen\.|Governor|Gov\.|Mayor|Rep\.|Representative|"
@@ -55,7 +55,8 @@ _APPOSITION = re.compile(
     r",\s+(?:the\s+|[A-Z][\w.]*\s+){0,3}?(?:[Pp]resident|[Pp]rime\s+[Mm]inister|[Pp]remier|"
     r"[Cc]hancellor|[Kk]ing|[Qq]ueen|[Ss]upreme\s+[Ll]eader|[Ee]mir|head\s+of\s+state)\b")
 #: how far (characters, within the sentence) the party or private-life words are looked for
-_CONTEXT = 120
+_CONTEXT = 50
+_LABEL_NOTE = re.compile(r"\s?\([^()]{1,80}\):")
 _FORMER = re.compile(r"(?i)\b(?:former|ex-|late)\s+(?:\w+\s+){0,3}$")
 #: the words the title patterns start with (lower case)
 _TITLE_WORDS = frozenset("""
@@ -71,7 +72,7 @@ _PERSON_CONTEXT = re.compile(
     r"leader|members|activists|faithful)|\bLabour\b|\bTor(?:y|ies)\b|\bConservatives?\b|"
     r"\bLib\s+Dems?\b|\bLiberal\s+Democrats?\b|\bDemocrats?\b|\bRepublicans?\b|\bGOP\b|"
     r"\bvoters?\b|\bconstituen|\bwife\b|\bhusband\b|\bwidow|\bdaughter\b|\bson\b|"
-    r"\bfamily\b|\bmemoir|\bbiograph|\bfuneral\b|\bmemorial\b|\bbirthday\b|\bholiday\b|"
+    r"\bmemoir|\bbiograph|\bfuneral\b|\bmemorial\b|\bbirthday\b|\bholiday\b|"
     r"\bsuccessor\b|\bsuccession\b|"
     r"\brivalry\b|\brelationship\b|\btrust\b|\bstand\s+(?:aside|down)\b|\bstep\s+down\b|"
     r"\bcontender\b|\bpoll(?:s|ing)?\b|\bconstituency\b")
@@ -112,6 +113,8 @@ regime invitation veto approval request warning threat pledge promise budget pro
 program initiative meeting meetings summit delegation forces troops army military security
 officials orders conversation phone telephone meeting administration's government's
 """.split())
+#: nouns right after the name that make it the state whatever the sentence says about parties
+_STATE_NOUNS = frozenset("administration government cabinet regime decree veto".split())
 #: "<word> to <name>": the name is party to an act
 _TO_BEFORE = frozenset("""
 aide aides adviser advisers advisor envoy envoys letter message appeal ambassador spokesman
@@ -119,7 +122,7 @@ spokeswoman spokesperson visit call talked spoke wrote said sent reported report
 """.split())
 _VICE = re.compile(r"\b[Vv]ice[ -][Pp]resident,?\s+$")
 #: how many words after the name (in its clause) may hold the act word
-_WINDOW = 6
+_WINDOW = 10
 _ACT_BEFORE = frozenset("""
 with by from for between met meet meets meeting told tell urged thanked invited received
 congratulated asked asking urging briefed hosted welcomed joined telephoned called phoned
@@ -129,8 +132,8 @@ _CLAUSE_END = re.compile(r"[.;:!?\"“”()\[\]—–]|,\s")
 _WORD = re.compile(r"[A-Za-z][\w'’\-]*|\S")
 
 
-def _words_after(text: str, end: int, s1: int, n: int = 8) -> list[str]:
-    chunk = text[end:min(s1, end + 80)]
+def _words_after(text: str, end: int, s1: int, n: int = 14) -> list[str]:
+    chunk = text[end:min(s1, end + 120)]
     m = _CLAUSE_END.search(chunk)
     if m:
         chunk = chunk[:m.start()]
@@ -142,8 +145,9 @@ def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: st
     """Does the head of state or government named at ``text[start:end]`` (in the sentence
     ``text[s0:s1]``) stand for the state here? See the module docstring."""
     before = text[max(s0, start - 60):start]
-    if text[end:end + 1] == ":":
-        return True       # a transcript speaker label ("Vladimir Putin: Thank you.")
+    if text[end:end + 1] == ":" or _LABEL_NOTE.match(text, end, end + 90):
+        return True       # a transcript speaker label ("Vladimir Putin: Thank you.",
+        #                   "Vladimir Putin (on the budget): ...")
     # (the title patterns only run when a title word is among the last words before)
     titled = not _TITLE_WORDS.isdisjoint(w.lower().rstrip(",") for w in before.split()[-7:])
     head_title = titled and _HEAD_TITLE.search(before)
@@ -159,11 +163,13 @@ def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: st
     if head_title or _APPOSITION.match(text, end, min(s1, end + 60)):
         return True       # "Prime Minister Tony Blair", "Ariel Sharon, the Israeli Prime
         #                   Minister, ..."
-    if _PERSON_CONTEXT.search(text, max(s0, start - _CONTEXT), min(s1, end + _CONTEXT)):
-        return False
     # the possessive ("Putin's visit", "Mr Blair’s government") is read past
     poss = re.match(r"['’]s?| ?#39;s", text[end:end + 6])
     words = _words_after(text, end + (poss.end() if poss else 0), s1)
+    if words and words[0].lower() in _STATE_NOUNS:
+        return True       # "the Bush administration", "Mr Blair's government"
+    if _PERSON_CONTEXT.search(text, max(s0, start - _CONTEXT), min(s1, end + _CONTEXT)):
+        return False
     i = 0
     # past "and <Other Name>" (coordinated heads: "Biden and Putin met")
     if i < len(words) and words[i] == "and":
