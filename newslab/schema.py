@@ -68,16 +68,19 @@ TABLES: dict[str, dict[str, str]] = {
         "iso3": "ISO 3166-1 alpha-3 code (XKX for Kosovo); for organizations their short "
                 "code (NATO, EU, UN, OSCE, ...)",
         "country": "canonical English name of the country (or organization)",
-        "kind": "name, demonym, capital, institution, leader or organization "
-                "(organizations are never countries: newslab.countries.countries_only)",
+        "kind": "name, demonym, capital, institution, leader (a head of state or "
+                "government in office acting for the state), person (a leader not acting for "
+                "the state, or another official: iso3 is their country) or organization; "
+                "organizations and persons are not countries: newslab.countries.countries_only",
     },
     "gazetteer": {
         "surface": "a surface form as written in the data files (the matcher also looks for "
                    "its spelling variants: newslab.countries.variants)",
         "iso3": "ISO alpha-3 code (organizations: their short code; blockers: empty)",
         "country": "canonical name of the country or organization",
-        "kind": "name, demonym, capital, institution, leader, organization, or none "
-                "(a blocker: matched, wins overlaps, then dropped)",
+        "kind": "name, demonym, capital, institution, leader, organization, person (extra "
+                "rows: never the country), or none (a blocker: matched, wins overlaps, then "
+                "dropped)",
         "rule": "the context rule the hit must pass (newslab.countries.context.RULES), or ''",
         "leader": "leaders: the office holder's full name",
         "role": "leaders: the office",
