@@ -169,8 +169,8 @@ def test_bad_offsets_and_method():
         st.score_target("Russia", 3, 20)
     with pytest.raises(NewslabError):
         st.score_target("Russia invaded.", 0, 6, method="nope")
-    with pytest.raises(NewslabError, match="needs a model"):
-        st.score_target("Russia invaded.", 0, 6, method="trained")
+    with pytest.raises(NewslabError, match="goes with method 'trained'"):
+        st.score_target("Russia invaded.", 0, 6, method="rules", model=st.shipped_model())
 
 
 # --- the gold set, through the CLI ------------------------------------------------------------
@@ -215,7 +215,8 @@ def test_evaluate_bad_input(tmp_path, capsys):
     assert cli.main(["evaluate", "stance", str(p)]) == 2
     assert "not found in the text" in capsys.readouterr().err
     assert cli.main(["evaluate", "stance", str(tmp_path / "none.jsonl")]) == 2
-    assert cli.main(["evaluate", "stance", str(GOLD), "--method", "trained"]) == 2
+    with pytest.raises(SystemExit):
+        cli.main(["evaluate", "stance", str(GOLD), "--method", "nope"])
 
 
 # --- the trained model ------------------------------------------------------------------------
@@ -512,3 +513,46 @@ def test_corpus_stage_by_any_key(seed_stance, seed_articles):
 def test_stance_stage_needs_mentions(seed_sentences, seed_articles):
     with pytest.raises(NewslabError, match="mentions"):
         st.stance_stage({"sentences": seed_sentences, "articles": seed_articles})
+
+
+# --- the shipped model ------------------------------------------------------------------------
+
+def test_shipped_model_is_plain_data_with_a_card():
+    from importlib import resources
+    ref = resources.files("newslab").joinpath("data/stance_model.npz")
+    with np.load(str(ref), allow_pickle=False) as z:
+        assert all(z[k].dtype != object for k in z.files)
+    m = st.shipped_model()
+    card = m.card_
+    names = " ".join(s["source"] for s in card["trained_on"])
+    assert "NewsMTSC" in names and "stance_real.jsonl split=train" in names
+    assert "bbc" not in names.lower() and "country_stance" not in names
+    assert "Hamborg" in card["credit"]
+    r = st.score_target("Russia invaded Ukraine.", 0, 6, method="trained")
+    assert r["method"] == "trained" and r["reason"].startswith("model: p(")
+
+
+def test_trained_without_model_uses_the_shipped_one(capsys):
+    assert cli.main(["evaluate", "stance", str(GOLD), "--method", "trained", "--json"]) == 0
+    m = json.loads(capsys.readouterr().out)
+    assert m["method"] == "trained" and m["macro_f1"] > 0.6
+
+
+@pytest.mark.evaldata
+def test_shipped_model_on_newsmtsc(shared_eval):
+    rw = st.read_gold(shared_eval / "newsmtsc" / "devtest_rw.jsonl")
+    m = st.evaluate(rw, method="trained")
+    assert m["macro_f1"] >= 0.65
+    assert m["macro_f1"] > st.evaluate(rw, method="sentence")["macro_f1"]
+
+
+@pytest.mark.evaldata
+def test_default_method_on_real_dev(shared_eval):
+    """The codebook's construct on real text (../shared/eval/country_stance/dev.jsonl, never
+    trained on): the default method's figures hold."""
+    g = st.read_gold(shared_eval / "country_stance" / "dev.jsonl")
+    m = st.evaluate(g)
+    assert m["method"] == st.DEFAULT_METHOD
+    pc = m["per_class"]
+    assert m["macro_f1"] >= 0.70 and pc["neutral"]["recall"] >= 0.80
+    assert pc["negative"]["precision"] >= 0.6 and pc["positive"]["precision"] >= 0.6
