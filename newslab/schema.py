@@ -172,10 +172,16 @@ TABLES: dict[str, dict[str, str]] = {
         "label": "negative / neutral / positive (rules: |score| >= 0.05; sentence: VADER "
                  "cut-offs; trained: the model's most probable class)",
         "method": "sentence, rules or trained",
-        "rule": "what decided the score: noun-agent, noun-object, verb-object, verb-agent, "
-                "passive-agent, passive-object or clause-tone, + negation/hedge/contrast",
-        "trigger": "the act word from newslab/data/stance_verbs.csv that decided it, or ''",
-        "role": "agent or object of that act, or ''",
+        "rule": "what decided the score (rules: newslab.stance.rules.RULES, e.g. verb-agent, "
+                "noun-object, location, origin, procedural, no-evaluation, + negation/hedge/"
+                "contrast; sentence and trained: '')",
+        "trigger": "the act or evaluative word that decided it (newslab/data/"
+                   "stance_verbs.csv, stance_words.csv), the preposition of a location, or ''",
+        "role": "the target's role: agent, object, subject, speaker, party, owner, "
+                "described, location, origin, topic, dateline, possessor, listed, mention "
+                "('' for sentence and trained)",
+        "reason": "why, in words (\"doer of 'invaded' (unfavourable act)\", \"after 'in': "
+                  "place ...\"; trained: the class probabilities)",
         "clause": "the clause the score was read from (the evidence)",
         "speaker": "who says the sentence (newslab.attribution), or None",
         "source_iso3": "the speaker's country, or None (also None when the mention is "
