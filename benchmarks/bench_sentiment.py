@@ -88,7 +88,8 @@ def reference_analyzer():
 def newslab_analyzer(lexicon):
     def make():
         from newslab import sentiment
-        sentiment._ANALYZERS.pop(lexicon, None)  # fresh object, empty token cache
+        from newslab.sentiment import lexicons
+        lexicons._ANALYZERS.pop(lexicon, None)  # fresh object, empty token cache
         return sentiment.get_analyzer(lexicon)
     return make
 

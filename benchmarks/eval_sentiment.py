@@ -4,7 +4,7 @@ plus an ablation of the news extension (each category left out, the rule turned 
 The sets are read in place at run time (never copied): Financial PhraseBank's four
 agreement files (nested: each lower-agreement file contains every sentence of the higher
 ones) and NewsMTSC's three files (sentence label = the polarity shared by all its targets;
-sentences with mixed targets are left out; see ``newslab.sentiment.read_gold``), then the
+sentences with mixed targets are left out; see ``newslab.evaluation.sentiment.read_gold``), then the
 project's own ``data/annotations/stance_gold.jsonl`` (sentences about countries in conflict,
 diplomacy and economy news; per-target stance labels, used the same way). Each
 figure equals ``newslab evaluate sentiment FILE --lexicon vader|news``.
@@ -40,6 +40,7 @@ ABLATION_SETS = ["PhraseBank AllAgree", "PhraseBank 50Agree", "NewsMTSC devtest_
 
 def main(argv=None) -> int:
     from newslab import sentiment as st
+    from newslab.evaluation import sentiment as ev
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--no-ablation", action="store_true", help="skip the ablation table")
     ap.add_argument("--json", action="store_true", help="print one JSON object")
@@ -47,13 +48,13 @@ def main(argv=None) -> int:
     if not EVAL.is_dir():
         print(f"evaluation data not found at {EVAL}", file=sys.stderr)
         return 2
-    gold = {name: st.read_gold(EVAL / rel) for name, rel in SETS if (EVAL / rel).is_file()}
-    gold.update({name: st.read_gold(p) for name, p in PROJECT_SETS if p.is_file()})
+    gold = {name: ev.read_gold(EVAL / rel) for name, rel in SETS if (EVAL / rel).is_file()}
+    gold.update({name: ev.read_gold(p) for name, p in PROJECT_SETS if p.is_file()})
     out = {"thresholds": [st.NEG_THRESHOLD, st.POS_THRESHOLD], "sets": {}, "ablation": {}}
     for name, g in gold.items():
         out["sets"][name] = {"n": len(g)}
         for lx in ("vader", "news"):
-            m = st.evaluate(g, lexicon=lx)
+            m = ev.evaluate(g, lexicon=lx)
             out["sets"][name][lx] = {"macro_f1": m["macro_f1"], "accuracy": m["accuracy"]}
     if not args.no_ablation:
         cats = sorted(st.news_extension()["category"].unique())
@@ -61,7 +62,7 @@ def main(argv=None) -> int:
                     ("without the direction rule", st.news_analyzer(rule=False))]
         variants += [(f"without {c}", st.news_analyzer(exclude=(c,))) for c in cats]
         for label, an in variants:
-            out["ablation"][label] = {name: st.evaluate(gold[name], lexicon=an)["macro_f1"]
+            out["ablation"][label] = {name: ev.evaluate(gold[name], lexicon=an)["macro_f1"]
                                       for name in ABLATION_SETS if name in gold}
     if args.json:
         print(json.dumps(out))

@@ -134,7 +134,8 @@ def _add_evaluate_countries(parser) -> None:
 
 
 def _cmd_evaluate_countries(args) -> int:
-    m = countries.evaluate(countries.read_gold(args.gold))
+    from .evaluation import countries as ev
+    m = ev.evaluate(ev.read_gold(args.gold))
     if args.json:
         out = {k: m[k] for k in ("n", "precision", "recall", "f1", "tp", "n_pred", "n_gold")}
         if "by_source" in m:
@@ -217,17 +218,19 @@ def _add_evaluate_sentiment(parser: argparse.ArgumentParser) -> None:
                                      "PhraseBank Sentences_*.txt, or a NewsMTSC .jsonl")
     parser.add_argument("--lexicon", default="news", choices=sentiment.LEXICONS,
                         help="plain VADER or VADER + news extension (default: news)")
-    parser.add_argument("--format", default="auto", choices=sentiment.FORMATS,
+    from .evaluation.sentiment import FORMATS
+    parser.add_argument("--format", default="auto", choices=FORMATS,
                         help="gold format (default: from the file's name and content)")
     parser.add_argument("--json", action="store_true",
                         help="print one JSON object (n, accuracy, macro_f1, per_class, ...)")
 
 
 def _cmd_evaluate_sentiment(args) -> int:
-    gold = sentiment.read_gold(args.gold, format=args.format)
+    from .evaluation import sentiment as ev
+    gold = ev.read_gold(args.gold, format=args.format)
     if gold.empty:
         raise NewslabError(f"no usable labelled sentences in {args.gold}")
-    m = sentiment.evaluate(gold, lexicon=args.lexicon)
+    m = ev.evaluate(gold, lexicon=args.lexicon)
     m["gold"] = Path(args.gold).name
     if args.json:
         print(json.dumps(m))

@@ -59,6 +59,29 @@ TABLES: dict[str, dict[str, str]] = {
         "kind": "name, demonym, capital, institution, leader or organization "
                 "(organizations are never countries: newslab.countries.countries_only)",
     },
+    "gazetteer": {
+        "surface": "a surface form as written in the data files (the matcher also looks for "
+                   "its spelling variants: newslab.countries.variants)",
+        "iso3": "ISO alpha-3 code (organizations: their short code; blockers: empty)",
+        "country": "canonical name of the country or organization",
+        "kind": "name, demonym, capital, institution, leader, organization, or none "
+                "(a blocker: matched, wins overlaps, then dropped)",
+        "rule": "the context rule the hit must pass (newslab.countries.context.RULES), or ''",
+        "leader": "leaders: the office holder's full name",
+        "role": "leaders: the office",
+        "start": "leaders: first day in office (inclusive), NaT = always",
+        "end": "leaders: day the term ended (exclusive), NaT = still in office",
+        "source": "the data file (or 'extra') the row comes from",
+    },
+    "attention": {
+        "iso3": "the country (with by=: the group column first)",
+        "country": "its name",
+        "n_articles": "articles mentioning the country (duplicates left out unless "
+                      "--include-duplicates)",
+        "n_mentions": "its mentions in those articles (countries only: organizations and "
+                      "persons left out)",
+        "share_articles": "n_articles / all counted articles (of the group), 0..1",
+    },
     "sentence_sentiment": {
         "article_id": "the article",
         "sentence_id": "the sentence",
@@ -93,6 +116,20 @@ TABLES: dict[str, dict[str, str]] = {
         "neg_word_pct": "percentage of words with a negative lexicon valence",
         "gdelt_tone": "GDELT-style tone: pos_word_pct - neg_word_pct",
         "label": "label of mean_compound (same cut-offs as sentences)",
+    },
+    "tone": {
+        "n_articles": "articles with a sentiment row (duplicates left out unless "
+                      "--include-duplicates; with by=: the group column first)",
+        "mean_compound": "mean over articles of article_sentiment.mean_compound",
+        "compound_ci_low": "95% bootstrap interval of that mean over articles, lower end "
+                           "(newslab.stats, seed 0)",
+        "compound_ci_high": "upper end",
+        "mean_gdelt_tone": "mean over articles of article_sentiment.gdelt_tone",
+        "gdelt_ci_low": "95% bootstrap interval of that mean over articles, lower end",
+        "gdelt_ci_high": "upper end",
+        "label": "negative / positive when the whole compound interval lies beyond the VADER "
+                 "cut-offs (-0.05, 0.05), neutral when inside them, else uncertain; "
+                 "uncertain below 3 articles (newslab.stats.interval_label)",
     },
     "attribution": {
         "article_id": "the article",

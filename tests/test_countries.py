@@ -6,7 +6,8 @@ import json
 import pandas as pd
 import pytest
 
-from newslab import cli, countries as C
+from newslab import cli, schema
+from newslab import countries as C
 from newslab.errors import NewslabError
 from newslab.schema import TABLES
 
@@ -148,7 +149,7 @@ def test_find_mentions_uses_article_dates():
 
 def test_seed_offsets_and_counts(seed_articles, seed_sentences):
     m = C.find_mentions(seed_sentences, seed_articles)
-    assert list(m.columns) == C.MENTION_COLUMNS == list(TABLES["mentions"])
+    assert list(m.columns) == schema.columns("mentions") == list(TABLES["mentions"])
     text = dict(zip(seed_articles["article_id"], seed_articles["text"]))
     for r in m.itertuples():
         assert text[r.article_id][r.start:r.end] == r.surface
@@ -174,7 +175,7 @@ def test_seed_offsets_and_counts(seed_articles, seed_sentences):
 def test_empty_and_bad_input():
     empty = C.find_mentions(pd.DataFrame(columns=["article_id", "sentence_id", "start",
                                                   "text"]))
-    assert list(empty.columns) == C.MENTION_COLUMNS and empty.empty
+    assert list(empty.columns) == schema.columns("mentions") and empty.empty
     with pytest.raises(NewslabError):
         C.find_mentions(pd.DataFrame({"x": [1]}))
     with pytest.raises(NewslabError):
@@ -193,7 +194,7 @@ def test_pipeline_stage_registered_first(seed_articles, seed_sentences):
 
 def test_gazetteer_table():
     g = C.gazetteer()
-    assert list(g.columns) == C.GAZETTEER_COLUMNS
+    assert list(g.columns) == schema.columns("gazetteer")
     assert set(g["kind"]) == set(C.KINDS) | {C.BLOCK}
     names = C.country_names()
     countries = g[g["kind"].isin(set(C.KINDS) - {"organization"})]
@@ -278,3 +279,63 @@ def test_bbc_news_sanity(shared_eval):
                           "text": [r["text"] for r in rows]})
     counts = C.count_by_country(C.find_mentions(sents))
     assert list(counts["iso3"][:2]) == ["GBR", "USA"]
+
+
+# --------------------------------------------------------------------------- attention stage
+
+def _attention_tables():
+    arts = pd.DataFrame({
+        "article_id": ["a1", "a2", "a3", "a4", "a5"],
+        "outlet": ["x.com", "x.com", "y.org", "y.org", None],
+        "date": pd.to_datetime(["2021-01-05", "2021-01-20", "2021-02-03", "2021-02-04",
+                                "2021-02-09"]),
+        "duplicate_of": [None, None, None, "a3", None]})
+    text = {"a1": "France and Germany met. France agreed.", "a2": "Germany objected.",
+            "a3": "NATO said Japan would join.", "a4": "NATO said Japan would join.",
+            "a5": "Nothing here."}
+    sents = pd.DataFrame({"article_id": list(text), "sentence_id": 0, "start": 0,
+                          "text": list(text.values())})
+    return arts, C.find_mentions(sents, arts)
+
+
+def test_attention_counts_articles_and_shares():
+    arts, mentions = _attention_tables()
+    out = C.attention_stage({"articles": arts, "mentions": mentions})
+    att = out["attention"]
+    assert list(att.columns) == schema.columns("attention")
+    rows = att.set_index("iso3")
+    # a4 is a duplicate of a3: left out; NATO is an organization: left out
+    assert set(rows.index) == {"FRA", "DEU", "JPN"}
+    assert rows.loc["FRA", ["n_articles", "n_mentions"]].tolist() == [1, 2]
+    assert rows.loc["DEU", "n_articles"] == 2
+    assert rows.loc["DEU", "share_articles"] == pytest.approx(2 / 4)   # 4 counted articles
+    assert att["iso3"].iloc[0] == "DEU"                                # most articles first
+    with_dups = C.attention_stage({"articles": arts, "mentions": mentions}, duplicates=True)
+    j = with_dups["attention"].set_index("iso3").loc["JPN"]
+    assert (j["n_articles"], j["share_articles"]) == (2, pytest.approx(2 / 5))
+
+
+def test_attention_by_outlet_and_month():
+    arts, mentions = _attention_tables()
+    out = C.attention_stage({"articles": arts, "mentions": mentions}, by=["outlet", "month"])
+    bo = out["attention_by_outlet"]
+    assert list(bo.columns) == schema.grouped_columns("attention", "outlet")
+    x = bo[bo["outlet"] == "x.com"].set_index("iso3")
+    assert x.loc["DEU", "share_articles"] == pytest.approx(1.0)      # both x.com articles
+    assert x.loc["FRA", "share_articles"] == pytest.approx(0.5)
+    y = bo[bo["outlet"] == "y.org"].set_index("iso3")
+    assert y.loc["JPN", "share_articles"] == pytest.approx(1.0)      # a4 (duplicate) left out
+    bm = out["attention_by_month"]
+    assert set(bm["month"]) == {"2021-01", "2021-02"}
+    feb = bm[bm["month"] == "2021-02"].set_index("iso3")
+    assert feb.loc["JPN", "share_articles"] == pytest.approx(1 / 2)  # a3 of a3, a5
+    with pytest.raises(NewslabError):
+        C.attention_stage({"articles": arts, "mentions": mentions}, by=["section"])
+
+
+def test_attention_of_no_mentions():
+    arts, mentions = _attention_tables()
+    out = C.attention_stage({"articles": arts, "mentions": mentions.iloc[:0]}, by="outlet")
+    assert out["attention"].empty and list(out["attention"].columns) == \
+        schema.columns("attention")
+    assert out["attention_by_outlet"].empty

@@ -7,6 +7,8 @@ import pandas as pd
 import pytest
 
 from newslab import schema, sentiment
+from newslab.evaluation import sentiment as ev
+from newslab.sentiment import lexicons, vader
 from newslab.cli import main
 from newslab.errors import NewslabError
 from newslab.sentiment import (NEG_THRESHOLD, POS_THRESHOLD, article_tone, get_analyzer,
@@ -71,7 +73,7 @@ def test_lexicon_comes_from_the_installed_package(reference):
 def test_no_download_needed(monkeypatch):
     import nltk
     monkeypatch.setattr(nltk, "download", lambda *a, **k: pytest.fail("nltk.download called"))
-    sentiment._ANALYZERS.clear()
+    lexicons._ANALYZERS.clear()
     assert get_analyzer("news").polarity_scores("a brutal invasion")["compound"] < -0.5
 
 
@@ -238,13 +240,13 @@ def _gold_jsonl(tmp_path):
 
 
 def test_read_gold_formats(tmp_path):
-    g = sentiment.read_gold(_gold_jsonl(tmp_path))
+    g = ev.read_gold(_gold_jsonl(tmp_path))
     assert list(g.columns) == ["text", "label"] and len(g) == 4
 
     pb = tmp_path / "Sentences_Test.txt"  # Latin-1, as three of the PhraseBank files are
     pb.write_bytes("Profit rose to \xa3 3 mn @ the end.@positive\nIt is Tuesday.@neutral\n"
                    .encode("latin-1"))
-    g = sentiment.read_gold(pb)
+    g = ev.read_gold(pb)
     assert g["label"].tolist() == ["positive", "neutral"]
     assert g["text"][0] == "Profit rose to \xa3 3 mn @ the end."  # split on the last @
 
@@ -255,7 +257,7 @@ def test_read_gold_formats(tmp_path):
             {"sentence_normalized": "Both fine.", "targets": [{"polarity": 6.0},
                                                               {"polarity": 6.0}]}]
     mt.write_text("\n".join(json.dumps(r) for r in recs), encoding="utf-8")
-    g = sentiment.read_gold(mt)  # auto-detected; sentences with mixed targets dropped
+    g = ev.read_gold(mt)  # auto-detected; sentences with mixed targets dropped
     assert g["label"].tolist() == ["negative", "positive"]
 
     tg = tmp_path / "targets.jsonl"
@@ -264,18 +266,18 @@ def test_read_gold_formats(tmp_path):
             {"text": "C helped D.", "target": "C", "label": "positive"},
             {"text": "C helped D.", "target": "D", "label": "positive"}]
     tg.write_text("\n".join(json.dumps(r) for r in recs), encoding="utf-8")
-    g = sentiment.read_gold(tg)  # auto-detected: per-target labels, agreeing sentences kept
+    g = ev.read_gold(tg)  # auto-detected: per-target labels, agreeing sentences kept
     assert g.to_dict("records") == [{"text": "C helped D.", "label": "positive"}]
-    assert len(sentiment.read_gold(tg, format="jsonl")) == 4
+    assert len(ev.read_gold(tg, format="jsonl")) == 4
 
     bad = tmp_path / "bad.txt"
     bad.write_text("no label here\n", encoding="utf-8")
     with pytest.raises(NewslabError, match="bad.txt:1"):
-        sentiment.read_gold(bad)
+        ev.read_gold(bad)
     badj = tmp_path / "bad.jsonl"
     badj.write_text('{"text": "x", "label": "happy"}\n', encoding="utf-8")
     with pytest.raises(NewslabError, match="happy"):
-        sentiment.read_gold(badj)
+        ev.read_gold(badj)
 
 
 def test_evaluate_command(tmp_path, capsys):
@@ -303,8 +305,8 @@ PHRASEBANK = ["Sentences_AllAgree.txt", "Sentences_75Agree.txt", "Sentences_66Ag
 def test_phrasebank_figures(shared_eval):
     figures = {}
     for name in PHRASEBANK:
-        gold = sentiment.read_gold(shared_eval / "financial_phrasebank" / name)
-        figures[name] = {lx: sentiment.evaluate(gold, lexicon=lx)["macro_f1"]
+        gold = ev.read_gold(shared_eval / "financial_phrasebank" / name)
+        figures[name] = {lx: ev.evaluate(gold, lexicon=lx)["macro_f1"]
                          for lx in ("vader", "news")}
     assert figures["Sentences_AllAgree.txt"]["vader"] == pytest.approx(0.487, abs=0.001)
     assert figures["Sentences_AllAgree.txt"]["news"] >= 0.55
@@ -315,10 +317,10 @@ def test_phrasebank_figures(shared_eval):
 @pytest.mark.evaldata
 def test_newsmtsc_does_not_fall(shared_eval):
     for name in ("devtest_rw.jsonl", "devtest_mt.jsonl"):
-        gold = sentiment.read_gold(shared_eval / "newsmtsc" / name)
+        gold = ev.read_gold(shared_eval / "newsmtsc" / name)
         assert len(gold) > 300
-        v = sentiment.evaluate(gold, lexicon="vader")["macro_f1"]
-        n = sentiment.evaluate(gold, lexicon="news")["macro_f1"]
+        v = ev.evaluate(gold, lexicon="vader")["macro_f1"]
+        n = ev.evaluate(gold, lexicon="news")["macro_f1"]
         assert n >= v - 0.005, (name, v, n)
 
 
@@ -331,7 +333,7 @@ def test_ablation_analyzers():
     assert "invasion" not in no_conflict.lexicon and "ceasefire" in no_conflict.lexicon
     with pytest.raises(NewslabError, match="unknown categor"):
         sentiment.news_analyzer(exclude=("sports",))
-    m = sentiment.evaluate(pd.DataFrame({"text": [t], "label": ["positive"]}), lexicon=full)
+    m = ev.evaluate(pd.DataFrame({"text": [t], "label": ["positive"]}), lexicon=full)
     assert m["accuracy"] == 1.0
 
 
@@ -344,8 +346,8 @@ def test_but_rule_linear_version_equals_the_reference_loop():
         s = [rng.choice(vals) for _ in range(n)]
         lows = ["w"] * n
         lows[rng.randrange(n)] = "but"
-        assert sentiment._but_check(lows, list(s)) == \
-            sentiment._but_check_reference(lows, list(s)), (s, lows.index("but"))
+        assert vader._but_check(lows, list(s)) == \
+            vader._but_check_reference(lows, list(s)), (s, lows.index("but"))
 
 
 def test_project_gold_set_reads(tmp_path):
@@ -353,5 +355,50 @@ def test_project_gold_set_reads(tmp_path):
     p = ANNOTATIONS / "stance_gold.jsonl"
     if not p.is_file():
         pytest.skip("no stance gold set")
-    g = sentiment.read_gold(p)
+    g = ev.read_gold(p)
     assert 50 < len(g) and g["text"].is_unique
+
+
+# --- the corpus tone stage ------------------------------------------------------------------
+
+def _tone_tables():
+    arts = pd.DataFrame({"article_id": [f"a{i}" for i in range(6)],
+                         "outlet": ["x", "x", "x", "y", "y", "y"],
+                         "duplicate_of": [None, None, None, None, None, "a4"]})
+    art = pd.DataFrame({"article_id": arts["article_id"],
+                        "mean_compound": [0.5, 0.6, 0.4, -0.3, -0.1, -0.9],
+                        "gdelt_tone": [2.0, 3.0, 1.0, -1.0, 0.0, -5.0]})
+    return arts, art
+
+
+def test_tone_stage_means_intervals_and_labels():
+    from newslab.sentiment import tone_stage
+    arts, art = _tone_tables()
+    out = tone_stage({"articles": arts, "article_sentiment": art}, by=["outlet"])
+    t = out["tone"]
+    assert list(t.columns) == schema.columns("tone") and len(t) == 1
+    row = t.iloc[0]
+    assert row["n_articles"] == 5                       # the duplicate left out
+    assert row["mean_compound"] == pytest.approx(np.mean([0.5, 0.6, 0.4, -0.3, -0.1]))
+    assert row["mean_gdelt_tone"] == pytest.approx(1.0)
+    assert row["compound_ci_low"] <= row["mean_compound"] <= row["compound_ci_high"]
+    assert row["label"] == "uncertain"                  # the interval spans the cut-offs
+    bo = out["tone_by_outlet"].set_index("outlet")
+    assert list(out["tone_by_outlet"].columns) == schema.grouped_columns("tone", "outlet")
+    assert bo.loc["x", "label"] == "positive"           # all three well above 0.05
+    assert bo.loc["x", "compound_ci_low"] == pytest.approx(0.4)
+    assert bo.loc["y", "n_articles"] == 2 and bo.loc["y", "label"] == "uncertain"  # < 3
+    dup = tone_stage({"articles": arts, "article_sentiment": art}, duplicates=True)["tone"]
+    assert dup.iloc[0]["n_articles"] == 6
+
+
+def test_tone_stage_same_result_every_run_and_empty_input():
+    from newslab.sentiment import tone_stage
+    arts, art = _tone_tables()
+    a = tone_stage({"articles": arts, "article_sentiment": art})["tone"]
+    b = tone_stage({"articles": arts, "article_sentiment": art})["tone"]
+    pd.testing.assert_frame_equal(a, b)
+    e = tone_stage({"articles": arts, "article_sentiment": art.iloc[:0]})["tone"]
+    assert e.iloc[0]["n_articles"] == 0 and e.iloc[0]["label"] == "uncertain"
+    with pytest.raises(NewslabError):
+        tone_stage({"articles": arts, "article_sentiment": art}, by=["section"])

@@ -1,0 +1,68 @@
+"""Country mentions: every country an article refers to, by name, demonym, capital,
+institution or leader.
+
+``find_mentions(sentences, articles)`` -> the ``mentions`` table (see ``newslab.schema``):
+one row per mention with ``article_id, sentence_id, start, end, surface, iso3, country,
+kind``; ``start``/``end`` are offsets into ``articles.text`` like the sentences table, and
+``kind`` is one of ``name, demonym, capital, institution, leader, organization``.
+
+What is found
+    Every ISO 3166-1 entity (names and codes from pycountry) plus Kosovo (``XKX``), under
+    its short, official and former names, news spellings and abbreviations ("U.S.", "UK",
+    "DRC"), demonyms ("Russian", "Emirati"), capitals and seats of government used as
+    metonyms ("Moscow", "Kyiv"/"Kiev"), institutions ("the Kremlin", "Downing Street") and
+    leaders ("Putin", "Zelenskyy"). Organizations that act like countries (NATO, EU, UN,
+    OSCE, ...) are found too, with ``kind="organization"`` and their short code (``NATO``)
+    in the ``iso3`` column; :func:`countries_only` drops them, and every count and the
+    evaluation leave them out.
+
+Leaders are dated
+    ``leaders.csv`` holds who held which office from ``start`` (inclusive) to ``end``
+    (exclusive; empty = still in office). A leader's name counts for their country only on
+    dates inside a term: "Biden" is USA in 2021 but nothing in 2015, and "Clinton" is
+    USA through Bill in 1995 and through Hillary (secretary of state) in 2010. Dates come
+    from ``articles.date`` (or ``mentions_in_text(date=...)``); when the date is missing
+    (NaT/None) the dates are ignored and the most recent office holder with that name wins.
+
+How it matches (fast, one pass)
+    One Aho-Corasick automaton (pyahocorasick) holds every spelling of every surface form
+    (:func:`variants`: as written, in capitals, title-cased, either apostrophe, hyphen or
+    space) and runs case-sensitively over the text, so case does the first disambiguation:
+    "US" but never the pronoun "us", "Turkey" but not "turkey", "China" but not "fine china",
+    and the all-capitals dateline "WASHINGTON —" is Washington. A hit must sit on word
+    boundaries ("Niger" is not in "Nigeria"; "Russia's" and "U.S.-Russia" hit). Overlapping
+    hits resolve to the leftmost longest ("Papua New Guinea", "Guinea-Bissau", "South
+    Sudan", "Democratic Republic of the Congo"). Blockers (``blockers.csv``: "New Mexico",
+    "Michael Jordan", "Washington state", "Paris Hilton", ...) take part in that resolution
+    and are then dropped, so they silence the shorter name inside them. A few surface forms
+    carry a context rule (the ``rule`` column of the data files; every one-word leader name
+    gets ``person``); each rule is explained where it is defined below.
+
+Data files (``newslab/data/countries/*.csv``, plain CSV a researcher can read and extend)
+    ``canonical.csv`` display names and extra entities; ``names.csv`` news spellings,
+    abbreviations and former names; ``demonyms.csv``; ``capitals.csv``;
+    ``institutions.csv``; ``organizations.csv``; ``leaders.csv`` (iso3, name, surfaces
+    separated by ``|``, role, start, end); ``blockers.csv``. Append rows to a file, or pass
+    rows at run time: ``find_mentions(sentences, articles, extra=[{"surface": "Kyiv
+    Independent", "iso3": "UKR", "kind": "institution"}])`` (a DataFrame works too).
+    :func:`gazetteer` shows the combined table.
+
+Where things live
+    ``data`` (the data files -> :func:`gazetteer`), ``context`` (the named context rules,
+    each explained), ``matcher`` (the Aho-Corasick :class:`Matcher`, :func:`variants`),
+    ``mentions`` (:func:`find_mentions`, :func:`mentions_in_text`, :func:`countries_in_text`,
+    counts), ``stage`` (the pipeline stages ``mentions_stage`` and ``attention_stage``).
+    Gold reading and evaluation: ``newslab.evaluation.countries``.
+"""
+
+from .context import RULES
+from .data import BLOCK, KINDS, country_names, gazetteer
+from .matcher import Matcher, matcher, variants
+from .mentions import (count_by_article, count_by_country, countries_in_text, countries_only,
+                       find_mentions, mentions_in_text)
+from .stage import attention_stage, mentions_stage
+
+__all__ = ["BLOCK", "KINDS", "Matcher", "RULES", "attention_stage", "count_by_article",
+           "count_by_country", "countries_in_text", "countries_only", "country_names",
+           "find_mentions", "gazetteer", "matcher", "mentions_in_text", "mentions_stage",
+           "variants"]

@@ -1,0 +1,171 @@
+"""Context rules: when a surface form that matched is not a country mention after all.
+
+A row of the gazetteer may name a rule (its ``rule`` column); the matcher then asks the rule
+whether to keep each hit. Every rule is a function ``check(text, start, end, sentence_start,
+sentence_end, gazetteer_words) -> keep?`` registered in :data:`RULES`, and each one says in
+its docstring what it decides and why. Every one-word leader name gets ``person``.
+"""
+
+from __future__ import annotations
+
+import re
+
+_STOP = None
+
+
+def _stop_words() -> frozenset:
+    global _STOP
+    if _STOP is None:
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+        _STOP = frozenset(ENGLISH_STOP_WORDS)
+    return _STOP
+
+
+# Capitalized words that may stand right before a country-or-person name without making it
+# part of a longer person name ("President Putin", "Neighbouring Jordan", "Mr. Biden").
+_TITLES = frozenset("""
+president pres prime minister premier chancellor king queen prince princess sheikh emir
+sultan pope mr mrs ms dr gen sen rep gov secretary leader ayatollah supreme vice former ex
+dictator strongman chairman general foreign defense defence under says said told asked why
+how when then now while after before meanwhile however today yesterday monday tuesday
+wednesday thursday friday saturday sunday january february march april may june july
+august september october november december neighbouring neighboring visiting northern
+southern eastern western central oil-rich embattled war-torn landlocked tiny
+""".split())
+# Capitalized words that may follow a country name as attributes ("Jordan Times" is not one:
+# newspapers are not in this list on purpose).
+_AFTER_OK = frozenset("""
+president prime pm premier foreign defense defence interior finance health army navy air
+government ministry minister embassy ambassador police parliament senate congress court
+supreme crown king queen central national state republic federation kingdom
+administration cabinet white team officials
+""".split())
+_US_STATES = (r"Alabama|Ala\.|Alaska|Arizona|Ariz\.|Arkansas|Ark\.|California|Calif\.|"
+              r"Colorado|Colo\.|Connecticut|Conn\.|Delaware|Del\.|Florida|Fla\.|Georgia|Ga\.|"
+              r"Hawaii|Idaho|Illinois|Ill\.|Indiana|Ind\.|Iowa|Kansas|Kan\.|Kentucky|Ky\.|"
+              r"Louisiana|La\.|Maine|Maryland|Md\.|Massachusetts|Mass\.|Michigan|Mich\.|"
+              r"Minnesota|Minn\.|Mississippi|Miss\.|Missouri|Mo\.|Montana|Mont\.|Nebraska|"
+              r"Neb\.|Nevada|Nev\.|New Hampshire|N\.H\.|New Jersey|N\.J\.|New Mexico|"
+              r"N\.M\.|New York|N\.Y\.|North Carolina|N\.C\.|North Dakota|N\.D\.|Ohio|"
+              r"Oklahoma|Okla\.|Oregon|Ore\.|Pennsylvania|Pa\.|Rhode Island|R\.I\.|"
+              r"South Carolina|S\.C\.|South Dakota|S\.D\.|Tennessee|Tenn\.|Texas|Tex\.|"
+              r"Utah|Vermont|Vt\.|Virginia|Va\.|Washington|Wash\.|West Virginia|W\.Va\.|"
+              r"Wisconsin|Wis\.|Wyoming|Wyo\.|Ontario|Ont\.")
+_AFTER_US_STATE = re.compile(r",\s*(?:" + _US_STATES + r")(?![A-Za-z])")
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w'.\-]*)\s$")
+_WORD_BEFORE_COMMA = re.compile(r"([A-Za-z][\w'.\-]*),\s$")
+_WORD_AFTER = re.compile(r"^\s([A-Za-z][\w'\-]*)")
+_GEORGIA_COUNTRY = re.compile(
+    r"Tbilisi|Georgian|Caucas|Abkhaz|Ossetia|Saakashvili|Kobakhidze|Garibashvili|"
+    r"Zourabichvili|Ivanishvili|Georgian Dream|former Soviet|Russia|Kremlin|Moscow|"
+    r"Armenia|Azerbaijan|Black Sea|NATO|EU\b|European Union|Batumi")
+_GEORGIA_STATE = re.compile(
+    r"Atlanta|Savannah|Augusta|Macon|Fulton|Gwinnett|Cobb|Peach State|Kemp|Raffensperger|"
+    r"Warnock|Ossoff|Abrams|Loeffler|Perdue|Herschel Walker|governor|Gov\.|state's|"
+    r"Secretary of State|county|County|runoff|state Senate|state House|Legislature|"
+    r"\bGa\.|Republicans|Democrats|GOP|electoral votes|U\.S\. Senate|Senate race|"
+    r"voters|ballots|polling|Bulldogs|Braves|Falcons|Hawks")
+_WASHINGTON_STATE = re.compile(
+    r"Seattle|Spokane|Tacoma|Olympia|Bellevue|Yakima|Redmond|Everett|Inslee|Puget Sound|"
+    r"Pacific Northwest|Oregon|Idaho|King County|state of Washington|Washington's governor")
+_TURKEY_FOOD = re.compile(
+    r"(?i)thanksgiving|roast|dinner|stuffing|carv|gravy|sandwich|oven|poultry|feast|"
+    r"\bbirds?\b|drumstick|cranberr|butterball|deli\b|flu\b.*farm|farms?\b|recipe|"
+    r"\bmeat\b|cooked|cooking|pardon")
+_LANG_BEFORE = frozenset("speak speaks spoke speaking fluent learn learning learned "
+                         "taught teach teaching translated translate dubbed subtitled "
+                         "written".split())
+_LANG_AFTER = frozenset("language languages speaker speakers speaking translation "
+                        "translator translators subtitles lessons class classes word "
+                        "words dialect alphabet".split())
+
+
+def _prev_word(text: str, start: int) -> str:
+    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return m.group(1) if m else ""
+
+
+def _next_word(text: str, end: int) -> str:
+    m = _WORD_AFTER.match(text[end:end + 40])
+    return m.group(1) if m else ""
+
+
+def _title_case(text: str, s0: int, s1: int) -> bool:
+    """A headline in Title Case (most words capitalized): capitals there say nothing."""
+    words = re.findall(r"[A-Za-z][\w'\u2019-]*", text[s0:s1])
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _rule_person(text, start, end, s0, s1, gazwords) -> bool:
+    """Reject a name that is part of a person's name: a capitalized word right before it that
+    is no title or function word ("Michael Jordan", "Hunter Biden"), or a capitalized word
+    right after it that is no attribute ("Chad Johnson", "Paris Hilton"); not in a Title
+    Case headline, where every word is capitalized."""
+    if _title_case(text, s0, s1):
+        return True
+    prev = _prev_word(text, start)
+    if prev and prev[0].isupper() and not text[start:end].isupper():
+        p = prev.lower().rstrip(".")
+        if p not in _TITLES and p not in _stop_words() and p not in gazwords:
+            return False
+    nxt = _next_word(text, end)
+    if nxt and nxt[0].isupper() and not text[start:end].isupper():
+        n = nxt.lower()
+        if n not in _AFTER_OK and n not in _stop_words() and n not in gazwords:
+            return False
+    return True
+
+
+def _rule_georgia(text, start, end, s0, s1, gazwords) -> bool:
+    """Georgia is the country unless its sentence speaks of the US state (Atlanta, the
+    governor, a county, a runoff, "City, Georgia") and not of the Caucasus (Tbilisi, Russia)."""
+    sent = text[s0:s1]
+    if _GEORGIA_COUNTRY.search(sent):
+        return True
+    m = _WORD_BEFORE_COMMA.search(text, max(0, start - 40), start)
+    prev = m.group(1) if m else ""
+    if prev and prev[0].isupper() and gazwords.get(prev.lower()) != "name":
+        return False  # "Athens, Georgia": a city, then its state
+    return not _GEORGIA_STATE.search(sent)
+
+
+def _rule_washington(text, start, end, s0, s1, gazwords) -> bool:
+    """Washington is the US government unless its sentence is about Washington state
+    (Seattle, Spokane, Inslee ...) or it is part of a person's name ("Kerry Washington")."""
+    if _WASHINGTON_STATE.search(text, s0, s1):
+        return False
+    return _rule_person(text, start, end, s0, s1, gazwords)
+
+
+def _rule_food(text, start, end, s0, s1, gazwords) -> bool:
+    """Turkey is the country unless its sentence is about food (Thanksgiving, roast, dinner,
+    farms): lower-case "turkey" never matches anyway."""
+    return not _TURKEY_FOOD.search(text, s0, s1)
+
+
+def _rule_language(text, start, end, s0, s1, gazwords) -> bool:
+    """A demonym that names a language is not a country mention: "speaks Russian",
+    "Russian-speaking", "conducted in French.", "some German." (an adjective demonym
+    closing a clause, without "a"/"the" before it, is a language)."""
+    prev = _prev_word(text, start).lower()
+    if prev in _LANG_BEFORE:
+        return False
+    after = text[end:end + 12]
+    m = re.match(r"[\s-]([A-Za-z]+)", after)
+    if m and m.group(1).lower() in _LANG_AFTER:
+        return False
+    if (not after.strip() or after[:1] in ".;:!?\"')\u201d") and \
+            prev not in ("a", "an", "the", "one", "another", "fellow", "every"):
+        return False
+    return not (prev == "in" and after[:1] == ",")
+
+
+#: rule name (the ``rule`` column of the data files) -> check(text, start, end,
+#: sentence_start, sentence_end, gazetteer_words) -> keep?
+RULES = {"person": _rule_person, "georgia": _rule_georgia, "washington": _rule_washington,
+         "food": _rule_food, "language": _rule_language}
+
+
+def _after_us_state(text: str, end: int) -> bool:
+    """A capital followed by ", Texas" / ", Ga." is a US town (Paris, Texas; Athens, Ga.)."""
+    return bool(_AFTER_US_STATE.match(text, end, end + 20))

@@ -1,0 +1,149 @@
+"""The matcher: one Aho-Corasick automaton over every spelling of every surface form.
+
+It runs case-sensitively over the text, so case does the first disambiguation ("US" but
+never the pronoun "us"); a hit must sit on word boundaries; overlapping hits resolve to the
+leftmost longest, blockers take part in that and are then dropped; a hit whose entry has a
+context rule (:mod:`newslab.countries.context`) is kept only when the rule agrees, and a
+leader only on dates inside a term of office.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import ahocorasick
+import pandas as pd
+
+from ..errors import NewslabError
+from .context import RULES, _after_us_state
+from .data import BLOCK, _base_gazetteer, gazetteer
+
+_APOSTROPHES = ("'", "\u2019")
+
+
+def variants(surface: str) -> list[str]:
+    """The spellings of a surface form the automaton looks for: as written, in capitals
+    (datelines, headlines), with every word capitalized (title-case headlines), with either
+    apostrophe, and with a hyphen written as a space ("Guinea Bissau")."""
+    forms = {surface}
+    for f in list(forms):
+        if "-" in f and len(f) > 4:
+            forms.add(f.replace("-", " "))
+    for f in list(forms):
+        for a, b in (_APOSTROPHES, _APOSTROPHES[::-1]):
+            if a in f:
+                forms.add(f.replace(a, b))
+    for f in list(forms):
+        forms.add(f.upper())
+        forms.add(re.sub(r"(?<![\w'\u2019])([a-z])", lambda m: m.group(1).upper(), f))
+    return sorted(forms)
+
+
+class _Entry:
+    __slots__ = ("surface", "iso3", "country", "kind", "rule", "start", "end")
+
+    def __init__(self, r):
+        self.surface = r.surface
+        self.iso3 = r.iso3
+        self.country = r.country
+        self.kind = r.kind
+        self.rule = RULES[r.rule] if r.rule else None
+        self.start = None if pd.isna(r.start) else r.start.to_datetime64()
+        self.end = None if pd.isna(r.end) else r.end.to_datetime64()
+
+
+class Matcher:
+    """One Aho-Corasick automaton over every spelling of every surface form of a gazetteer
+    (see :func:`gazetteer` and :func:`variants`), matched case-sensitively on the text."""
+
+    def __init__(self, gaz: pd.DataFrame):
+        bad = sorted(set(gaz["rule"]) - set(RULES) - {""})
+        if bad:
+            raise NewslabError(f"unknown rule(s) in the gazetteer: {', '.join(bad)}; "
+                               f"known: {', '.join(RULES)}")
+        self.gazetteer = gaz
+        groups: dict[str, list[_Entry]] = {}
+        for r in gaz.itertuples(index=False):
+            if not r.surface:
+                continue
+            ent = _Entry(r)
+            for v in variants(r.surface):
+                lst = groups.setdefault(v, [])
+                if ent not in lst:
+                    lst.append(ent)
+        self.automaton = ahocorasick.Automaton()
+        for key, entries in groups.items():
+            # non-leaders first (a place outranks a person with the same name), then the
+            # most recent office holder first (the choice when the date is unknown)
+            entries.sort(key=lambda e: (e.kind == "leader", e.start is None,
+                                        -(e.start.astype("int64") if e.start is not None
+                                          else 0)))
+            self.automaton.add_word(key, (len(key), key[0].isalnum(), key[-1].isalnum(),
+                                          tuple(entries)))
+        self.automaton.make_automaton()
+        #: lower-case one-word surface form -> its kind (context rules use it)
+        self.words = {}
+        for surf, kind in zip(gaz["surface"], gaz["kind"]):
+            if " " not in surf:
+                self.words.setdefault(surf.lower(), kind)
+
+    # -- one hit ---------------------------------------------------------------------
+    def _accept(self, entries, text, s, e, dates, bounds):
+        for ent in entries:
+            if ent.kind == "leader" and dates is not None:
+                date = dates(s)
+                if date is not None and (
+                        not (ent.start is None or ent.start <= date)
+                        or not (ent.end is None or date < ent.end)):
+                    continue  # not in office on the article's date
+            if ent.kind == "capital" and text[e:e + 1] == "," and ent.iso3 != "GEO" \
+                    and _after_us_state(text, e):
+                continue
+            if ent.rule is not None:
+                s0, s1 = bounds(s)
+                if not ent.rule(text, s, e, s0, s1, self.words):
+                    continue
+            return ent
+        return None
+
+    def scan(self, text: str, dates=None, bounds=None):
+        """Mentions in ``text``: a list of (start, end, entry), leftmost-longest, blockers
+        dropped. ``dates(pos)`` gives the date (numpy datetime64 or None) at a position;
+        ``bounds(pos)`` the (start, end) of the sentence around it."""
+        if bounds is None:
+            def bounds(pos, _n=len(text)):
+                return 0, _n
+        n = len(text)
+        hits = []
+        for last, (klen, alnum_first, alnum_last, entries) in self.automaton.iter(text):
+            s = last - klen + 1
+            e = last + 1
+            # word boundaries: "Niger" is not in "Nigeria", "Oman" not in "Omani"
+            if alnum_first and s and text[s - 1].isalnum():
+                continue
+            if alnum_last and e < n and text[e].isalnum():
+                continue
+            ent = self._accept(entries, text, s, e, dates, bounds)
+            if ent is not None:
+                hits.append((s, e, ent))
+        if not hits:
+            return hits
+        hits.sort(key=lambda h: (h[0], -h[1]))
+        out, last_end = [], -1
+        for h in hits:
+            if h[0] >= last_end:
+                last_end = h[1]
+                if h[2].kind != BLOCK:
+                    out.append(h)
+        return out
+
+
+@lru_cache(maxsize=1)
+def _default_matcher() -> Matcher:
+    return Matcher(_base_gazetteer())
+
+
+def matcher(*, extra=None) -> Matcher:
+    """The matcher for the shipped gazetteer (cached), or for it plus ``extra`` rows."""
+    return _default_matcher() if extra is None else Matcher(gazetteer(extra=extra))

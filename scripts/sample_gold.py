@@ -1,0 +1,450 @@
+"""Draw the samples for the two real-text gold sets (stance toward countries; country mentions).
+
+Deterministic: every random choice comes from ``random.Random(f"{SEED}:<sample>")`` with
+``SEED = 20261201`` (string seeds are hashed with SHA-512 by Python, so the draw is the same on
+every run and machine), and every pool is sorted before it is sampled. Splits (train/test for
+stance, dev/test for countries) are a SHA-256 hash of the article key (:func:`split_of`), fixed
+before labelling; the seed article's stance rows are always ``train`` (it is development text).
+
+Text comes from ``../shared`` (beside the repository) and is written only to ``--out``
+(default ``/tmp/annot``), for the coders. The repository keeps only references
+(``data/annotations/*_refs.jsonl``): a file under ``../shared`` (plus ``id`` for BBC News or
+``row`` for AG News), the sentence's character offsets ``sent_start``/``sent_end`` into the
+file's raw content, and the mention's ``start``/``end`` relative to the sentence.
+
+Raw content (what the offsets index), as read by :func:`raw_content`:
+- ``.txt`` files: the whole file decoded as UTF-8 with ``newline=""`` (exactly as stored);
+- ``eval/bbc_news/bbc_news.jsonl`` + ``id``: that record's ``text`` field;
+- ``eval/ag_news/test.csv`` + ``row``: the ``description`` field of data row ``row``
+  (0-based, in ``csv.DictReader`` order, header excluded).
+
+Sentences and mentions come from newslab itself (``newslab.load_articles``,
+``newslab.sentences``, ``newslab.find_mentions``, organizations dropped); the loader's
+paragraph clean-up (strip, tab -> space, lost-dash repair "a  b" -> "a — b") is undone by
+:func:`_paragraph_maps`, so a sentence's raw slice is what the file holds.
+
+Run: ``PYTHONPATH=. python scripts/sample_gold.py [--shared DIR]`` (``--shared`` defaults to
+``../shared`` beside the repository, or the parent of ``$NEWSLAB_EVAL_DIR``; also ``--out``,
+``--refs``). Without the shared data it prints "skipped" and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import os
+import random
+import re
+import sys
+from collections import Counter, defaultdict
+from functools import cache
+from pathlib import Path
+
+import newslab as nl
+from newslab.load import _LOST_DASH
+
+SEED = 20261201
+REPO = Path(__file__).resolve().parents[1]
+# ../shared beside the repository; NEWSLAB_EVAL_DIR (the tests' variable, ``<shared>/eval``)
+# points elsewhere
+SHARED = (Path(os.environ["NEWSLAB_EVAL_DIR"]).parent if os.environ.get("NEWSLAB_EVAL_DIR")
+          else REPO / ".." / "shared")
+BBC = "eval/bbc_news/bbc_news.jsonl"
+AG = "eval/ag_news/test.csv"
+OFFICIAL = "corpora/official_statements/articles"
+DEV = "eval/country_stance/dev.jsonl"
+MIN_LEN, MAX_LEN = 20, 600  # usable stance sentence length (characters)
+
+N_STANCE = 460
+SEED_CAP = 40
+N_MENTIONS = {"bbc": 100, "ag_news": 100, "state.gov": 50, "en.kremlin.ru": 50}
+# sentences sample: (drawn from all sentences, drawn from sentences with a finder country)
+N_SENTENCES = {"bbc": (34, 33), "ag_news": (34, 33), "state.gov": (17, 16),
+               "en.kremlin.ru": (16, 17)}
+
+
+# --------------------------------------------------------------------------- raw content
+
+@cache
+def _bbc_texts(shared: str) -> dict:
+    out = {}
+    with open(Path(shared) / BBC, encoding="utf-8", newline="") as f:
+        for ln in f:
+            if ln.strip():
+                r = json.loads(ln)
+                out[r["id"]] = r["text"]
+    return out
+
+
+@cache
+def _ag_rows(shared: str) -> list:
+    with open(Path(shared) / AG, encoding="utf-8", newline="") as f:
+        return [r["description"] for r in csv.DictReader(f)]
+
+
+def raw_content(ref: dict, shared_dir) -> str:
+    """The raw content that ``ref``'s offsets index (see the module docstring)."""
+    shared = str(Path(shared_dir).resolve())
+    if ref["file"] == BBC:
+        return _bbc_texts(shared)[ref["id"]]
+    if ref["file"] == AG:
+        return _ag_rows(shared)[int(ref["row"])]
+    with open(Path(shared) / ref["file"], encoding="utf-8", newline="") as f:
+        return f.read()
+
+
+def resolve(ref: dict, shared_dir) -> str:
+    """The sentence a reference points to: ``raw_content(ref)[sent_start:sent_end]``."""
+    return raw_content(ref, shared_dir)[ref["sent_start"]:ref["sent_end"]]
+
+
+def resolve_prev(ref: dict, shared_dir) -> str:
+    """The previous sentence of a stance reference ("" when the sentence is the first)."""
+    if ref.get("prev_start") is None:
+        return ""
+    return raw_content(ref, shared_dir)[ref["prev_start"]:ref["prev_end"]]
+
+
+# --------------------------------------------------------------------------- alignment
+
+def _paragraph_maps(raw: str, paragraphs: list[str]) -> list[list[int]]:
+    """For each loader paragraph, a list mapping each of its character positions to a position
+    in ``raw``. Loader paragraphs are the non-empty raw lines, stripped, tabs made spaces and
+    lost dashes repaired, in order (header lines of .txt files are skipped over)."""
+    lines, pos = [], 0
+    for ln in raw.split("\n"):
+        lines.append((pos, ln))
+        pos += len(ln) + 1
+    maps, i = [], 0
+    for p1 in paragraphs:
+        while True:
+            if i >= len(lines):
+                raise AssertionError(f"paragraph not found in raw content: {p1[:60]!r}")
+            ls, ln = lines[i]
+            i += 1
+            stripped = ln.strip()
+            if not stripped:
+                continue
+            p0 = " ".join(stripped.split("\t"))
+            if _LOST_DASH.sub(" \u2014 ", p0) != p1:
+                continue
+            base = ls + ln.index(stripped[0])
+            m = []
+            j = 0
+            for mt in _LOST_DASH.finditer(p0):
+                m.extend(range(j, mt.start()))
+                m.extend([mt.start(), mt.start() + 1, mt.start() + 1])  # " — " <- "  "
+                j = mt.end()
+            m.extend(range(j, len(p0)))
+            assert len(m) == len(p1)
+            maps.append([base + k for k in m])
+            break
+    return maps
+
+
+def _span(pmap: list[int], s: int, e: int) -> tuple[int, int]:
+    return pmap[s], pmap[e - 1] + 1
+
+
+# --------------------------------------------------------------------------- corpus
+
+def split_of(key: str, labels=("train", "test")) -> str:
+    """The split of an article, from a SHA-256 hash of its key (about 50/50)."""
+    h = int(hashlib.sha256(key.encode("utf-8")).hexdigest()[:12], 16)
+    return labels[h % 2]
+
+
+def _source_of(group: str, art) -> str:
+    if group == "official":
+        return "state.gov" if "/state.gov/" in str(art.path) else "en.kremlin.ru"
+    return group
+
+
+def load_group(group: str, shared: Path) -> list[dict]:
+    """Every sentence of one source, with raw offsets and the finder's mentions.
+
+    Returns dicts: source, key (article key for splits and caps), ref (file/id/row), date,
+    sent_start, sent_end, text (raw slice), sid, prev (index into the list or None),
+    mentions (list of {start, end (in text), surface, iso3, country, kind}), category.
+    """
+    path = {"official": shared / OFFICIAL, "seed": shared / "seeds", "bbc": shared / BBC,
+            "ag_news": shared / AG}[group]
+    arts = nl.load_articles(path, verbose=False)
+    arts = arts[arts["duplicate_of"].isna()].reset_index(drop=True)
+    sents = nl.sentences(arts)
+    ments = nl.find_mentions(sents, arts)
+    ments = ments[ments["kind"] != "organization"]
+    by_sent = defaultdict(list)
+    for m in ments.itertuples(index=False):
+        by_sent[(m.article_id, int(m.sentence_id))].append(m)
+
+    ag_line_to_row = {}
+    if group == "ag_news":
+        with open(shared / AG, encoding="utf-8", newline="") as f:
+            reader = csv.reader(f)
+            next(reader)
+            row = 0
+            while True:
+                start = reader.line_num + 1
+                try:
+                    vals = next(reader)
+                except StopIteration:
+                    break
+                if not vals:  # DictReader skips empty rows too
+                    continue
+                ag_line_to_row[start] = row
+                row += 1
+
+    out = []
+    sents_by_article = {aid: g for aid, g in sents.groupby("article_id", sort=False)}
+    for art in arts.itertuples(index=False):
+        if group in ("official", "seed"):
+            file = Path(art.path).resolve().relative_to(shared.resolve()).as_posix()
+            ref = {"file": file}
+            key = file
+        elif group == "bbc":
+            ref = {"file": BBC, "id": art.article_id}
+            key = f"{BBC}#{art.article_id}"
+        else:
+            ref = {"file": AG, "row": ag_line_to_row[int(art.line)]}
+            key = f"{AG}#{ref['row']}"
+        raw = raw_content(ref, shared)
+        maps = _paragraph_maps(raw, list(art.paragraphs))
+        pstarts = [0]
+        for p in art.paragraphs[:-1]:
+            pstarts.append(pstarts[-1] + len(p) + 1)
+        g = sents_by_article.get(art.article_id)
+        if g is None:
+            continue
+        prev_idx = None
+        date = None if art.date is None or str(art.date) == "NaT" else str(art.date.date())
+        for s in g.itertuples(index=False):
+            pid = int(s.paragraph_id)
+            p0 = pstarts[pid]
+            a, b = _span(maps[pid], s.start - p0, s.end - p0)
+            text = raw[a:b]
+            # the raw slice is the sentence the loader saw, up to tabs and lost dashes
+            assert _LOST_DASH.sub(" \u2014 ", " ".join(text.split("\t"))) == s.text, (text, s.text)
+            ms = []
+            for m in by_sent.get((art.article_id, int(s.sentence_id)), []):
+                ma, mb = _span(maps[pid], m.start - p0, m.end - p0)
+                ms.append({"start": ma - a, "end": mb - a, "surface": raw[ma:mb],
+                           "iso3": m.iso3, "country": m.country, "kind": m.kind})
+                assert raw[ma:mb] == m.surface, (raw[ma:mb], m.surface)
+            out.append({"source": _source_of(group, art), "key": key, "ref": ref,
+                        "date": date, "sent_start": a, "sent_end": b, "text": text,
+                        "sid": int(s.sentence_id), "prev": prev_idx, "mentions": ms,
+                        "category": art.article_id.split("/")[0] if group == "bbc" else None})
+            prev_idx = len(out) - 1
+    return out
+
+
+def usable(s: dict) -> bool:
+    n = len(s["text"].strip())
+    return MIN_LEN <= n <= MAX_LEN
+
+
+_SPEAKER = re.compile(r"^[^:]{0,60}$")
+
+
+def _is_speaker_label(s: dict, m: dict) -> bool:
+    """A transcript speaker label ("Vladimir Putin: ...", "SECRETARY BLINKEN: ..."): the
+    mention sits before the sentence's first colon, within its first 60 characters."""
+    t = s["text"]
+    return (t[m["end"]:].lstrip().startswith(":") and _SPEAKER.match(t[:m["start"]]) is not None)
+
+
+def _stance_mentions(s: dict) -> list[dict]:
+    """The mentions a stance coder can judge: speaker labels left out."""
+    return [m for m in s["mentions"] if not _is_speaker_label(s, m)]
+
+
+def _pick_mention(s: dict, rng: random.Random, mentions: list[dict] | None = None) -> dict:
+    """One mention of a country drawn at random among the countries of the sentence (the
+    first mention of the drawn country)."""
+    mentions = s["mentions"] if mentions is None else mentions
+    isos = sorted({m["iso3"] for m in mentions})
+    iso = rng.choice(isos)
+    return next(m for m in mentions if m["iso3"] == iso)
+
+
+def _ref_row(s: dict, m: dict | None, split: str, uid: str) -> dict:
+    r = {"uid": uid, "source": s["source"], **s["ref"], "sent_start": s["sent_start"],
+         "sent_end": s["sent_end"], "sentence_id": s["sid"]}
+    if m is not None:
+        r.update({"start": m["start"], "end": m["end"], "target": m["surface"],
+                  "iso3": m["iso3"], "country": m["country"], "kind": m["kind"]})
+    r["date"] = s["date"]
+    r["split"] = split
+    return r
+
+
+def _check(ref: dict, s: dict, shared: Path) -> None:
+    text = resolve(ref, shared)
+    assert text == s["text"], (ref, text, s["text"])
+    if "start" in ref:
+        assert text[ref["start"]:ref["end"]] == ref["target"], ref
+
+
+def _write(path: Path, rows: list[dict]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+
+
+# --------------------------------------------------------------------------- samples
+
+def _draw_capped(pool: list[dict], n: int, rng: random.Random, used_text: set,
+                 per_article: int = 2) -> list[dict]:
+    pool = sorted(pool, key=lambda s: (s["key"], s["sid"]))
+    order = list(range(len(pool)))
+    rng.shuffle(order)
+    taken, per = [], Counter()
+    for i in order:
+        s = pool[i]
+        t = s["text"].strip()
+        if per[s["key"]] >= per_article or t in used_text:
+            continue
+        taken.append(s)
+        per[s["key"]] += 1
+        used_text.add(t)
+        if len(taken) == n:
+            break
+    if len(taken) < n:
+        raise SystemExit(f"only {len(taken)} sentences for {n} wanted")
+    return taken
+
+
+def stance_sample(data: dict, shared: Path, out: Path, refs: Path) -> dict:
+    rng = random.Random(f"{SEED}:stance")
+    with open(shared / DEV, encoding="utf-8") as f:
+        dev = [json.loads(ln) for ln in f if ln.strip()]
+    dev_files = {"corpora/" + r["file"] for r in dev if r.get("file")}
+    dev_pairs = {("corpora/" + r["file"], r["text"].strip()) for r in dev if r.get("file")}
+    dev_texts = {r["text"].strip() for r in dev}
+
+    def ok(s):
+        return (_stance_mentions(s) and usable(s) and s["text"].strip() not in dev_texts
+                and (s["ref"]["file"], s["text"].strip()) not in dev_pairs)
+
+    used = set()
+    seed_rows = [s for s in data["seed"] if ok(s)]
+    seed_rows = sorted(seed_rows, key=lambda s: s["sid"])
+    if len(seed_rows) > SEED_CAP:
+        seed_rows = sorted(rng.sample(seed_rows, SEED_CAP), key=lambda s: s["sid"])
+    for s in seed_rows:
+        used.add(s["text"].strip())
+    n_off = N_STANCE - len(seed_rows)
+    per_outlet = {"state.gov": n_off - n_off // 2, "en.kremlin.ru": n_off // 2}
+    chosen = list(seed_rows)
+    for outlet, n in per_outlet.items():
+        pool = [s for s in data["official"] if s["source"] == outlet and ok(s)
+                and s["ref"]["file"] not in dev_files]
+        chosen += _draw_capped(pool, n, rng, used)
+    picks = [(s, _pick_mention(s, rng, _stance_mentions(s))) for s in chosen]
+    rng.shuffle(picks)
+    coder, reflist = [], []
+    allsent = data["all"]
+    for k, (s, m) in enumerate(picks, start=1):
+        uid = f"sr{k:04d}"
+        # the seed article is the project's development text (stance_gold.jsonl holds 37 of
+        # its pairs, the rules were written on it): never test data
+        split = "train" if s["group"] == "seed" else split_of(s["key"], ("train", "test"))
+        ref = _ref_row(s, m, split, uid)
+        p = allsent[s["group"]][s["prev"]] if s["prev"] is not None else None
+        ref["prev_start"] = None if p is None else p["sent_start"]
+        ref["prev_end"] = None if p is None else p["sent_end"]
+        _check(ref, s, shared)
+        assert resolve_prev(ref, shared) == ("" if p is None else p["text"])
+        reflist.append(ref)
+        coder.append({"uid": uid, "text": s["text"], "prev": "" if p is None else p["text"],
+                      "target": m["surface"], "start": m["start"], "end": m["end"],
+                      "iso3": m["iso3"], "source": s["source"]})
+    _write(out / "stance_sample.jsonl", coder)
+    _write(refs / "stance_real_refs.jsonl", reflist)
+    return Counter((r["source"], r["split"]) for r in reflist)
+
+
+def mentions_sample(data: dict, shared: Path, out: Path, refs: Path) -> dict:
+    rng = random.Random(f"{SEED}:countries-mentions")
+    picks = []
+    for src, n in N_MENTIONS.items():
+        group = "official" if src in ("state.gov", "en.kremlin.ru") else src
+        pool = [(s, m) for s in data[group] if s["source"] == src and len(s["text"]) <= 1000
+                for m in s["mentions"]]
+        pool.sort(key=lambda sm: (sm[0]["key"], sm[0]["sid"], sm[1]["start"]))
+        picks += rng.sample(pool, n)
+    rng.shuffle(picks)
+    coder, reflist = [], []
+    for k, (s, m) in enumerate(picks, start=1):
+        uid = f"cm{k:04d}"
+        ref = _ref_row(s, m, split_of(s["key"], ("dev", "test")), uid)
+        _check(ref, s, shared)
+        reflist.append(ref)
+        coder.append({"uid": uid, "text": s["text"], "target": m["surface"],
+                      "start": m["start"], "end": m["end"], "iso3": m["iso3"],
+                      "country": m["country"], "kind": m["kind"], "source": s["source"]})
+    _write(out / "countries_mentions_sample.jsonl", coder)
+    _write(refs / "countries_real_mentions_refs.jsonl", reflist)
+    return Counter((r["source"], r["split"]) for r in reflist)
+
+
+def sentences_sample(data: dict, shared: Path, out: Path, refs: Path) -> tuple:
+    rng = random.Random(f"{SEED}:countries-sentences")
+    picks, pops = [], {}
+    for src, (n_any, n_found) in N_SENTENCES.items():
+        group = "official" if src in ("state.gov", "en.kremlin.ru") else src
+        pool = sorted((s for s in data[group] if s["source"] == src
+                       and 1 <= len(s["text"].strip()) <= 1000),
+                      key=lambda s: (s["key"], s["sid"]))
+        found_pool = [s for s in pool if s["mentions"]]
+        pops[src] = {"all": len(pool), "found": len(found_pool)}
+        used = set()
+        a = _draw_capped(pool, n_any, rng, used, per_article=1)
+        f = _draw_capped(found_pool, n_found, rng, used, per_article=1)
+        picks += [(s, "any") for s in a] + [(s, "found") for s in f]
+    rng.shuffle(picks)
+    coder, finder, reflist = [], [], []
+    for k, (s, stratum) in enumerate(picks, start=1):
+        uid = f"cs{k:04d}"
+        ref = _ref_row(s, None, split_of(s["key"], ("dev", "test")), uid)
+        ref["stratum"] = stratum
+        _check(ref, s, shared)
+        reflist.append(ref)
+        coder.append({"uid": uid, "text": s["text"], "source": s["source"],
+                      "date": s["date"]})
+        finder.append({"uid": uid, "countries": sorted({m["iso3"] for m in s["mentions"]}),
+                       "mentions": s["mentions"]})
+    _write(out / "countries_sentences_sample.jsonl", coder)
+    _write(out / "countries_sentences_finder.jsonl", finder)
+    _write(refs / "countries_real_sentences_refs.jsonl", reflist)
+    return Counter((r["source"], r["split"], r["stratum"]) for r in reflist), pops
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--shared", type=Path, default=SHARED)
+    ap.add_argument("--out", type=Path, default=Path("/tmp/annot"))
+    ap.add_argument("--refs", type=Path, default=REPO / "data" / "annotations")
+    a = ap.parse_args(argv)
+    if not (a.shared / OFFICIAL).is_dir():
+        print(f"skipped: no shared data at {a.shared}", file=sys.stderr)
+        return 0
+    data = {g: load_group(g, a.shared) for g in ("seed", "official", "bbc", "ag_news")}
+    for g, rows in data.items():
+        for s in rows:
+            s["group"] = g
+    data["all"] = data
+    print("stance:", dict(sorted(stance_sample(data, a.shared, a.out, a.refs).items())))
+    print("countries mentions:",
+          dict(sorted(mentions_sample(data, a.shared, a.out, a.refs).items())))
+    counts, pops = sentences_sample(data, a.shared, a.out, a.refs)
+    print("countries sentences:", dict(sorted(counts.items())))
+    print("sentence populations:", pops)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,42 @@
+"""The reference-only gold samples (data/annotations/*_refs.jsonl) resolve to sentences of
+../shared whose offsets hold the recorded target (skips without the shared data)."""
+
+import importlib.util
+import json
+
+from .conftest import ANNOTATIONS, ROOT
+
+_spec = importlib.util.spec_from_file_location("sample_gold", ROOT / "scripts" / "sample_gold.py")
+sample_gold = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(sample_gold)
+
+FILES = ["stance_real_refs.jsonl", "countries_real_mentions_refs.jsonl",
+         "countries_real_sentences_refs.jsonl"]
+
+
+def _rows(name):
+    with open(ANNOTATIONS / name, encoding="utf-8") as f:
+        return [json.loads(ln) for ln in f]
+
+
+def test_refs_have_no_text_and_fixed_splits():
+    for name in FILES:
+        rows = _rows(name)
+        assert rows and all("text" not in r and "prev" not in r for r in rows)
+        by_article = {}
+        for r in rows:
+            key = (r["file"], r.get("id"), r.get("row"))
+            assert by_article.setdefault(key, r["split"]) == r["split"]
+    assert len(_rows(FILES[0])) == 460
+    assert len(_rows(FILES[1])) == 300
+    assert len(_rows(FILES[2])) == 200
+
+
+def test_refs_resolve(shared_eval):
+    shared = shared_eval.parent
+    for name in FILES:
+        for r in _rows(name):
+            text = sample_gold.resolve(r, shared)
+            assert text and text == text.strip()
+            if "target" in r:
+                assert text[r["start"]:r["end"]] == r["target"]
