@@ -639,3 +639,19 @@ def test_keywords_stage_keyness_by_outlet():
         kw.keywords_stage({"tokens": t}, by="outlet")
     with pytest.raises(NewslabError, match="--by"):
         kw.keywords_stage({"tokens": t, "articles": arts}, by="no_such_column")
+
+
+def test_normalize_phrase_piece_by_piece_equals_the_whole_phrase_rule():
+    import re
+
+    from nltk.stem import PorterStemmer
+    word = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+    ps = PorterStemmer()
+
+    def by_rule(p):      # the documented rule on the whole phrase at once
+        return " ".join(ps.stem(w) for w in word.findall(p.lower().replace("\u2019", "'")))
+
+    for p in ["Russia\u2019s Troops", "  U.S.-led  talks,\tagain ", "ΟΔΟΣ Σ", "e-mail's",
+              "--- ' ", "", "co-operation\nagreements", "Ünited_Nations 2022"]:
+        assert kw.normalize_phrase(p) == by_rule(p), p
+    assert list(kw.stem_phrases(["Sanctions", "white houses"])) == ["sanction", "white hous"]
