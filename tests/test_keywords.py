@@ -425,7 +425,8 @@ def bursty_tokens(n_articles=300, vocab=1500, seed=1) -> pd.DataFrame:
         burst = np.repeat(topics, rng.poisson(8, size=4) + 1)
         ws = words[np.concatenate([background, burst])]
         rng.shuffle(ws)
-        rows.append(pd.DataFrame({"article_id": f"g{i:04d}", "sentence_id": np.arange(len(ws)) // 20,
+        rows.append(pd.DataFrame({"article_id": f"g{i:04d}",
+                                  "sentence_id": np.arange(len(ws)) // 20,
                                   "lower": ws, "is_stop": False, "is_alpha": True}))
     return pd.concat(rows, ignore_index=True)
 
@@ -516,8 +517,8 @@ def official_statements():
 @pytest.mark.evaldata
 def test_official_statements_random_split_vs_outlets():
     """600 of the 2,594 texts (a fixed random subsample, to keep CI in seconds): ten random
-    splits give about 5% of terms at p < 0.05 and at most one has any q < 0.05; the outlets (the
-    sub-folders state.gov and en.kremlin.ru) differ in hundreds of terms."""
+    splits give about 5% of terms at p < 0.05 and at most one has any q < 0.05; the outlets
+    (the sub-folders state.gov and en.kremlin.ru) differ in hundreds of terms."""
     from pathlib import Path
 
     from newslab import load_articles
@@ -540,7 +541,7 @@ def test_official_statements_random_split_vs_outlets():
         rates.append((s["p"] < 0.05).mean())
         with_q += int((s["q"] < 0.05).any())
     assert np.mean(rates) <= 0.055 and max(rates) <= 0.09
-    assert with_q <= 1                     # BH: a null split has some q < 0.05 about 5% of times
+    assert with_q <= 1        # BH: a null split has some q < 0.05 about one time in twenty
 
 
 # --------------------------------------------------------------------------- stage in pieces
@@ -655,3 +656,13 @@ def test_normalize_phrase_piece_by_piece_equals_the_whole_phrase_rule():
               "--- ' ", "", "co-operation\nagreements", "Ünited_Nations 2022"]:
         assert kw.normalize_phrase(p) == by_rule(p), p
     assert list(kw.stem_phrases(["Sanctions", "white houses"])) == ["sanction", "white hous"]
+
+
+def test_keywords_stage_on_no_tokens():
+    arts = outlet_corpus(4)
+    t = tokens(sentences(arts)).iloc[0:0]
+    out = kw.keywords_stage({"tokens": t, "articles": arts}, by="outlet")
+    assert out["keywords"].empty and list(out["keywords"].columns) == columns("keywords")
+    assert out["keyness_by_outlet"].empty
+    out = kw.keywords_stage(PartTables([], articles=arts), by="outlet")
+    assert out["keywords"].empty and list(out["keywords"].columns) == columns("keywords")

@@ -34,11 +34,12 @@ from .terms import CHUNK_ARTICLES, term_mask
 from .tfidf import tfidf
 
 __all__ = ["CHUNK_ARTICLES", "DEFAULT_METHOD", "ENGLISH_COMMON", "ENGLISH_SIZE",
-           "KEYWORD_COLUMNS", "MENTION_COLUMNS", "METHODS", "STAGE_METHODS",
-           "article_keyness", "article_test", "benjamini_hochberg", "candidate_phrases", "collocations", "common_english",
-           "country_terms", "document_keyness", "english_frequencies", "key_phrases", "keyness",
-           "keyness_arrays", "keyness_by", "keywords", "keywords_stage", "normalize_phrase",
-           "rake", "stem_phrases", "term_mask", "tfidf", "yake_like"]
+           "KEYWORD_COLUMNS", "MENTION_COLUMNS", "METHODS", "STAGE_METHODS", "article_keyness",
+           "article_test", "benjamini_hochberg", "candidate_phrases", "collocations",
+           "common_english", "country_terms", "document_keyness", "english_frequencies",
+           "key_phrases", "keyness", "keyness_arrays", "keyness_by", "keywords",
+           "keywords_stage", "normalize_phrase", "rake", "stem_phrases", "term_mask",
+           "tfidf", "yake_like"]
 
 _EVALUATION = ("read_documents", "prf_at_k", "evaluate_keyphrases")
 

@@ -19,6 +19,9 @@ from .normalize import stem_phrases
 from .terms import CHUNK_ARTICLES, _TOKEN_COLS, _article_chunks, _need, term_mask
 
 
+#: Fewest articles for key phrases to take their idf from the corpus (else from English).
+MIN_CORPUS = 20
+
 def candidate_phrases(tokens: pd.DataFrame, *, max_words: int = 3,
                       maximal: bool = False) -> pd.DataFrame:
     """Candidate key phrases: runs of terms (see the module docstring), never across a stop
@@ -252,7 +255,7 @@ def _empty_phrases(extra=()) -> pd.DataFrame:
 
 
 def key_phrases(tokens: pd.DataFrame, *, top: int | None = 10, max_words: int = 3,
-                background: str = "auto", min_corpus: int = 20, dedup: bool = True,
+                background: str = "auto", min_corpus: int = MIN_CORPUS, dedup: bool = True,
                 chunk_articles: int | None = CHUNK_ARTICLES) -> pd.DataFrame:
     """newslab's default key phrases: TF-IDF over candidate phrases, length-discounted.
 

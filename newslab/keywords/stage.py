@@ -17,7 +17,8 @@ from .. import schema
 from ..errors import NewslabError
 from .documents import ALPHA, MIN_ARTICLES, group_document_counts, keyness_from_counts
 from .keyness import article_keyness
-from .phrases import PhraseFrequencies, key_phrases, rake, score_phrases, yake_like
+from .phrases import (MIN_CORPUS, PhraseFrequencies, key_phrases, rake, score_phrases,
+                      yake_like)
 from .terms import CHUNK_ARTICLES, CountsByRow, DocumentFrequencies, _article_chunks
 from .tfidf import tfidf
 
@@ -136,13 +137,15 @@ def _pieces(tables, size):
 
 
 def _stage_keywords(tables, pieces, n_pieces, term_df, phrase_df) -> pd.DataFrame:
-    if n_pieces <= 1 or term_df.n_docs <= 1:     # small: the whole table at once
-        t = pd.concat(list(pieces()), ignore_index=True) if n_pieces != 1 else \
-            next(iter(pieces()))
+    if n_pieces == 0:
+        return schema.empty("keywords")
+    if n_pieces == 1 or term_df.n_docs <= 1:     # small: the whole table at once
+        t = next(iter(pieces())) if n_pieces == 1 else pd.concat(list(pieces()),
+                                                                  ignore_index=True)
         s = tables.get("sentences") if hasattr(tables, "get") else None
         parts = [keywords(t, method=m, top=k, sentences=s) for m, k in STAGE_METHODS]
     else:                                        # pass 2: each piece with the corpus's df
-        corpus = phrase_df.n_docs >= 20
+        corpus = phrase_df.n_docs >= MIN_CORPUS
         parts = []
         for piece in pieces():
             for m, k in STAGE_METHODS:
