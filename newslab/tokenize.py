@@ -32,9 +32,10 @@ from nltk.tokenize import RegexpTokenizer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-SENTENCE_COLUMNS = ["article_id", "paragraph_id", "sentence_id", "start", "end", "text"]
-TOKEN_COLUMNS = ["article_id", "sentence_id", "token_id", "start", "end", "token", "lower",
-                 "is_stop", "is_alpha"]
+from . import schema
+
+SENTENCE_COLUMNS = schema.columns("sentences")
+TOKEN_COLUMNS = schema.columns("tokens")
 
 #: scikit-learn's English stop-word list (318 words), a maintained source.
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS)

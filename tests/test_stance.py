@@ -154,19 +154,83 @@ def test_evaluate_bad_input(tmp_path, capsys):
 # --- the trained model ------------------------------------------------------------------------
 
 def test_train_save_load_predict(tmp_path, capsys):
-    out = tmp_path / "m.joblib"
+    out = tmp_path / "m.npz"
     assert cli.main(["train-stance", str(GOLD), "--out", str(out)]) == 0
     assert "trained on" in capsys.readouterr().out
     m = st.load_model(out)
-    pred = m.predict(["Russia invaded Ukraine."], [0], [6])
-    assert pred[0] in st.LABELS
+    X = pd.DataFrame({"text": ["Russia invaded Ukraine."], "start": [0], "end": [6]})
+    assert m.predict(X)[0] in st.LABELS
     r = st.score_target("Russia invaded Ukraine.", 0, 6, method="trained", model=m)
     assert -1 <= r["score"] <= 1 and r["method"] == "trained"
     res = _cli_json(capsys, str(GOLD), "--model", str(out))
     assert res["accuracy"] > 0.8  # its own training data
-    bad = tmp_path / "bad.joblib"
+    bad = tmp_path / "bad.npz"
     bad.write_bytes(b"not a model")
     assert cli.main(["evaluate", "stance", str(GOLD), "--model", str(bad)]) == 2
+    assert "not a newslab stance model" in capsys.readouterr().err
+
+
+def _gold_frame():
+    g = st.read_gold(GOLD)
+    return g[["text", "start", "end"]], g["label"]
+
+
+def test_model_is_a_sklearn_estimator():
+    from sklearn.base import clone
+    from sklearn.model_selection import GridSearchCV, KFold, cross_val_score
+    from sklearn.pipeline import Pipeline
+    X, y = _gold_frame()
+    m = st.StanceModel(C=0.5, min_df=1)
+    assert m.get_params()["C"] == 0.5 and clone(m).get_params() == m.get_params()
+    assert not hasattr(clone(m.fit(X, y)), "coef_")  # clone: parameters, no learned state
+    before = (m.coef_.copy(), list(m.classes_))
+    p1 = m.predict_proba(X.iloc[:20])
+    assert np.allclose(p1.sum(axis=1), 1.0) and p1.shape == (20, len(m.classes_))
+    assert np.array_equal(m.coef_, before[0]) and list(m.classes_) == before[1]
+    assert np.allclose(m.predict_proba(X.iloc[:20]), p1)  # predicting changes nothing
+    pipe = Pipeline([("stance", st.StanceModel(min_df=1))])
+    cv = KFold(3, shuffle=True, random_state=0)
+    scores = cross_val_score(pipe, X, y, cv=cv)
+    assert len(scores) == 3 and all(0.4 < s <= 1 for s in scores)
+    gs = GridSearchCV(st.StanceModel(min_df=1), {"C": [0.3, 3.0]}, cv=cv).fit(X, y)
+    assert gs.best_params_["C"] in (0.3, 3.0)
+    with pytest.raises(NewslabError, match="DataFrame"):
+        m.predict(["Russia invaded Ukraine."])
+
+
+def test_saved_model_predicts_the_same(tmp_path):
+    X, y = _gold_frame()
+    m = st.StanceModel(min_df=1).fit(X, y)
+    p = m.save(tmp_path / "m.npz", card={"trained_on": ["stance_gold.jsonl"]})
+    back = st.load_model(p)
+    assert np.allclose(back.predict_proba(X), m.predict_proba(X))
+    assert back.get_params() == m.get_params() and back.card_["trained_on"]
+    with np.load(p, allow_pickle=False) as z:  # plain arrays only
+        assert all(z[k].dtype != object for k in z.files)
+
+
+def test_a_pickle_given_as_model_runs_nothing(tmp_path, capsys):
+    """A file that would run code when unpickled (or loaded by joblib) is refused before
+    anything in it runs."""
+    import pickle
+    marker = tmp_path / "ran"
+
+    class Evil:
+        def __reduce__(self):
+            return (open, (str(marker), "w"))
+
+    for name in ("evil.pkl", "evil.joblib", "evil.npz"):
+        f = tmp_path / name
+        f.write_bytes(pickle.dumps({"newslab_stance_model": 1, "model": Evil()}))
+        assert cli.main(["evaluate", "stance", str(GOLD), "--model", str(f)]) == 2
+        err = capsys.readouterr().err
+        assert "not a newslab stance model" in err and len(err.strip().splitlines()) == 1
+        # an .npz whose member is a pickled object array
+        z = tmp_path / ("obj-" + name + ".npz")
+        np.savez(z, meta_json=np.array([Evil()], dtype=object))
+        assert cli.main(["evaluate", "stance", str(GOLD), "--model", str(z)]) == 2
+        capsys.readouterr()
+    assert not marker.exists()
 
 
 @pytest.mark.evaldata
@@ -278,3 +342,108 @@ def test_newsmtsc_reader(tmp_path):
     assert g["target"].tolist() == ["Smith", "Jones"]
     pred = st.score_targets(g["text"], g["start"], g["end"])
     assert pred["label"].tolist() == ["negative", "neutral"]
+
+
+# --- honest aggregates ------------------------------------------------------------------------
+
+def _toy_stance(n_articles=4, score=-0.8, label="negative"):
+    rows = []
+    for a in range(n_articles):
+        for k in range(2):
+            rows.append({"article_id": f"a{a}", "sentence_id": k, "start": 0, "end": 6,
+                         "surface": "Russia", "iso3": "RUS", "country": "Russia",
+                         "kind": "name", "score": score, "label": label, "method": "rules",
+                         "rule": "verb-agent", "trigger": "invaded", "role": "agent",
+                         "reason": "agent of 'invaded' (hostile act)",
+                         "clause": f"Russia invaded, said article {a}.",
+                         "speaker": "Psaki", "source_iso3": "USA"})
+    return pd.DataFrame(rows)
+
+
+def test_labels_say_uncertain_below_min_articles_or_across_zero():
+    s = _toy_stance(2)
+    assert st.country_stance(s)["label"].iloc[0] == "uncertain"  # 2 < MIN_ARTICLES
+    s = _toy_stance(st.MIN_ARTICLES)
+    c = st.country_stance(s).iloc[0]
+    assert c["label"] == "negative" and c["n_articles"] == st.MIN_ARTICLES
+    mixed = pd.concat([_toy_stance(3), _toy_stance(3, 0.8, "positive").assign(
+        article_id=lambda d: "b" + d["article_id"])], ignore_index=True)
+    c = st.country_stance(mixed).iloc[0]
+    assert c["ci_low"] < 0 < c["ci_high"] and c["label"] == "uncertain"
+    zero = _toy_stance(4, 0.0, "neutral")
+    assert st.country_stance(zero)["label"].iloc[0] == "neutral"
+
+
+def test_intervals_resample_articles_not_mentions():
+    # one article says it ten times, three others once: resampling mentions would be narrow
+    s = pd.concat([_toy_stance(1).loc[[0] * 10].assign(sentence_id=range(10))] +
+                  [_toy_stance(1, 0.1, "positive").iloc[:1].assign(article_id=f"b{i}")
+                   for i in range(3)], ignore_index=True)
+    c = st.country_stance(s).iloc[0]
+    assert c["n_articles"] == 4 and c["n_mentions"] == 13
+    from newslab.stats import cluster_bootstrap
+    m, lo, hi = cluster_bootstrap(s["score"], s["article_id"])
+    assert (c["ci_low"], c["ci_high"]) == (round(lo, 4), round(hi, 4))
+    naive = st.bootstrap_ci(s["score"])
+    assert hi - lo > naive[1] - naive[0]
+
+
+def test_duplicates_left_out_and_counted():
+    s = _toy_stance(4)
+    arts = pd.DataFrame({"article_id": ["a0", "a1", "a2", "a3"],
+                         "duplicate_of": [None, "a0", None, None]})
+    c = st.country_stance(s, arts).iloc[0]
+    assert (c["n_articles"], c["n_mentions"], c["n_duplicates"]) == (3, 6, 2)
+    c = st.country_stance(s, arts, duplicates=True).iloc[0]
+    assert (c["n_articles"], c["n_duplicates"]) == (4, 0)
+    d = st.dyads(s, arts).iloc[0]
+    assert (d["n_articles"], d["n_duplicates"], bool(d["display"])) == (3, 2, True)
+
+
+def test_evidence_deduplicated_with_reasons():
+    s = _toy_stance(3)
+    s["clause"] = "Russia invaded Ukraine."  # the same sentence in every article
+    ev = st.country_stance(s).iloc[0]["evidence"]
+    assert ev.count("|") == 0 and "agent of 'invaded'" in ev
+    assert len(st.evidence(s)) == 1
+    d = st.dyads(s).iloc[0]["evidence"]
+    assert d.startswith("Psaki: -0.80") and "|" not in d
+
+
+def test_dyads_need_articles_for_display():
+    d = st.dyads(_toy_stance(1)).iloc[0]
+    assert d["n_mentions"] == 2 and not d["display"] and d["label"] == "uncertain"
+
+
+def test_article_stance_order_does_not_depend_on_batches(seed_stance):
+    s = seed_stance["stance"]
+    s2 = pd.concat([s.assign(article_id="z-" + s["article_id"]), s], ignore_index=True)
+    whole = st.article_stance(s2)
+    parts = pd.concat([st.article_stance(s2.iloc[:len(s)]),
+                       st.article_stance(s2.iloc[len(s):])], ignore_index=True)
+    pd.testing.assert_frame_equal(whole, parts)
+    first = whole[whole["article_id"] == whole["article_id"].iloc[0]]
+    order = s.drop_duplicates("iso3")["iso3"].tolist()
+    assert first["iso3"].tolist() == order
+
+
+def test_corpus_stage_by_any_key(seed_stance, seed_articles):
+    from newslab import schema
+    arts = pd.concat([seed_articles.assign(section="world"),
+                      seed_articles.assign(article_id="x2", section="politics")],
+                     ignore_index=True)
+    st2 = pd.concat([seed_stance["stance"], seed_stance["stance"].assign(article_id="x2")],
+                    ignore_index=True)
+    out = st.stance_corpus_stage({"stance": st2, "articles": arts}, by=["section", "year"])
+    assert {"country_stance_by_section", "stance_dyads_by_section",
+            "country_stance_by_year", "stance_dyads_by_year"} <= set(out)
+    cs = out["country_stance_by_section"]
+    assert list(cs.columns) == schema.grouped_columns("country_stance", "section")
+    assert set(cs["section"]) == {"world", "politics"}
+    with pytest.raises(NewslabError, match="no column"):
+        st.stance_corpus_stage({"stance": st2, "articles": arts}, by=["desk"])
+
+
+def test_stance_stage_needs_mentions(seed_sentences, seed_articles):
+    with pytest.raises(NewslabError, match="mentions"):
+        st.stance_stage({"sentences": seed_sentences, "articles": seed_articles})
