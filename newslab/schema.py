@@ -118,10 +118,12 @@ TABLES: dict[str, dict[str, "str | tuple[str, str]"]] = {
         "article_id": "the article",
         "paragraph_id": "the paragraph",
         "n_sentences": "number of sentences in the paragraph",
-        "neg": "VADER neg of the paragraph's text scored as one unit",
-        "neu": "VADER neu of the paragraph's text",
-        "pos": "VADER pos of the paragraph's text",
-        "compound": "VADER compound of the paragraph's text",
+        "neg": "VADER neg of the paragraph: its sentences' valences taken together (each "
+               "sentence scored with its own rules; whole_text=True: VADER on the "
+               "paragraph's text)",
+        "neu": "VADER neu of the paragraph (same)",
+        "pos": "VADER pos of the paragraph (same)",
+        "compound": "VADER compound of the paragraph (same)",
         "mean_compound": "mean of the paragraph's sentence compounds",
         "label": "label of mean_compound (same cut-offs as sentences)",
     },
@@ -129,8 +131,9 @@ TABLES: dict[str, dict[str, "str | tuple[str, str]"]] = {
         "article_id": "the article",
         "n_sentences": "number of sentences",
         "n_words": "number of words (whitespace tokens with a letter or digit)",
-        "compound": "VADER compound of the whole text at once (saturates on long texts; "
-                    "for comparison only)",
+        "compound": "VADER compound of all the article's sentence valences at once (each "
+                    "sentence with its own rules; whole_text=True: VADER on the whole "
+                    "text); saturates on long texts, for comparison only",
         "mean_compound": "mean sentence compound (the usual article tone)",
         "share_positive": "share of sentences labelled positive",
         "share_negative": "share of sentences labelled negative",
