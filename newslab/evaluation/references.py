@@ -1,7 +1,8 @@
 """References into the read-only data beside the project (``../shared``): the project keeps
 file names and offsets, never the text (the convention of ``scripts/sample_gold.py``).
 
-A reference is a dict with ``file`` (a path under the shared folder), ``sent_start`` and
+A reference is a dict with ``file`` (a path under the shared folder; a ``seeds/...`` file is
+read from the repository's own seeds when the shared folder has none), ``sent_start`` and
 ``sent_end`` (character offsets of the sentence in the file's raw content), plus ``id`` for
 ``eval/bbc_news/bbc_news.jsonl`` (that record's ``text``) or ``row`` for
 ``eval/ag_news/test.csv`` (the ``description`` of data row ``row``, 0-based). Raw content of
@@ -38,6 +39,11 @@ def shared_dir(path=None) -> Path:
     return _REPO.parent / "shared"
 
 
+def is_reference(row: dict) -> bool:
+    """A row that points into shared text instead of holding it."""
+    return "file" in row and "sent_start" in row and "sent_end" in row
+
+
 @lru_cache(maxsize=4)
 def _bbc(shared: str) -> dict:
     out = {}
@@ -61,9 +67,10 @@ def _file(path: str) -> str:
         return f.read()
 
 
-def raw_content(ref: dict, shared) -> str:
-    """The raw content that ``ref``'s offsets index (see the module doc)."""
-    root = Path(shared)
+def raw_content(ref: dict, shared=None) -> str:
+    """The raw content that ``ref``'s offsets index (see the module doc); ``shared``
+    defaults to :func:`shared_dir`."""
+    root = shared_dir(shared)
     rel = ref.get("file")
     if not isinstance(rel, str) or not rel:
         raise NewslabError("a reference needs a file (a path under the shared folder)")
@@ -71,6 +78,8 @@ def raw_content(ref: dict, shared) -> str:
         raise NewslabError(f"reference file must be a path inside the shared folder, "
                            f"not {rel!r}")
     p = root / rel
+    if not p.is_file() and rel.startswith("seeds/") and (_REPO / rel).is_file():
+        p = _REPO / rel
     if not p.is_file():
         raise NewslabError(f"{rel} not found under {root} (--shared DIR)")
     try:
@@ -92,7 +101,7 @@ def raw_content(ref: dict, shared) -> str:
         raise NewslabError(f"cannot read {rel}: {e}") from None
 
 
-def resolve(ref: dict, shared) -> str:
+def resolve(ref: dict, shared=None) -> str:
     """The sentence a reference points to: ``raw_content(ref)[sent_start:sent_end]``."""
     doc = raw_content(ref, shared)
     a, b = ref.get("sent_start"), ref.get("sent_end")
@@ -102,3 +111,10 @@ def resolve(ref: dict, shared) -> str:
         raise NewslabError(f"sent_start/sent_end {a}:{b} outside {ref['file']} "
                            f"({len(doc)} characters)")
     return doc[a:b]
+
+
+def resolve_prev(ref: dict, shared=None) -> str:
+    """The previous sentence of a reference with ``prev_start``/``prev_end`` ("" if none)."""
+    if ref.get("prev_start") is None:
+        return ""
+    return raw_content(ref, shared)[int(ref["prev_start"]):int(ref["prev_end"])]
