@@ -79,7 +79,19 @@ def build_parser() -> argparse.ArgumentParser:
                     help="keep the batches an interrupted run with the same options "
                          "already finished in DIR")
     an.add_argument("--stages", metavar="NAMES",
-                    help="comma-separated batch stages to run (default: all)")
+                    help="comma-separated stages to run (default: all; the stages they "
+                         "need run too): " + ", ".join(_stage_names()))
+    an.add_argument("--by", action="append", metavar="KEY",
+                    help="also break every corpus aggregate down by KEY: a column of the "
+                         "articles (outlet, section, ...) or a date period (day, week, "
+                         "month, quarter, year); repeatable")
+    an.add_argument("--include-duplicates", action="store_true",
+                    help="count articles flagged as duplicates in the aggregates "
+                         "(default: left out)")
+    an.add_argument("--stance-method", metavar="NAME",
+                    help="the stance method of the stance stage (default: its own)")
+    an.add_argument("--model", metavar="PATH",
+                    help="a stance model from newslab train-stance, for the stance stage")
     an.add_argument("--csv", dest="csv", action="store_true", default=None,
                     help="also write DIR/TABLE.csv whatever the corpus size "
                          "(default: only up to 10,000 articles)")
@@ -109,48 +121,101 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _stage_names() -> list[str]:
+    from .pipeline import DEFAULT_STAGES
+    return [s.name for s in DEFAULT_STAGES]
+
+
+def _progress_bar(total: int):
+    from tqdm import tqdm
+    return tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1024,
+                desc="newslab analyze", delay=1.0, file=sys.stderr, dynamic_ncols=True)
+
+
 def _cmd_analyze(args) -> int:
     from .pipeline import analyze
-    analyze(args.path, args.out, columns=_columns_arg(args.column),
-            batch_size=args.batch_size, jobs=args.jobs, engine=args.engine,
-            scheduler=args.scheduler, resume=args.resume, stages=args.stages, csv=args.csv,
-            corpus_max_articles=args.corpus_max_articles, quiet=args.quiet)
+    show = not args.quiet and sys.stderr.isatty()
+    res = analyze(args.path, args.out, only=args.stages, by=args.by,
+                  duplicates=args.include_duplicates, method=args.stance_method,
+                  model=args.model, columns=_columns_arg(args.column),
+                  batch_size=args.batch_size, jobs=args.jobs, engine=args.engine,
+                  scheduler=args.scheduler, resume=args.resume, csv=args.csv,
+                  corpus_max_articles=args.corpus_max_articles, quiet=args.quiet,
+                  progress=_progress_bar if show else None)
+    if not args.quiet:
+        print(res.report())
     return 0
 
 
 # --- evaluate countries ---------------------------------------------------
 
 def _add_evaluate_countries(parser) -> None:
-    """``newslab evaluate countries GOLD.jsonl [--json]``."""
+    """``newslab evaluate countries GOLD.jsonl [--split dev|test] [--shared DIR] [--json]``."""
     parser.description = ("Micro-averaged precision, recall and F1 of the countries found in "
                           "each sentence against hand-coded sets. GOLD.jsonl: one "
                           '{"text": ..., "countries": ["USA", "RUS"]} per line, optionally '
-                          'with "date" for dated leaders.')
-    parser.add_argument("gold", metavar="GOLD.jsonl", help="hand-coded sentences")
+                          'with "date" for dated leaders. Real-text gold (references into '
+                          "../shared instead of text, data/annotations/countries_real_*.jsonl) "
+                          "is resolved from the shared folder; a file of mention rows "
+                          "(correct yes/no per finder mention) gives the finder's precision.")
+    parser.add_argument("gold", metavar="GOLD.jsonl", help="hand-coded sentences or mentions")
+    parser.add_argument("--split", metavar="NAME", default=None,
+                        help="only the rows of this split (dev, test)")
+    parser.add_argument("--shared", metavar="DIR", default=None,
+                        help="the shared data folder references point into (default: "
+                             "$NEWSLAB_SHARED or ../shared beside the repository)")
     parser.add_argument("--json", action="store_true",
                         help="print one JSON object (n, precision, recall, f1, ...)")
     parser.add_argument("--max-errors", type=int, default=50, metavar="N",
                         help="list at most N errors (default 50)")
 
 
+def _short(text: str, n: int = 160) -> str:
+    return text if len(text) <= n else text[:n - 3] + "..."
+
+
+def _print_country_mentions(m: dict, args) -> None:
+    print(f"country mentions (precision on a sample of finder mentions): {args.gold}"
+          + (f" [split {args.split}]" if args.split else ""))
+    print(f"n = {m['n']} sampled mentions   still found {m['n_found']}   right {m['n_right']}"
+          f"   precision = {m['precision']:.3f}")
+    print(f"no longer found: {m['n_dropped']} (of which {m['n_dropped_right']} refer to a "
+          f"country)")
+    for src, sm in m["by_source"].items():
+        print(f"  {src}: found {sm['n_found']}   precision = {sm['precision']:.3f}")
+    for title, rows in (("wrong", m["errors"]), ("lost (refer to a country, no longer found)",
+                                                   m["dropped_right"])):
+        if rows:
+            print(f"\n{len(rows)} {title}:")
+            for e in rows[:args.max_errors]:
+                got = f" as {e['pred']}" if "pred" in e else ""
+                print(f"- {e['target']!r}{got}, gold {e['gold'] or 'none'}"
+                      f"{' (' + e['note'] + ')' if e.get('note') else ''}: {_short(e['text'])}")
+
+
 def _cmd_evaluate_countries(args) -> int:
     from .evaluation import countries as ev
-    m = ev.evaluate(ev.read_gold(args.gold))
+    m = ev.evaluate(ev.read_gold(args.gold, split=args.split, shared=args.shared))
     if args.json:
-        out = {k: m[k] for k in ("n", "precision", "recall", "f1", "tp", "n_pred", "n_gold")}
-        if "by_source" in m:
-            out["by_source"] = m["by_source"]
+        keys = [k for k in m if k not in ("errors", "dropped_right")]
+        out = {k: m[k] for k in keys}
         out["n_errors"] = len(m["errors"])
         out["errors"] = m["errors"][:args.max_errors]
+        if "dropped_right" in m:
+            out["dropped_right"] = m["dropped_right"][:args.max_errors]
         print(json.dumps(out, ensure_ascii=False))
         return 0
-    print(f"country mentions: {args.gold}")
+    if m["task"] == "mentions":
+        _print_country_mentions(m, args)
+        return 0
+    print(f"country mentions: {args.gold}" + (f" [split {args.split}]" if args.split else ""))
     print(f"n = {m['n']} sentences   precision = {m['precision']:.3f}   "
           f"recall = {m['recall']:.3f}   F1 = {m['f1']:.3f}   "
           f"(tp {m['tp']}, predicted {m['n_pred']}, gold {m['n_gold']})")
-    for src, sm in m.get("by_source", {}).items():
-        print(f"  {src}: n = {sm['n']}   precision = {sm['precision']:.3f}   "
-              f"recall = {sm['recall']:.3f}   F1 = {sm['f1']:.3f}")
+    for field in ("source", "stratum"):
+        for v, sm in m.get(f"by_{field}", {}).items():
+            print(f"  {field} {v}: n = {sm['n']}   precision = {sm['precision']:.3f}   "
+                  f"recall = {sm['recall']:.3f}   F1 = {sm['f1']:.3f}")
     errs = m["errors"]
     if errs:
         print(f"\n{len(errs)} sentence(s) with errors"
@@ -161,13 +226,9 @@ def _cmd_evaluate_countries(args) -> int:
                 parts.append("missed " + ",".join(e["missed"]))
             if e["spurious"]:
                 parts.append("spurious " + ",".join(e["spurious"]))
-            text = e["text"] if len(e["text"]) <= 160 else e["text"][:157] + "..."
-            print(f"- {'; '.join(parts)}: {text}")
+            print(f"- {'; '.join(parts)}: {_short(e['text'])}")
             print(f"    found: {', '.join(e['surfaces']) or '(nothing)'}")
     return 0
-
-
-
 
 
 # --- evaluate keywords ----------------------------------------------------
@@ -249,54 +310,100 @@ def _add_evaluate_stance(parser: argparse.ArgumentParser) -> None:
     parser.description = (
         "Stance toward a target (a country or any string) in labelled sentences: accuracy, "
         "macro-F1, per-class figures, confusion. Gold lines {text, target, label[, start, "
-        "end]}, or a NewsMTSC .jsonl file (read directly).")
+        "end]}, references into ../shared ({file|bbc_id, sent_start, sent_end, start, end, "
+        "label}), or a NewsMTSC .jsonl file (read directly).")
     parser.add_argument("gold", help="gold file: JSON Lines {text, target, label[, start, end]}"
-                                     " or NewsMTSC JSON Lines")
+                                     ", references, or NewsMTSC JSON Lines")
     parser.add_argument("--method", default=None, choices=stance.METHODS,
-                        help="sentence, rules (default) or trained (needs --model)")
-    parser.add_argument("--model", metavar="MODEL", help="a model from newslab train-stance "
-                                                         "(implies --method trained)")
-    parser.add_argument("--format", default="auto", choices=stance.FORMATS,
-                        help="gold format (default: from the first line)")
+                        help=f"sentence, rules or trained (default: {stance.DEFAULT_METHOD}; "
+                             "trained uses the shipped model unless --model is given)")
+    parser.add_argument("--model", metavar="MODEL", help="a model file from newslab "
+                                                         "train-stance (implies --method trained)")
+    _add_stance_input(parser)
     parser.add_argument("--json", action="store_true",
                         help="print one JSON object (n, accuracy, macro_f1, per_class, ...)")
 
 
+def _add_stance_input(parser: argparse.ArgumentParser) -> None:
+    """The options of evaluate stance and train-stance that say how to read gold files."""
+    parser.add_argument("--format", default="auto", choices=stance.FORMATS,
+                        help="gold format (default: from the first line of each file)")
+    parser.add_argument("--split", metavar="NAME",
+                        help="only the rows whose split is NAME (train or test), in files "
+                             "that have a split column")
+    parser.add_argument("--shared", metavar="DIR",
+                        help="the shared data folder that references point into (default: "
+                             "../shared beside the repository)")
+
+
 def _stance_method_and_model(args):
     model = stance.load_model(args.model) if getattr(args, "model", None) else None
-    method = args.method or ("trained" if model is not None else "rules")
+    method = args.method or ("trained" if model is not None else stance.DEFAULT_METHOD)
     if method != "trained" and model is not None:
         raise NewslabError(f"--model goes with --method trained, not {method}")
     return method, model
 
 
+def _stance_gold(args, path):
+    from .evaluation import stance as ev
+    gold = ev.read_gold(path, format=args.format, shared=args.shared)
+    return ev.split(gold, args.split) if args.split else gold
+
+
 def _cmd_evaluate_stance(args) -> int:
+    from .evaluation import stance as ev
     method, model = _stance_method_and_model(args)
-    gold = stance.read_gold(args.gold, format=args.format)
-    m = stance.evaluate(gold, method=method, model=model)
-    m["gold"] = Path(args.gold).name
+    gold = _stance_gold(args, args.gold)
+    m = ev.evaluate(gold, method=method, model=model)
+    m.pop("predictions", None)
+    m["gold"] = Path(args.gold).name + (f" (split {args.split})" if args.split else "")
     if args.json:
         print(json.dumps(m))
     else:
-        print(format_classification(m, f"stance ({method}) on {Path(args.gold).name}"))
+        print(format_classification(m, f"stance ({method}) on {m['gold']}"))
     return 0
+
+
+def _positive_float(v: str) -> float:
+    try:
+        x = float(v)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {v!r}") from None
+    if not (x > 0 and x < float("inf")):
+        raise argparse.ArgumentTypeError(f"must be a positive number, not {v}")
+    return x
 
 
 def _add_train_stance(parser: argparse.ArgumentParser) -> None:
     parser.description = ("Train the stance model on labelled targets (JSON Lines {text, "
-                          "target, label[, start, end]} or NewsMTSC) and save it.")
-    parser.add_argument("labelled", help="labelled file (same formats as evaluate stance)")
-    parser.add_argument("--out", required=True, metavar="MODEL", help="where to save the model")
-    parser.add_argument("--format", default="auto", choices=stance.FORMATS,
-                        help="input format (default: from the first line)")
-    parser.add_argument("--C", type=float, default=1.0,
-                        help="inverse regularisation strength (default: 1.0)")
+                          "target, label[, start, end]}, references or NewsMTSC; several "
+                          "files are pooled) and save it as a plain-data .npz file.")
+    parser.add_argument("labelled", nargs="+", help="labelled file(s) (same formats as "
+                                                    "evaluate stance)")
+    parser.add_argument("--out", required=True, metavar="MODEL",
+                        help="the model file to write (.npz)")
+    _add_stance_input(parser)
+    parser.add_argument("--C", type=_positive_float, default=1.0,
+                        help="inverse regularisation strength, > 0 (default: 1.0)")
 
 
 def _cmd_train_stance(args) -> int:
-    gold = stance.read_gold(args.labelled, format=args.format)
+    import pandas as pd
+    from .evaluation import stance as ev
+    out = Path(args.out)
+    if out.is_dir():
+        raise NewslabError(f"--out {args.out} is a folder: give a file name (model.npz)")
+    parts = []
+    for f in args.labelled:
+        g = ev.read_gold(f, format=args.format, shared=args.shared)
+        if args.split and "split" in g.columns:
+            g = ev.split(g, args.split)
+        parts.append(g[["text", "start", "end", "label"]])
+    gold = pd.concat(parts, ignore_index=True)
     model = stance.train_model(gold, C=args.C)
-    p = model.save(args.out)
+    card = {"trained_on": [Path(f).name for f in args.labelled], "n": len(gold),
+            "split": args.split, "C": args.C}
+    p = model.save(out, card=card)
     counts = gold["label"].value_counts().to_dict()
     print(f"trained on {len(gold)} targets ({', '.join(f'{k} {v}' for k, v in sorted(counts.items()))});"
           f" saved to {p}")
@@ -305,11 +412,17 @@ def _cmd_train_stance(args) -> int:
 
 # ------------------------------------------------------------------------------------------
 
+def _show_warning(message, category, filename, lineno, file=None, line=None):
+    """Warnings as one line each: ``newslab: warning: ...``."""
+    print(f"newslab: warning: {message}", file=sys.stderr if file is None else file)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         with warnings.catch_warnings():
+            warnings.showwarning = _show_warning
             if getattr(args, "quiet", False):
                 warnings.simplefilter("ignore")
             return int(args.func(args) or 0)

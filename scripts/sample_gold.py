@@ -43,7 +43,7 @@ from functools import cache
 from pathlib import Path
 
 import newslab as nl
-from newslab.load import _LOST_DASH
+from newslab.load.dashes import LOST_DASH as _LOST_DASH
 
 SEED = 20261201
 REPO = Path(__file__).resolve().parents[1]

@@ -7,14 +7,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from newslab import pipeline
 from newslab.cli import main
-from newslab.errors import NewslabError
-from newslab.pipeline import analyze, read_table
+from newslab.errors import NewslabError, NewslabWarning
+from newslab.pipeline import DEFAULT_STAGES, Stage, analyze, read_table, stage_named
 
 from .conftest import SEEDS
 
-TEST_STAGE = ("flags", "tests.test_pipeline:flag_stage")
 #: Test controls for in-process runs (jobs=1): fail or interrupt on an article, log batches.
 CONTROL: dict = {}
 
@@ -46,7 +44,21 @@ def corpus_stage(tables):
     return {"outlet_tokens": t.groupby("outlet").size().rename("n").reset_index()}
 
 
-corpus_stage.needs = ("articles", "tokens")
+#: The core stages and one cheap batch stage: what most tests here run (the real stages
+#: are tested in their own files).
+CORE_STAGES = (stage_named("sentences"), stage_named("tokens"))
+FLAGS = Stage("flags", flag_stage, needs={"articles": None, "tokens": None},
+              produces=("flags",))
+TEST_STAGES = (*CORE_STAGES, FLAGS)
+OUTLET_TOKENS = Stage("outlet_tokens", corpus_stage, kind="corpus",
+                      needs={"articles": None, "tokens": None}, produces=("outlet_tokens",))
+
+
+def run(path, out, **kw):
+    """analyze with the test stages (unless others are given)."""
+    kw.setdefault("stages", TEST_STAGES)
+    kw.setdefault("quiet", True)
+    return analyze(path, out, **kw)
 
 
 def make_corpus(folder, n=22, *, bad=True):
@@ -96,27 +108,19 @@ def assert_same_tables(a, b):
         pd.testing.assert_frame_equal(x, y, check_like=False, obj=name)
 
 
-#: the stages registered by the other modules, for the one test that runs them all
-REAL_BATCH_STAGES = list(pipeline.BATCH_STAGES)
-REAL_CORPUS_STAGES = list(pipeline.CORPUS_STAGES)
-
-
 @pytest.fixture(autouse=True)
-def with_test_stage(monkeypatch):
-    """The pipeline's tests run one cheap test stage; the real stages are tested elsewhere."""
-    monkeypatch.setattr(pipeline, "BATCH_STAGES", [TEST_STAGE])
-    monkeypatch.setattr(pipeline, "CORPUS_STAGES", [])
+def with_test_stage():
+    """Clears the test controls around each test."""
     CONTROL.clear()
     yield
     CONTROL.clear()
 
 
-def test_seeds_parquet_and_csv(tmp_path, monkeypatch):
-    monkeypatch.setattr(pipeline, "BATCH_STAGES", REAL_BATCH_STAGES)
-    monkeypatch.setattr(pipeline, "CORPUS_STAGES", REAL_CORPUS_STAGES)
+def test_seeds_parquet_and_csv(tmp_path):
     res = analyze(SEEDS, tmp_path, quiet=True)
     stage_tables = set(res.counts) - {"articles", "skipped", "sentences", "tokens"}
-    assert len(stage_tables) >= len(REAL_BATCH_STAGES), stage_tables
+    assert stage_tables >= {t for s in DEFAULT_STAGES for t in s.produces} - {
+        "articles", "skipped", "sentences", "tokens"}, stage_tables
     for name in stage_tables:
         assert (tmp_path / f"{name}.csv").is_file()
         assert len(pd.read_parquet(tmp_path / name)) == res.counts[name]
@@ -136,8 +140,8 @@ def test_seeds_parquet_and_csv(tmp_path, monkeypatch):
 
 def test_same_results_whatever_jobs(tmp_path, with_test_stage):
     n, n_bad = make_corpus(tmp_path / "c")
-    one = analyze(tmp_path / "c", tmp_path / "o1", jobs=1, batch_size=4, quiet=True)
-    two = analyze(tmp_path / "c", tmp_path / "o2", jobs=2, batch_size=4, quiet=True)
+    one = run(tmp_path / "c", tmp_path / "o1", jobs=1, batch_size=4, quiet=True)
+    two = run(tmp_path / "c", tmp_path / "o2", jobs=2, batch_size=4, quiet=True)
     assert one.n_batches == two.n_batches == 6
     t1, t2 = all_tables(tmp_path / "o1"), all_tables(tmp_path / "o2")
     assert list(t1) == ["articles", "skipped", "sentences", "tokens", "flags"]
@@ -145,7 +149,7 @@ def test_same_results_whatever_jobs(tmp_path, with_test_stage):
     # row order too: parts are numbered in input order
     assert t1["articles"]["article_id"].tolist() == [f"a{k:03d}" for k in range(n)]
     # a different batch size changes nothing either
-    big = analyze(tmp_path / "c", tmp_path / "o3", jobs=1, batch_size=100, quiet=True)
+    big = run(tmp_path / "c", tmp_path / "o3", jobs=1, batch_size=100, quiet=True)
     assert big.n_batches == 1
     assert_same_tables(t1, all_tables(tmp_path / "o3"))
     # every input accounted for
@@ -158,7 +162,7 @@ def test_same_results_whatever_jobs(tmp_path, with_test_stage):
 
 def test_parts_share_one_schema(tmp_path, with_test_stage):
     make_corpus(tmp_path / "c", bad=False)
-    analyze(tmp_path / "c", tmp_path / "o", jobs=1, batch_size=4, quiet=True)
+    run(tmp_path / "c", tmp_path / "o", jobs=1, batch_size=4, quiet=True)
     import pyarrow.parquet as pq
     files = sorted((tmp_path / "o" / "flags").glob("part-*.parquet"))
     schemas = {str(pq.read_schema(f).remove_metadata()) for f in files}
@@ -172,7 +176,7 @@ def test_parts_share_one_schema(tmp_path, with_test_stage):
 
 def test_bad_files_are_skipped_with_reasons(tmp_path, with_test_stage):
     n, n_bad = make_corpus(tmp_path / "c")
-    res = analyze(tmp_path / "c", tmp_path / "o", jobs=1, batch_size=5, quiet=True)
+    res = run(tmp_path / "c", tmp_path / "o", jobs=1, batch_size=5, quiet=True)
     sk = read_table(tmp_path / "o", "skipped")
     assert len(sk) == n_bad == res.counts["skipped"]
     why = {p.rsplit("/", 1)[-1]: r for p, r in zip(sk["path"], sk["reason"])}
@@ -183,11 +187,11 @@ def test_bad_files_are_skipped_with_reasons(tmp_path, with_test_stage):
     assert res.counts["articles"] + res.counts["skipped"] == n + n_bad
 
 
-def test_failing_batch_is_skipped_and_run_goes_on(tmp_path, with_test_stage, capsys):
+def test_failing_batch_is_skipped_and_run_goes_on(tmp_path, with_test_stage):
     n, n_bad = make_corpus(tmp_path / "c")
     CONTROL["fail_on"] = "a005"  # in the second batch of 4
-    res = analyze(tmp_path / "c", tmp_path / "o", jobs=1, batch_size=4, quiet=True)
-    assert "batch 1 (4 articles) failed" in capsys.readouterr().err
+    with pytest.warns(NewslabWarning, match=r"batch 1 \(4 articles\) failed"):
+        res = run(tmp_path / "c", tmp_path / "o", jobs=1, batch_size=4, quiet=False)
     arts = read_table(tmp_path / "o", "articles")
     assert "a005" not in set(arts["article_id"]) and len(arts) == n - 4
     sk = read_table(tmp_path / "o", "skipped")
@@ -198,7 +202,7 @@ def test_failing_batch_is_skipped_and_run_goes_on(tmp_path, with_test_stage, cap
     # once the cause is fixed, --resume tries the failed batch again, and only that one
     CONTROL.clear()
     CONTROL["log"] = []
-    res = analyze(tmp_path / "c", tmp_path / "o", jobs=1, batch_size=4, resume=True,
+    res = run(tmp_path / "c", tmp_path / "o", jobs=1, batch_size=4, resume=True,
                   quiet=True)
     assert CONTROL["log"] == ["a004"]
     assert res.counts["articles"] == n and res.counts["skipped"] == n_bad
@@ -210,63 +214,62 @@ def test_resume_redoes_only_unfinished_batches(tmp_path, with_test_stage):
     out = tmp_path / "o"
     CONTROL["interrupt_on"] = "a013"  # batch 3 of 4-article batches
     with pytest.raises(KeyboardInterrupt):
-        analyze(tmp_path / "c", out, jobs=1, batch_size=4, quiet=True)
-    done = [json.loads(x)["batch"] for x in (out / "_manifest.jsonl").read_text().split("\n")
-            if x]
-    assert done == [0, 1, 2]
+        run(tmp_path / "c", out, jobs=1, batch_size=4, quiet=True)
+    lines = [json.loads(x) for x in (out / "_manifest.jsonl").read_text().split("\n") if x]
+    assert [e["batch"] for e in lines if "rows" in e] == [0, 1, 2]
+    assert [e["batch"] for e in lines if "start" in e] == [0, 1, 2, 3]  # 3 never finished
     CONTROL.clear()
     CONTROL["log"] = []
-    res = analyze(tmp_path / "c", out, jobs=1, batch_size=4, resume=True, quiet=True)
+    res = run(tmp_path / "c", out, jobs=1, batch_size=4, resume=True, quiet=True)
     assert CONTROL["log"] == ["a012", "a016", "a020"]  # batches 3, 4, 5 only
     assert res.n_batches_resumed == 3 and res.n_batches == 6
     # interrupted again while re-reading: nothing finished before is forgotten
-    man = [json.loads(x)["batch"] for x in (out / "_manifest.jsonl").read_text().splitlines()]
+    man = [json.loads(x)["batch"] for x in (out / "_manifest.jsonl").read_text().splitlines()
+           if "rows" in json.loads(x)]
     assert sorted(set(man)) == [0, 1, 2, 3, 4, 5]
     assert res.counts["articles"] + res.counts["skipped"] == n + n_bad
     CONTROL["log"] = []
-    analyze(tmp_path / "c", tmp_path / "fresh", jobs=1, batch_size=4, quiet=True)
+    run(tmp_path / "c", tmp_path / "fresh", jobs=1, batch_size=4, quiet=True)
     assert_same_tables(all_tables(out), all_tables(tmp_path / "fresh"))
     # a finished run resumes to itself without redoing anything
     CONTROL["log"] = []
-    analyze(tmp_path / "c", out, jobs=1, batch_size=4, resume=True, quiet=True)
+    run(tmp_path / "c", out, jobs=1, batch_size=4, resume=True, quiet=True)
     assert CONTROL["log"] == []
     # a changed input file is redone from its first changed batch on
     with open(tmp_path / "c" / "b.jsonl", "a") as fh:
         fh.write(json.dumps({"id": "a999", "text": "A late addition about Ukraine."}) + "\n")
-    res = analyze(tmp_path / "c", out, jobs=1, batch_size=4, resume=True, quiet=True)
+    res = run(tmp_path / "c", out, jobs=1, batch_size=4, resume=True, quiet=True)
     assert CONTROL["log"] == ["a020"]
     assert res.counts["articles"] == n + 1
 
 
 def test_resume_with_other_options_is_refused(tmp_path, with_test_stage):
     make_corpus(tmp_path / "c", bad=False)
-    analyze(tmp_path / "c", tmp_path / "o", jobs=1, batch_size=4, quiet=True)
+    run(tmp_path / "c", tmp_path / "o", jobs=1, batch_size=4, quiet=True)
     with pytest.raises(NewslabError, match="other options .*batch_size"):
-        analyze(tmp_path / "c", tmp_path / "o", jobs=1, batch_size=5, resume=True, quiet=True)
+        run(tmp_path / "c", tmp_path / "o", jobs=1, batch_size=5, resume=True, quiet=True)
 
 
 def test_rerun_without_resume_starts_clean(tmp_path, with_test_stage):
     make_corpus(tmp_path / "c", n=30, bad=False)
-    analyze(tmp_path / "c", tmp_path / "o", jobs=1, batch_size=4, quiet=True)
+    run(tmp_path / "c", tmp_path / "o", jobs=1, batch_size=4, quiet=True)
     assert (tmp_path / "o" / "tokens" / "part-00007.parquet").exists()
     make_corpus(tmp_path / "c2", n=9, bad=False)
-    res = analyze(tmp_path / "c2", tmp_path / "o", jobs=1, batch_size=4, quiet=True)
+    res = run(tmp_path / "c2", tmp_path / "o", jobs=1, batch_size=4, quiet=True)
     assert sorted(f.name for f in (tmp_path / "o" / "tokens").iterdir()) == [
         "part-00000.parquet", "part-00001.parquet", "part-00002.parquet"]
     assert len(pd.read_parquet(tmp_path / "o" / "articles")) == 9 == res.counts["articles"]
 
 
-def test_corpus_stages_run_below_limit_and_are_skipped_above(tmp_path, with_test_stage,
-                                                            monkeypatch):
-    monkeypatch.setattr(pipeline, "CORPUS_STAGES",
-                        [("outlet_tokens", "tests.test_pipeline:corpus_stage")])
+def test_corpus_stages_run_below_limit_and_are_skipped_above(tmp_path, with_test_stage):
+    stages = (*TEST_STAGES, OUTLET_TOKENS)
     n, _ = make_corpus(tmp_path / "c", bad=False)
-    res = analyze(tmp_path / "c", tmp_path / "o", jobs=1, batch_size=4, quiet=True)
+    res = run(tmp_path / "c", tmp_path / "o", jobs=1, batch_size=4, stages=stages)
     ot = read_table(tmp_path / "o", "outlet_tokens")
     assert ot["n"].sum() == res.counts["tokens"] and len(ot) == 3
     assert (tmp_path / "o" / "outlet_tokens.csv").is_file()
-    res = analyze(tmp_path / "c", tmp_path / "o", jobs=1, batch_size=4, quiet=True,
-                  corpus_max_articles=n - 1)
+    res = run(tmp_path / "c", tmp_path / "o", jobs=1, batch_size=4, stages=stages,
+              corpus_max_articles=n - 1)
     assert not (tmp_path / "o" / "outlet_tokens").exists()
     assert "outlet_tokens" not in res.tables
     assert any("corpus-level stage 'outlet_tokens' not run" in x for x in res.notes)
@@ -274,7 +277,7 @@ def test_corpus_stages_run_below_limit_and_are_skipped_above(tmp_path, with_test
     assert not (tmp_path / "o" / "outlet_tokens.csv").exists()
 
 
-def test_corpus_stage_own_limit_and_columns(tmp_path, with_test_stage, monkeypatch):
+def test_corpus_stage_own_limit_and_columns(tmp_path, with_test_stage):
     seen = {}
 
     def light(tables):
@@ -282,43 +285,52 @@ def test_corpus_stage_own_limit_and_columns(tmp_path, with_test_stage, monkeypat
         f = tables["flags"]
         return {"flag_totals": pd.DataFrame({"n_tokens": [int(f["n_tokens"].sum())]})}
 
-    light.needs = {"flags": ["article_id", "n_tokens"], "articles": None}
-    light.max_articles = 10**9
-    resolve = pipeline._resolve
-    monkeypatch.setattr(pipeline, "_resolve", lambda spec: light if spec == "x:light"
-                        else resolve(spec))
-    monkeypatch.setattr(pipeline, "CORPUS_STAGES", [("light", "x:light")])
+    stages = (*TEST_STAGES, Stage("light", light, kind="corpus",
+                                  needs={"flags": ["article_id", "n_tokens"], "articles": None},
+                                  produces=("flag_totals",), max_articles=10**9))
     make_corpus(tmp_path / "c", bad=False)
-    monkeypatch.setattr(pipeline, "CORPUS_MAX_ARTICLES", 5)
-    res = analyze(tmp_path / "c", tmp_path / "o", jobs=1, batch_size=4, quiet=True)
+    res = run(tmp_path / "c", tmp_path / "o", jobs=1, batch_size=4, stages=stages)
     assert res.notes == []
     assert seen["flags"] == ["article_id", "n_tokens"] and "text" in seen["articles"]
     assert set(seen) == {"flags", "articles"}
     assert read_table(tmp_path / "o", "flag_totals")["n_tokens"].item() == res.counts["tokens"]
     # the user's limit overrides the stage's
-    res = analyze(tmp_path / "c", tmp_path / "o", jobs=1, batch_size=4, quiet=True,
-                  corpus_max_articles=5)
+    res = run(tmp_path / "c", tmp_path / "o", jobs=1, batch_size=4, stages=stages,
+              corpus_max_articles=5)
+    assert res.notes == ["corpus-level stage 'light' not run: 22 articles is above the "
+                         "limit of 5 set by --corpus-max-articles"]
+    assert "flag_totals" not in res.tables
+    # a stage's own limit
+    small = tuple(s if s.name != "light" else Stage("light", light, kind="corpus",
+                                                      needs=s.needs, produces=s.produces,
+                                                      max_articles=5) for s in stages)
+    res = run(tmp_path / "c", tmp_path / "o", jobs=1, batch_size=4, stages=small)
     assert res.notes == ["corpus-level stage 'light' not run: 22 articles is above its "
                          "in-memory limit of 5 (--corpus-max-articles to change it)"]
-    assert "flag_totals" not in res.tables
 
 
 def test_csv_only_for_small_corpora(tmp_path):
     make_corpus(tmp_path / "c", bad=False)
-    res = analyze(tmp_path / "c", tmp_path / "o", jobs=1, quiet=True, csv_max_articles=10)
+    res = run(tmp_path / "c", tmp_path / "o", jobs=1, quiet=True, csv_max_articles=10)
     assert not list((tmp_path / "o").glob("*.csv"))
     assert res.counts["articles"] == len(pd.read_parquet(tmp_path / "o" / "articles"))
-    analyze(tmp_path / "c", tmp_path / "o", jobs=1, quiet=True, csv=True, csv_max_articles=10)
+    run(tmp_path / "c", tmp_path / "o", jobs=1, quiet=True, csv=True, csv_max_articles=10)
     assert len(pd.read_csv(tmp_path / "o" / "articles.csv")) == res.counts["articles"]
 
 
 def test_stages_option(tmp_path, with_test_stage):
-    res = analyze(SEEDS, tmp_path / "o", jobs=1, stages=[], quiet=True)
-    assert "flags" not in res.tables
-    res = analyze(SEEDS, tmp_path / "o", jobs=1, stages="flags", quiet=True)
+    res = run(SEEDS, tmp_path / "o", jobs=1, only="tokens")
+    assert "flags" not in res.tables and "tokens" in res.tables
+    res = run(SEEDS, tmp_path / "o", jobs=1, only="flags")
     assert len(res.tables["flags"]) == 1
     with pytest.raises(NewslabError, match="unknown stage"):
-        analyze(SEEDS, tmp_path / "o", stages="nope", quiet=True)
+        run(SEEDS, tmp_path / "o", only="nope")
+    with pytest.raises(NewslabError, match="at least one stage"):
+        run(SEEDS, tmp_path / "o", only="")
+    # the stages a named stage needs run too
+    res = analyze(SEEDS, tmp_path / "o2", jobs=1, only="stance", quiet=True)
+    assert {"mentions", "stance", "article_stance"} <= set(res.tables)
+    assert "keywords" not in res.tables and "sentence_sentiment" not in res.tables
 
 
 def test_quiet_run_prints_nothing(tmp_path, capsys):
@@ -345,23 +357,43 @@ def test_cli_usage_errors(tmp_path, capsys, argv, message):
 
 
 def test_large_files_are_streamed_with_the_same_result(tmp_path, monkeypatch):
-    """A big JSON Lines, CSV or Parquet file is read in pieces: same articles, same skips."""
-    from newslab import stream
+    """Every file is read in pieces: pieces of 3 rows give the same articles, same skips."""
+    from newslab.load import batcher as load_batches
     n, _ = make_corpus(tmp_path / "c")
     rows = [json.loads(x) for x in (tmp_path / "c" / "b.jsonl").read_text().splitlines()]
     pd.DataFrame(rows).to_csv(tmp_path / "c" / "e.csv", index=False)
     pd.DataFrame(rows).assign(id=lambda d: d["id"] + "p").to_parquet(tmp_path / "c" / "f.parquet")
     (tmp_path / "c" / "g.csv").write_text("title,body\nT,Some text.\nbad,row,here\n")
-    whole = analyze(tmp_path / "c", tmp_path / "o1", jobs=1, batch_size=7, quiet=True)
-    monkeypatch.setattr(stream, "STREAM_MIN_BYTES", 0)
-    monkeypatch.setattr(stream, "CHUNK_ROWS", 3)
-    seen = []
-    real = stream._stream_tabular
-    monkeypatch.setattr(stream, "_stream_tabular", lambda p, *a: seen.append(p.name)
-                        or real(p, *a))
-    streamed = analyze(tmp_path / "c", tmp_path / "o2", jobs=1, batch_size=7, quiet=True)
-    assert seen == ["a.jsonl", "b.jsonl", "d.parquet", "e.csv", "f.parquet", "g.csv"]
+    whole = run(tmp_path / "c", tmp_path / "o1", jobs=1, batch_size=7, quiet=True)
+    monkeypatch.setattr(load_batches, "CHUNK_ROWS", 3)
+    streamed = run(tmp_path / "c", tmp_path / "o2", jobs=1, batch_size=7, quiet=True)
     assert streamed.counts == whole.counts
     assert_same_tables(all_tables(tmp_path / "o1"), all_tables(tmp_path / "o2"))
     sk = read_table(tmp_path / "o2", "skipped")
     assert "3 fields where the header has 2" in set(sk["reason"])
+
+
+def test_by_and_duplicates_reach_the_stages_that_declare_them(tmp_path):
+    """The stage list decides: attention and tone take by/duplicates, and a --by breakdown
+    comes out as <table>_by_<key> with the key first."""
+    from newslab import schema
+    from newslab.pipeline.stages import ATTENTION, TONE
+    stages = (*CORE_STAGES, stage_named("mentions"), stage_named("sentiment"), ATTENTION, TONE)
+    make_corpus(tmp_path / "c", bad=False)
+    res = run(tmp_path / "c", tmp_path / "o", jobs=1, batch_size=4, stages=stages,
+              by=["outlet", "month"])
+    for t in ("attention_by_outlet", "tone_by_outlet", "attention_by_month", "tone_by_month"):
+        df = res.tables[t]
+        assert list(df.columns) == schema.columns(t), t
+    assert set(res.tables["tone_by_outlet"]["outlet"]) == {"outlet0.com", "outlet1.com",
+                                                         "outlet2.com"}
+    assert res.tables["tone_by_month"]["n_articles"].sum() == 22
+    assert "by outlet: attention_by_outlet" in res.report()
+    # an option no stage takes is refused before anything is written
+    with pytest.raises(NewslabError, match="--by: none of the stages"):
+        run(tmp_path / "c", tmp_path / "o2", by="outlet")
+    assert not (tmp_path / "o2").exists()
+    # a --by key the articles do not have: refused from the first batch, nothing written
+    with pytest.raises(NewslabError, match="no column 'section'"):
+        run(tmp_path / "c", tmp_path / "o3", stages=stages, by="section")
+    assert not (tmp_path / "o3").exists()

@@ -4,12 +4,12 @@ which pandas and Dask read back from the Parquet parts."""
 import pandas as pd
 import pytest
 
-from newslab.cli import main
 from newslab.errors import NewslabError
-from newslab.pipeline import analyze, read_table
+from newslab.pipeline import read_table
 
 from .conftest import SEEDS
 from .test_pipeline import all_tables, assert_same_tables, make_corpus, with_test_stage  # noqa
+from .test_pipeline import run as analyze
 
 distributed = pytest.importorskip("distributed")
 
@@ -37,9 +37,8 @@ def test_dask_reads_the_parts_back(tmp_path, cluster, with_test_stage):
     import dask
     import dask.dataframe as dd
     make_corpus(tmp_path / "c", bad=False)
-    assert main(["analyze", str(tmp_path / "c"), "--out", str(tmp_path / "d"), "--engine",
-                 "dask", "--scheduler", cluster.scheduler_address, "--batch-size", "4",
-                 "--quiet"]) == 0
+    analyze(tmp_path / "c", tmp_path / "d", engine="dask",
+            scheduler=cluster.scheduler_address, batch_size=4)
     for name in ("tokens", "flags"):
         pdf = read_table(tmp_path / "d", name)
         with dask.config.set({"dataframe.convert-string": False}):

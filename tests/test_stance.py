@@ -75,11 +75,78 @@ def test_hedge_keeps_direction_weaker():
     assert "hedge" in hedged["rule"] and plain < hedged["score"] < 0
 
 
-def test_clause_tone_fallback_masks_target():
+def test_tone_alone_never_makes_a_mention_polar():
     r = score("Haiti has been plunged into chaos.", "Haiti")
-    assert r["rule"].startswith("clause-tone") and r["label"] == "negative"
+    assert r["label"] == "neutral" and r["role"] == "subject"
     r = score("Nigeria is Africa's most populous country.", "Nigeria")
     assert r["label"] == "neutral"
+    r = score("The terrible floods in Kenya killed dozens of people.", "Kenya")
+    assert (r["label"], r["role"], r["rule"]) == ("neutral", "location", "location")
+
+
+@pytest.mark.parametrize("text,target,role", [
+    ("NAIROBI, Kenya \u2014 The rains came early this year.", "Kenya", "dateline"),
+    ("A Brazilian company won the contract.", "Brazilian", "origin"),
+    ("Shares of the Japanese carmaker fell sharply.", "Japanese", "origin"),
+    ("Talks on Syria ended without a deal.", "Syria", "location"),
+    ("Aid to Haiti arrived by ship.", "Haiti", "object"),
+    ("The list included France, Germany and Italy.", "Germany", "listed"),
+    ("The Canadian minister met her counterpart in Oslo.", "Canadian", "agent"),
+    ("Chile said the vote would go ahead.", "Chile", "speaker"),
+    ("Missiles struck Kharkiv, Ukraine, overnight.", "Ukraine", "object"),
+    ("Officials in Peru announced a new tax.", "Peru", "location"),
+])
+def test_neutral_is_decided_with_a_role(text, target, role):
+    r = score(text, target)
+    assert r["label"] == "neutral" and r["role"] == role, r
+    assert r["reason"]
+
+
+@pytest.mark.parametrize("text,target,label,rule", [
+    ("Missiles fired by Russia struck the city.", "Russia", "negative", "passive-agent"),
+    ("The brave Ukrainian forces held the line.", "Ukrainian", "positive", "evaluative-word"),
+    ("Critics denounced the authoritarian Belarusian regime.", "Belarusian", "negative",
+     "evaluative-word"),
+    ("The Kremlin denied any involvement in the hacking.", "Kremlin", "negative",
+     "predicate"),
+    ("Chile and Peru signed a fruitful partnership agreement.", "Chile", "positive",
+     "verb-agent"),
+    ("Ministers praised the close ties between Norway and Iceland.", "Iceland", "positive",
+     "relation"),
+    ("Argentina is the largest donor of food aid in the region.", "Argentina", "positive",
+     "predicate-noun"),
+    ("The economy of Italy grew weaker last year.", "Italy", "negative", "predicate"),
+    ("Should Iran attack its neighbour, the region would suffer.", "Iran", "negative",
+     "verb-agent+hedge"),
+    ("Egypt will continue to support the peace process.", "Egypt", "positive", "verb-agent"),
+    ("We are grateful to Japan for its help.", "Japan", "positive", "evaluative-word"),
+])
+def test_polar_needs_evidence_tied_to_the_target(text, target, label, rule):
+    r = score(text, target)
+    assert (r["label"], r["rule"]) == (label, rule), r
+
+
+def test_the_seeds_two_errors_are_gone():
+    """Issue 11: "grow" read as a favourable act in "officials grow increasingly concerned",
+    and the US read as the object of sanctions in "in addition to sanctions, the U.S. would
+    provide ..." (sentences written for this test in the seed's shape)."""
+    r = score("U.S. officials grow increasingly concerned about the troop build-up.", "U.S.")
+    assert r["label"] == "neutral" and "linking verb" in r["reason"]
+    r = score("In addition to sanctions, the U.S. would provide more weapons to its partners.",
+              "U.S.")
+    assert r["role"] != "object" and "sanction" not in r["trigger"]
+
+
+def test_seed_evidence_shows_neither_error(seed_stance):
+    s = seed_stance["stance"]
+    usa = s[s["iso3"] == "USA"]
+    bad_grow = usa[usa["clause"].str.contains("grow increasingly concerned", regex=False)]
+    assert (bad_grow["label"] == "neutral").all() and len(bad_grow)
+    bad_sanctions = usa[usa["clause"].str.contains("in addition to sanctions", case=False)]
+    assert len(bad_sanctions) and (bad_sanctions["role"] != "object").all()
+    ev = " | ".join(seed_stance["country_stance"]["evidence"]) + " | ".join(
+        seed_stance["article_stance"]["evidence"])
+    assert "grow increasingly concerned" not in ev
 
 
 def test_victim_is_not_negative():
@@ -102,8 +169,8 @@ def test_bad_offsets_and_method():
         st.score_target("Russia", 3, 20)
     with pytest.raises(NewslabError):
         st.score_target("Russia invaded.", 0, 6, method="nope")
-    with pytest.raises(NewslabError, match="needs a model"):
-        st.score_target("Russia invaded.", 0, 6, method="trained")
+    with pytest.raises(NewslabError, match="goes with method 'trained'"):
+        st.score_target("Russia invaded.", 0, 6, method="rules", model=st.shipped_model())
 
 
 # --- the gold set, through the CLI ------------------------------------------------------------
@@ -148,25 +215,90 @@ def test_evaluate_bad_input(tmp_path, capsys):
     assert cli.main(["evaluate", "stance", str(p)]) == 2
     assert "not found in the text" in capsys.readouterr().err
     assert cli.main(["evaluate", "stance", str(tmp_path / "none.jsonl")]) == 2
-    assert cli.main(["evaluate", "stance", str(GOLD), "--method", "trained"]) == 2
+    with pytest.raises(SystemExit):
+        cli.main(["evaluate", "stance", str(GOLD), "--method", "nope"])
 
 
 # --- the trained model ------------------------------------------------------------------------
 
 def test_train_save_load_predict(tmp_path, capsys):
-    out = tmp_path / "m.joblib"
+    out = tmp_path / "m.npz"
     assert cli.main(["train-stance", str(GOLD), "--out", str(out)]) == 0
     assert "trained on" in capsys.readouterr().out
     m = st.load_model(out)
-    pred = m.predict(["Russia invaded Ukraine."], [0], [6])
-    assert pred[0] in st.LABELS
+    X = pd.DataFrame({"text": ["Russia invaded Ukraine."], "start": [0], "end": [6]})
+    assert m.predict(X)[0] in st.LABELS
     r = st.score_target("Russia invaded Ukraine.", 0, 6, method="trained", model=m)
     assert -1 <= r["score"] <= 1 and r["method"] == "trained"
     res = _cli_json(capsys, str(GOLD), "--model", str(out))
     assert res["accuracy"] > 0.8  # its own training data
-    bad = tmp_path / "bad.joblib"
+    bad = tmp_path / "bad.npz"
     bad.write_bytes(b"not a model")
     assert cli.main(["evaluate", "stance", str(GOLD), "--model", str(bad)]) == 2
+    assert "not a newslab stance model" in capsys.readouterr().err
+
+
+def _gold_frame():
+    g = st.read_gold(GOLD)
+    return g[["text", "start", "end"]], g["label"]
+
+
+def test_model_is_a_sklearn_estimator():
+    from sklearn.base import clone
+    from sklearn.model_selection import GridSearchCV, KFold, cross_val_score
+    from sklearn.pipeline import Pipeline
+    X, y = _gold_frame()
+    m = st.StanceModel(C=0.5, min_df=1)
+    assert m.get_params()["C"] == 0.5 and clone(m).get_params() == m.get_params()
+    assert not hasattr(clone(m.fit(X, y)), "coef_")  # clone: parameters, no learned state
+    before = (m.coef_.copy(), list(m.classes_))
+    p1 = m.predict_proba(X.iloc[:20])
+    assert np.allclose(p1.sum(axis=1), 1.0) and p1.shape == (20, len(m.classes_))
+    assert np.array_equal(m.coef_, before[0]) and list(m.classes_) == before[1]
+    assert np.allclose(m.predict_proba(X.iloc[:20]), p1)  # predicting changes nothing
+    pipe = Pipeline([("stance", st.StanceModel(min_df=1))])
+    cv = KFold(3, shuffle=True, random_state=0)
+    scores = cross_val_score(pipe, X, y, cv=cv)
+    assert len(scores) == 3 and all(0.4 < s <= 1 for s in scores)
+    gs = GridSearchCV(st.StanceModel(min_df=1), {"C": [0.3, 3.0]}, cv=cv).fit(X, y)
+    assert gs.best_params_["C"] in (0.3, 3.0)
+    with pytest.raises(NewslabError, match="DataFrame"):
+        m.predict(["Russia invaded Ukraine."])
+
+
+def test_saved_model_predicts_the_same(tmp_path):
+    X, y = _gold_frame()
+    m = st.StanceModel(min_df=1).fit(X, y)
+    p = m.save(tmp_path / "m.npz", card={"trained_on": ["stance_gold.jsonl"]})
+    back = st.load_model(p)
+    assert np.allclose(back.predict_proba(X), m.predict_proba(X))
+    assert back.get_params() == m.get_params() and back.card_["trained_on"]
+    with np.load(p, allow_pickle=False) as z:  # plain arrays only
+        assert all(z[k].dtype != object for k in z.files)
+
+
+def test_a_pickle_given_as_model_runs_nothing(tmp_path, capsys):
+    """A file that would run code when unpickled (or loaded by joblib) is refused before
+    anything in it runs."""
+    import pickle
+    marker = tmp_path / "ran"
+
+    class Evil:
+        def __reduce__(self):
+            return (open, (str(marker), "w"))
+
+    for name in ("evil.pkl", "evil.joblib", "evil.npz"):
+        f = tmp_path / name
+        f.write_bytes(pickle.dumps({"newslab_stance_model": 1, "model": Evil()}))
+        assert cli.main(["evaluate", "stance", str(GOLD), "--model", str(f)]) == 2
+        err = capsys.readouterr().err
+        assert "not a newslab stance model" in err and len(err.strip().splitlines()) == 1
+        # an .npz whose member is a pickled object array
+        z = tmp_path / ("obj-" + name + ".npz")
+        np.savez(z, meta_json=np.array([Evil()], dtype=object))
+        assert cli.main(["evaluate", "stance", str(GOLD), "--model", str(z)]) == 2
+        capsys.readouterr()
+    assert not marker.exists()
 
 
 @pytest.mark.evaldata
@@ -176,11 +308,9 @@ def test_trained_on_newsmtsc(shared_eval):
         pytest.skip("NewsMTSC not available")
     train = st.read_gold(d / "train.jsonl")
     assert len(train) > 8000 and set(train["label"]) == set(st.LABELS)
-    model = st.train_model(train)
+    model = st.train_model(train.iloc[::3])
     rw = st.read_gold(d / "devtest_rw.jsonl", format="newsmtsc")
-    assert st.evaluate(rw, method="trained", model=model)["macro_f1"] >= 0.65
-    assert st.evaluate(rw, method="rules")["macro_f1"] > \
-        st.evaluate(rw, method="sentence")["macro_f1"]
+    assert st.evaluate(rw, method="trained", model=model)["macro_f1"] >= 0.6
 
 
 # --- tables -----------------------------------------------------------------------------------
@@ -278,3 +408,151 @@ def test_newsmtsc_reader(tmp_path):
     assert g["target"].tolist() == ["Smith", "Jones"]
     pred = st.score_targets(g["text"], g["start"], g["end"])
     assert pred["label"].tolist() == ["negative", "neutral"]
+
+
+# --- honest aggregates ------------------------------------------------------------------------
+
+def _toy_stance(n_articles=4, score=-0.8, label="negative"):
+    rows = []
+    for a in range(n_articles):
+        for k in range(2):
+            rows.append({"article_id": f"a{a}", "sentence_id": k, "start": 0, "end": 6,
+                         "surface": "Russia", "iso3": "RUS", "country": "Russia",
+                         "kind": "name", "score": score, "label": label, "method": "rules",
+                         "rule": "verb-agent", "trigger": "invaded", "role": "agent",
+                         "reason": "agent of 'invaded' (hostile act)",
+                         "clause": f"Russia invaded, said article {a}.",
+                         "speaker": "Psaki", "source_iso3": "USA"})
+    return pd.DataFrame(rows)
+
+
+def test_labels_say_uncertain_below_min_articles_or_across_zero():
+    s = _toy_stance(2)
+    assert st.country_stance(s)["label"].iloc[0] == "uncertain"  # 2 < MIN_ARTICLES
+    s = _toy_stance(st.MIN_ARTICLES)
+    c = st.country_stance(s).iloc[0]
+    assert c["label"] == "negative" and c["n_articles"] == st.MIN_ARTICLES
+    mixed = pd.concat([_toy_stance(3), _toy_stance(3, 0.8, "positive").assign(
+        article_id=lambda d: "b" + d["article_id"])], ignore_index=True)
+    c = st.country_stance(mixed).iloc[0]
+    assert c["ci_low"] < 0 < c["ci_high"] and c["label"] == "uncertain"
+    zero = _toy_stance(4, 0.0, "neutral")
+    assert st.country_stance(zero)["label"].iloc[0] == "neutral"
+
+
+def test_intervals_resample_articles_not_mentions():
+    # one article says it ten times, three others once: resampling mentions would be narrow
+    s = pd.concat([_toy_stance(1).loc[[0] * 10].assign(sentence_id=range(10))] +
+                  [_toy_stance(1, 0.1, "positive").iloc[:1].assign(article_id=f"b{i}")
+                   for i in range(3)], ignore_index=True)
+    c = st.country_stance(s).iloc[0]
+    assert c["n_articles"] == 4 and c["n_mentions"] == 13
+    from newslab.stats import cluster_bootstrap
+    m, lo, hi = cluster_bootstrap(s["score"], s["article_id"])
+    assert (c["ci_low"], c["ci_high"]) == (round(lo, 4), round(hi, 4))
+    naive = st.bootstrap_ci(s["score"])
+    assert hi - lo > naive[1] - naive[0]
+
+
+def test_duplicates_left_out_and_counted():
+    s = _toy_stance(4)
+    arts = pd.DataFrame({"article_id": ["a0", "a1", "a2", "a3"],
+                         "duplicate_of": [None, "a0", None, None]})
+    c = st.country_stance(s, arts).iloc[0]
+    assert (c["n_articles"], c["n_mentions"], c["n_duplicates"]) == (3, 6, 2)
+    c = st.country_stance(s, arts, duplicates=True).iloc[0]
+    assert (c["n_articles"], c["n_duplicates"]) == (4, 0)
+    d = st.dyads(s, arts).iloc[0]
+    assert (d["n_articles"], d["n_duplicates"], bool(d["display"])) == (3, 2, True)
+
+
+def test_evidence_deduplicated_with_reasons():
+    s = _toy_stance(3)
+    s["clause"] = "Russia invaded Ukraine."  # the same sentence in every article
+    ev = st.country_stance(s).iloc[0]["evidence"]
+    assert ev.count("|") == 0 and "agent of 'invaded'" in ev
+    assert len(st.evidence(s)) == 1
+    d = st.dyads(s).iloc[0]["evidence"]
+    assert d.startswith("Psaki: -0.80") and "|" not in d
+
+
+def test_dyads_need_articles_for_display():
+    d = st.dyads(_toy_stance(1)).iloc[0]
+    assert d["n_mentions"] == 2 and not d["display"] and d["label"] == "uncertain"
+
+
+def test_article_stance_order_does_not_depend_on_batches(seed_stance):
+    s = seed_stance["stance"]
+    s2 = pd.concat([s.assign(article_id="z-" + s["article_id"]), s], ignore_index=True)
+    whole = st.article_stance(s2)
+    parts = pd.concat([st.article_stance(s2.iloc[:len(s)]),
+                       st.article_stance(s2.iloc[len(s):])], ignore_index=True)
+    pd.testing.assert_frame_equal(whole, parts)
+    first = whole[whole["article_id"] == whole["article_id"].iloc[0]]
+    order = s.drop_duplicates("iso3")["iso3"].tolist()
+    assert first["iso3"].tolist() == order
+
+
+def test_corpus_stage_by_any_key(seed_stance, seed_articles):
+    from newslab import schema
+    arts = pd.concat([seed_articles.assign(section="world"),
+                      seed_articles.assign(article_id="x2", section="politics")],
+                     ignore_index=True)
+    st2 = pd.concat([seed_stance["stance"], seed_stance["stance"].assign(article_id="x2")],
+                    ignore_index=True)
+    out = st.stance_corpus_stage({"stance": st2, "articles": arts}, by=["section", "year"])
+    assert {"country_stance_by_section", "stance_dyads_by_section",
+            "country_stance_by_year", "stance_dyads_by_year"} <= set(out)
+    cs = out["country_stance_by_section"]
+    assert list(cs.columns) == schema.grouped_columns("country_stance", "section")
+    assert set(cs["section"]) == {"world", "politics"}
+    with pytest.raises(NewslabError, match="no column"):
+        st.stance_corpus_stage({"stance": st2, "articles": arts}, by=["desk"])
+
+
+def test_stance_stage_needs_mentions(seed_sentences, seed_articles):
+    with pytest.raises(NewslabError, match="mentions"):
+        st.stance_stage({"sentences": seed_sentences, "articles": seed_articles})
+
+
+# --- the shipped model ------------------------------------------------------------------------
+
+def test_shipped_model_is_plain_data_with_a_card():
+    from importlib import resources
+    ref = resources.files("newslab").joinpath("data/stance_model.npz")
+    with np.load(str(ref), allow_pickle=False) as z:
+        assert all(z[k].dtype != object for k in z.files)
+    m = st.shipped_model()
+    card = m.card_
+    names = " ".join(s["source"] for s in card["trained_on"])
+    assert "NewsMTSC" in names and "stance_real.jsonl split=train" in names
+    assert "bbc" not in names.lower() and "country_stance" not in names
+    assert "Hamborg" in card["credit"]
+    r = st.score_target("Russia invaded Ukraine.", 0, 6, method="trained")
+    assert r["method"] == "trained" and r["reason"].startswith("model: p(")
+
+
+def test_trained_without_model_uses_the_shipped_one(capsys):
+    assert cli.main(["evaluate", "stance", str(GOLD), "--method", "trained", "--json"]) == 0
+    m = json.loads(capsys.readouterr().out)
+    assert m["method"] == "trained" and m["macro_f1"] > 0.6
+
+
+@pytest.mark.evaldata
+def test_shipped_model_on_newsmtsc(shared_eval):
+    rw = st.read_gold(shared_eval / "newsmtsc" / "devtest_rw.jsonl")
+    m = st.evaluate(rw, method="trained")
+    assert m["macro_f1"] >= 0.65
+    assert m["macro_f1"] > st.evaluate(rw, method="sentence")["macro_f1"]
+
+
+@pytest.mark.evaldata
+def test_default_method_on_real_dev(shared_eval):
+    """The codebook's construct on real text (../shared/eval/country_stance/dev.jsonl, never
+    trained on): the default method's figures hold."""
+    g = st.read_gold(shared_eval / "country_stance" / "dev.jsonl")
+    m = st.evaluate(g)
+    assert m["method"] == st.DEFAULT_METHOD
+    pc = m["per_class"]
+    assert m["macro_f1"] >= 0.70 and pc["neutral"]["recall"] >= 0.80
+    assert pc["negative"]["precision"] >= 0.6 and pc["positive"]["precision"] >= 0.6

@@ -17,24 +17,48 @@ from ..errors import NewslabError
 LABELS = ("negative", "neutral", "positive")
 
 
-def read_jsonl(path, required: tuple[str, ...] = ()) -> list[dict]:
-    """Read a gold JSON Lines file; a missing file or bad line is a :class:`NewslabError`."""
+def read_jsonl(path, required: tuple[str, ...] = (), *, numbered: bool = False) -> list:
+    """Read a gold JSON Lines file: one JSON object per line (blank lines skipped).
+
+    Every problem is one :class:`NewslabError` naming the file (and line): a missing file or
+    a folder, a binary or UTF-16 file, bytes that are not UTF-8, invalid JSON, a line that
+    is not an object (a bare number, a list), missing keys, no lines at all. With
+    ``numbered=True`` the rows come as ``(line number, object)`` pairs."""
     p = Path(path)
-    if not p.is_file():
+    if not p.exists():
         raise NewslabError(f"gold file not found: {path}")
+    if not p.is_file():
+        raise NewslabError(f"gold file {path} is not a file")
+    try:
+        data = p.read_bytes()
+    except OSError as e:
+        raise NewslabError(f"cannot read {path}: {e.strerror}") from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise NewslabError(f"{p.name}: UTF-16 text; save it as UTF-8")
+    if b"\x00" in data:
+        raise NewslabError(f"{p.name}: a binary file, not JSON Lines")
     rows = []
-    with p.open(encoding="utf-8-sig") as fh:
-        for i, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise NewslabError(f"{p.name}:{i}: invalid JSON ({e.msg})") from None
-            missing = [k for k in required if k not in obj]
-            if missing:
-                raise NewslabError(f"{p.name}:{i}: missing key(s) {', '.join(missing)}")
-            rows.append(obj)
+    for i, raw in enumerate(data.split(b"\n"), start=1):
+        try:
+            line = raw.decode("utf-8-sig" if i == 1 else "utf-8")
+        except UnicodeDecodeError as e:
+            raise NewslabError(f"{p.name}:{i}: not UTF-8 (byte {e.start + 1} of the line)") \
+                from None
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except (json.JSONDecodeError, RecursionError) as e:
+            msg = e.msg if isinstance(e, json.JSONDecodeError) else "nested too deeply"
+            raise NewslabError(f"{p.name}:{i}: invalid JSON ({msg})") from None
+        if not isinstance(obj, dict):
+            kind = {list: "a list", str: "a string", bool: "true/false", type(None): "null",
+                    int: "a number", float: "a number"}.get(type(obj), type(obj).__name__)
+            raise NewslabError(f"{p.name}:{i}: expected a JSON object, got {kind}")
+        missing = [k for k in required if k not in obj]
+        if missing:
+            raise NewslabError(f"{p.name}:{i}: missing key(s) {', '.join(missing)}")
+        rows.append((i, obj) if numbered else obj)
     if not rows:
         raise NewslabError(f"gold file is empty: {path}")
     return rows

@@ -1,0 +1,239 @@
+"""Where batches run: here (``jobs=1``), a pool of local processes, or a Dask cluster.
+
+Each engine takes ``submit(index, articles)`` and gives back the finished batches' results
+from ``wait()`` / ``poll()``. Local worker processes die with the run: each watches the
+process that started the run and exits when it is gone (and on Linux the kernel sends them
+SIGKILL when their parent dies), so killing ``newslab analyze`` never leaves workers
+behind.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+import warnings
+from pathlib import Path
+
+from ..errors import NewslabError
+from .batches import run_batch
+
+ENGINES = ("processes", "dask")
+
+
+def default_jobs() -> int:
+    """All the cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)
+
+
+def _die_with_parent(run_pid: int) -> None:
+    """Exit this worker when the run's process ends (checked every half second), and ask
+    Linux to kill it when its parent process dies."""
+    try:
+        import ctypes
+        import signal
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+    def watch():
+        while True:
+            try:
+                os.kill(run_pid, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:
+                pass
+            time.sleep(0.5)
+
+    threading.Thread(target=watch, daemon=True, name="newslab-watchdog").start()
+
+
+def _init_worker(stages, run_pid) -> None:
+    """Watch the run's process; build the tokenizers once per worker process."""
+    _die_with_parent(run_pid)
+    warnings.simplefilter("ignore")  # the driver reports problems; workers stay quiet
+    from .. import tokenize
+    tokenize.sentence_splitter()
+    tokenize.token_regex()
+
+
+class SerialEngine:
+    """Batches run here, one after the other (``jobs=1``)."""
+
+    def __init__(self, out, stages, options):
+        self.out, self.stages, self.options, self.done = out, stages, options, []
+
+    pending = 0
+
+    def submit(self, index, articles):
+        self.done.append(run_batch(index, articles, self.out, self.stages, self.options))
+
+    def wait(self, *, all_=False):
+        done, self.done = self.done, []
+        return done
+
+    poll = wait
+
+    def close(self):
+        pass
+
+
+class ProcessEngine:
+    """A pool of ``jobs`` processes (started from a forkserver that imported newslab once).
+
+    The pool starts with the second batch: a one-batch corpus runs here, without it.
+    """
+
+    def __init__(self, out, stages, options, jobs, *, prestart=True):
+        import multiprocessing as mp
+        self.out, self.stages, self.options, self.jobs = out, stages, options, jobs
+        self.pool = None
+        self.first = None
+        self.futures = set()
+        self.done = []
+        self.method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+        if self.method == "forkserver" and prestart:
+            # start the server now: its imports overlap with reading the first batches
+            from multiprocessing import forkserver
+            mods = sorted({"newslab.pipeline"} | {s.fn.__module__ for s in stages})
+            mp.get_context("forkserver").set_forkserver_preload(mods)
+            forkserver.ensure_running()
+
+    @property
+    def pending(self):
+        return len(self.futures) + (self.first is not None)
+
+    def _start(self):
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+        ctx = mp.get_context(self.method)
+        self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=ctx,
+                                        initializer=_init_worker,
+                                        initargs=(self.stages, os.getpid()))
+
+    def _submit(self, index, articles):
+        self.futures.add(self.pool.submit(run_batch, index, articles, self.out, self.stages,
+                                          self.options))
+
+    def submit(self, index, articles):
+        if self.pool is None and self.first is None:
+            self.first = (index, articles)
+            return
+        if self.pool is None:
+            self._start()
+            self._submit(*self.first)
+            self.first = None
+        self._submit(index, articles)
+
+    def wait(self, *, all_=False):
+        from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED
+        from concurrent.futures import wait as cf_wait
+        from concurrent.futures.process import BrokenProcessPool
+        if self.first is not None:  # only one batch in all: no pool needed
+            self.done.append(run_batch(*self.first, self.out, self.stages, self.options))
+            self.first = None
+        if self.futures:
+            finished, self.futures = cf_wait(
+                self.futures, return_when=ALL_COMPLETED if all_ else FIRST_COMPLETED)
+            for f in finished:
+                try:
+                    self.done.append(f.result())
+                except BrokenProcessPool:
+                    raise NewslabError(
+                        "a worker process died: out of memory (run again with --resume and "
+                        "fewer --jobs or a smaller --batch-size), or a script calls "
+                        "analyze() outside an 'if __name__ == \"__main__\":' block") from None
+        done, self.done = self.done, []
+        return done
+
+    def poll(self):
+        """The results ready now, without waiting."""
+        return self.wait() if any(f.done() for f in self.futures) else []
+
+    def close(self):
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+
+
+class DaskEngine:
+    """Batches as tasks on a Dask cluster: an existing one (``scheduler`` address) or a
+    ``LocalCluster`` of ``jobs`` single-threaded worker processes on 127.0.0.1."""
+
+    def __init__(self, out, stages, options, jobs, scheduler=None, quiet=False):
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise NewslabError("--engine dask needs the 'distributed' package "
+                               "(pip install 'dask[distributed]')") from None
+        self.out, self.stages, self.options = out, stages, options
+        self.cluster = None
+        if quiet:
+            logging.getLogger("distributed").setLevel(logging.ERROR)
+        try:
+            if scheduler:
+                self.client = Client(scheduler)  # distributed.comm.timeouts.connect
+            else:
+                self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1,
+                                            processes=True, host="127.0.0.1",
+                                            dashboard_address="127.0.0.1:0",
+                                            silence_logs=logging.ERROR)
+                self.client = Client(self.cluster)
+        except (OSError, TimeoutError) as e:
+            raise NewslabError(f"cannot reach the Dask scheduler {scheduler or '(local)'}: "
+                               f"{e}") from None
+        self.futures = []
+        self.checked = False
+
+    @property
+    def pending(self):
+        return len(self.futures)
+
+    def submit(self, index, articles):
+        self.futures.append(self.client.submit(
+            run_batch, index, articles, self.out, self.stages, self.options, pure=False,
+            key=f"newslab-batch-{index:05d}-{os.getpid()}-{time.time_ns()}"))
+
+    def wait(self, *, all_=False):
+        from distributed import wait as dwait
+        if not self.futures:
+            return []
+        res = dwait(self.futures, return_when="ALL_COMPLETED" if all_ else "FIRST_COMPLETED")
+        self.futures = list(res.not_done)
+        done = []
+        for f in res.done:
+            r = f.result()
+            if not self.checked and r.get("files"):
+                if not (Path(self.out) / r["files"][0]).exists():
+                    raise NewslabError(
+                        f"the Dask workers wrote to {self.out} on their own machines: --out "
+                        "must be a folder that this machine and every worker share")
+                self.checked = True
+            done.append(r)
+        return done
+
+    def poll(self):
+        """The results ready now, without waiting."""
+        return self.wait() if any(f.done() for f in self.futures) else []
+
+    def close(self):
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def make_engine(plan, *, quiet: bool):
+    """The engine a plan asks for."""
+    out, stages, opts = str(plan.out), plan.batch_stages, plan.stage_options
+    if plan.engine == "dask":
+        return DaskEngine(out, stages, opts, plan.jobs, plan.scheduler, quiet=quiet)
+    if plan.jobs == 1:
+        return SerialEngine(out, stages, opts)
+    # a small input (under ~1,000 news articles) may be one batch: no server up front
+    return ProcessEngine(out, stages, opts, plan.jobs, prestart=plan.input_bytes > 2_000_000)

@@ -1,0 +1,175 @@
+"""Reading a run's tables back: one lazy table mapping, :func:`read_table`, and what
+:func:`newslab.analyze` returns."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import MutableMapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .. import schema
+from ..errors import NewslabError
+
+PART = re.compile(r"^part-(\d+)\.parquet$")
+
+
+def part_path(out, name: str, index: int) -> Path:
+    """Where batch ``index`` of table ``name`` is written."""
+    return Path(out) / name / f"part-{index:05d}.parquet"
+
+
+def part_files(out, name: str) -> list[Path]:
+    """The Parquet parts of a table, in input order."""
+    d = Path(out) / name
+    if not d.is_dir():
+        return []
+    return sorted(f for f in d.iterdir() if PART.match(f.name) and f.is_file())
+
+
+def read_table(out, name: str, *, columns: list[str] | None = None) -> pd.DataFrame:
+    """Read table ``name`` of a run written to ``out`` (all its parts, in input order)."""
+    files = part_files(out, name)
+    if not files:
+        raise NewslabError(f"no table '{name}' in {out}")
+    import pyarrow.parquet as pq
+    if len(files) == 1:
+        df = pd.read_parquet(files[0], columns=columns)
+    else:
+        df = pq.read_table([str(f) for f in files], columns=columns,
+                           use_pandas_metadata=True).to_pandas()
+    if name == "skipped" and "line" in df.columns:
+        df["line"] = df["line"].astype("Int64")
+    return df
+
+
+class Tables(MutableMapping):
+    """Tables by name: those written to ``out`` are read from Parquet when first asked for
+    (so a large corpus is never loaded unasked); others are held in memory as set."""
+
+    def __init__(self, out=None, names=(), data=None):
+        self.out = None if out is None else Path(out)
+        self._names = list(dict.fromkeys(names))
+        self._cache: dict[str, pd.DataFrame] = {}
+        for k, v in (data or {}).items():
+            self[k] = v
+
+    def __getitem__(self, name):
+        if name not in self._cache:
+            if name not in self._names or self.out is None:
+                raise KeyError(name)
+            self._cache[name] = read_table(self.out, name)
+        return self._cache[name]
+
+    def __setitem__(self, name, df):
+        self._cache[name] = df
+        if name not in self._names:
+            self._names.append(name)
+
+    def __delitem__(self, name):
+        self._cache.pop(name, None)
+        self._names.remove(name)
+
+    def __contains__(self, name):
+        return name in self._names
+
+    def __iter__(self):
+        return iter(list(self._names))
+
+    def __len__(self):
+        return len(self._names)
+
+    def columns(self, name: str, cols) -> pd.DataFrame:
+        """Only ``cols`` of a table (read just those from Parquet when not yet loaded)."""
+        if name in self._cache or self.out is None:
+            df = self[name]
+            return df[[c for c in cols if c in df.columns]]
+        import pyarrow.parquet as pq
+        have = set(pq.read_schema(part_files(self.out, name)[0]).names)
+        return read_table(self.out, name, columns=[c for c in cols if c in have])
+
+    def loaded(self) -> dict[str, pd.DataFrame]:
+        """Every table, in memory."""
+        return {n: self[n] for n in self._names}
+
+    def __repr__(self):
+        return f"Tables({', '.join(self._names)})"
+
+
+#: kept for code that imported the old names
+ResultTables = Tables
+
+
+@dataclass
+class AnalyzeResult:
+    """What :func:`newslab.analyze` did: row counts, the files written, the tables, and what
+    the run found (``findings``, for :mod:`newslab.pipeline.report`).
+
+    ``tables`` maps a table name to its DataFrame; after a written run it reads each table
+    back from Parquet when first asked for.
+    """
+
+    tables: Tables
+    counts: dict[str, int] = field(default_factory=dict)
+    files: list[Path] = field(default_factory=list)
+    out: Path | None = None
+    n_input_files: int = 0
+    n_batches: int = 0
+    n_batches_resumed: int = 0
+    n_duplicates: int = 0
+    skipped_head: pd.DataFrame | None = None
+    notes: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    #: wall seconds of the run's phases: batches, each corpus stage, csv
+    timings: dict[str, float] = field(default_factory=dict)
+    findings: dict = field(default_factory=dict)
+    csv: bool = False
+
+    def summary(self) -> str:
+        """The run in row counts, skipped files and notes."""
+        from .report import summary
+        return summary(self)
+
+    def report(self) -> str:
+        """The summary with what the run found (articles and dates, outlets, the
+        most-mentioned countries with their stance, each ``by`` breakdown) and the next
+        step: what ``newslab analyze`` prints."""
+        from .report import summary
+        return summary(self, full=True)
+
+    def __str__(self) -> str:
+        return self.report()
+
+
+def empty_skipped() -> pd.DataFrame:
+    return schema.empty("skipped")
+
+
+def unify_parts(out, name: str) -> None:
+    """Make every part of a table share one Arrow schema, so that pandas, DuckDB and Dask
+    read the folder as one table (a batch where a column is all missing is typed ``null``,
+    one where an integer column has gaps is ``double``...). Rewrites only the odd parts."""
+    import os
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    files = part_files(out, name)
+    schemas = [pq.read_schema(f) for f in files]
+    if all(s.equals(schemas[0], check_metadata=False) for s in schemas[1:]):
+        return
+    try:
+        target = pa.unify_schemas(schemas, promote_options="permissive")
+    except (pa.ArrowInvalid, pa.ArrowTypeError) as e:
+        raise NewslabError(f"table '{name}': batches gave incompatible columns ({e})") from None
+    target = pa.schema([f.remove_metadata() for f in target], metadata=schemas[0].metadata)
+    for f, s in zip(files, schemas):
+        if s.equals(target, check_metadata=False):
+            continue
+        t = pq.read_table(f)
+        cols = [t[fld.name].cast(fld.type) if fld.name in t.column_names
+                else pa.nulls(len(t), fld.type) for fld in target]
+        tmp = f.with_name(f".{f.name}.{os.getpid()}.tmp")
+        pq.write_table(pa.Table.from_arrays(cols, schema=target), tmp)
+        os.replace(tmp, f)

@@ -1,0 +1,282 @@
+"""The ``trained`` method: :class:`StanceModel`, a scikit-learn estimator, and its file format.
+
+``X`` is a DataFrame with the columns ``text, start, end`` (the target is
+``text[start:end]``); ``y`` the labels negative / neutral / positive. Parameters are stored
+as given to ``__init__``; everything learned lives in attributes ending in ``_``; predicting
+changes nothing. ``sklearn.base.clone``, ``Pipeline``, ``cross_val_score`` and
+``GridSearchCV`` work on it.
+
+Features (see ``newslab.stance.features``): TF-IDF word 1-2-grams of the sentence with the
+target masked, of the words left of the target and of the words right of it (three
+vocabularies), and the hand-built signals of the rules (role, act, neutral cues, rule
+score, lexicon polarity near the target, position, quotes). Classifier: one-vs-rest
+logistic regression (liblinear, one binary model per class), balanced class weights,
+optional sample weights; probabilities are the normalised one-vs-rest sigmoids.
+
+File format (:meth:`StanceModel.save`, :func:`load_model`): one NumPy ``.npz`` archive read
+with ``allow_pickle=False`` holding only numeric arrays and one JSON document (parameters,
+vocabularies, feature names, classes, card). Nothing in the file can run code; anything
+else is refused with a one-line :class:`NewslabError`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+from sklearn.base import BaseEstimator, ClassifierMixin
+
+from ..errors import NewslabError
+from .features import contexts, masked, target_features
+
+#: the format tag written into every model file
+FORMAT = "newslab-stance-model"
+FORMAT_VERSION = 2
+#: the blocks of TF-IDF text features, in design-matrix order
+TEXT_BLOCKS = ("sentence", "left", "right")
+_TOKEN = re.compile(r"(?u)\b\w[\w']*\b")
+
+
+# --- TF-IDF, written out so that fitting and a loaded file compute the same thing -----------
+
+def _ngrams(doc: str, n_max: int) -> list[str]:
+    words = _TOKEN.findall(doc.lower())
+    out = list(words)
+    for n in range(2, n_max + 1):
+        out += [" ".join(words[i:i + n]) for i in range(len(words) - n + 1)]
+    return out
+
+
+def _fit_vocab(docs: list[str], n_max: int, min_df: int) -> tuple[list[str], np.ndarray]:
+    df = Counter()
+    for d in docs:
+        df.update(set(_ngrams(d, n_max)))
+    vocab = sorted(t for t, c in df.items() if c >= min_df)
+    n = len(docs)
+    idf = np.array([math.log((1 + n) / (1 + df[t])) + 1.0 for t in vocab], dtype=float)
+    return vocab, idf
+
+
+def _tfidf(docs: list[str], index: dict[str, int], idf: np.ndarray, n_max: int):
+    rows, cols, vals = [], [], []
+    for r, d in enumerate(docs):
+        c = Counter(t for t in _ngrams(d, n_max) if t in index)
+        if not c:
+            continue
+        ix = np.fromiter((index[t] for t in c), dtype=np.int64, count=len(c))
+        v = (1.0 + np.log(np.fromiter(c.values(), dtype=float, count=len(c)))) * idf[ix]
+        v /= np.sqrt((v * v).sum())
+        rows.append(np.full(len(ix), r))
+        cols.append(ix)
+        vals.append(v)
+    if not rows:
+        return sparse.csr_matrix((len(docs), len(idf)))
+    return sparse.csr_matrix((np.concatenate(vals), (np.concatenate(rows),
+                                                     np.concatenate(cols))),
+                             shape=(len(docs), len(idf)))
+
+
+def _as_frame(X) -> pd.DataFrame:
+    if isinstance(X, pd.DataFrame):
+        missing = [c for c in ("text", "start", "end") if c not in X.columns]
+        if missing:
+            raise NewslabError(f"StanceModel needs X with columns text, start, end "
+                               f"(missing {', '.join(missing)})")
+        return X
+    raise NewslabError("StanceModel needs X as a DataFrame with columns text, start, end, "
+                       f"not {type(X).__name__}")
+
+
+class StanceModel(ClassifierMixin, BaseEstimator):
+    """Target-dependent stance classifier (see the module doc).
+
+    Parameters: ``C`` (inverse regularisation, > 0), ``ngram_max`` (longest word n-gram),
+    ``min_df`` (fewest training sentences a term must occur in), ``context`` (words left
+    and right of the target in the context vocabularies), ``class_weight``.
+    """
+
+    def __init__(self, C: float = 1.0, ngram_max: int = 2, min_df: int = 2,
+                 context: int = 6, class_weight="balanced"):
+        self.C = C
+        self.ngram_max = ngram_max
+        self.min_df = min_df
+        self.context = context
+        self.class_weight = class_weight
+
+    # design matrix ---------------------------------------------------------------------
+    def _docs(self, X: pd.DataFrame):
+        texts = [str(t) for t in X["text"]]
+        starts = [int(s) for s in X["start"]]
+        ends = [int(e) for e in X["end"]]
+        m = [masked(t, s, e) for t, s, e in zip(texts, starts, ends)]
+        ctx = [contexts(t, s, e, self.context) for t, s, e in zip(texts, starts, ends)]
+        feats = [target_features(t, s, e) for t, s, e in zip(texts, starts, ends)]
+        return {"sentence": m, "left": [c[0] for c in ctx], "right": [c[1] for c in ctx]}, feats
+
+    def _design(self, docs: dict, feats: list[dict]):
+        parts = [_tfidf(docs[b], self._index_[b], self.idf_[b], int(self.ngram_max))
+                 for b in TEXT_BLOCKS]
+        fi = self._feature_index_
+        rows, cols, vals = [], [], []
+        for r, f in enumerate(feats):
+            for k, v in f.items():
+                j = fi.get(k)
+                if j is not None and v:
+                    rows.append(r)
+                    cols.append(j)
+                    vals.append(float(v))
+        parts.append(sparse.csr_matrix((vals, (rows, cols)),
+                                       shape=(len(feats), len(self.feature_names_))))
+        return sparse.hstack(parts).tocsr()
+
+    def fit(self, X, y, sample_weight=None):
+        """Learn vocabularies, feature names and weights from ``X`` (text, start, end)
+        and ``y`` (labels); ``sample_weight`` weighs rows (e.g. a small in-domain set)."""
+        from sklearn.linear_model import LogisticRegression
+        if isinstance(self.C, bool) or not isinstance(self.C, (int, float)) or \
+                not (self.C > 0 and math.isfinite(self.C)):
+            raise NewslabError(f"C must be a positive number, not {self.C!r}")
+        X = _as_frame(X)
+        labels = np.array([str(v) for v in (y.tolist() if hasattr(y, "tolist") else list(y))],
+                          dtype=object)
+        if len(labels) != len(X):
+            raise NewslabError(f"X has {len(X)} rows but y {len(labels)} labels")
+        classes = sorted(set(labels))
+        if len(classes) < 2:
+            raise NewslabError("training data needs at least two different labels")
+        w = np.ones(len(labels)) if sample_weight is None else \
+            np.asarray(sample_weight, dtype=float)
+        docs, feats = self._docs(X)
+        self.vocabulary_, self.idf_, self._index_ = {}, {}, {}
+        for b in TEXT_BLOCKS:
+            v, idf = _fit_vocab(docs[b], int(self.ngram_max), int(self.min_df))
+            self.vocabulary_[b], self.idf_[b] = v, idf
+            self._index_[b] = {t: i for i, t in enumerate(v)}
+        self.feature_names_ = sorted({k for f in feats for k in f})
+        self._feature_index_ = {k: i for i, k in enumerate(self.feature_names_)}
+        M = self._design(docs, feats)
+        # one-vs-rest: one binary logistic regression per class (liblinear), each with
+        # scikit-learn's "balanced" weights for its two sides, times the sample weights
+        coefs, inter = [], []
+        for c in classes:
+            yc = (labels == c).astype(int)
+            if self.class_weight == "balanced":
+                wsum = np.array([w[yc == 0].sum(), w[yc == 1].sum()])
+                side = w.sum() / (2 * np.maximum(wsum, 1e-12))
+                sw = w * side[yc]
+            elif isinstance(self.class_weight, dict):
+                sw = w * np.where(yc == 1, float(self.class_weight.get(c, 1.0)), 1.0)
+            else:
+                sw = w
+            lr = LogisticRegression(C=float(self.C), solver="liblinear", random_state=0)
+            lr.fit(M, yc, sample_weight=sw)
+            coefs.append(lr.coef_.ravel())
+            inter.append(float(lr.intercept_[0]))
+        self.classes_ = np.array(classes, dtype=object)
+        self.coef_ = np.vstack(coefs)
+        self.intercept_ = np.array(inter, dtype=float)
+        self.n_train_ = len(labels)
+        return self
+
+    def _check_fitted(self):
+        if not hasattr(self, "coef_"):
+            raise NewslabError("the stance model is not trained: call fit() first")
+
+    def decision_function(self, X) -> np.ndarray:
+        self._check_fitted()
+        docs, feats = self._docs(_as_frame(X))
+        return np.asarray(self._design(docs, feats) @ self.coef_.T) + self.intercept_
+
+    def predict_proba(self, X) -> np.ndarray:
+        """Class probabilities, columns in ``classes_`` order."""
+        d = self.decision_function(X)
+        p = 1.0 / (1.0 + np.exp(-d))
+        s = p.sum(axis=1, keepdims=True)
+        s[s == 0] = 1.0
+        return p / s
+
+    def predict(self, X) -> np.ndarray:
+        return self.classes_[self.predict_proba(X).argmax(axis=1)]
+
+    # files -----------------------------------------------------------------------------
+    def save(self, path, *, card: dict | None = None) -> Path:
+        """Write the model to ``path`` (a ``.npz`` file; see the module doc)."""
+        self._check_fitted()
+        p = Path(path)
+        if p.is_dir():
+            raise NewslabError(f"--out {path} is a folder: give a file name (model.npz)")
+        meta = {"format": FORMAT, "version": FORMAT_VERSION, "params": self.get_params(),
+                "classes": [str(c) for c in self.classes_], "n_train": int(self.n_train_),
+                "vocabulary": self.vocabulary_, "feature_names": self.feature_names_,
+                "card": card or {}}
+        arrays = {"coef": self.coef_, "intercept": self.intercept_,
+                  **{f"idf_{b}": self.idf_[b] for b in TEXT_BLOCKS},
+                  "meta_json": np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8)}
+        try:
+            p.parent.mkdir(parents=True, exist_ok=True)
+            with p.open("wb") as fh:
+                np.savez_compressed(fh, **arrays)
+        except OSError as e:
+            raise NewslabError(f"cannot write the model to {path}: {e.strerror}") from None
+        return p
+
+    @classmethod
+    def _from_file(cls, meta: dict, arrays: dict) -> "StanceModel":
+        m = cls(**meta["params"])
+        m.classes_ = np.array(meta["classes"], dtype=object)
+        m.n_train_ = int(meta["n_train"])
+        m.vocabulary_ = {b: list(meta["vocabulary"][b]) for b in TEXT_BLOCKS}
+        m.idf_ = {b: np.asarray(arrays[f"idf_{b}"], dtype=float) for b in TEXT_BLOCKS}
+        m._index_ = {b: {t: i for i, t in enumerate(m.vocabulary_[b])} for b in TEXT_BLOCKS}
+        m.feature_names_ = list(meta["feature_names"])
+        m._feature_index_ = {k: i for i, k in enumerate(m.feature_names_)}
+        m.coef_ = np.asarray(arrays["coef"], dtype=float)
+        m.intercept_ = np.asarray(arrays["intercept"], dtype=float)
+        m.card_ = meta.get("card") or {}
+        width = sum(len(m.vocabulary_[b]) for b in TEXT_BLOCKS) + len(m.feature_names_)
+        if m.coef_.shape != (len(m.classes_), width) or m.intercept_.shape != (len(m.classes_),):
+            raise ValueError("array shapes do not match the vocabularies")
+        return m
+
+    def __repr__(self):
+        n = getattr(self, "n_train_", None)
+        return f"StanceModel(C={self.C}{'' if n is None else f', trained on {n}'})"
+
+
+def load_model(path) -> StanceModel:
+    """A :class:`StanceModel` from a file written by :meth:`StanceModel.save` (or
+    ``newslab train-stance``). Only NumPy arrays and JSON are read; pickles, joblib files and
+    anything else are refused with a one-line :class:`NewslabError`."""
+    p = Path(path)
+    if not p.is_file():
+        raise NewslabError(f"stance model not found: {path}")
+    bad = (f"{path} is not a newslab stance model (expected a .npz file written by "
+           "`newslab train-stance`; pickle and joblib files are never loaded)")
+    if not zipfile.is_zipfile(p):
+        raise NewslabError(bad)
+    try:
+        with np.load(p, allow_pickle=False) as z:
+            arrays = {k: z[k] for k in z.files}
+        meta = json.loads(arrays.pop("meta_json").tobytes().decode("utf-8"))
+        if not isinstance(meta, dict) or meta.get("format") != FORMAT:
+            raise ValueError("not our format")
+        if meta.get("version") != FORMAT_VERSION:
+            raise NewslabError(f"{path}: stance model format version {meta.get('version')!r}, "
+                               f"this newslab reads version {FORMAT_VERSION} (train it again)")
+        return StanceModel._from_file(meta, arrays)
+    except NewslabError:
+        raise
+    except Exception:  # noqa: BLE001 - any malformed archive is a bad file, in one line
+        raise NewslabError(bad) from None
+
+
+def train_model(gold: pd.DataFrame, **params) -> StanceModel:
+    """Fit a :class:`StanceModel` on a gold table (text, start, end, label)."""
+    return StanceModel(**params).fit(gold[["text", "start", "end"]], gold["label"])

@@ -1,0 +1,179 @@
+"""Scoring: one interface over the three methods, per target and per mention.
+
+:func:`score_target` / :func:`score_targets` score targets given by offsets in a text;
+:func:`score_mentions` builds the ``stance`` table from the sentences and mentions tables;
+:func:`analyze_stance` runs everything for a corpus in memory.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .. import schema
+from ..errors import NewslabError
+from .model import StanceModel, load_model
+from .rules import label_of, rules_score
+
+#: the methods :func:`score_target` knows
+METHODS = ("sentence", "rules", "trained")
+#: the method analyze, evaluate and the notebooks use unless told otherwise (chosen from the
+#: figures on ../shared/eval/country_stance/dev.jsonl; see the package doc)
+DEFAULT_METHOD = "rules"
+#: the model that ships with newslab (``trained`` without ``model=``): see its card
+MODEL_FILE = "data/stance_model.npz"
+#: the per-target columns :func:`score_targets` returns
+TARGET_COLUMNS = ["score", "label", "method", "rule", "trigger", "role", "reason", "clause"]
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> StanceModel:
+    """The model that ships with newslab (``newslab/data/stance_model.npz``)."""
+    ref = resources.files("newslab").joinpath(MODEL_FILE)
+    if not ref.is_file():
+        raise NewslabError("method 'trained' needs a model and this newslab ships none: train "
+                           "one with `newslab train-stance LABELLED.jsonl --out MODEL` and "
+                           "pass --model MODEL")
+    with resources.as_file(ref) as p:
+        return load_model(p)
+
+
+def _resolve(method, model):
+    """(method, model) with defaults filled in: ``method=None`` is :data:`DEFAULT_METHOD`
+    (``trained`` when a model is given); ``trained`` without a model is the shipped one."""
+    model = load_model(model) if isinstance(model, (str, Path)) else model
+    if method is None:
+        method = "trained" if model is not None else DEFAULT_METHOD
+    if method not in METHODS:
+        raise NewslabError(f"unknown stance method {method!r}: use one of {', '.join(METHODS)}")
+    if model is not None and method != "trained":
+        raise NewslabError(f"a model goes with method 'trained', not {method!r}")
+    if method == "trained" and model is None:
+        model = shipped_model()
+    if model is not None and not isinstance(model, StanceModel):
+        raise NewslabError(f"model must be a StanceModel or a model file, not "
+                           f"{type(model).__name__}")
+    return method, model
+
+
+def score_target(text: str, start: int, end: int, *, method: str | None = None,
+                 model=None) -> dict:
+    """Stance toward the target ``text[start:end]``: a dict with score in [-1, 1], label,
+    method, rule (what decided it), trigger (the act word), role (agent/object) and clause."""
+    return score_targets([text], [start], [end], method=method, model=model).iloc[0].to_dict()
+
+
+def score_targets(texts, starts, ends, *, method: str | None = None, model=None) -> pd.DataFrame:
+    """:func:`score_target` for many targets at once: a table with score, label, method,
+    rule, trigger, role, clause (one row per target, in order). ``model``: a
+    :class:`StanceModel` or the path of a saved one (it implies ``method="trained"``);
+    ``method="trained"`` without a model uses the shipped one."""
+    method, model = _resolve(method, model)
+    texts, starts, ends = list(texts), [int(s) for s in starts], [int(e) for e in ends]
+    for t, s, e in zip(texts, starts, ends):
+        if not (0 <= s < e <= len(t)):
+            raise NewslabError(f"target offsets {s}:{e} outside the text ({len(t)} characters)")
+    from ..sentiment import get_analyzer, label_from_compound
+    an = get_analyzer("news")
+    if not texts:
+        rows = []
+    elif method == "sentence":
+        cache = {}
+        rows = []
+        for t in texts:
+            if t not in cache:
+                cache[t] = an.polarity_scores(t)["compound"]
+            rows.append((cache[t], label_from_compound(cache[t]), "sentence", "", "",
+                         "the whole sentence's VADER compound", t))
+    elif method == "rules":
+        rows = []
+        for t, s, e in zip(texts, starts, ends):
+            r = rules_score(t, s, e, analyzer=an)
+            rows.append((r.score, label_of(r.score), r.rule, r.trigger, r.role, r.reason,
+                         r.clause))
+    else:
+        X = pd.DataFrame({"text": texts, "start": starts, "end": ends})
+        proba = model.predict_proba(X)
+        classes = [str(c) for c in model.classes_]
+        col = {c: proba[:, i] for i, c in enumerate(classes)}
+        zero = np.zeros(len(texts))
+        sc = col.get("positive", zero) - col.get("negative", zero)
+        labels = [classes[i] for i in proba.argmax(axis=1)]
+        rows = [(float(x), lab, "trained", "", "", "model: " + ", ".join(
+                    f"p({c})={p:.2f}" for c, p in zip(classes, pr)), t)
+                for x, lab, t, pr in zip(sc, labels, texts, proba)]
+    df = pd.DataFrame(rows, columns=[c for c in TARGET_COLUMNS if c != "method"])
+    df["score"] = df["score"].astype(float).round(4)
+    df.insert(2, "method", method)
+    return df
+
+
+def score_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, *,
+                   method: str | None = None,
+                   model=None, attribution: pd.DataFrame | None = None,
+                   organizations: bool = False) -> pd.DataFrame:
+    """The ``stance`` table: one row per country mention (organizations left out unless
+    ``organizations=True``), scored in its sentence by ``method``; with ``attribution``
+    (from ``newslab.attribution.attribute_sentences``) each row also gets the sentence's
+    speaker and the speaker's country (``source_iso3``)."""
+    need_s = {"article_id", "sentence_id", "start", "text"}
+    need_m = {"article_id", "sentence_id", "start", "end", "surface", "iso3", "country", "kind"}
+    if not isinstance(sentences, pd.DataFrame) or need_s - set(sentences.columns):
+        raise NewslabError("score_mentions needs the sentences table (article_id, "
+                           "sentence_id, start, text)")
+    if not isinstance(mentions, pd.DataFrame) or need_m - set(mentions.columns):
+        raise NewslabError("score_mentions needs the mentions table (newslab.countries."
+                           "find_mentions)")
+    mm = mentions if organizations else mentions[mentions["kind"].ne("organization")]
+    s = sentences[["article_id", "sentence_id", "start", "text"]].rename(
+        columns={"start": "s_start", "text": "s_text"})
+    df = mm.merge(s, on=["article_id", "sentence_id"], how="inner", validate="many_to_one")
+    if len(df) == 0:
+        return schema.empty("stance")
+    rel_s = (df["start"] - df["s_start"]).to_numpy()
+    rel_e = (df["end"] - df["s_start"]).to_numpy()
+    sc = score_targets(df["s_text"], rel_s, rel_e, method=method, model=model)
+    out = df[["article_id", "sentence_id", "start", "end", "surface", "iso3", "country",
+              "kind"]].reset_index(drop=True)
+    for c in TARGET_COLUMNS:
+        out[c] = sc[c].to_numpy()
+    out["speaker"] = None
+    out["source_iso3"] = None
+    if attribution is not None and len(attribution):
+        at = attribution[["article_id", "sentence_id", "speaker", "speaker_iso3",
+                          "speaker_start", "speaker_end"]]
+        j = out[["article_id", "sentence_id", "start"]].merge(
+            at, on=["article_id", "sentence_id"], how="left")
+        # a mention inside the speaker phrase ("Russian Foreign Minister ...") is the source,
+        # not a target of what is said
+        inside = (j["speaker_start"].notna() & (j["start"] >= j["speaker_start"].fillna(-1))
+                  & (j["start"] < j["speaker_end"].fillna(-1))).to_numpy(dtype=bool)
+        out["speaker"] = j["speaker"].where(~inside, None).to_numpy()
+        out["source_iso3"] = j["speaker_iso3"].where(~inside, None).to_numpy()
+    out["start"] = out["start"].astype(np.int64)
+    out["end"] = out["end"].astype(np.int64)
+    return out[schema.columns("stance")]
+
+
+def analyze_stance(articles: pd.DataFrame, *, method: str | None = None, model=None,
+                   sentences: pd.DataFrame | None = None,
+                   mentions: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+    """Everything for a corpus in memory: sentences (if not given), mentions (if not given),
+    attribution, stance, article_stance, country_stance, stance_dyads."""
+    from ..attribution import attribute_sentences
+    from ..tokenize import sentences as _sentences
+    from .aggregate import article_stance, country_stance, dyads
+    if sentences is None:
+        sentences = _sentences(articles)
+    if mentions is None:
+        from ..countries import find_mentions
+        mentions = find_mentions(sentences, articles)
+    att = attribute_sentences(sentences, articles=articles)
+    st = score_mentions(sentences, mentions, method=method, model=model, attribution=att)
+    return {"mentions": mentions, "attribution": att, "stance": st,
+            "article_stance": article_stance(st),
+            "country_stance": country_stance(st), "stance_dyads": dyads(st)}
