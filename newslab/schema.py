@@ -75,16 +75,19 @@ TABLES: dict[str, dict[str, "str | tuple[str, str]"]] = {
         "iso3": "ISO 3166-1 alpha-3 code (XKX for Kosovo); for organizations their short "
                 "code (NATO, EU, UN, OSCE, ...)",
         "country": "canonical English name of the country (or organization)",
-        "kind": "name, demonym, capital, institution, leader or organization "
-                "(organizations are never countries: newslab.countries.countries_only)",
+        "kind": "name, demonym, capital, institution, leader (a head of state or "
+                "government in office acting for the state), person (a leader not acting for "
+                "the state, or another official: iso3 is their country) or organization; "
+                "organizations and persons are not countries: newslab.countries.countries_only",
     },
     "gazetteer": {
         "surface": "a surface form as written in the data files (the matcher also looks for "
                    "its spelling variants: newslab.countries.variants)",
         "iso3": "ISO alpha-3 code (organizations: their short code; blockers: empty)",
         "country": "canonical name of the country or organization",
-        "kind": "name, demonym, capital, institution, leader, organization, or none "
-                "(a blocker: matched, wins overlaps, then dropped)",
+        "kind": "name, demonym, capital, institution, leader, organization, person (extra "
+                "rows: never the country), or none (a blocker: matched, wins overlaps, then "
+                "dropped)",
         "rule": "the context rule the hit must pass (newslab.countries.context.RULES), or ''",
         "leader": "leaders: the office holder's full name",
         "role": "leaders: the office",
@@ -115,10 +118,12 @@ TABLES: dict[str, dict[str, "str | tuple[str, str]"]] = {
         "article_id": "the article",
         "paragraph_id": "the paragraph",
         "n_sentences": "number of sentences in the paragraph",
-        "neg": "VADER neg of the paragraph's text scored as one unit",
-        "neu": "VADER neu of the paragraph's text",
-        "pos": "VADER pos of the paragraph's text",
-        "compound": "VADER compound of the paragraph's text",
+        "neg": "VADER neg of the paragraph: its sentences' valences taken together (each "
+               "sentence scored with its own rules; whole_text=True: VADER on the "
+               "paragraph's text)",
+        "neu": "VADER neu of the paragraph (same)",
+        "pos": "VADER pos of the paragraph (same)",
+        "compound": "VADER compound of the paragraph (same)",
         "mean_compound": "mean of the paragraph's sentence compounds",
         "label": "label of mean_compound (same cut-offs as sentences)",
     },
@@ -126,8 +131,9 @@ TABLES: dict[str, dict[str, "str | tuple[str, str]"]] = {
         "article_id": "the article",
         "n_sentences": "number of sentences",
         "n_words": "number of words (whitespace tokens with a letter or digit)",
-        "compound": "VADER compound of the whole text at once (saturates on long texts; "
-                    "for comparison only)",
+        "compound": "VADER compound of all the article's sentence valences at once (each "
+                    "sentence with its own rules; whole_text=True: VADER on the whole "
+                    "text); saturates on long texts, for comparison only",
         "mean_compound": "mean sentence compound (the usual article tone)",
         "share_positive": "share of sentences labelled positive",
         "share_negative": "share of sentences labelled negative",
@@ -176,10 +182,16 @@ TABLES: dict[str, dict[str, "str | tuple[str, str]"]] = {
         "label": "negative / neutral / positive (rules: |score| >= 0.05; sentence: VADER "
                  "cut-offs; trained: the model's most probable class)",
         "method": "sentence, rules or trained",
-        "rule": "what decided the score: noun-agent, noun-object, verb-object, verb-agent, "
-                "passive-agent, passive-object or clause-tone, + negation/hedge/contrast",
-        "trigger": "the act word from newslab/data/stance_verbs.csv that decided it, or ''",
-        "role": "agent or object of that act, or ''",
+        "rule": "what decided the score (rules: newslab.stance.rules.RULES, e.g. verb-agent, "
+                "noun-object, location, origin, procedural, no-evaluation, + negation/hedge/"
+                "contrast; sentence and trained: '')",
+        "trigger": "the act or evaluative word that decided it (newslab/data/"
+                   "stance_verbs.csv, stance_words.csv), the preposition of a location, or ''",
+        "role": "the target's role: agent, object, subject, speaker, party, owner, "
+                "described, location, origin, topic, dateline, possessor, listed, mention "
+                "('' for sentence and trained)",
+        "reason": "why, in words (\"doer of 'invaded' (unfavourable act)\", \"after 'in': "
+                  "place ...\"; trained: the class probabilities)",
         "clause": "the clause the score was read from (the evidence)",
         "speaker": "who says the sentence (newslab.attribution), or None",
         "source_iso3": "the speaker's country, or None (also None when the mention is "
@@ -250,6 +262,26 @@ TABLES: dict[str, dict[str, "str | tuple[str, str]"]] = {
         "term": "the keyword or key phrase, lower case",
         "score": "the method's score (higher = more key)",
         "rank": "rank within the article and method, from 1",
+    },
+    # written as keyness_by_<key> (newslab analyze --by KEY), the group under the key first
+    "keyness": {
+        "term": "a term (lower case) whose share of articles differs between the group and "
+                "the other articles (newslab.keywords.document_keyness)",
+        "score": "-log10 p, signed: + when more of the group's articles use the term",
+        "rank": "rank within the group, from 1 (the strongest evidence for the group); the "
+                "top 20 each way among terms with q < 0.05",
+        "n_articles_target": "articles of the group that contain the term",
+        "n_articles_reference": "other articles that contain it",
+        "share_target": "share of the group's articles that contain it (0..1)",
+        "share_reference": "share of the other articles that contain it (0..1)",
+        "log_odds_ratio": "effect size: log odds ratio of the two shares (0.5 added to each "
+                          "cell of the 2 x 2 table)",
+        "n_target": "occurrences of the term in the group's articles",
+        "n_reference": "occurrences in the other articles",
+        "p": "two-sided p of the article counts ('N - 1' chi-squared; Fisher's exact test "
+             "when an expected count is below 1); articles, not words, are the unit",
+        "q": "Benjamini-Hochberg q over the terms tested for the group (read this, not p)",
+        "key_for": "target (the group uses it more) or reference (the others do)",
     },
 }
 
@@ -345,6 +377,12 @@ def _base(table: str) -> tuple[str, str | None]:
     if sep and base in TABLES and key:
         return base, key
     raise KeyError(f"no table '{table}' in newslab.schema")
+
+
+# Keyness by outlet and by month: keyness's columns, the group first.
+for _key, _desc in {"outlet": "the outlet (articles.outlet)",
+                    "month": "the month of articles.date (YYYY-MM)"}.items():
+    TABLES[f"keyness_by_{_key}"] = {_key: _desc, **TABLES["keyness"]}
 
 
 def columns(table: str) -> list[str]:

@@ -3,7 +3,11 @@
 Sentences come from NLTK's Punkt algorithm with *no trained model* (so no
 ``nltk.download()`` and the same result whether or not the user has NLTK data installed)
 plus the news abbreviations in ``newslab/data/abbreviations.txt`` ("Jan. 10", "the U.S.",
-"Gen. Milley"). Sentences never cross paragraphs.
+"Gen. Milley"). Sentences never cross paragraphs. The work per paragraph is bounded: Punkt's
+sentence-end pattern runs with the standard ``re`` (NLTK's wall-clock limit would make the
+result depend on the machine's load), and a paragraph over :data:`MAX_PIECE` characters is
+first cut into pieces after sentence punctuation (else at whitespace, else hard at the cap),
+so a 3 MB transcript is split like the rest and never costs a batch.
 
 Word tokens come from one compiled regular expression run through NLTK's
 ``RegexpTokenizer``; it follows the Penn Treebank conventions that matter for counting:
@@ -29,7 +33,7 @@ from importlib import resources
 import numpy as np
 import pandas as pd
 from nltk.tokenize import RegexpTokenizer
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from . import schema
@@ -72,12 +76,73 @@ def news_abbreviations() -> frozenset:
                      if ln.strip() and not ln.startswith("#"))
 
 
+class _LanguageVars(PunktLanguageVars):
+    """Punkt's English settings, its sentence-end pattern compiled with the standard ``re``.
+
+    NLTK runs that pattern under a wall-clock limit (5 s), so on a very long paragraph, or on
+    a busy machine, the result would depend on time; the pattern is linear, and with
+    paragraphs cut into pieces of at most :data:`MAX_PIECE` characters its work is bounded.
+    """
+
+    def period_context_re(self):
+        try:
+            return self._plain_period_context
+        except AttributeError:
+            self._plain_period_context = re.compile(
+                self._period_context_fmt % {"NonWord": self._re_non_word_chars,
+                                            "SentEndChars": self._re_sent_end_chars},
+                re.UNICODE | re.VERBOSE)
+            return self._plain_period_context
+
+
 @lru_cache(maxsize=1)
 def sentence_splitter() -> PunktSentenceTokenizer:
     """An untrained Punkt tokenizer that knows news abbreviations."""
     params = PunktParameters()
     params.abbrev_types = set(news_abbreviations())
-    return PunktSentenceTokenizer(params)
+    return PunktSentenceTokenizer(params, lang_vars=_LanguageVars())
+
+
+#: The most characters Punkt sees at once: a longer paragraph (a transcript, a table
+#: flattened into one line) is first cut into pieces of at most this size.
+MAX_PIECE = 20_000
+# Where a piece may end: after sentence punctuation (and closing quotes or brackets) and the
+# spaces that follow it; failing that, after any whitespace; failing that, anywhere.
+_SENTENCEISH = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+")
+_SPACE = re.compile(r"\s+")
+
+
+def _cut(text: str, start: int) -> int:
+    """The end of the piece of ``text`` that begins at ``start``."""
+    end = start + MAX_PIECE
+    lo = start + MAX_PIECE // 2
+    best = None
+    for m in _SENTENCEISH.finditer(text, lo, end):
+        best = m.end()
+    if best is None:
+        for m in _SPACE.finditer(text, lo, end):
+            best = m.end()
+    return best if best is not None and best < end + 1 else end
+
+
+def _pieces(text: str):
+    """``(offset, piece)`` of a paragraph, each piece at most :data:`MAX_PIECE` long."""
+    start = 0
+    while len(text) - start > MAX_PIECE:
+        end = _cut(text, start)
+        yield start, text[start:end]
+        start = end
+    yield start, text[start:]
+
+
+def _span_sentences(text: str):
+    split = sentence_splitter().span_tokenize
+    if len(text) <= MAX_PIECE:
+        yield from split(text)
+        return
+    for off, piece in _pieces(text):
+        for s, e in split(piece):
+            yield off + s, off + e
 
 
 @lru_cache(maxsize=1)
@@ -94,8 +159,9 @@ def token_regex() -> re.Pattern:
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Character spans of the sentences of one paragraph."""
-    return list(sentence_splitter().span_tokenize(text))
+    """Character spans of the sentences of one paragraph (bounded work: see
+    :data:`MAX_PIECE`)."""
+    return list(_span_sentences(text))
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:
@@ -109,7 +175,7 @@ def sentences(articles: pd.DataFrame) -> pd.DataFrame:
     ``sentence_id`` counts from 0 within each article, across paragraphs, in text order.
     """
     ids, pids, sids, starts, ends, texts = [], [], [], [], [], []
-    split = sentence_splitter().span_tokenize
+    split = _span_sentences
     for aid, paragraphs in zip(articles["article_id"], articles["paragraphs"]):
         offset, sid = 0, 0
         for pid, para in enumerate(paragraphs):

@@ -12,6 +12,7 @@ far-future placeholders) are ``NaT``; the loader keeps the value as written in
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import re
 
 import pandas as pd
@@ -36,7 +37,7 @@ def _in_range(ts) -> pd.Timestamp:
 
 
 def _from_number(v) -> pd.Timestamp:
-    if v != v:  # NaN
+    if v != v or v in (float("inf"), float("-inf")):
         return pd.NaT
     iv = int(v)
     m = _YYYYMMDD.match(str(iv)) if iv == v else None
@@ -98,5 +99,7 @@ def raw_date(value) -> str | None:
         return None
     if isinstance(value, (_dt.datetime, _dt.date, pd.Timestamp)):
         return value.isoformat()
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, default=str)
     s = str(value).strip()
     return s or None

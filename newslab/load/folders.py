@@ -63,10 +63,18 @@ def walk(path, *, exclude=()) -> tuple[list[Path], list[dict]]:
         except OSError:
             pass
     files, problems = [], []
-    seen = {(st.st_dev, st.st_ino)}
-    real, linked = [p], []
+    seen = set()
+    # real folders first, then the folders reached through symlinks: a folder reached both
+    # ways is read under its real path, and the symlink is reported
+    real, linked = [(p, (st.st_dev, st.st_ino), False)], []
     while real or linked:
-        d = real.pop() if real else linked.pop(0)
+        d, key, is_link = real.pop() if real else linked.pop(0)
+        if key in seen:
+            problems.append(skip(d, "folder symlink to a folder already read (a loop or a "
+                                    "second path to it): not followed" if is_link else
+                                    "folder already read: not followed"))
+            continue
+        seen.add(key)
         try:
             with os.scandir(d) as it:
                 entries = sorted(it, key=lambda e: e.name)
@@ -77,6 +85,7 @@ def walk(path, *, exclude=()) -> tuple[list[Path], list[dict]]:
             if e.name.startswith("."):
                 continue
             ep = Path(d) / e.name
+            is_link = False
             try:
                 is_link = e.is_symlink()
                 est = os.stat(e.path)  # follows symlinks
@@ -87,16 +96,9 @@ def walk(path, *, exclude=()) -> tuple[list[Path], list[dict]]:
                 problems.append(skip(ep, f"could not be examined: {_why(err)}"))
                 continue
             if stat.S_ISDIR(est.st_mode):
-                key = (est.st_dev, est.st_ino)
-                if key in excluded:
-                    continue
-                if key in seen:
-                    problems.append(skip(ep, "folder symlink to a folder already read (a "
-                                             "loop or a second path to it): not followed"
-                                     if is_link else "folder already read: not followed"))
-                    continue
-                seen.add(key)
-                (linked if is_link else real).append(ep)
+                k = (est.st_dev, est.st_ino)
+                if k not in excluded:
+                    (linked if is_link else real).append((ep, k, is_link))
             elif stat.S_ISREG(est.st_mode):
                 files.append(ep)
             else:
