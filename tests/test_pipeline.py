@@ -138,6 +138,7 @@ def test_seeds_parquet_and_csv(tmp_path):
     pd.testing.assert_frame_equal(res.tables["sentences"], pd.read_parquet(tmp_path / "sentences"))
 
 
+@pytest.mark.slow
 def test_same_results_whatever_jobs(tmp_path, with_test_stage):
     n, n_bad = make_corpus(tmp_path / "c")
     one = run(tmp_path / "c", tmp_path / "o1", jobs=1, batch_size=4, quiet=True)
@@ -333,6 +334,7 @@ def test_stages_option(tmp_path, with_test_stage):
     assert "keywords" not in res.tables and "sentence_sentiment" not in res.tables
 
 
+@pytest.mark.slow
 def test_quiet_run_prints_nothing(tmp_path, capsys):
     make_corpus(tmp_path / "c", bad=False)
     assert main(["analyze", str(tmp_path / "c"), "--out", str(tmp_path / "o"), "--jobs", "2",

@@ -18,7 +18,8 @@ from newslab.pipeline import LOCK, RunFolder, Stage, analyze, read_table, stage_
 from ..conftest import ROOT
 from ..test_pipeline import make_corpus
 
-pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="signals and /proc: Linux")
+pytestmark = [pytest.mark.skipif(sys.platform != "linux", reason="signals and /proc: Linux"),
+              pytest.mark.slow]
 
 
 def slow_stage(tables):
