@@ -352,14 +352,13 @@ NOTES: dict[str, str] = {
                          "neg_word_pct are percentages of words (0..100), so gdelt_tone "
                          "runs from -100 to +100 (GDELT's tone scale).",
     "stance": "score runs from -1 (negative toward the country) to +1 (positive).",
-    "article_stance": "mean_score: mean mention score (-1..+1); ci_low/ci_high: 95% "
-                      "percentile bootstrap interval over the mentions (1000 resamples, "
-                      "seed 0). label from mean_score: negative <= -0.05, positive >= "
-                      "0.05, else neutral.",
+    "article_stance": "mean_score: mean mention score (-1..+1); ci_low/ci_high: its 95% "
+                      "bootstrap interval (seed 0); label: from the interval, not the mean "
+                      "alone (the label column says the rule; newslab.stats.interval_label).",
     "country_stance": "mean_score: mean mention score (-1..+1) over the corpus; "
-                      "ci_low/ci_high: 95% bootstrap interval (seed 0). Read a label "
-                      "together with n_mentions and the interval: an interval that "
-                      "crosses 0 means the data do not settle the sign.",
+                      "ci_low/ci_high: 95% bootstrap interval (seed 0). The label comes from "
+                      "the interval (the label column says the rule): read it together with "
+                      "n_mentions; 'uncertain' means the data do not settle it.",
     "stance_dyads": "How speakers of one country speak about another: mean_score (-1..+1) "
                     "with a 95% bootstrap interval (seed 0); cells with a few mentions "
                     "are anecdotes.",

@@ -93,7 +93,7 @@ def _found(f: dict) -> list[str]:
     if "date_span" in f:
         a, b = f["date_span"]
         undated = f" ({f['n_undated']} undated)" if f.get("n_undated") else ""
-        lines.append(f"  dates: {a} to {b}{undated}")
+        lines.append(f"  dates: {a if a == b else f'{a} to {b}'}{undated}")
     elif f.get("n_articles"):
         lines.append("  dates: none of the articles has a date")
     if f.get("outlets"):
