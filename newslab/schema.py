@@ -351,6 +351,12 @@ NOTES: dict[str, str] = {
     "article_sentiment": "mean_compound (-1..+1) is the article's tone; pos_word_pct and "
                          "neg_word_pct are percentages of words (0..100), so gdelt_tone "
                          "runs from -100 to +100 (GDELT's tone scale).",
+    "attention": "share_articles: the share (0..1) of the counted articles (of the group, "
+                 "with by=) that mention the country; duplicates are not counted unless "
+                 "--include-duplicates.",
+    "tone": "mean_compound: mean over articles of the article tone (-1..+1); mean_gdelt_tone "
+            "(-100..+100); each with a 95% interval that resamples articles (seed 0); the "
+            "label comes from the interval (the label column says the rule).",
     "stance": "score runs from -1 (negative toward the country) to +1 (positive).",
     "article_stance": "mean_score: mean mention score (-1..+1); ci_low/ci_high: its 95% "
                       "bootstrap interval (seed 0); label: from the interval, not the mean "
