@@ -15,8 +15,17 @@ Speed
     corpus. Baselines in the same process: scikit-learn's ``TfidfVectorizer`` on the raw
     texts, and the ``yake`` package on ``--yake-docs`` articles (it is per document).
 
-    python benchmarks/bench_keywords.py                 # both parts, under 3 minutes
+Memory (``--memory 10000,100000``)
+    The same BBC corpus is tokenized 1,000 articles at a time into Parquet parts (as the
+    pipeline writes them; not timed); then ``keywords_stage`` (tf-idf + phrases, and
+    ``by=["category"]`` for ``keyness_by_category``) runs in a fresh process that reads the
+    parts one at a time (``iter_parts``), and, with ``--memory-whole``, in one that loads
+    the whole tokens table first and scores it at once (the old way). Each prints its
+    seconds and its peak resident memory (ru_maxrss) beside the memory after imports.
+
+    python benchmarks/bench_keywords.py                 # quality and speed, under 3 minutes
     python benchmarks/bench_keywords.py --size 100000 --no-quality
+    python benchmarks/bench_keywords.py --no-quality --no-speed --memory 10000,100000
 """
 
 from __future__ import annotations
@@ -162,6 +171,94 @@ def speed(size: int, yake_docs: int) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+PART_ARTICLES = 1000
+
+
+def bbc_batch(src, lo: int, hi: int) -> pd.DataFrame:
+    rows = []
+    for i in range(lo, hi):
+        r = src[(i * 7919) % len(src)]
+        paras = [p.strip() for p in r["text"].split("\n") if p.strip()]
+        rows.append({"article_id": f"bbc-{i // len(src)}-{r['id'].replace('/', '-')}",
+                     "title": r["title"], "text": "\n".join(paras), "paragraphs": paras,
+                     "n_paragraphs": len(paras), "category": r["category"]})
+    return pd.DataFrame(rows)
+
+
+def write_parts(size: int, folder: Path) -> None:
+    """Tokens of ``size`` BBC articles as Parquet parts of 1,000 articles, and a small
+    articles table (article_id, category, duplicate_of)."""
+    from newslab.keywords.stage import STAGE_TOKEN_NEEDS
+    with open(BBC, encoding="utf-8") as fh:
+        src = [json.loads(line) for line in fh if line.strip()]
+    (folder / "tokens").mkdir(parents=True)
+    arts = []
+    for k, lo in enumerate(range(0, size, PART_ARTICLES)):
+        a = bbc_batch(src, lo, min(size, lo + PART_ARTICLES))
+        t = tokens(sentences(a))[STAGE_TOKEN_NEEDS]
+        t.to_parquet(folder / "tokens" / f"part-{k:05d}.parquet", index=False)
+        arts.append(a[["article_id", "category"]].assign(duplicate_of=None))
+    pd.concat(arts, ignore_index=True).to_parquet(folder / "articles.parquet", index=False)
+
+
+class _Parts(dict):
+    def __init__(self, folder: Path, **tables):
+        super().__init__(**tables)
+        self.folder = folder
+
+    def iter_parts(self, name, columns=None):
+        for f in sorted((self.folder / name).glob("part-*.parquet")):
+            yield pd.read_parquet(f, columns=columns)
+
+
+def memory_child(folder: Path, mode: str) -> int:
+    """Run the stage once in this (fresh) process; print one JSON line."""
+    import resource
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    arts = pd.read_parquet(folder / "articles.parquet")
+    t0 = time.perf_counter()
+    if mode == "pieces":
+        out = kw.keywords_stage(_Parts(folder, articles=arts), by=["category"])
+    else:
+        toks = pd.concat(_Parts(folder).iter_parts("tokens"), ignore_index=True)
+        out = kw.keywords_stage({"tokens": toks, "articles": arts}, by=["category"],
+                                chunk_articles=None)
+    secs = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    for name, df in out.items():
+        df.to_parquet(folder / f"out-{mode}-{name}.parquet", index=False)
+    print(json.dumps({"mode": mode, "seconds": round(secs, 1), "peak_mb": round(peak),
+                      "after_imports_mb": round(base),
+                      "rows": {k: len(v) for k, v in out.items()}}))
+    return 0
+
+
+def memory(sizes, whole: bool) -> pd.DataFrame:
+    import subprocess
+    rows = []
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            t0 = time.perf_counter()
+            write_parts(size, folder)
+            print(f"{size:,} articles: parts written in {time.perf_counter() - t0:.0f} s "
+                  f"(not counted)", flush=True)
+            for mode in (("pieces", "whole") if whole else ("pieces",)):
+                r = subprocess.run([sys.executable, __file__, "--memory-child", str(folder),
+                                    "--memory-mode", mode], capture_output=True, text=True)
+                if r.returncode:
+                    sys.exit(r.stderr)
+                res = json.loads(r.stdout.strip().splitlines()[-1])
+                rows.append({"articles": size, **res})
+                print(rows[-1], flush=True)
+            if whole:
+                same = all(pd.read_parquet(folder / f"out-pieces-{n}.parquet").equals(
+                    pd.read_parquet(folder / f"out-whole-{n}.parquet"))
+                    for n in ("keywords", "keyness_by_category"))
+                print(f"{size:,} articles: pieces and whole identical: {same}", flush=True)
+    return pd.DataFrame(rows)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--size", type=int, default=10_000, help="articles for the speed part")
@@ -172,7 +269,15 @@ def main(argv=None) -> int:
                          "default and its best here; add 2 for the full table)")
     ap.add_argument("--no-quality", action="store_true", help="skip the 500N-KPCrowd part")
     ap.add_argument("--no-speed", action="store_true", help="skip the speed part")
+    ap.add_argument("--memory", default="",
+                    help="comma-separated corpus sizes for the memory part (e.g. 10000,100000)")
+    ap.add_argument("--memory-whole", action="store_true",
+                    help="also run the stage on the whole tokens table (needs much memory)")
+    ap.add_argument("--memory-child", help=argparse.SUPPRESS)
+    ap.add_argument("--memory-mode", default="pieces", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.memory_child:
+        return memory_child(Path(args.memory_child), args.memory_mode)
     pd.set_option("display.width", 200)
     pd.set_option("display.max_colwidth", 70)
     if not args.no_quality:
@@ -196,6 +301,10 @@ def main(argv=None) -> int:
         print("ratios to the sklearn TfidfVectorizer baseline: "
               + ", ".join(f"{m.split(' (')[0]} {v / base:.2f}" for m, v in
                           zip(s["method"], s["docs/s"]) if not m.startswith("baseline")))
+    if args.memory:
+        print("== Memory: keywords_stage over Parquet parts of 1,000 articles")
+        m = memory([int(x) for x in args.memory.split(",") if x], args.memory_whole)
+        print(m.to_string(index=False))
     return 0
 
 

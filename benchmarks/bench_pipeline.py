@@ -24,7 +24,8 @@ whole process tree instead (sampled with psutil), which depends less on other lo
     python benchmarks/bench_pipeline.py                  # 2,000 articles, about 2 minutes
     python benchmarks/bench_pipeline.py --n 10000
     python benchmarks/bench_pipeline.py --memory 10000,100000 --jobs 2   # newslab only
-    python benchmarks/bench_pipeline.py --memory 1000000 --stages ''     # load+tokenize only
+    python benchmarks/bench_pipeline.py --memory 1000000 --stages tokens  # load+tokenize only
+    python benchmarks/bench_pipeline.py --stage-memory 10000   # each corpus stage's peak memory
 """
 
 from __future__ import annotations
@@ -183,22 +184,24 @@ def line(name: str, r: dict, words: int) -> str:
 
 
 def ran(info: dict) -> str:
-    """The batch stages a finished run used (from its ``_run.json``)."""
+    """The stages a finished run used (from its ``_run.json``)."""
     return ", ".join(n for n, _ in info["options"]["stages"]) or "none"
 
 
 def stage_names(stages: str | None) -> str:
-    """What newslab will run (the stages' own limits for the corpus stages)."""
-    from newslab import pipeline
-    names = [n for n, _ in pipeline.BATCH_STAGES]
-    if stages is not None:
-        names = [n for n in names if n in stages.split(",")]
-    corpus = [n for n, _ in pipeline.CORPUS_STAGES]
-    return (f"batch stages: {', '.join(names) or '(none registered)'}; corpus stages: "
-            f"{', '.join(corpus) or '(none registered)'} (up to "
-            + (CORPUS_LIMIT[1] if CORPUS_LIMIT else ", ".join(
-                f"{getattr(pipeline._resolve(s), 'max_articles', None) or pipeline.CORPUS_MAX_ARTICLES:,}"
-                for _, s in pipeline.CORPUS_STAGES)) + " articles)")
+    """What newslab will run (the corpus stages with their article limits here)."""
+    from newslab.pipeline import DEFAULT_STAGES, select_stages
+    picked = select_stages(DEFAULT_STAGES, stages)
+    batch = [s.name for s in picked if s.kind == "batch"]
+    corpus = [s for s in picked if s.kind == "corpus"]
+
+    def limit(s):
+        if CORPUS_LIMIT:
+            return CORPUS_LIMIT[1]
+        n = s.limit()
+        return "no limit" if n is None else f"{n:,} articles"
+    return (f"batch stages: {', '.join(batch)}; corpus stages: "
+            + (", ".join(f"{s.name} (up to {limit(s)})" for s in corpus) or "none"))
 
 
 def side_by_side(n: int, stages: str | None, keep: bool) -> None:
@@ -274,6 +277,58 @@ def memory_scaling(sizes: list[int], jobs: int, stages: str | None, keep: bool,
             shutil.rmtree(out, ignore_errors=True)
 
 
+def one_stage(name: str, out: Path) -> dict:
+    """In a child: read a corpus stage's declared tables and columns from a finished run in
+    ``out``, run the stage, and report the peak resident memory (ru_maxrss) above what the
+    process held before reading: the input tables and the stage's own working memory."""
+    import resource
+
+    import pandas as pd
+
+    from newslab.pipeline import DEFAULT_STAGES, Tables
+    from newslab.pipeline.corpus import run_one
+    from newslab.pipeline.stages import ATTENTION, TONE
+    stage = {s.name: s for s in (*DEFAULT_STAGES, ATTENTION, TONE)}[name]
+    info = json.loads((out / "_run.json").read_text())
+    tables = Tables(out, info["tables"])
+    pd.DataFrame({"x": [1]}).to_parquet(OUT / ".probe.parquet")  # import pyarrow's writer
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    t0 = time.perf_counter()
+    arg = {t: (tables[t] if c is None else tables.columns(t, c)) for t, c in stage.needs.items()}
+    read = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    t1 = time.perf_counter()
+    new = stage.fn(arg)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    return {"stage": name, "input_bytes": read - base, "peak_bytes": peak - base,
+            "read_s": t1 - t0, "run_s": time.perf_counter() - t1,
+            "rows": {k: len(v) for k, v in new.items()}}
+
+
+def stage_memory(sizes: list[int], jobs: int, keep: bool) -> None:
+    """Peak memory of each corpus stage at each size, per article: the figures behind the
+    stages' memory-derived limits (``PerArticle`` in newslab/pipeline/stages.py)."""
+    from newslab.pipeline import DEFAULT_STAGES
+    from newslab.pipeline.stages import ATTENTION, TONE
+    names = [s.name for s in (*DEFAULT_STAGES, ATTENTION, TONE) if s.kind == "corpus"]
+    for n in sizes:
+        corpus = make_corpus(n, OUT / f"corpus_{n}")
+        out = OUT / f"stages_{n}"
+        cmd = [sys.executable, "-m", "newslab.cli", "analyze", str(corpus), "--out", str(out),
+               "--no-csv", "--quiet", "--jobs", str(jobs), "--corpus-max-articles", "0"]
+        r = measure(cmd)
+        print(f"{n:,} articles: batch stages {r['seconds']:.0f} s, peak PSS "
+              f"{r['pss_mb']:,.0f} MB", flush=True)
+        for name in names:
+            c = measure([sys.executable, __file__, "--one-stage", name, str(out)])
+            m = json.loads(c["stdout"])
+            print(f"  {name:<14} input {m['input_bytes'] / 2**20:7,.0f} MB "
+                  f"({m['input_bytes'] / n:8,.0f} B/article), peak {m['peak_bytes'] / 2**20:7,.0f}"
+                  f" MB ({m['peak_bytes'] / n:8,.0f} B/article), read {m['read_s']:.1f} s, "
+                  f"run {m['run_s']:.1f} s", flush=True)
+        if not keep:
+            shutil.rmtree(out, ignore_errors=True)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--n", type=int, default=2000, help="articles (default 2,000)")
@@ -281,18 +336,27 @@ def main(argv=None) -> int:
                     help="comma-separated corpus sizes: newslab's time and peak memory only")
     ap.add_argument("--jobs", type=int, default=2, help="jobs for --memory (default 2)")
     ap.add_argument("--stages", default=None,
-                    help="batch stages for newslab (default: all registered; '' for none)")
+                    help="stages for newslab (default: all; 'tokens' for load+tokenize only)")
     ap.add_argument("--keep", action="store_true", help="keep the output tables")
     ap.add_argument("--log-every", type=float, default=0, metavar="SECONDS",
                     help="with --memory: print progress and peak memory this often")
     ap.add_argument("--corpus-max-articles", type=int, default=None, metavar="N",
                     help="passed to newslab analyze (default: each corpus stage's limit)")
+    ap.add_argument("--stage-memory", metavar="SIZES",
+                    help="comma-separated sizes: peak memory of each corpus stage, per article")
     ap.add_argument("--naive", metavar="CORPUS", help=argparse.SUPPRESS)
+    ap.add_argument("--one-stage", nargs=2, metavar=("STAGE", "DIR"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.corpus_max_articles is not None:
         CORPUS_LIMIT[:] = ["--corpus-max-articles", str(args.corpus_max_articles)]
     if args.naive:
         print(json.dumps(run_naive(Path(args.naive))))
+        return 0
+    if args.one_stage:
+        print(json.dumps(one_stage(args.one_stage[0], Path(args.one_stage[1]))))
+        return 0
+    if args.stage_memory:
+        stage_memory([int(x) for x in args.stage_memory.split(",")], args.jobs, args.keep)
         return 0
     if args.memory:
         memory_scaling([int(x) for x in args.memory.split(",")], args.jobs, args.stages,

@@ -150,36 +150,72 @@ def _cmd_analyze(args) -> int:
 # --- evaluate countries ---------------------------------------------------
 
 def _add_evaluate_countries(parser) -> None:
-    """``newslab evaluate countries GOLD.jsonl [--json]``."""
+    """``newslab evaluate countries GOLD.jsonl [--split dev|test] [--shared DIR] [--json]``."""
     parser.description = ("Micro-averaged precision, recall and F1 of the countries found in "
                           "each sentence against hand-coded sets. GOLD.jsonl: one "
                           '{"text": ..., "countries": ["USA", "RUS"]} per line, optionally '
-                          'with "date" for dated leaders.')
-    parser.add_argument("gold", metavar="GOLD.jsonl", help="hand-coded sentences")
+                          'with "date" for dated leaders. Real-text gold (references into '
+                          "../shared instead of text, data/annotations/countries_real_*.jsonl) "
+                          "is resolved from the shared folder; a file of mention rows "
+                          "(correct yes/no per finder mention) gives the finder's precision.")
+    parser.add_argument("gold", metavar="GOLD.jsonl", help="hand-coded sentences or mentions")
+    parser.add_argument("--split", metavar="NAME", default=None,
+                        help="only the rows of this split (dev, test)")
+    parser.add_argument("--shared", metavar="DIR", default=None,
+                        help="the shared data folder references point into (default: "
+                             "$NEWSLAB_SHARED or ../shared beside the repository)")
     parser.add_argument("--json", action="store_true",
                         help="print one JSON object (n, precision, recall, f1, ...)")
     parser.add_argument("--max-errors", type=int, default=50, metavar="N",
                         help="list at most N errors (default 50)")
 
 
+def _short(text: str, n: int = 160) -> str:
+    return text if len(text) <= n else text[:n - 3] + "..."
+
+
+def _print_country_mentions(m: dict, args) -> None:
+    print(f"country mentions (precision on a sample of finder mentions): {args.gold}"
+          + (f" [split {args.split}]" if args.split else ""))
+    print(f"n = {m['n']} sampled mentions   still found {m['n_found']}   right {m['n_right']}"
+          f"   precision = {m['precision']:.3f}")
+    print(f"no longer found: {m['n_dropped']} (of which {m['n_dropped_right']} refer to a "
+          f"country)")
+    for src, sm in m["by_source"].items():
+        print(f"  {src}: found {sm['n_found']}   precision = {sm['precision']:.3f}")
+    for title, rows in (("wrong", m["errors"]), ("lost (refer to a country, no longer found)",
+                                                   m["dropped_right"])):
+        if rows:
+            print(f"\n{len(rows)} {title}:")
+            for e in rows[:args.max_errors]:
+                got = f" as {e['pred']}" if "pred" in e else ""
+                print(f"- {e['target']!r}{got}, gold {e['gold'] or 'none'}"
+                      f"{' (' + e['note'] + ')' if e.get('note') else ''}: {_short(e['text'])}")
+
+
 def _cmd_evaluate_countries(args) -> int:
     from .evaluation import countries as ev
-    m = ev.evaluate(ev.read_gold(args.gold))
+    m = ev.evaluate(ev.read_gold(args.gold, split=args.split, shared=args.shared))
     if args.json:
-        out = {k: m[k] for k in ("n", "precision", "recall", "f1", "tp", "n_pred", "n_gold")}
-        if "by_source" in m:
-            out["by_source"] = m["by_source"]
+        keys = [k for k in m if k not in ("errors", "dropped_right")]
+        out = {k: m[k] for k in keys}
         out["n_errors"] = len(m["errors"])
         out["errors"] = m["errors"][:args.max_errors]
+        if "dropped_right" in m:
+            out["dropped_right"] = m["dropped_right"][:args.max_errors]
         print(json.dumps(out, ensure_ascii=False))
         return 0
-    print(f"country mentions: {args.gold}")
+    if m["task"] == "mentions":
+        _print_country_mentions(m, args)
+        return 0
+    print(f"country mentions: {args.gold}" + (f" [split {args.split}]" if args.split else ""))
     print(f"n = {m['n']} sentences   precision = {m['precision']:.3f}   "
           f"recall = {m['recall']:.3f}   F1 = {m['f1']:.3f}   "
           f"(tp {m['tp']}, predicted {m['n_pred']}, gold {m['n_gold']})")
-    for src, sm in m.get("by_source", {}).items():
-        print(f"  {src}: n = {sm['n']}   precision = {sm['precision']:.3f}   "
-              f"recall = {sm['recall']:.3f}   F1 = {sm['f1']:.3f}")
+    for field in ("source", "stratum"):
+        for v, sm in m.get(f"by_{field}", {}).items():
+            print(f"  {field} {v}: n = {sm['n']}   precision = {sm['precision']:.3f}   "
+                  f"recall = {sm['recall']:.3f}   F1 = {sm['f1']:.3f}")
     errs = m["errors"]
     if errs:
         print(f"\n{len(errs)} sentence(s) with errors"
@@ -190,13 +226,9 @@ def _cmd_evaluate_countries(args) -> int:
                 parts.append("missed " + ",".join(e["missed"]))
             if e["spurious"]:
                 parts.append("spurious " + ",".join(e["spurious"]))
-            text = e["text"] if len(e["text"]) <= 160 else e["text"][:157] + "..."
-            print(f"- {'; '.join(parts)}: {text}")
+            print(f"- {'; '.join(parts)}: {_short(e['text'])}")
             print(f"    found: {', '.join(e['surfaces']) or '(nothing)'}")
     return 0
-
-
-
 
 
 # --- evaluate keywords ----------------------------------------------------

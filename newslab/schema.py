@@ -3,10 +3,17 @@
 Every table is a pandas DataFrame keyed by ``article_id`` (and ``sentence_id`` below the
 article). Offsets (``start``, ``end``) are character offsets into ``articles.text``.
 ``newslab analyze`` writes each table under its name. Later stages add their tables to
-:data:`TABLES`; ``tests/test_schema.py`` checks that what the code produces matches.
+:data:`TABLES`; ``tests/test_schema.py`` checks that what the code produces matches, column
+for column and type for type.
+
+A column's entry is its meaning, or a ``(meaning, type)`` pair: the type codes are those of
+:data:`DTYPES` (``str`` when not given), which holds the types of entries written as plain
+meanings; a stage owner may write new columns either way (one place per column).
+Helpers: :func:`columns`, :func:`dtypes`, :func:`describe`, :func:`empty`, :func:`require`,
+:func:`cast`, :func:`grouped_columns`, :func:`data_dictionary` (``DIR/README.md``).
 """
 
-TABLES: dict[str, dict[str, str]] = {
+TABLES: dict[str, dict[str, "str | tuple[str, str]"]] = {
     "articles": {
         "article_id": "stable id: the input's id column, else a hash of url, title and text "
                       "(a repeat gets -2, -3, ...)",
@@ -68,16 +75,19 @@ TABLES: dict[str, dict[str, str]] = {
         "iso3": "ISO 3166-1 alpha-3 code (XKX for Kosovo); for organizations their short "
                 "code (NATO, EU, UN, OSCE, ...)",
         "country": "canonical English name of the country (or organization)",
-        "kind": "name, demonym, capital, institution, leader or organization "
-                "(organizations are never countries: newslab.countries.countries_only)",
+        "kind": "name, demonym, capital, institution, leader (a head of state or "
+                "government in office acting for the state), person (a leader not acting for "
+                "the state, or another official: iso3 is their country) or organization; "
+                "organizations and persons are not countries: newslab.countries.countries_only",
     },
     "gazetteer": {
         "surface": "a surface form as written in the data files (the matcher also looks for "
                    "its spelling variants: newslab.countries.variants)",
         "iso3": "ISO alpha-3 code (organizations: their short code; blockers: empty)",
         "country": "canonical name of the country or organization",
-        "kind": "name, demonym, capital, institution, leader, organization, or none "
-                "(a blocker: matched, wins overlaps, then dropped)",
+        "kind": "name, demonym, capital, institution, leader, organization, person (extra "
+                "rows: never the country), or none (a blocker: matched, wins overlaps, then "
+                "dropped)",
         "rule": "the context rule the hit must pass (newslab.countries.context.RULES), or ''",
         "leader": "leaders: the office holder's full name",
         "role": "leaders: the office",
@@ -108,10 +118,12 @@ TABLES: dict[str, dict[str, str]] = {
         "article_id": "the article",
         "paragraph_id": "the paragraph",
         "n_sentences": "number of sentences in the paragraph",
-        "neg": "VADER neg of the paragraph's text scored as one unit",
-        "neu": "VADER neu of the paragraph's text",
-        "pos": "VADER pos of the paragraph's text",
-        "compound": "VADER compound of the paragraph's text",
+        "neg": "VADER neg of the paragraph: its sentences' valences taken together (each "
+               "sentence scored with its own rules; whole_text=True: VADER on the "
+               "paragraph's text)",
+        "neu": "VADER neu of the paragraph (same)",
+        "pos": "VADER pos of the paragraph (same)",
+        "compound": "VADER compound of the paragraph (same)",
         "mean_compound": "mean of the paragraph's sentence compounds",
         "label": "label of mean_compound (same cut-offs as sentences)",
     },
@@ -119,8 +131,9 @@ TABLES: dict[str, dict[str, str]] = {
         "article_id": "the article",
         "n_sentences": "number of sentences",
         "n_words": "number of words (whitespace tokens with a letter or digit)",
-        "compound": "VADER compound of the whole text at once (saturates on long texts; "
-                    "for comparison only)",
+        "compound": "VADER compound of all the article's sentence valences at once (each "
+                    "sentence with its own rules; whole_text=True: VADER on the whole "
+                    "text); saturates on long texts, for comparison only",
         "mean_compound": "mean sentence compound (the usual article tone)",
         "share_positive": "share of sentences labelled positive",
         "share_negative": "share of sentences labelled negative",
@@ -169,10 +182,16 @@ TABLES: dict[str, dict[str, str]] = {
         "label": "negative / neutral / positive (rules: |score| >= 0.05; sentence: VADER "
                  "cut-offs; trained: the model's most probable class)",
         "method": "sentence, rules or trained",
-        "rule": "what decided the score: noun-agent, noun-object, verb-object, verb-agent, "
-                "passive-agent, passive-object or clause-tone, + negation/hedge/contrast",
-        "trigger": "the act word from newslab/data/stance_verbs.csv that decided it, or ''",
-        "role": "agent or object of that act, or ''",
+        "rule": "what decided the score (rules: newslab.stance.rules.RULES, e.g. verb-agent, "
+                "noun-object, location, origin, procedural, no-evaluation, + negation/hedge/"
+                "contrast; sentence and trained: '')",
+        "trigger": "the act or evaluative word that decided it (newslab/data/"
+                   "stance_verbs.csv, stance_words.csv), the preposition of a location, or ''",
+        "role": "the target's role: agent, object, subject, speaker, party, owner, "
+                "described, location, origin, topic, dateline, possessor, listed, mention "
+                "('' for sentence and trained)",
+        "reason": "why, in words (\"doer of 'invaded' (unfavourable act)\", \"after 'in': "
+                  "place ...\"; trained: the class probabilities)",
         "clause": "the clause the score was read from (the evidence)",
         "speaker": "who says the sentence (newslab.attribution), or None",
         "source_iso3": "the speaker's country, or None (also None when the mention is "
@@ -244,6 +263,26 @@ TABLES: dict[str, dict[str, str]] = {
         "score": "the method's score (higher = more key)",
         "rank": "rank within the article and method, from 1",
     },
+    # written as keyness_by_<key> (newslab analyze --by KEY), the group under the key first
+    "keyness": {
+        "term": "a term (lower case) whose share of articles differs between the group and "
+                "the other articles (newslab.keywords.document_keyness)",
+        "score": "-log10 p, signed: + when more of the group's articles use the term",
+        "rank": "rank within the group, from 1 (the strongest evidence for the group); the "
+                "top 20 each way among terms with q < 0.05",
+        "n_articles_target": "articles of the group that contain the term",
+        "n_articles_reference": "other articles that contain it",
+        "share_target": "share of the group's articles that contain it (0..1)",
+        "share_reference": "share of the other articles that contain it (0..1)",
+        "log_odds_ratio": "effect size: log odds ratio of the two shares (0.5 added to each "
+                          "cell of the 2 x 2 table)",
+        "n_target": "occurrences of the term in the group's articles",
+        "n_reference": "occurrences in the other articles",
+        "p": "two-sided p of the article counts ('N - 1' chi-squared; Fisher's exact test "
+             "when an expected count is below 1); articles, not words, are the unit",
+        "q": "Benjamini-Hochberg q over the terms tested for the group (read this, not p)",
+        "key_for": "target (the group uses it more) or reference (the others do)",
+    },
 }
 
 
@@ -295,8 +334,6 @@ DTYPES: dict[str, dict[str, str]] = {
              "compound_ci_high": "float", "mean_gdelt_tone": "float", "gdelt_ci_low": "float",
              "gdelt_ci_high": "float"},
 }
-for _key in ("outlet", "month"):
-    DTYPES[f"country_stance_by_{_key}"] = DTYPES["country_stance"]
 
 #: pandas dtype of each type code.
 PANDAS_DTYPES = {"str": "object", "list": "object", "int": "int64", "Int": "Int64",
@@ -342,6 +379,12 @@ def _base(table: str) -> tuple[str, str | None]:
     raise KeyError(f"no table '{table}' in newslab.schema")
 
 
+# Keyness by outlet and by month: keyness's columns, the group first.
+for _key, _desc in {"outlet": "the outlet (articles.outlet)",
+                    "month": "the month of articles.date (YYYY-MM)"}.items():
+    TABLES[f"keyness_by_{_key}"] = {_key: _desc, **TABLES["keyness"]}
+
+
 def columns(table: str) -> list[str]:
     """The documented columns of a table, in order (``<table>_by_<key>``: the key first)."""
     base, key = _base(table)
@@ -350,25 +393,44 @@ def columns(table: str) -> list[str]:
     return grouped_columns(base, key)
 
 
+def _codes(table: str) -> dict[str, str]:
+    """The type code of every documented column of ``table``: from its TABLES entry when
+    that is a ``(description, type)`` pair, else from :data:`DTYPES` (a breakdown
+    ``<table>_by_<key>`` has its table's types), else ``str``."""
+    base, _key = _base(table)
+    grouped = base.rpartition("_by_")[0] if base not in DTYPES else base
+    codes = dict(DTYPES.get(base) or DTYPES.get(grouped) or {})
+    for c, v in TABLES[base].items():
+        if isinstance(v, tuple):
+            codes[c] = v[1]
+    return codes
+
+
+def _descriptions(table: str) -> dict[str, str]:
+    """Column -> meaning (the key of a breakdown first)."""
+    base, key = _base(table)
+    cols = {c: (v[0] if isinstance(v, tuple) else v) for c, v in TABLES[base].items()}
+    if key is not None:
+        cols = {key: f"the group (newslab.groups key {key!r})",
+                **{c: d for c, d in cols.items() if c != key}}
+    return cols
+
+
 def dtypes(table: str) -> dict[str, str]:
     """The pandas dtype of every documented column of a table."""
-    base, _key = _base(table)
-    codes = DTYPES.get(base, {})
+    codes = _codes(table)
     return {c: PANDAS_DTYPES[codes.get(c, "str")] for c in columns(table)}
 
 
 def describe(table: str, *, types: bool = False) -> str:
     """A table's columns and their meanings, one per line (for notebooks and --help); with
     ``types``, each column's type too and the table's note on scales and labels."""
-    base, key = _base(table)
-    cols = dict(TABLES[base])
-    if key is not None:
-        cols = {key: f"the group (newslab.groups key {key!r})",
-                **{c: d for c, d in cols.items() if c != key}}
+    base, _key = _base(table)
+    cols = _descriptions(table)
     width = max(map(len, cols))
     if not types:
         return "\n".join(f"{c:<{width}}  {d}" for c, d in cols.items())
-    codes = DTYPES.get(base, {})
+    codes = _codes(table)
     lines = [f"{c:<{width}}  {codes.get(c, 'str'):<8}  {d}" for c, d in cols.items()]
     if base in NOTES:
         lines.append(NOTES[base])
@@ -425,12 +487,9 @@ def data_dictionary(tables, *, title: str = "Data dictionary") -> str:
             out += [f"`{base}` broken down by `{key}` (the first column).", ""]
         if base in NOTES:
             out += [NOTES[base], ""]
-        codes = DTYPES.get(base, {})
+        codes = _codes(name)
         out += ["| column | type | meaning |", "|---|---|---|"]
-        cols = dict(TABLES[base])
-        if key is not None:
-            cols = {key: f"the group (`{key}`)", **{c: d for c, d in cols.items() if c != key}}
-        for c, d in cols.items():
+        for c, d in _descriptions(name).items():
             d = d.replace("|", "\\|").replace("\n", " ")
             out.append(f"| `{c}` | {codes.get(c, 'str')} | {d} |")
         out.append("")

@@ -103,3 +103,31 @@ def test_documented_columns_match(tmp_path, table):
     from newslab.pipeline import analyze
     res = analyze(SEEDS, tmp_path, write=False, quiet=True)
     assert list(res.tables[table].columns) == schema.columns(table)
+
+
+def test_analyze_ends_with_what_it_found(tmp_path, capsys):
+    out = tmp_path / "res"
+    assert main(["analyze", str(SEEDS), "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "  dates: 2021-11-30" in printed
+    assert "  outlets: 1 (nbcnews.com 1)" in printed
+    line = next(x for x in printed.splitlines() if "most-mentioned countries" in x)
+    assert "United States" in line and "n=" in line and "95% CI" in line
+    import pandas as pd
+    cs = pd.read_parquet(out / "country_stance")
+    top = cs.sort_values("n_mentions", ascending=False).iloc[0]
+    assert f"{top.country} {top.label} (n={top.n_mentions} mentions" in line
+    assert f"next: what every column means is in {out / 'README.md'}" in printed
+    assert (out / "README.md").read_text().startswith("# Data dictionary")
+    assert "not run" not in printed  # nothing skipped on the seed
+
+
+def test_analyze_prints_warnings_as_one_line(tmp_path, capsys):
+    import warnings
+
+    from newslab.cli import _show_warning
+    from newslab.errors import NewslabWarning
+    with warnings.catch_warnings():
+        warnings.showwarning = _show_warning
+        warnings.warn("batch 3 (5 articles) failed", NewslabWarning)
+    assert capsys.readouterr().err == "newslab: warning: batch 3 (5 articles) failed\n"

@@ -405,3 +405,264 @@ def test_evaluation_lives_in_newslab_evaluation_and_old_names_still_work():
     assert kw.read_documents is kev.read_documents
     with pytest.raises(AttributeError):
         kw.no_such_name  # noqa: B018
+
+
+# --------------------------------------------------------------------------- document keyness
+
+
+def bursty_tokens(n_articles=300, vocab=1500, seed=1) -> pd.DataFrame:
+    """A generated tokens table (made-up letter words): every article draws background words
+    from a Zipf law and a few topic words that it repeats many times, as news does."""
+    rng = np.random.default_rng(seed)
+    letters = np.array(list("abcdefghijklmnopqrstuvwxyz"))
+    words = np.array(["".join(letters[rng.integers(0, 26, 6)]) for _ in range(vocab)])
+    weights = 1.0 / np.arange(1, vocab + 1)
+    weights /= weights.sum()
+    rows = []
+    for i in range(n_articles):
+        background = rng.choice(vocab, size=rng.integers(40, 160), p=weights)
+        topics = rng.choice(vocab, size=4, p=weights)
+        burst = np.repeat(topics, rng.poisson(8, size=4) + 1)
+        ws = words[np.concatenate([background, burst])]
+        rng.shuffle(ws)
+        rows.append(pd.DataFrame({"article_id": f"g{i:04d}",
+                                  "sentence_id": np.arange(len(ws)) // 20,
+                                  "lower": ws, "is_stop": False, "is_alpha": True}))
+    return pd.concat(rows, ignore_index=True)
+
+
+def test_article_test_matches_fisher_and_the_n_minus_1_chi_squared():
+    from scipy.stats import chi2_contingency, fisher_exact
+
+    from newslab.keywords.documents import article_test
+    # a (target articles with the term) of n1 = 30; df articles with it of N = 100
+    a, df = np.array([0, 3, 12, 25, 2]), np.array([5, 20, 20, 40, 3])
+    t = article_test(a, 30, df, 100)
+    for i in range(len(a)):
+        table = [[a[i], 30 - a[i]], [df[i] - a[i], 70 - (df[i] - a[i])]]
+        if t["exact"][i]:
+            one = min(fisher_exact(table, alternative="less")[1],
+                      fisher_exact(table, alternative="greater")[1])
+            assert t["p"][i] == pytest.approx(min(1.0, 2 * one), rel=1e-9)
+        else:
+            stat = chi2_contingency(table, correction=False)[0] * 99 / 100
+            from scipy.stats import chi2
+            assert t["p"][i] == pytest.approx(chi2.sf(stat, 1), rel=1e-9)
+    assert t["exact"].tolist() == [False, False, False, False, True]   # 3 * 30 / 100 < 1
+    assert (t["direction"] == [-1, -1, 1, 1, 1]).all()
+    # no underflow: an extreme table still has a finite log p
+    big = article_test(np.array([5000.0]), 5000, np.array([5000.0]), 10_000)
+    assert big["p"][0] == 0.0 and np.isfinite(big["log10_p"][0]) and big["log10_p"][0] < -300
+
+
+def test_benjamini_hochberg_by_hand():
+    from newslab.keywords.documents import benjamini_hochberg
+    q = benjamini_hochberg([0.01, 0.04, 0.03, 0.5])
+    # sorted 0.01, 0.03, 0.04, 0.5 -> 0.04, 0.06->min(0.06,0.0533)=0.0533, 0.0533, 0.5
+    assert q == pytest.approx([0.04, 0.04 * 4 / 3, 0.04 * 4 / 3, 0.5])
+
+
+def test_random_groupings_are_significant_at_the_nominal_rate():
+    t = bursty_tokens()
+    arts = t["article_id"].unique()
+    doc_rates, g2_rates, any_q = [], [], 0
+    for seed in range(10):
+        lab = np.random.default_rng(seed).permutation(np.r_[np.zeros(150), np.ones(150)])
+        groups = dict(zip(arts, np.where(lab > 0, "A", "B")))
+        res = kw.document_keyness(t, groups, top=None)
+        a = res[res["group"].eq("A")]
+        assert len(a) > 300                                   # terms tested
+        doc_rates.append((a["p"] < 0.05).mean())
+        any_q += int((a["q"] < 0.05).any())
+        g2 = kw.keyness_by(t, groups, top=None, measure="g2")
+        g2_rates.append((g2[g2["group"].eq("A")]["p"] < 0.05).mean())
+    assert np.mean(doc_rates) <= 0.06 and max(doc_rates) <= 0.10
+    assert any_q <= 1                                         # BH: about 5% of null splits
+    assert np.mean(g2_rates) > 0.2                           # words cluster: G2 is fooled
+
+
+def test_document_keyness_finds_a_planted_difference_and_its_shape():
+    t = bursty_tokens(seed=2)
+    arts = t["article_id"].unique()
+    groups = {a: ("A" if i % 2 else "B") for i, a in enumerate(arts)}
+    extra = pd.DataFrame({"article_id": [a for i, a in enumerate(arts) if i % 2][:90],
+                          "sentence_id": 99, "lower": "plantedword", "is_stop": False,
+                          "is_alpha": True})
+    res = kw.document_keyness(pd.concat([t, extra], ignore_index=True), groups, top=5)
+    a = res[res["group"].eq("A")]
+    assert a.iloc[0]["term"] == "plantedword" and a.iloc[0]["q"] < 1e-20
+    assert a.iloc[0]["n_articles_target"] == 90 and a.iloc[0]["share_target"] == 0.6
+    assert a.iloc[0]["rank"] == 1 and a.iloc[0]["key_for"] == "target"
+    b = res[res["group"].eq("B")]
+    assert "plantedword" in set(b[b["key_for"].eq("reference")]["term"])
+    assert list(res.columns[:4]) == ["group", "term", "score", "rank"]
+    assert {"log_odds_ratio", "p", "q", "share_reference", "n_target"} <= set(res.columns)
+    only = kw.document_keyness(pd.concat([t, extra], ignore_index=True), groups, top=None,
+                               alpha=0.05)
+    assert (only["q"] < 0.05).all() and "plantedword" in set(only["term"])
+    with pytest.raises(NewslabError, match="two groups"):
+        kw.document_keyness(t, {a: "A" for a in arts})
+    with pytest.raises(NewslabError, match="column"):
+        kw.document_keyness(t.drop(columns=["lower"]), groups)
+
+
+def official_statements():
+    from .conftest import eval_dir
+    root = eval_dir().parent / "corpora" / "official_statements" / "articles"
+    if not root.is_dir():
+        pytest.skip(f"official statements corpus not found at {root}")
+    return root
+
+
+@pytest.mark.evaldata
+def test_official_statements_random_split_vs_outlets():
+    """600 of the 2,594 texts (a fixed random subsample, to keep CI in seconds): ten random
+    splits give about 5% of terms at p < 0.05 and at most one has any q < 0.05; the outlets
+    (the sub-folders state.gov and en.kremlin.ru) differ in hundreds of terms."""
+    from pathlib import Path
+
+    from newslab import load_articles
+    arts = load_articles(official_statements(), verbose=False)
+    arts = arts[arts["duplicate_of"].isna()]
+    arts = arts.iloc[np.sort(np.random.default_rng(0).choice(len(arts), 600, replace=False))]
+    outlet = arts["path"].map(lambda p: Path(p).parent.name)
+    assert set(outlet) == {"state.gov", "en.kremlin.ru"}
+    t = tokens(sentences(arts))
+    real = kw.document_keyness(t, dict(zip(arts["article_id"], outlet)), top=None)
+    r = real[real["group"].eq("state.gov")]
+    assert (r["q"] < 0.05).sum() >= 300
+    top = set(real[real["group"].eq("en.kremlin.ru")].head(10)["term"])
+    assert {"putin", "russia"} <= top
+    rates, with_q = [], 0
+    for seed in range(10):
+        lab = np.random.default_rng(100 + seed).permutation(outlet.to_numpy(dtype=object))
+        res = kw.document_keyness(t, dict(zip(arts["article_id"], lab)), top=None)
+        s = res[res["group"].eq("state.gov")]
+        rates.append((s["p"] < 0.05).mean())
+        with_q += int((s["q"] < 0.05).any())
+    assert np.mean(rates) <= 0.055 and max(rates) <= 0.09
+    assert with_q <= 1        # BH: a null split has some q < 0.05 about one time in twenty
+
+
+# --------------------------------------------------------------------------- stage in pieces
+
+
+def outlet_corpus(n=48, seed=3):
+    """Generated articles (self-written word lists) from two outlets, one of which talks
+    about harbours and ferries more often; a date per article."""
+    rng = np.random.default_rng(seed)
+    common = ("minister talks budget council vote river market school winter railway "
+              "museum festival hospital farmers court bridge police weather").split()
+    north = "harbour ferries fishing fleet storm".split()
+    rows = []
+    for i in range(n):
+        outlet = "north.example" if i % 2 else "south.example"
+        paras = []
+        for _ in range(rng.integers(2, 5)):
+            words = list(rng.choice(common, size=rng.integers(6, 14)))
+            if outlet == "north.example" and rng.random() < 0.7:
+                words += list(rng.choice(north, size=2))
+            paras.append(" ".join(words).capitalize() + ". The " + " ".join(
+                rng.choice(common, size=5)) + " again.")
+        rows.append({"article_id": f"art{i:03d}", "title": "", "text": "\n".join(paras),
+                     "paragraphs": paras, "n_paragraphs": len(paras), "outlet": outlet,
+                     "date": pd.Timestamp("2024-01-01") + pd.Timedelta(days=int(i) * 9),
+                     "duplicate_of": None})
+    return pd.DataFrame(rows)
+
+
+class PartTables(dict):
+    """Tables whose tokens come as parts (as the pipeline's Parquet parts), never whole."""
+
+    def __init__(self, parts, **tables):
+        super().__init__(**tables)
+        self.parts, self.reads = parts, 0
+
+    def iter_parts(self, name, columns=None):
+        assert name == "tokens"
+        self.reads += 1
+        for p in self.parts:
+            yield p[columns] if columns else p
+
+
+def test_keywords_stage_in_pieces_is_identical_to_the_whole_table():
+    arts = outlet_corpus()
+    s = sentences(arts)
+    t = tokens(s)
+    whole = kw.keywords_stage({"tokens": t, "sentences": s, "articles": arts},
+                              by=["outlet", "month"], chunk_articles=None)
+    assert set(whole) == {"keywords", "keyness_by_outlet", "keyness_by_month"}
+    assert whole["keywords"].groupby("method").size().to_dict() == {"phrases": 480,
+                                                                      "tfidf": 480}
+    for size in (1, 5, 17):
+        pieces = kw.keywords_stage({"tokens": t, "sentences": s, "articles": arts},
+                                   by=["outlet", "month"], chunk_articles=size)
+        for name in whole:
+            pd.testing.assert_frame_equal(pieces[name], whole[name], check_dtype=False)
+    # the old whole-table functions agree too
+    direct = pd.concat([kw.keywords(t, method="tfidf", top=10),
+                        kw.keywords(t, method="phrases", top=10)])
+    direct = direct.sort_values(["article_id", "method", "rank"], kind="mergesort")
+    pd.testing.assert_frame_equal(whole["keywords"], direct.reset_index(drop=True))
+    # parts, as the pipeline would hand them over: read twice, never concatenated
+    codes = pd.factorize(t["article_id"])[0]
+    parts = [t[(codes >= lo) & (codes < lo + 10)].reset_index(drop=True)
+             for lo in range(0, 48, 10)]
+    pt = PartTables(parts, sentences=s, articles=arts)
+    from_parts = kw.keywords_stage(pt, by=["outlet"], chunk_articles=4)
+    assert pt.reads == 2
+    pd.testing.assert_frame_equal(from_parts["keywords"], whole["keywords"])
+    pd.testing.assert_frame_equal(from_parts["keyness_by_outlet"], whole["keyness_by_outlet"],
+                                  check_dtype=False)
+
+
+def test_keywords_stage_keyness_by_outlet():
+    arts = outlet_corpus()
+    s = sentences(arts)
+    t = tokens(s)
+    out = kw.keywords_stage({"tokens": t, "articles": arts}, by="outlet")
+    k = out["keyness_by_outlet"]
+    assert list(k.columns) == columns("keyness_by_outlet")
+    assert list(k.columns) == ["outlet"] + columns("keyness")
+    north = k[k["outlet"].eq("north.example") & k["key_for"].eq("target")]
+    assert {"harbour", "ferries"} <= set(north["term"]) and (k["q"] < 0.05).all()
+    same = kw.document_keyness(t, dict(zip(arts["article_id"], arts["outlet"])), top=20,
+                               alpha=0.05)
+    np.testing.assert_allclose(k["p"].to_numpy(), same["p"].to_numpy())
+    # duplicates are left out unless asked for; one group only gives an empty table
+    dup = arts.assign(duplicate_of=np.where(arts.index % 2 == 1, "art000", None))
+    one = kw.keywords_stage({"tokens": t, "articles": dup}, by="outlet")["keyness_by_outlet"]
+    assert one.empty and list(one.columns) == columns("keyness_by_outlet")
+    both = kw.keywords_stage({"tokens": t, "articles": dup}, by="outlet",
+                             duplicates=True)["keyness_by_outlet"]
+    pd.testing.assert_frame_equal(both, k)
+    with pytest.raises(NewslabError, match="articles"):
+        kw.keywords_stage({"tokens": t}, by="outlet")
+    with pytest.raises(NewslabError, match="--by"):
+        kw.keywords_stage({"tokens": t, "articles": arts}, by="no_such_column")
+
+
+def test_normalize_phrase_piece_by_piece_equals_the_whole_phrase_rule():
+    import re
+
+    from nltk.stem import PorterStemmer
+    word = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+    ps = PorterStemmer()
+
+    def by_rule(p):      # the documented rule on the whole phrase at once
+        return " ".join(ps.stem(w) for w in word.findall(p.lower().replace("\u2019", "'")))
+
+    for p in ["Russia\u2019s Troops", "  U.S.-led  talks,\tagain ", "ΟΔΟΣ Σ", "e-mail's",
+              "--- ' ", "", "co-operation\nagreements", "Ünited_Nations 2022"]:
+        assert kw.normalize_phrase(p) == by_rule(p), p
+    assert list(kw.stem_phrases(["Sanctions", "white houses"])) == ["sanction", "white hous"]
+
+
+def test_keywords_stage_on_no_tokens():
+    arts = outlet_corpus(4)
+    t = tokens(sentences(arts)).iloc[0:0]
+    out = kw.keywords_stage({"tokens": t, "articles": arts}, by="outlet")
+    assert out["keywords"].empty and list(out["keywords"].columns) == columns("keywords")
+    assert out["keyness_by_outlet"].empty
+    out = kw.keywords_stage(PartTables([], articles=arts), by="outlet")
+    assert out["keywords"].empty and list(out["keywords"].columns) == columns("keywords")

@@ -75,11 +75,78 @@ def test_hedge_keeps_direction_weaker():
     assert "hedge" in hedged["rule"] and plain < hedged["score"] < 0
 
 
-def test_clause_tone_fallback_masks_target():
+def test_tone_alone_never_makes_a_mention_polar():
     r = score("Haiti has been plunged into chaos.", "Haiti")
-    assert r["rule"].startswith("clause-tone") and r["label"] == "negative"
+    assert r["label"] == "neutral" and r["role"] == "subject"
     r = score("Nigeria is Africa's most populous country.", "Nigeria")
     assert r["label"] == "neutral"
+    r = score("The terrible floods in Kenya killed dozens of people.", "Kenya")
+    assert (r["label"], r["role"], r["rule"]) == ("neutral", "location", "location")
+
+
+@pytest.mark.parametrize("text,target,role", [
+    ("NAIROBI, Kenya \u2014 The rains came early this year.", "Kenya", "dateline"),
+    ("A Brazilian company won the contract.", "Brazilian", "origin"),
+    ("Shares of the Japanese carmaker fell sharply.", "Japanese", "origin"),
+    ("Talks on Syria ended without a deal.", "Syria", "location"),
+    ("Aid to Haiti arrived by ship.", "Haiti", "object"),
+    ("The list included France, Germany and Italy.", "Germany", "listed"),
+    ("The Canadian minister met her counterpart in Oslo.", "Canadian", "agent"),
+    ("Chile said the vote would go ahead.", "Chile", "speaker"),
+    ("Missiles struck Kharkiv, Ukraine, overnight.", "Ukraine", "object"),
+    ("Officials in Peru announced a new tax.", "Peru", "location"),
+])
+def test_neutral_is_decided_with_a_role(text, target, role):
+    r = score(text, target)
+    assert r["label"] == "neutral" and r["role"] == role, r
+    assert r["reason"]
+
+
+@pytest.mark.parametrize("text,target,label,rule", [
+    ("Missiles fired by Russia struck the city.", "Russia", "negative", "passive-agent"),
+    ("The brave Ukrainian forces held the line.", "Ukrainian", "positive", "evaluative-word"),
+    ("Critics denounced the authoritarian Belarusian regime.", "Belarusian", "negative",
+     "evaluative-word"),
+    ("The Kremlin denied any involvement in the hacking.", "Kremlin", "negative",
+     "predicate"),
+    ("Chile and Peru signed a fruitful partnership agreement.", "Chile", "positive",
+     "verb-agent"),
+    ("Ministers praised the close ties between Norway and Iceland.", "Iceland", "positive",
+     "relation"),
+    ("Argentina is the largest donor of food aid in the region.", "Argentina", "positive",
+     "predicate-noun"),
+    ("The economy of Italy grew weaker last year.", "Italy", "negative", "predicate"),
+    ("Should Iran attack its neighbour, the region would suffer.", "Iran", "negative",
+     "verb-agent+hedge"),
+    ("Egypt will continue to support the peace process.", "Egypt", "positive", "verb-agent"),
+    ("We are grateful to Japan for its help.", "Japan", "positive", "evaluative-word"),
+])
+def test_polar_needs_evidence_tied_to_the_target(text, target, label, rule):
+    r = score(text, target)
+    assert (r["label"], r["rule"]) == (label, rule), r
+
+
+def test_the_seeds_two_errors_are_gone():
+    """Issue 11: "grow" read as a favourable act in "officials grow increasingly concerned",
+    and the US read as the object of sanctions in "in addition to sanctions, the U.S. would
+    provide ..." (sentences written for this test in the seed's shape)."""
+    r = score("U.S. officials grow increasingly concerned about the troop build-up.", "U.S.")
+    assert r["label"] == "neutral" and "linking verb" in r["reason"]
+    r = score("In addition to sanctions, the U.S. would provide more weapons to its partners.",
+              "U.S.")
+    assert r["role"] != "object" and "sanction" not in r["trigger"]
+
+
+def test_seed_evidence_shows_neither_error(seed_stance):
+    s = seed_stance["stance"]
+    usa = s[s["iso3"] == "USA"]
+    bad_grow = usa[usa["clause"].str.contains("grow increasingly concerned", regex=False)]
+    assert (bad_grow["label"] == "neutral").all() and len(bad_grow)
+    bad_sanctions = usa[usa["clause"].str.contains("in addition to sanctions", case=False)]
+    assert len(bad_sanctions) and (bad_sanctions["role"] != "object").all()
+    ev = " | ".join(seed_stance["country_stance"]["evidence"]) + " | ".join(
+        seed_stance["article_stance"]["evidence"])
+    assert "grow increasingly concerned" not in ev
 
 
 def test_victim_is_not_negative():
@@ -102,8 +169,8 @@ def test_bad_offsets_and_method():
         st.score_target("Russia", 3, 20)
     with pytest.raises(NewslabError):
         st.score_target("Russia invaded.", 0, 6, method="nope")
-    with pytest.raises(NewslabError, match="needs a model"):
-        st.score_target("Russia invaded.", 0, 6, method="trained")
+    with pytest.raises(NewslabError, match="goes with method 'trained'"):
+        st.score_target("Russia invaded.", 0, 6, method="rules", model=st.shipped_model())
 
 
 # --- the gold set, through the CLI ------------------------------------------------------------
@@ -148,7 +215,8 @@ def test_evaluate_bad_input(tmp_path, capsys):
     assert cli.main(["evaluate", "stance", str(p)]) == 2
     assert "not found in the text" in capsys.readouterr().err
     assert cli.main(["evaluate", "stance", str(tmp_path / "none.jsonl")]) == 2
-    assert cli.main(["evaluate", "stance", str(GOLD), "--method", "trained"]) == 2
+    with pytest.raises(SystemExit):
+        cli.main(["evaluate", "stance", str(GOLD), "--method", "nope"])
 
 
 # --- the trained model ------------------------------------------------------------------------
@@ -240,11 +308,9 @@ def test_trained_on_newsmtsc(shared_eval):
         pytest.skip("NewsMTSC not available")
     train = st.read_gold(d / "train.jsonl")
     assert len(train) > 8000 and set(train["label"]) == set(st.LABELS)
-    model = st.train_model(train)
+    model = st.train_model(train.iloc[::3])
     rw = st.read_gold(d / "devtest_rw.jsonl", format="newsmtsc")
-    assert st.evaluate(rw, method="trained", model=model)["macro_f1"] >= 0.65
-    assert st.evaluate(rw, method="rules")["macro_f1"] > \
-        st.evaluate(rw, method="sentence")["macro_f1"]
+    assert st.evaluate(rw, method="trained", model=model)["macro_f1"] >= 0.6
 
 
 # --- tables -----------------------------------------------------------------------------------
@@ -447,3 +513,46 @@ def test_corpus_stage_by_any_key(seed_stance, seed_articles):
 def test_stance_stage_needs_mentions(seed_sentences, seed_articles):
     with pytest.raises(NewslabError, match="mentions"):
         st.stance_stage({"sentences": seed_sentences, "articles": seed_articles})
+
+
+# --- the shipped model ------------------------------------------------------------------------
+
+def test_shipped_model_is_plain_data_with_a_card():
+    from importlib import resources
+    ref = resources.files("newslab").joinpath("data/stance_model.npz")
+    with np.load(str(ref), allow_pickle=False) as z:
+        assert all(z[k].dtype != object for k in z.files)
+    m = st.shipped_model()
+    card = m.card_
+    names = " ".join(s["source"] for s in card["trained_on"])
+    assert "NewsMTSC" in names and "stance_real.jsonl split=train" in names
+    assert "bbc" not in names.lower() and "country_stance" not in names
+    assert "Hamborg" in card["credit"]
+    r = st.score_target("Russia invaded Ukraine.", 0, 6, method="trained")
+    assert r["method"] == "trained" and r["reason"].startswith("model: p(")
+
+
+def test_trained_without_model_uses_the_shipped_one(capsys):
+    assert cli.main(["evaluate", "stance", str(GOLD), "--method", "trained", "--json"]) == 0
+    m = json.loads(capsys.readouterr().out)
+    assert m["method"] == "trained" and m["macro_f1"] > 0.6
+
+
+@pytest.mark.evaldata
+def test_shipped_model_on_newsmtsc(shared_eval):
+    rw = st.read_gold(shared_eval / "newsmtsc" / "devtest_rw.jsonl")
+    m = st.evaluate(rw, method="trained")
+    assert m["macro_f1"] >= 0.65
+    assert m["macro_f1"] > st.evaluate(rw, method="sentence")["macro_f1"]
+
+
+@pytest.mark.evaldata
+def test_default_method_on_real_dev(shared_eval):
+    """The codebook's construct on real text (../shared/eval/country_stance/dev.jsonl, never
+    trained on): the default method's figures hold."""
+    g = st.read_gold(shared_eval / "country_stance" / "dev.jsonl")
+    m = st.evaluate(g)
+    assert m["method"] == st.DEFAULT_METHOD
+    pc = m["per_class"]
+    assert m["macro_f1"] >= 0.70 and pc["neutral"]["recall"] >= 0.80
+    assert pc["negative"]["precision"] >= 0.6 and pc["positive"]["precision"] >= 0.6

@@ -4,7 +4,7 @@ institution or leader.
 ``find_mentions(sentences, articles)`` -> the ``mentions`` table (see ``newslab.schema``):
 one row per mention with ``article_id, sentence_id, start, end, surface, iso3, country,
 kind``; ``start``/``end`` are offsets into ``articles.text`` like the sentences table, and
-``kind`` is one of ``name, demonym, capital, institution, leader, organization``.
+``kind`` is one of ``name, demonym, capital, institution, leader, person, organization``.
 
 What is found
     Every ISO 3166-1 entity (names and codes from pycountry) plus Kosovo (``XKX``), under
@@ -22,7 +22,22 @@ Leaders are dated
     dates inside a term: "Biden" is USA in 2021 but nothing in 2015, and "Clinton" is
     USA through Bill in 1995 and through Hillary (secretary of state) in 2010. Dates come
     from ``articles.date`` (or ``mentions_in_text(date=...)``); when the date is missing
-    (NaT/None) the dates are ignored and the most recent office holder with that name wins.
+    (NaT/None) the dates are ignored and the most recent office holder with that name wins
+    (preferring one whose reading is the country).
+
+Leaders count only acting for the state (``leaders.py``)
+    In office, a head of state or government counts as the country only when the text shows
+    them acting for it (a title, a speaker label, a verb of speaking, meeting or deciding,
+    an act noun: "Putin signed", "Mr Blair's government"); otherwise, and always for
+    officials who are not head of state or government (a foreign minister), the mention is
+    kept with ``kind="person"`` and the leader's country in ``iso3``. :func:`countries_only`,
+    the counts, :func:`countries_in_text` and the evaluation leave persons out unless
+    ``persons=True``.
+
+Other names and currencies (``names.py``)
+    A country word that is part of another name (a club, company, event, party, treaty,
+    prize: "Australian Open", "UK Independence Party", "the Lisbon agenda") or that names a
+    currency ("US$10m", "the Swiss franc") is not a mention.
 
 How it matches (fast, one pass)
     One Aho-Corasick automaton (pyahocorasick) holds every spelling of every surface form
@@ -49,7 +64,8 @@ Data files (``newslab/data/countries/*.csv``, plain CSV a researcher can read an
 
 Where things live
     ``data`` (the data files -> :func:`gazetteer`), ``context`` (the named context rules,
-    each explained), ``matcher`` (the Aho-Corasick :class:`Matcher`, :func:`variants`),
+    each explained), ``leaders`` (acting for the state or a person), ``names`` (other
+    names, currencies), ``matcher`` (the Aho-Corasick :class:`Matcher`, :func:`variants`),
     ``mentions`` (:func:`find_mentions`, :func:`mentions_in_text`, :func:`countries_in_text`,
     counts), ``stage`` (the pipeline stages ``mentions_stage`` and ``attention_stage``).
     Gold reading and evaluation: ``newslab.evaluation.countries``.

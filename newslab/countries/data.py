@@ -21,10 +21,13 @@ import pycountry
 from .. import schema
 from ..errors import NewslabError
 
-KINDS = ("name", "demonym", "capital", "institution", "leader", "organization")
+KINDS = ("name", "demonym", "capital", "institution", "leader", "organization", "person")
 #: kind of a blocker row: matched, wins overlaps, then dropped.
 BLOCK = "none"
 _DATA = "data/countries"
+#: names whose "-s" form is another word (see context._rule_lost_apostrophe)
+_NO_LOST_APOSTROPHE = frozenset("France America Guinea Jordan Chad Turkey Jersey Guernsey "
+                                "Panama Chile Georgia Cuba Malta Niger".split())
 
 
 def _read_csv(name: str) -> pd.DataFrame:
@@ -98,8 +101,15 @@ def _base_gazetteer() -> pd.DataFrame:
         if p:
             # a plural names people, never a language ("killed three Somalis.")
             rows.append({"surface": p, "iso3": r["iso3"], "kind": "demonym",
-                         "rule": "" if r["rule"] == "language" else r["rule"],
+                         "rule": ("brits" if p == "Brits" else
+                                  "" if r["rule"] == "language" else r["rule"]),
                          "source": "demonyms.csv (plural)"})
+    for iso3, name in names.items():
+        # "Russias tax ministry": a possessive whose apostrophe was lost (context rule)
+        if (" " not in name and len(name) >= 4 and not name.endswith(("s", "x", "z", "sh"))
+                and name not in _NO_LOST_APOSTROPHE):
+            rows.append({"surface": name + "s", "iso3": iso3, "kind": "name",
+                         "rule": "lost_apostrophe", "source": "lost apostrophe"})
     for r in _read_csv("leaders.csv").to_dict("records"):
         for s in r["surfaces"].split("|"):
             s = s.strip()
@@ -134,8 +144,8 @@ def _finish(df: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     # the first row of a (surface, iso3, kind) wins, except that a rule is never lost
     df["_has_rule"] = df["rule"].ne("")
     df["_order"] = np.arange(len(df))
-    leaders = df[df["kind"].eq("leader")]
-    others = df[df["kind"].ne("leader")]
+    leaders = df[df["kind"].isin(["leader", "person"])]
+    others = df[~df["kind"].isin(["leader", "person"])]
     # (a surface form names one thing: the earliest file wins, extra rows first)
     others = (others.sort_values(["_has_rule", "_order"], ascending=[False, True])
               .drop_duplicates(["surface", "iso3"]).sort_values("_order")

@@ -18,8 +18,12 @@ import pandas as pd
 from ..errors import NewslabError
 from .context import RULES, _after_us_state
 from .data import BLOCK, _base_gazetteer, gazetteer
+from .leaders import HEAD_ROLES, acting_for_state
+from .names import not_the_country
 
 _APOSTROPHES = ("'", "\u2019")
+#: kinds whose hits may be part of another name or a currency (names.py)
+_PLACE_KINDS = frozenset({"name", "demonym", "capital"})
 
 
 def variants(surface: str) -> list[str]:
@@ -41,16 +45,22 @@ def variants(surface: str) -> list[str]:
 
 
 class _Entry:
-    __slots__ = ("surface", "iso3", "country", "kind", "rule", "start", "end")
+    __slots__ = ("surface", "iso3", "country", "kind", "rule", "start", "end", "role",
+                 "head", "person")
 
-    def __init__(self, r):
+    def __init__(self, r, kind=None):
         self.surface = r.surface
         self.iso3 = r.iso3
         self.country = r.country
-        self.kind = r.kind
+        self.kind = kind or r.kind
         self.rule = RULES[r.rule] if r.rule else None
         self.start = None if pd.isna(r.start) else r.start.to_datetime64()
         self.end = None if pd.isna(r.end) else r.end.to_datetime64()
+        self.role = str(r.role or "")
+        # a leader row: head of state or government (leaders.HEAD_ROLES, or no role given)
+        self.head = self.kind == "leader" and (not self.role or self.role in HEAD_ROLES)
+        #: the same entry as a person (kind "person"), for a leader not acting for the state
+        self.person = _Entry(r, kind="person") if self.kind == "leader" else self
 
 
 class Matcher:
@@ -76,7 +86,7 @@ class Matcher:
         for key, entries in groups.items():
             # non-leaders first (a place outranks a person with the same name), then the
             # most recent office holder first (the choice when the date is unknown)
-            entries.sort(key=lambda e: (e.kind == "leader", e.start is None,
+            entries.sort(key=lambda e: (e.kind in ("leader", "person"), e.start is None,
                                         -(e.start.astype("int64") if e.start is not None
                                           else 0)))
             self.automaton.add_word(key, (len(key), key[0].isalnum(), key[-1].isalnum(),
@@ -90,8 +100,9 @@ class Matcher:
 
     # -- one hit ---------------------------------------------------------------------
     def _accept(self, entries, text, s, e, dates, bounds):
+        person = None
         for ent in entries:
-            if ent.kind == "leader" and dates is not None:
+            if ent.kind in ("leader", "person") and dates is not None:
                 date = dates(s)
                 if date is not None and (
                         not (ent.start is None or ent.start <= date)
@@ -104,8 +115,23 @@ class Matcher:
                 s0, s1 = bounds(s)
                 if not ent.rule(text, s, e, s0, s1, self.words):
                     continue
+            if ent.kind in _PLACE_KINDS:
+                if not_the_country(text, s, e, ent.kind, bounds):
+                    continue    # a currency, or part of another name (names.py)
+            if ent.kind == "leader":
+                # in office: the country only when acting for the state (leaders.py);
+                # else a person, unless another office holder of that name (undated
+                # text: "Clinton") reads as the country
+                s0, s1 = bounds(s)
+                if not ent.head or not acting_for_state(text, s, e, s0, s1, ent.role,
+                                                        ent.surface):
+                    person = person or ent.person
+                    continue
+            elif ent.kind == "person":
+                person = person or ent
+                continue
             return ent
-        return None
+        return person
 
     def scan(self, text: str, dates=None, bounds=None):
         """Mentions in ``text``: a list of (start, end, entry), leftmost-longest, blockers

@@ -7,6 +7,8 @@ one string. ``countries_only``, ``count_by_article``, ``count_by_country`` count
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import numpy as np
 import pandas as pd
 
@@ -80,12 +82,15 @@ def find_mentions(sentences: pd.DataFrame, articles: pd.DataFrame | None = None,
         by_article = by_article[~by_article.index.duplicated()]
         sent_dates = pd.Series(aids).map(by_article).to_numpy(dtype="datetime64[ns]")
 
-    def index_of(pos: int) -> int:
-        return int(np.searchsorted(starts, pos, side="right")) - 1
+    starts_l = starts.tolist()
+    ends_l = (starts + lengths).tolist()
+
+    def index_of(pos: int, _bisect=bisect_right) -> int:
+        return _bisect(starts_l, pos) - 1
 
     def bounds(pos: int):
         i = index_of(pos)
-        return int(starts[i]), int(starts[i] + lengths[i])
+        return starts_l[i], ends_l[i]
 
     dates = None
     if sent_dates is not None:
@@ -129,8 +134,9 @@ def mentions_in_text(text: str, *, date=None, extra=None, article_id=None,
     return _frame(rows)
 
 
-def countries_in_text(text: str, *, date=None, extra=None) -> set[str]:
-    """The set of ISO alpha-3 codes of the countries ``text`` refers to (no organizations).
+def countries_in_text(text: str, *, date=None, extra=None, persons: bool = False) -> set[str]:
+    """The set of ISO alpha-3 codes of the countries ``text`` refers to (no organizations;
+    no leaders acting as persons and officials unless ``persons=True``).
 
     Builds no table, so it is the fast way to ask many short texts (for whole corpora use
     :func:`find_mentions`, one pass over the sentences table)."""
@@ -138,27 +144,41 @@ def countries_in_text(text: str, *, date=None, extra=None) -> set[str]:
         raise NewslabError(f"countries_in_text needs a string, not {type(text).__name__}")
     d = _to_datetime64(date)
     hits = matcher(extra=extra).scan(text, dates=(lambda pos: d) if d is not None else None)
-    return {h[2].iso3 for h in hits if h[2].kind != "organization"}
+    drop = ("organization",) if persons else ("organization", "person")
+    return {h[2].iso3 for h in hits if h[2].kind not in drop}
 
 
-def countries_only(mentions: pd.DataFrame) -> pd.DataFrame:
-    """The mentions of countries: organization rows dropped."""
-    return mentions[mentions["kind"].ne("organization")].reset_index(drop=True)
+def countries_only(mentions: pd.DataFrame, *, persons: bool = False) -> pd.DataFrame:
+    """The mentions of countries: organization rows dropped, and ``kind="person"`` rows
+    (leaders not acting for the state, officials: ``newslab.countries.leaders``) unless
+    ``persons=True``."""
+    drop = ["organization"] if persons else ["organization", "person"]
+    return mentions[~mentions["kind"].isin(drop)].reset_index(drop=True)
 
 
-def count_by_article(mentions: pd.DataFrame, *, organizations: bool = False) -> pd.DataFrame:
-    """Mentions per article and country: ``article_id, iso3, country, n`` (most first)."""
-    mm = mentions if organizations else countries_only(mentions)
+def _counted(mentions, organizations, persons):
+    if organizations:
+        return mentions if persons else mentions[mentions["kind"].ne("person")]
+    return countries_only(mentions, persons=persons)
+
+
+def count_by_article(mentions: pd.DataFrame, *, organizations: bool = False,
+                     persons: bool = False) -> pd.DataFrame:
+    """Mentions per article and country: ``article_id, iso3, country, n`` (most first);
+    organizations and persons counted only when asked."""
+    mm = _counted(mentions, organizations, persons)
     out = (mm.groupby(["article_id", "iso3", "country"], sort=False).size()
            .rename("n").reset_index())
     return (out.sort_values(["article_id", "n", "iso3"], ascending=[True, False, True],
                             kind="stable").reset_index(drop=True))
 
 
-def count_by_country(mentions: pd.DataFrame, *, organizations: bool = False) -> pd.DataFrame:
+def count_by_country(mentions: pd.DataFrame, *, organizations: bool = False,
+                     persons: bool = False) -> pd.DataFrame:
     """Mentions per country over the corpus: ``iso3, country, n_mentions, n_articles,
-    share`` (share of all mentions counted), most mentioned first."""
-    mm = mentions if organizations else countries_only(mentions)
+    share`` (share of all mentions counted), most mentioned first; organizations and
+    persons counted only when asked."""
+    mm = _counted(mentions, organizations, persons)
     g = mm.groupby(["iso3", "country"], sort=False)
     out = pd.DataFrame({"n_mentions": g.size(), "n_articles": g["article_id"].nunique()})
     out = out.reset_index()

@@ -11,13 +11,12 @@ Formats (:func:`read_gold`, ``format="auto"`` tells them apart by the first line
     NewsMTSC's JSON Lines (Hamborg & Donnay 2021, MIT), one row per target; polarity codes
     from ``newslab.evaluation.formats.NEWSMTSC_LABELS``.
 ``refs``
-    lines without text that point into the read-only corpora beside the project
-    (``../shared``): ``{"file": PATH, "sent_start": i, "sent_end": j, "start": s,
-    "end": e, "label": ...}`` where PATH is relative to the shared folder (or to its
-    ``corpora/`` or ``eval/``), ``sent_start:sent_end`` are character offsets of the sentence
-    in the file's text (UTF-8) and ``start:end`` the target's offsets in the sentence;
-    ``{"bbc_id": ID, ...}`` points into ``eval/bbc_news/bbc_news.jsonl`` (offsets into the
-    article's ``text``). The text is read at run time, never stored in the project.
+    lines without text that point into the read-only data beside the project
+    (``../shared``, ``--shared DIR``): ``{"file", "sent_start", "sent_end", "start", "end",
+    "label", ...}`` (``newslab.evaluation.references``: ``file`` under the shared folder,
+    the sentence's offsets in its raw content, the target's offsets in the sentence). The
+    text is read at run time, never stored in the project; a ``target`` given with a
+    reference must be what the offsets cover.
 
 Every malformed input is a :class:`NewslabError` naming the file and line.
 """
@@ -26,7 +25,6 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -34,11 +32,10 @@ import pandas as pd
 from ..errors import NewslabError
 from .formats import NEWSMTSC_LABELS
 from .metrics import LABELS, classification_metrics, read_jsonl
+from .references import resolve, shared_dir
 
 #: gold formats :func:`read_gold` knows
 FORMATS = ("auto", "jsonl", "newsmtsc", "refs")
-#: where the shared data sits relative to a checkout of the repository
-DEFAULT_SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 #: columns every gold table has, first
 GOLD_COLUMNS = ["text", "target", "start", "end", "label"]
 
@@ -109,48 +106,13 @@ def _span(text: str, obj: dict, target: str | None, where: str) -> tuple[int, in
     return span
 
 
-@lru_cache(maxsize=64)
-def _file_text(path: str) -> str:
-    p = Path(path)
-    data = p.read_bytes()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise NewslabError(f"{p}: not UTF-8 text (byte {e.start})") from None
-
-
-@lru_cache(maxsize=4)
-def _bbc(shared: str) -> dict[str, str]:
-    p = Path(shared) / "eval" / "bbc_news" / "bbc_news.jsonl"
-    if not p.is_file():
-        raise NewslabError(f"BBC News not found at {p} (--shared DIR)")
-    return {r["id"]: r["text"] for r in read_jsonl(p, required=("id", "text"))}
-
-
 def resolve_reference(obj: dict, shared: Path, where: str) -> str:
-    """The sentence a reference line points to (see the module doc)."""
-    for k in ("sent_start", "sent_end"):
-        if k not in obj:
-            raise NewslabError(f"{where}: a reference needs sent_start and sent_end")
-    a, b = _int(obj, "sent_start", where), _int(obj, "sent_end", where)
-    if "bbc_id" in obj:
-        doc = _bbc(str(shared)).get(str(obj["bbc_id"]))
-        if doc is None:
-            raise NewslabError(f"{where}: bbc_id {obj['bbc_id']!r} not in BBC News")
-    else:
-        rel = _str(obj, "file", where)
-        if Path(rel).is_absolute() or ".." in Path(rel).parts:
-            raise NewslabError(f"{where}: file must be a path inside the shared folder, "
-                               f"not {rel!r}")
-        cands = [shared / rel, shared / "corpora" / rel, shared / "eval" / rel]
-        p = next((c for c in cands if c.is_file()), None)
-        if p is None:
-            raise NewslabError(f"{where}: {rel} not found under {shared} (--shared DIR)")
-        doc = _file_text(str(p))
-    if not (0 <= a < b <= len(doc)):
-        raise NewslabError(f"{where}: sent_start/sent_end {a}:{b} outside the file "
-                           f"({len(doc)} characters)")
-    return doc[a:b]
+    """The sentence a reference line points to (``newslab.evaluation.references``), with
+    the file and line in any error."""
+    try:
+        return resolve(obj, shared)
+    except NewslabError as e:
+        raise NewslabError(f"{where}: {e}") from None
 
 
 def _sniff(p: Path) -> str:
@@ -160,7 +122,7 @@ def _sniff(p: Path) -> str:
     first = next((ln for ln in head.decode("utf-8", "replace").splitlines() if ln.strip()), "")
     if '"sentence_normalized"' in first:
         return "newsmtsc"
-    if '"text"' not in first and ('"sent_start"' in first or '"bbc_id"' in first):
+    if '"text"' not in first and '"sent_start"' in first:
         return "refs"
     return "jsonl"
 
@@ -179,7 +141,7 @@ def read_gold(path, *, format: str = "auto", shared=None) -> pd.DataFrame:
         format = _sniff(p)
         if format == "binary":
             format = "jsonl"  # read_jsonl names the problem
-    shared_dir = Path(shared) if shared is not None else DEFAULT_SHARED
+    shared = shared_dir(shared)
     rows, extra = [], []
     if format == "newsmtsc":
         for i, obj in read_jsonl(p, required=("sentence_normalized", "targets"),
@@ -207,7 +169,7 @@ def read_gold(path, *, format: str = "auto", shared=None) -> pd.DataFrame:
             if "text" in obj:
                 text = _str(obj, "text", where)
             elif "sent_start" in obj:
-                text = resolve_reference(obj, shared_dir, where)
+                text = resolve_reference(obj, shared, where)
             else:
                 raise NewslabError(f"{where}: missing key text (or a reference: file, "
                                    "sent_start, sent_end)")

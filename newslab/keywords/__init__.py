@@ -10,6 +10,8 @@ within the group), plus columns of its own. What lives where:
 - ``keyness``: :func:`keyness`, :func:`keyness_by`, :func:`article_keyness`,
   :func:`keyness_arrays`: G2 and weighted log-odds of term frequencies, against the rest of
   the corpus, another table or general English (wordfreq);
+- ``documents``: :func:`document_keyness`, the test to use between groups of articles
+  (outlets, periods): it counts articles, not words, so its p-values hold;
 - ``phrases``: :func:`candidate_phrases`, :func:`key_phrases` (the default method),
   :func:`rake`, :func:`yake_like`;
 - ``collocations``: :func:`collocations` (NLTK finders); ``countries``: :func:`country_terms`;
@@ -21,6 +23,7 @@ Evaluation against gold keyphrases lives in ``newslab.evaluation.keywords``.
 
 from .collocations import collocations
 from .countries import MENTION_COLUMNS, country_terms
+from .documents import article_test, benjamini_hochberg, document_keyness
 from .keyness import (ENGLISH_COMMON, ENGLISH_SIZE, article_keyness, common_english,
                       english_frequencies, keyness, keyness_arrays, keyness_by)
 from .normalize import normalize_phrase, stem_phrases
@@ -31,11 +34,12 @@ from .terms import CHUNK_ARTICLES, term_mask
 from .tfidf import tfidf
 
 __all__ = ["CHUNK_ARTICLES", "DEFAULT_METHOD", "ENGLISH_COMMON", "ENGLISH_SIZE",
-           "KEYWORD_COLUMNS", "MENTION_COLUMNS", "METHODS", "STAGE_METHODS",
-           "article_keyness", "candidate_phrases", "collocations", "common_english",
-           "country_terms", "english_frequencies", "key_phrases", "keyness",
-           "keyness_arrays", "keyness_by", "keywords", "keywords_stage", "normalize_phrase",
-           "rake", "stem_phrases", "term_mask", "tfidf", "yake_like"]
+           "KEYWORD_COLUMNS", "MENTION_COLUMNS", "METHODS", "STAGE_METHODS", "article_keyness",
+           "article_test", "benjamini_hochberg", "candidate_phrases", "collocations",
+           "common_english", "country_terms", "document_keyness", "english_frequencies",
+           "key_phrases", "keyness", "keyness_arrays", "keyness_by", "keywords",
+           "keywords_stage", "normalize_phrase", "rake", "stem_phrases", "term_mask",
+           "tfidf", "yake_like"]
 
 _EVALUATION = ("read_documents", "prf_at_k", "evaluate_keyphrases")
 

@@ -249,6 +249,9 @@ def keyness_by(tokens: pd.DataFrame, groups, *, measure: str = "log_odds",
     a group label (an outlet, a month...). Articles without a group are left out of both
     sides. Columns as :func:`keyness`, ``group`` holding the label; ``top`` terms each way
     per group (None: all terms seen ``min_count`` times in the corpus).
+
+    Its scores rank terms well, but its p-values count words as independent draws: between
+    groups of articles use :func:`newslab.keywords.document_keyness`, whose p and q hold.
     """
     _need(tokens, _TOKEN_COLS, "keyness_by")
     t = _terms(tokens, extra=[groups] if isinstance(groups, str) else ())

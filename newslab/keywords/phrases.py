@@ -19,6 +19,9 @@ from .normalize import stem_phrases
 from .terms import CHUNK_ARTICLES, _TOKEN_COLS, _article_chunks, _need, term_mask
 
 
+#: Fewest articles for key phrases to take their idf from the corpus (else from English).
+MIN_CORPUS = 20
+
 def candidate_phrases(tokens: pd.DataFrame, *, max_words: int = 3,
                       maximal: bool = False) -> pd.DataFrame:
     """Candidate key phrases: runs of terms (see the module docstring), never across a stop
@@ -252,7 +255,7 @@ def _empty_phrases(extra=()) -> pd.DataFrame:
 
 
 def key_phrases(tokens: pd.DataFrame, *, top: int | None = 10, max_words: int = 3,
-                background: str = "auto", min_corpus: int = 20, dedup: bool = True,
+                background: str = "auto", min_corpus: int = MIN_CORPUS, dedup: bool = True,
                 chunk_articles: int | None = CHUNK_ARTICLES) -> pd.DataFrame:
     """newslab's default key phrases: TF-IDF over candidate phrases, length-discounted.
 
@@ -288,42 +291,70 @@ def key_phrases(tokens: pd.DataFrame, *, top: int | None = 10, max_words: int = 
     n_docs = tokens["article_id"].nunique()
     if background == "auto":
         background = "corpus" if n_docs >= min_corpus else "english"
-    df_keys = df_counts = None
     tables = [_distinct_phrases(c, max_words) for c in chunks] if len(chunks) == 1 else None
+    pdf = None
     if background == "corpus":
-        # pass 1: document frequencies of the phrases over the whole corpus, kept as 64-bit
-        # hashes and counts (sorted), so memory grows with the phrase vocabulary only
+        pdf = PhraseFrequencies(max_words)
         for i, c in enumerate(chunks):
-            ph = tables[i] if tables else _distinct_phrases(c, max_words)
-            h = pd.util.hash_array(ph["phrase"].to_numpy(dtype=object))
-            u, k = np.unique(h, return_counts=True)
-            if df_keys is None:
-                df_keys, df_counts = u, k
-            else:
-                allk = np.concatenate([df_keys, u])
-                allc = np.concatenate([df_counts, k])
-                df_keys, inv = np.unique(allk, return_inverse=True)
-                df_counts = np.bincount(inv, weights=allc).astype(np.int64)
-    parts = []
-    for i, c in enumerate(chunks):
-        ph = tables[i] if tables else _distinct_phrases(c, max_words)
-        if ph.empty:
-            continue
-        if background == "corpus":
-            h = pd.util.hash_array(ph["phrase"].to_numpy(dtype=object))
-            df = df_counts[np.searchsorted(df_keys, h)]
-            ph["idf"] = np.log((1.0 + n_docs) / (1.0 + df)) + 1.0
-        else:
-            nw = ph["n_words"].to_numpy()
-            words, offs = _phrase_words(ph, c["lower"].to_numpy(dtype=object))
-            wcodes, wvocab = pd.factorize(pd.Series(words, dtype=object))
-            surprise = -np.log10(english_frequencies(np.asarray(wvocab, dtype=object)))[wcodes]
-            ph["idf"] = np.add.reduceat(surprise, offs) / nw
-        ph["score"] = ph["n"].to_numpy() * ph["idf"].to_numpy() / ph["n_words"].to_numpy()
-        parts.append(_rank_phrases(ph, top, dedup=dedup, extra=("idf",)))
+            pdf.add(c, distinct=tables[i] if tables else None)
+    parts = [score_phrases(c, top=top, max_words=max_words, phrase_df=pdf, dedup=dedup,
+                           distinct=tables[i] if tables else None)
+             for i, c in enumerate(chunks)]
+    parts = [p for p in parts if len(p)]
     if not parts:
         return _empty_phrases(extra=("idf",))
     return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+
+
+class PhraseFrequencies:
+    """Document frequencies of candidate phrases over a corpus, gathered a piece of whole
+    articles at a time (:meth:`add`); kept as sorted 64-bit hashes and counts, so memory
+    grows with the phrase vocabulary only."""
+
+    def __init__(self, max_words: int = 3):
+        self.max_words = max_words
+        self.keys = np.array([], dtype=np.uint64)
+        self.counts = np.array([], dtype=np.int64)
+        self.n_docs = 0
+
+    def add(self, tokens: pd.DataFrame, *, distinct: pd.DataFrame | None = None) -> None:
+        ph = _distinct_phrases(tokens, self.max_words) if distinct is None else distinct
+        self.n_docs += tokens["article_id"].nunique()
+        h = pd.util.hash_array(ph["phrase"].to_numpy(dtype=object))
+        u, k = np.unique(h, return_counts=True)
+        if len(self.keys) == 0:
+            self.keys, self.counts = u, k.astype(np.int64)
+            return
+        allk = np.concatenate([self.keys, u])
+        allc = np.concatenate([self.counts, k])
+        self.keys, inv = np.unique(allk, return_inverse=True)
+        self.counts = np.bincount(inv, weights=allc).astype(np.int64)
+
+    def lookup(self, phrases) -> np.ndarray:
+        h = pd.util.hash_array(np.asarray(phrases, dtype=object))
+        return self.counts[np.searchsorted(self.keys, h)]
+
+
+def score_phrases(tokens: pd.DataFrame, *, top: int | None = 10, max_words: int = 3,
+                  phrase_df: PhraseFrequencies | None = None, dedup: bool = True,
+                  distinct: pd.DataFrame | None = None) -> pd.DataFrame:
+    """:func:`key_phrases` of the articles of ``tokens``, with the idf from ``phrase_df``
+    (the corpus's phrase document frequencies; every phrase of ``tokens`` must be in it),
+    or from general English when it is None. Columns as :func:`key_phrases`."""
+    ph = _distinct_phrases(tokens, max_words) if distinct is None else distinct
+    if ph.empty:
+        return _empty_phrases(extra=("idf",))
+    if phrase_df is not None:
+        df = phrase_df.lookup(ph["phrase"].to_numpy(dtype=object))
+        ph["idf"] = np.log((1.0 + phrase_df.n_docs) / (1.0 + df)) + 1.0
+    else:
+        nw = ph["n_words"].to_numpy()
+        words, offs = _phrase_words(ph, tokens["lower"].to_numpy(dtype=object))
+        wcodes, wvocab = pd.factorize(pd.Series(words, dtype=object))
+        surprise = -np.log10(english_frequencies(np.asarray(wvocab, dtype=object)))[wcodes]
+        ph["idf"] = np.add.reduceat(surprise, offs) / nw
+    ph["score"] = ph["n"].to_numpy() * ph["idf"].to_numpy() / ph["n_words"].to_numpy()
+    return _rank_phrases(ph, top, dedup=dedup, extra=("idf",))
 
 
 def _distinct_phrases(tokens: pd.DataFrame, max_words: int) -> pd.DataFrame:

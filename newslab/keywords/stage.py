@@ -1,14 +1,25 @@
-"""The keywords of each article by one method in one shape, and the pipeline stage."""
+"""The keywords of each article by one method in one shape, and the pipeline stage.
+
+:func:`keywords_stage` works over pieces of whole articles: a first pass gathers the
+corpus's document frequencies (of terms, and of phrases as 64-bit hashes) and, for every
+``by`` key, the article counts of each group and term; a second pass scores each piece with
+them. Its memory grows with the vocabulary and the output, not with the corpus, and every
+article gets exactly the keywords it gets when the whole table is scored at once (tested).
+"""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
+from .. import groups as _groups
 from .. import schema
 from ..errors import NewslabError
+from .documents import ALPHA, MIN_ARTICLES, group_document_counts, keyness_from_counts
 from .keyness import article_keyness
-from .phrases import key_phrases, rake, yake_like
+from .phrases import (MIN_CORPUS, PhraseFrequencies, key_phrases, rake, score_phrases,
+                      yake_like)
+from .terms import CHUNK_ARTICLES, CountsByRow, DocumentFrequencies, _article_chunks
 from .tfidf import tfidf
 
 #: The keyword methods of :func:`keywords` (and of ``newslab evaluate keywords --method``).
@@ -17,6 +28,10 @@ METHODS = ("phrases", "tfidf", "keyness", "yake", "rake")
 DEFAULT_METHOD = "phrases"
 #: Columns of the pipeline's ``keywords`` table (``newslab.schema``).
 KEYWORD_COLUMNS = schema.columns("keywords")
+#: The token columns the stage reads.
+STAGE_TOKEN_NEEDS = ["article_id", "sentence_id", "token_id", "lower", "is_stop", "is_alpha"]
+#: Terms each way per group in the ``keyness_by_<key>`` tables (those with q < ALPHA).
+KEYNESS_TOP = 20
 
 
 def keywords(tokens: pd.DataFrame, *, method: str = DEFAULT_METHOD, top: int | None = 10,
@@ -41,6 +56,10 @@ def keywords(tokens: pd.DataFrame, *, method: str = DEFAULT_METHOD, top: int | N
     else:
         raise NewslabError(f"unknown keyword method {method!r}; choose from "
                            f"{', '.join(METHODS)}")
+    return _keywords_shape(df, method)
+
+
+def _keywords_shape(df: pd.DataFrame, method: str) -> pd.DataFrame:
     return pd.DataFrame({"article_id": pd.Series(df["group"].to_numpy(dtype=object),
                                                  dtype=object),
                          "method": method,
@@ -53,17 +72,117 @@ def keywords(tokens: pd.DataFrame, *, method: str = DEFAULT_METHOD, top: int | N
 STAGE_METHODS = (("tfidf", 10), ("phrases", 10))
 
 
-def keywords_stage(tables: dict) -> dict:
-    """Corpus-level pipeline stage: needs ``tokens`` (``article_id, sentence_id, token_id,
-    lower, is_stop, is_alpha``) and, for the paragraph idf of a single-article corpus,
-    ``sentences`` (``article_id, sentence_id, paragraph_id``); returns ``{"keywords": ...}``:
-    the top 10 TF-IDF terms and the top 10 key phrases of every article (columns
-    ``article_id, method, term, score, rank``). Memory grows with the number of distinct
-    (article, term) pairs (a sparse matrix; top-k selected per row), not with articles x
-    vocabulary."""
+def keywords_stage(tables, *, by=(), duplicates: bool = False,
+                   chunk_articles: int | None = CHUNK_ARTICLES) -> dict:
+    """Corpus-level pipeline stage: the keywords of every article, and with ``by`` keys
+    (``newslab.groups``) the keyness of every group of articles.
+
+    Reads ``tokens`` (``article_id, sentence_id, token_id, lower, is_stop, is_alpha``),
+    ``sentences`` (``article_id, sentence_id, paragraph_id``) only for a corpus of one
+    article (its paragraph idf), and with ``by`` the ``articles`` (``article_id``,
+    ``duplicate_of``, ``date`` and the key columns). Returns
+
+    - ``keywords``: the top 10 TF-IDF terms and the top 10 key phrases of every article
+      (``article_id, method, term, score, rank``), over all articles;
+    - ``keyness_by_<key>`` for each key: :func:`newslab.keywords.document_keyness` (article
+      counts, Fisher / 'N - 1' chi-squared, Benjamini-Hochberg q) of every group against
+      the other articles, the top :data:`KEYNESS_TOP` terms each way among those with
+      q < 0.05, the key as first column (``schema.grouped_columns("keyness", key)``).
+      Duplicates (``articles.duplicate_of``) are left out unless ``duplicates=True``; a
+      key with fewer than two groups gives an empty table.
+
+    The tokens are read a piece of at most ``chunk_articles`` whole articles at a time
+    (None: the whole table at once); when ``tables`` offers ``iter_parts(name, columns)``
+    (an iterator of DataFrames of whole articles, such as the pipeline's Parquet parts),
+    the table is never held whole.
+    """
+    keys = _groups.check_keys(by)
+    pieces = _pieces(tables, chunk_articles)
+    labels = {}
+    if keys:
+        if "articles" not in tables:
+            raise NewslabError("keywords_stage: by= needs the articles table")
+        arts = _groups.aggregate_articles(tables["articles"], duplicates=duplicates)
+        for key in keys:
+            g = _groups.group_table(arts, key)
+            labels[key] = pd.Series(g[key].to_numpy(dtype=object),
+                                    index=g["article_id"].to_numpy(dtype=object))
+    term_df, phrase_df = DocumentFrequencies(), PhraseFrequencies()
+    by_counts = {key: _GroupCounts() for key in keys}
+    n_pieces = 0
+    for piece in pieces():                       # pass 1: corpus statistics
+        n_pieces += 1
+        term_df.add(piece)
+        phrase_df.add(piece)
+        for key, c in by_counts.items():
+            c.add(piece, labels[key])
+    out = {"keywords": _stage_keywords(tables, pieces, n_pieces, term_df, phrase_df)}
+    for key, c in by_counts.items():
+        out[_groups.grouped_name("keyness", key)] = c.table(key)
+    return out
+
+
+def _pieces(tables, size):
+    """A function that returns a fresh iterator over the tokens in pieces of whole
+    articles (at most ``size`` articles each)."""
+    parts = getattr(tables, "iter_parts", None)
+    if callable(parts):
+        def gen():
+            for part in parts("tokens", columns=STAGE_TOKEN_NEEDS):
+                yield from _article_chunks(part, size)
+        return gen
     t = tables["tokens"]
-    s = tables.get("sentences") if hasattr(tables, "get") else None
-    parts = [keywords(t, method=m, top=k, sentences=s) for m, k in STAGE_METHODS]
+    return lambda: _article_chunks(t, size)
+
+
+def _stage_keywords(tables, pieces, n_pieces, term_df, phrase_df) -> pd.DataFrame:
+    if n_pieces == 0:
+        return schema.empty("keywords")
+    if n_pieces == 1 or term_df.n_docs <= 1:     # small: the whole table at once
+        t = next(iter(pieces())) if n_pieces == 1 else pd.concat(list(pieces()),
+                                                                  ignore_index=True)
+        s = tables.get("sentences") if hasattr(tables, "get") else None
+        parts = [keywords(t, method=m, top=k, sentences=s) for m, k in STAGE_METHODS]
+    else:                                        # pass 2: each piece with the corpus's df
+        corpus = phrase_df.n_docs >= MIN_CORPUS
+        parts = []
+        for piece in pieces():
+            for m, k in STAGE_METHODS:
+                df = (tfidf(piece, top=k, corpus_df=term_df) if m == "tfidf" else
+                      score_phrases(piece, top=k, phrase_df=phrase_df if corpus else None))
+                parts.append(_keywords_shape(df, m))
     out = pd.concat(parts, ignore_index=True)
-    return {"keywords": out.sort_values(["article_id", "method", "rank"], kind="mergesort")
-            .reset_index(drop=True)}
+    del parts                                    # the pieces' copies go before the sort's
+    return (out.sort_values(["article_id", "method", "rank"], kind="mergesort")
+            .reset_index(drop=True))
+
+
+class _GroupCounts:
+    """Articles per group and term, token counts per group and term, articles per group,
+    summed over pieces."""
+
+    def __init__(self):
+        self.df, self.n = CountsByRow(), CountsByRow()
+        self.sizes = {}
+
+    def add(self, piece: pd.DataFrame, labels: pd.Series) -> None:
+        lab = piece["article_id"].map(labels)
+        ok = lab.notna().to_numpy()
+        if not ok.any():
+            return
+        vocab, gnames, df, n, sizes = group_document_counts(
+            piece[ok].reset_index(drop=True), lab[ok].to_numpy(dtype=object))
+        self.df.add(gnames, vocab, df)
+        self.n.add(gnames, vocab, n)
+        for g, k in zip(gnames, sizes):
+            self.sizes[g] = self.sizes.get(g, 0) + int(k)
+
+    def table(self, key: str) -> pd.DataFrame:
+        cols = schema.grouped_columns("keyness", key)
+        if len(self.df.rows) < 2:
+            return pd.DataFrame(columns=cols)
+        sizes = np.array([self.sizes[g] for g in self.df.rows], dtype=np.int64)
+        res = keyness_from_counts(self.df.vocab, self.df.rows, self.df.matrix,
+                                  self.n.matrix, sizes, min_articles=MIN_ARTICLES,
+                                  top=KEYNESS_TOP, alpha=ALPHA)
+        return res.rename(columns={"group": key})[cols]

@@ -87,3 +87,67 @@ def _article_chunks(tokens: pd.DataFrame, size: int | None):
     for lo in range(0, len(uniq), size):
         rows = np.flatnonzero((codes >= lo) & (codes < lo + size))
         yield tokens.iloc[rows].reset_index(drop=True)
+
+
+class CountsByRow:
+    """Counts per (row label, term) summed over pieces of a corpus: the vocabulary and the
+    row labels (groups) stay sorted, so the totals do not depend on how the corpus was cut.
+    Memory: one sparse matrix of rows x vocabulary."""
+
+    def __init__(self):
+        self.rows = np.array([], dtype=object)
+        self.vocab = np.array([], dtype=object)
+        self.matrix = sparse.csr_matrix((0, 0))
+
+    def add(self, rows, vocab, matrix) -> None:
+        """Add ``matrix`` (len(rows) x len(vocab)); ``rows`` and ``vocab`` sorted, unique."""
+        rows = np.asarray(rows, dtype=object)
+        vocab = np.asarray(vocab, dtype=object)
+        new_rows = np.union1d(self.rows, rows) if len(self.rows) else rows
+        new_vocab = np.union1d(self.vocab, vocab) if len(self.vocab) else vocab
+        parts = []
+        for r, v, m in ((self.rows, self.vocab, self.matrix), (rows, vocab, matrix)):
+            m = sparse.coo_matrix(m)
+            if m.nnz:
+                parts.append((np.searchsorted(new_rows, r)[m.row],
+                              np.searchsorted(new_vocab, v)[m.col], m.data))
+        if parts:
+            r, c, d = (np.concatenate(x) for x in zip(*parts))
+        else:
+            r = c = np.array([], dtype=np.int64)
+            d = np.array([], dtype=np.float64)
+        self.matrix = sparse.csr_matrix((d, (r, c)), shape=(len(new_rows), len(new_vocab)))
+        self.matrix.sum_duplicates()
+        self.rows, self.vocab = new_rows, new_vocab
+
+
+class DocumentFrequencies:
+    """How many articles of a corpus contain each term, gathered a piece at a time
+    (:meth:`add` every piece of whole articles), then looked up by term."""
+
+    def __init__(self):
+        self._counts = CountsByRow()
+        self.n_docs = 0
+        self._df = None
+
+    def add(self, tokens: pd.DataFrame) -> None:
+        t = _terms(tokens)
+        codes, arts = pd.factorize(t["article_id"], sort=False)
+        if len(arts) == 0:
+            return
+        m, vocab = _counts(codes, t["lower"].to_numpy(dtype=object), len(arts))
+        m.data = np.ones_like(m.data)
+        self._counts.add(np.array(["all"], dtype=object), vocab,
+                         sparse.csr_matrix(m.sum(axis=0)))
+        self.n_docs += len(arts)
+        self._df = None
+
+    @property
+    def vocab(self) -> np.ndarray:
+        return self._counts.vocab
+
+    def lookup(self, terms) -> np.ndarray:
+        """Document frequencies of ``terms`` (every one of them must have been added)."""
+        if self._df is None:
+            self._df = self._counts.matrix.toarray().ravel().astype(np.int64)
+        return self._df[np.searchsorted(self._counts.vocab, np.asarray(terms, dtype=object))]

@@ -11,12 +11,13 @@ import pandas as pd
 from scipy import sparse
 
 from ..errors import NewslabError
-from .terms import _counts, _need, _terms, _top_k_rows
+from .terms import DocumentFrequencies, _counts, _need, _terms, _top_k_rows
 
 
 def tfidf(tokens: pd.DataFrame, *, top: int | None = 10, unit: str = "auto",
           sentences: pd.DataFrame | None = None, sublinear_tf: bool = False,
-          min_df: int = 1, max_df: float = 1.0) -> pd.DataFrame:
+          min_df: int = 1, max_df: float = 1.0,
+          corpus_df: DocumentFrequencies | None = None) -> pd.DataFrame:
     """TF-IDF keywords of each article (scikit-learn's ``TfidfTransformer``).
 
     The term frequencies are the article's term counts; the inverse document frequencies
@@ -26,19 +27,30 @@ def tfidf(tokens: pd.DataFrame, *, top: int | None = 10, unit: str = "auto",
     single article still gets a meaningful idf. ``min_df``/``max_df`` (a count, and a share
     of the documents) drop rare and ubiquitous terms from the vocabulary.
 
+    ``corpus_df`` (:class:`DocumentFrequencies`, articles as documents): take the document
+    frequencies from there instead of from ``tokens``, so that a large corpus can be scored
+    a piece of articles at a time with the idf of the whole (the pipeline stage does so);
+    the result for each article is the same as when the whole corpus is given at once.
+
     Columns: ``group`` (= ``article_id``), ``term``, ``score`` (l2-normalised tf-idf),
     ``rank``, ``n`` (count in the article), ``df`` (documents with the term), ``idf``.
     """
-    from sklearn.feature_extraction.text import TfidfTransformer
     t = _terms(tokens)
     art_codes, arts = pd.factorize(t["article_id"], sort=False)
     if len(arts) == 0:
         return pd.DataFrame(columns=["group", "term", "score", "rank", "n", "df", "idf"])
     counts, vocab = _counts(art_codes, t["lower"].to_numpy(dtype=object), len(arts))
+    if corpus_df is not None:
+        if unit not in ("auto", "article"):
+            raise NewslabError("tfidf: corpus_df holds article document frequencies; "
+                               "unit must be auto or article")
+        unit = "corpus"
     if unit == "auto":
         unit = "article" if len(arts) > 1 else ("paragraph" if sentences is not None
                                                 else "sentence")
-    if unit == "article":
+    if unit == "corpus":
+        dfs, n_docs = corpus_df.lookup(vocab), corpus_df.n_docs
+    elif unit == "article":
         units = counts
     elif unit in ("paragraph", "sentence"):
         if unit == "paragraph":
@@ -58,13 +70,14 @@ def tfidf(tokens: pd.DataFrame, *, top: int | None = 10, unit: str = "auto",
     else:
         raise NewslabError(f"tfidf: unit must be auto, article, paragraph or sentence, "
                            f"not {unit!r}")
-    dfs = np.asarray((units > 0).sum(axis=0)).ravel()
-    n_docs = units.shape[0]
+    if unit != "corpus":
+        dfs = np.asarray((units > 0).sum(axis=0)).ravel()
+        n_docs = units.shape[0]
     keep = (dfs >= min_df) & (dfs <= max_df * n_docs)
     if not keep.all():
-        counts, units, vocab, dfs = (counts[:, keep], units[:, keep], vocab[keep], dfs[keep])
-    tr = TfidfTransformer(sublinear_tf=sublinear_tf).fit(units)
-    x = tr.transform(counts).tocsr()
+        counts, vocab, dfs = counts[:, keep], vocab[keep], dfs[keep]
+    idf = smooth_idf(dfs, n_docs)
+    x = tfidf_matrix(counts, idf, sublinear_tf=sublinear_tf)
     rows, cols, vals, rank = _top_k_rows(x, top)
     n = np.asarray(counts[rows, cols]).ravel()
     return pd.DataFrame({
@@ -74,5 +87,28 @@ def tfidf(tokens: pd.DataFrame, *, top: int | None = 10, unit: str = "auto",
         "rank": rank.astype(np.int64),
         "n": n.astype(np.int64),
         "df": dfs[cols].astype(np.int64),
-        "idf": tr.idf_[cols],
+        "idf": idf[cols],
     })
+
+
+def smooth_idf(dfs, n_docs: int) -> np.ndarray:
+    """scikit-learn's smooth idf, ``ln((1 + n) / (1 + df)) + 1``, computed as
+    ``TfidfTransformer.fit`` does it (the same floating-point operations)."""
+    df = np.asarray(dfs).astype(np.float64) + 1.0
+    idf = np.full_like(df, fill_value=n_docs + 1, dtype=np.float64)
+    idf /= df
+    np.log(idf, out=idf)
+    idf += 1.0
+    return idf
+
+
+def tfidf_matrix(counts, idf: np.ndarray, *, sublinear_tf: bool = False):
+    """``TfidfTransformer.transform``: counts times idf (``1 + log tf`` with
+    ``sublinear_tf``), each row l2-normalised; a CSR matrix."""
+    from sklearn.preprocessing import normalize
+    x = sparse.csr_matrix(counts, dtype=np.float64, copy=True)
+    if sublinear_tf:
+        np.log(x.data, x.data)
+        x.data += 1.0
+    x.data *= idf[x.indices]
+    return normalize(x, norm="l2", copy=False).tocsr()

@@ -6,7 +6,8 @@ begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is written wi
 apostrophe in front (``'=SUM(A1)``), so that Excel, LibreOffice or Google Sheets show it as
 text instead of running it as a formula (OWASP's advice on CSV injection); a cell that is
 just ``-`` or ``+`` (a dash token) is no formula and stays as it is. The Parquet tables keep
-the text exactly.
+the text exactly. Rows end with CR LF, as RFC 4180 says, and cells with line breaks are
+quoted.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ from .tables import part_files
 
 #: Columns left out of CSV files (lists do not round-trip through CSV; ``text`` holds them).
 CSV_DROP = {"articles": ["paragraphs"]}
+#: Rows end with CR LF (RFC 4180), so that a cell holding a lone carriage return is quoted
+#: (Python's csv module quotes the characters of its line ending) and reads back whole.
+LINE_END = "\r\n"
 #: Cells starting with one of these are prefixed with an apostrophe in CSV.
 FORMULA_START = re.compile(r"^(?:[=@\t\r]|[+\-](?!\Z))")
 
@@ -59,7 +63,7 @@ def write_csv(out: Path, name: str, path: Path | None = None) -> Path:
                 df["line"] = df["line"].astype("Int64")
             df = spreadsheet_safe(df.drop(columns=drop, errors="ignore"))
             if header or len(df):
-                df.to_csv(fh, index=False, header=header)
+                df.to_csv(fh, index=False, header=header, lineterminator=LINE_END)
                 header = False
     os.replace(tmp, path)
     return path
@@ -81,6 +85,6 @@ def write_tables(tables: dict[str, pd.DataFrame], out) -> list[Path]:
         files.append(write_part(df, out, name, 0))
         p = out / f"{name}.csv"
         spreadsheet_safe(df.drop(columns=CSV_DROP.get(name, []), errors="ignore")).to_csv(
-            p, index=False)
+            p, index=False, lineterminator=LINE_END)
         files.append(p)
     return files

@@ -203,6 +203,18 @@ class RunFolder:
             if _TMP.match(f.name) and f.is_file() and not f.is_symlink():
                 f.unlink(missing_ok=True)
 
+    def clean_tmp(self, tables) -> None:
+        """Remove newslab's temporary files (``.part-N.parquet.PID.tmp``, left by a run that
+        was killed while writing) from the folders of ``tables``; only the lock holder does
+        this, so no other run is writing them."""
+        for t in tables:
+            d = self.out / t
+            if not TABLE_NAME.match(t) or d.is_symlink() or not d.is_dir():
+                continue
+            for f in d.iterdir():
+                if _TMP.match(f.name) and f.is_file() and not f.is_symlink():
+                    f.unlink(missing_ok=True)
+
     def foreign_parts(self, table: str, owned: set[str]) -> list[str]:
         """Part files in ``DIR/table`` that newslab did not write (a user's, or another
         program's): a run never writes over them."""

@@ -114,6 +114,8 @@ def _start(plan: Plan, folder: RunFolder, *, resume: bool) -> dict:
                     f"{out / t} holds files that newslab did not write ({', '.join(foreign[:3])}"
                     f"{', ...' if len(foreign) > 3 else ''}): choose another --out, or move "
                     "them away")
+        folder.clean_tmp(plan.tables())
+        existed = {p.name for p in out.iterdir() if p.is_dir()} - dirs
         dirs |= {t for t in plan.tables() if not (out / t).exists()}
         folder.open_manifest(fresh=not previous)
         info = {"status": "running", "source": plan.source, "options": options,
@@ -124,7 +126,8 @@ def _start(plan: Plan, folder: RunFolder, *, resume: bool) -> dict:
         folder.close()
         folder.unlock()
         raise
-    return {"info": info, "previous": previous, "owned": owned, "dirs": dirs}
+    return {"info": info, "previous": previous, "owned": owned, "dirs": dirs,
+            "existed": existed}
 
 
 def _run(plan: Plan, folder: RunFolder, state: dict, t0: float, *, quiet, progress):
@@ -187,6 +190,7 @@ def _run(plan: Plan, folder: RunFolder, state: dict, t0: float, *, quiet, progre
 
     # what this run did not write again, of what newslab wrote here before
     folder.delete(owned - files)
+    folder.clean_tmp(names)
     tables = Tables(out, names)
     result = AnalyzeResult(
         tables, counts={n: counts.get(n, 0) for n in names}, files=[out / f for f in
@@ -198,8 +202,7 @@ def _run(plan: Plan, folder: RunFolder, state: dict, t0: float, *, quiet, progre
                                       by=plan.stage_options.get("by", []))
     result.seconds = time.perf_counter() - t0
     result.timings = {k: round(v, 3) for k, v in timings.items()}
-    dirs = state["dirs"] | {n for n in names if n not in state["dirs"] and
-                            (out / n).is_dir()} - set()
+    dirs = state["dirs"] | {n for n in names if n not in state["existed"]}
     info = dict(state["info"], status="complete", tables=list(names), rows=result.counts,
                 files=sorted(files), dirs=sorted(d for d in dirs if (out / d).is_dir()),
                 n_input_files=result.n_input_files, n_batches=result.n_batches,

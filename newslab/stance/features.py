@@ -1,49 +1,102 @@
 """Features of one target for the trained model (``newslab.stance.model``).
 
-:func:`target_features` gives the hand-built signals (the rules' role, act, rule and score;
-VADER on the clause, the sentence and each side of the target; lexicon polarity left and
-right of the target weighted by distance; the target's position); :func:`masked` the
-sentence with the target replaced by a placeholder; :func:`contexts` the words left and
-right of the target.
+:func:`target_features` gives the hand-built signals, all computed from the sentence alone:
+
+- what the rules know: the rule, the role, the act or evaluative word with its role, the
+  rules' score, negation and hedges, and whether the rules decided neutral structurally
+  (location, origin, dateline, topic, speaker, procedural, listed);
+- what the target is: a country name, demonym, capital, institution or leader (newslab's
+  gazetteer), a pronoun, or something else (most NewsMTSC targets are people), and the same
+  rule signals crossed with that kind, so that the model can learn that a country's
+  location role means something different from a person's;
+- lexicon polarity (VADER, news lexicon) of the words left and right of the target,
+  weighted by distance, and of the target's own clause with the target masked;
+- the target's position, whether it sits inside quotation marks, the sentence length.
+
+:func:`masked` is the sentence with the target replaced by a placeholder; :func:`contexts`
+the words left and right of the target (separate vocabularies in the model).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 
 from ..errors import NewslabError
-from .rules import _tokenize, rules_score
+from .clauses import tokenize as _tokenize
+from .rules import rules_score
+
+#: rules whose neutral is a structural decision (not merely "found nothing")
+NEUTRAL_RULES = frozenset("dateline origin location topic speaker procedural".split())
+_PRONOUNS = frozenset("he she they him her them his their it its we us our i".split())
+_WORD = re.compile(r"\w+(?:'\w+)?")
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> dict[str, str]:
+    """Lower-case surface -> kind (name, demonym, capital, institution, leader) from the
+    countries gazetteer."""
+    from ..countries import gazetteer
+    g = gazetteer()
+    g = g[g["kind"].isin(["name", "demonym", "capital", "institution", "leader"])]
+    out = {}
+    for surface, kind in zip(g["surface"].astype(str), g["kind"].astype(str)):
+        out.setdefault(surface.lower(), kind)
+    return out
+
+
+def target_kind(target: str) -> str:
+    """``country`` (name, demonym, capital, institution), ``leader``, ``pronoun`` or
+    ``other`` for a target's surface."""
+    t = target.strip().lower().replace("’", "'")
+    if t in _PRONOUNS:
+        return "pronoun"
+    kinds = _kinds()
+    k = kinds.get(t) or kinds.get(t.rstrip("s")) or kinds.get(t.split()[-1] if t else "")
+    if k is None:
+        return "other"
+    return "leader" if k == "leader" else "country"
+
+
+def _quoted(text: str, start: int) -> bool:
+    before = text[:start]
+    return (before.count('"') % 2 == 1) or before.count("“") > before.count("”")
 
 
 def target_features(text: str, start: int, end: int) -> dict:
-    """Hand-built signals for one target: rule outputs, lexicon polarity near the target."""
+    """The hand-built signals of one target (see the module doc)."""
     from ..sentiment import get_analyzer
     an = get_analyzer("news")
-    toks = _tokenize(text)
-    f = {}
-    try:
-        r = rules_score(text, start, end, analyzer=an, toks=toks)
-        f["rules_score"] = r.score
-        f["rule=" + r.rule.split("+")[0]] = 1.0
-        f["role=" + (r.role or "none")] = 1.0
-        if r.trigger:
-            f[f"act={r.trigger}|{r.role}"] = 1.0
-        if "negation" in r.rule:
-            f["rule_negation"] = 1.0
-        if "hedge" in r.rule:
-            f["rule_hedge"] = 1.0
-        cl = an.polarity_scores(r.clause)
-        f["clause_compound"] = cl["compound"]
-    except NewslabError:
-        pass
-    f["left_compound"] = an.polarity_scores(text[:start])["compound"] if start else 0.0
-    f["right_compound"] = an.polarity_scores(text[end:])["compound"] if end < len(text) \
-        else 0.0
-    sent = an.polarity_scores(text)
-    f["sent_compound"], f["sent_pos"], f["sent_neg"] = sent["compound"], sent["pos"], sent["neg"]
     lex = an.lexicon
+    toks = _tokenize(text)
+    kind = target_kind(text[start:end])
+    f = {f"kind={kind}": 1.0}
+    try:
+        r = rules_score(text, start, end)
+    except NewslabError:
+        r = None
+    if r is not None:
+        base = r.rule.split("+")[0]
+        sig = {"rules_score": r.score, f"rule={base}": 1.0, f"role={r.role or 'none'}": 1.0}
+        if r.trigger:
+            sig[f"act={r.trigger}|{r.role}"] = 1.0
+        if "negation" in r.rule:
+            sig["rule_negation"] = 1.0
+        if "hedge" in r.rule:
+            sig["rule_hedge"] = 1.0
+        if base in NEUTRAL_RULES:
+            sig["neutral_decided"] = 1.0
+        f.update(sig)
+        f.update({f"{kind}:{k}": v for k, v in sig.items() if not k.startswith("act=")})
+        clause = r.clause
+        cs = text.find(clause) if clause else -1
+        if cs >= 0 and cs <= start and end <= cs + len(clause):
+            masked_clause = clause[:start - cs] + " " + clause[end - cs:]
+            f["clause_compound"] = an.polarity_scores(masked_clause)["compound"] \
+                if masked_clause.strip() else 0.0
+            f[f"{kind}:clause_compound"] = f["clause_compound"]
     tgt = [i for i, (s, e, _) in enumerate(toks) if s < end and e > start]
     ti = tgt[0] if tgt else 0
     tj = tgt[-1] if tgt else 0
@@ -60,9 +113,20 @@ def target_features(text: str, start: int, end: int) -> dict:
             rpos, rneg = rpos + wgt * max(val, 0), rneg + wgt * max(-val, 0)
     f.update(lex_left_pos=lpos / 4, lex_left_neg=lneg / 4, lex_right_pos=rpos / 4,
              lex_right_neg=rneg / 4)
+    f["left_compound"] = an.polarity_scores(text[:start])["compound"] if start else 0.0
+    f["right_compound"] = an.polarity_scores(text[end:])["compound"] if end < len(text) \
+        else 0.0
+    sent = an.polarity_scores(text[:start] + " " + text[end:])
+    f["sent_compound"], f["sent_pos"], f["sent_neg"] = sent["compound"], sent["pos"], sent["neg"]
+    for k in ("left_compound", "right_compound", "sent_compound"):
+        f[f"{kind}:{k}"] = f[k]
     f["position"] = start / max(len(text), 1)
     f["target_first"] = float(ti == 0)
     f["n_tokens_log"] = float(np.log1p(len(toks)))
+    if _quoted(text, start):
+        f["in_quotes"] = 1.0
+    if '"' in text or "“" in text:
+        f["has_quotes"] = 1.0
     return f
 
 
@@ -71,7 +135,6 @@ def masked(text: str, start: int, end: int) -> str:
 
 
 def contexts(text: str, start: int, end: int, n: int = 6) -> tuple[str, str]:
-    left = re.findall(r"\w+(?:'\w+)?", text[:start].lower())[-n:] if n else []
-    right = re.findall(r"\w+(?:'\w+)?", text[end:].lower())[:n]
+    left = _WORD.findall(text[:start].lower())[-n:] if n else []
+    right = _WORD.findall(text[end:].lower())[:n]
     return " ".join(left), " ".join(right)
-

@@ -20,6 +20,7 @@ from ..errors import NewslabError
 
 VERBS_FILE = "data/stance_verbs.csv"
 
+
 @dataclass(frozen=True)
 class Trigger:
     """One lexicon entry: an act, its effect on its agent and on its object."""
@@ -100,3 +101,37 @@ def index(path=None) -> tuple[dict, dict]:
                 nouns.setdefault(f, t)
     return verbs, nouns
 
+
+
+WORDS_FILE = "data/stance_words.csv"
+
+
+@lru_cache(maxsize=4)
+def evaluative_words(path=None) -> dict[str, tuple[str, float]]:
+    """``newslab/data/stance_words.csv``: word -> (pos, polarity) for evaluative adjectives
+    and nouns attached to a country ("the authoritarian regime", "Russia's achievements")."""
+    if path is not None:
+        p = Path(path)
+        if not p.is_file():
+            raise NewslabError(f"evaluative word list not found: {path}")
+        text = p.read_text(encoding="utf-8")
+    else:
+        text = resources.files("newslab").joinpath(WORDS_FILE).read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    df = pd.read_csv(io.StringIO("\n".join(lines)), keep_default_na=False)
+    if not {"word", "pos", "polarity", "note"} <= set(df.columns):
+        raise NewslabError("evaluative word list needs the columns word, pos, polarity, note")
+    return {str(w).lower(): (str(pos), float(v)) for w, pos, v in
+            zip(df["word"], df["pos"], df["polarity"])}
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> frozenset:
+    """Lower-case demonyms of ``newslab/data/countries/demonyms.csv`` (Russian, British):
+    a demonym before a noun names an origin ("a British company") unless the noun is the
+    state itself ("the British government")."""
+    ref = resources.files("newslab").joinpath("data/countries/demonyms.csv")
+    df = pd.read_csv(io.StringIO(ref.read_text(encoding="utf-8")), keep_default_na=False,
+                     comment="#")
+    col = "surface" if "surface" in df.columns else df.columns[1]
+    return frozenset(str(s).lower() for s in df[col] if str(s).strip())

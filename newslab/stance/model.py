@@ -10,8 +10,8 @@ Features (see ``newslab.stance.features``): TF-IDF word 1-2-grams of the sentenc
 target masked, of the words left of the target and of the words right of it (three
 vocabularies), and the hand-built signals of the rules (role, act, neutral cues, rule
 score, lexicon polarity near the target, position, quotes). Classifier: one-vs-rest
-logistic regression (liblinear), balanced class weights; probabilities are the normalised
-one-vs-rest sigmoids.
+logistic regression (liblinear, one binary model per class), balanced class weights,
+optional sample weights; probabilities are the normalised one-vs-rest sigmoids.
 
 File format (:meth:`StanceModel.save`, :func:`load_model`): one NumPy ``.npz`` archive read
 with ``allow_pickle=False`` holding only numeric arrays and one JSON document (parameters,
@@ -136,19 +136,23 @@ class StanceModel(ClassifierMixin, BaseEstimator):
                                        shape=(len(feats), len(self.feature_names_))))
         return sparse.hstack(parts).tocsr()
 
-    def fit(self, X, y):
+    def fit(self, X, y, sample_weight=None):
         """Learn vocabularies, feature names and weights from ``X`` (text, start, end)
-        and ``y`` (labels)."""
+        and ``y`` (labels); ``sample_weight`` weighs rows (e.g. a small in-domain set)."""
         from sklearn.linear_model import LogisticRegression
-        from sklearn.multiclass import OneVsRestClassifier
-        if not (isinstance(self.C, (int, float)) and self.C > 0 and math.isfinite(self.C)):
+        if isinstance(self.C, bool) or not isinstance(self.C, (int, float)) or \
+                not (self.C > 0 and math.isfinite(self.C)):
             raise NewslabError(f"C must be a positive number, not {self.C!r}")
         X = _as_frame(X)
-        labels = [str(v) for v in (y.tolist() if hasattr(y, "tolist") else list(y))]
+        labels = np.array([str(v) for v in (y.tolist() if hasattr(y, "tolist") else list(y))],
+                          dtype=object)
         if len(labels) != len(X):
             raise NewslabError(f"X has {len(X)} rows but y {len(labels)} labels")
-        if len(set(labels)) < 2:
+        classes = sorted(set(labels))
+        if len(classes) < 2:
             raise NewslabError("training data needs at least two different labels")
+        w = np.ones(len(labels)) if sample_weight is None else \
+            np.asarray(sample_weight, dtype=float)
         docs, feats = self._docs(X)
         self.vocabulary_, self.idf_, self._index_ = {}, {}, {}
         for b in TEXT_BLOCKS:
@@ -158,19 +162,26 @@ class StanceModel(ClassifierMixin, BaseEstimator):
         self.feature_names_ = sorted({k for f in feats for k in f})
         self._feature_index_ = {k: i for i, k in enumerate(self.feature_names_)}
         M = self._design(docs, feats)
-        clf = OneVsRestClassifier(LogisticRegression(C=float(self.C), solver="liblinear",
-                                                     class_weight=self.class_weight,
-                                                     random_state=0))
-        clf.fit(M, labels)
-        self.classes_ = np.array(clf.classes_, dtype=object)
-        if len(self.classes_) == 2:  # OvR keeps one estimator for two classes
-            w = clf.estimators_[0].coef_.ravel()
-            b = clf.estimators_[0].intercept_[0]
-            self.coef_ = np.vstack([-w, w])
-            self.intercept_ = np.array([-b, b], dtype=float)
-        else:
-            self.coef_ = np.vstack([e.coef_.ravel() for e in clf.estimators_])
-            self.intercept_ = np.array([e.intercept_[0] for e in clf.estimators_], dtype=float)
+        # one-vs-rest: one binary logistic regression per class (liblinear), each with
+        # scikit-learn's "balanced" weights for its two sides, times the sample weights
+        coefs, inter = [], []
+        for c in classes:
+            yc = (labels == c).astype(int)
+            if self.class_weight == "balanced":
+                wsum = np.array([w[yc == 0].sum(), w[yc == 1].sum()])
+                side = w.sum() / (2 * np.maximum(wsum, 1e-12))
+                sw = w * side[yc]
+            elif isinstance(self.class_weight, dict):
+                sw = w * np.where(yc == 1, float(self.class_weight.get(c, 1.0)), 1.0)
+            else:
+                sw = w
+            lr = LogisticRegression(C=float(self.C), solver="liblinear", random_state=0)
+            lr.fit(M, yc, sample_weight=sw)
+            coefs.append(lr.coef_.ravel())
+            inter.append(float(lr.intercept_[0]))
+        self.classes_ = np.array(classes, dtype=object)
+        self.coef_ = np.vstack(coefs)
+        self.intercept_ = np.array(inter, dtype=float)
         self.n_train_ = len(labels)
         return self
 
@@ -187,9 +198,6 @@ class StanceModel(ClassifierMixin, BaseEstimator):
         """Class probabilities, columns in ``classes_`` order."""
         d = self.decision_function(X)
         p = 1.0 / (1.0 + np.exp(-d))
-        if len(self.classes_) == 2:
-            p = p[:, 1:2]
-            return np.hstack([1 - p, p])
         s = p.sum(axis=1, keepdims=True)
         s[s == 0] = 1.0
         return p / s

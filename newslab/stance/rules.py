@@ -1,205 +1,108 @@
-"""The ``rules`` method: clauses, the target's role in them, and the rules that score it.
+"""The ``rules`` method: the target's role in its clause decides, neutral unless evaluated.
 
-:func:`rules_score` scores one target; :func:`rules_explained` lists the rules in words.
+The question (``../shared/STANCE_CODEBOOK.md``): does the sentence present this country
+favourably, unfavourably, or neither? Most mentions are neither, so neutral is decided
+first and polarity needs evidence tied to the target. :func:`rules_score` tries these
+rules in order; the first that applies decides (each is listed in :data:`RULES`):
+
+1. ``dateline``: a place opening the sentence ("KYIV, Ukraine —"): neutral.
+2. ``evaluative-word``: an evaluative adjective attached to the target ("brave Ukrainian
+   forces", "Nazi Germany"), or an evaluation the target owns ("Russia's achievements").
+3. ``noun-agent``: the target owns or modifies an act noun ("Russia's invasion",
+   "Russian aggression"); a *name* before an act noun without "'s" is its topic
+   ("the Iraq war"): neutral.
+4. ``origin``: a demonym or name describing something that is not the state ("a British
+   company", "US operator Sprint", "Russian drama"): neutral. State nouns after the target
+   ("the Russian government", "Indian Prime Minister", "Germany's economy") make the
+   phrase stand for the country and the rules go on with it.
+5. prepositions: ``passive-agent``/``noun-agent`` after "by"; ``noun-object`` after an act
+   or evaluation noun and its preposition ("sanctions on Russia", "support for Ukraine",
+   "a failure for the Kremlin"); ``relation`` for partnership, cooperation, ties, relations
+   between or with the target (favourable only when the relation is favourable); else
+   ``location`` ("in Kenya", "aid to Haiti", "talks on Syria"): neutral.
+6. ``verb-object``: the target is the direct object of an act verb ("condemning Belarus",
+   "praised Finland"); receiving aid or being attacked is neutral (object effect 0).
+7. as subject: ``verb-agent`` (its own act verb, "Russia invaded"), ``passive-object``
+   ("Belarus was condemned"), ``predicate`` (be/remain/become + an evaluative word: "remains
+   committed"), ``predicate-noun`` (its verb's object is an act noun: "launched an attack",
+   "denied accusations"), ``speaker`` (said, noted, told: neutral), ``procedural`` (met,
+   visited, held, announced, any verb not in the lexicon: neutral).
+8. ``no-evaluation``: nothing in the clause evaluates the target: neutral (role ``listed``
+   in a list of countries, else ``mention``).
+
+Negation reverses an act (``NEG_HOSTILE``, ``NEG_FAVOURABLE``), hedges keep its direction
+weaker (``HEDGE``; "should Russia invade" stays negative), and in a contrast clause only
+that clause is read. The tone of a clause alone never makes a mention polar.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
 from ..errors import NewslabError
-from .lexicon import index as _index
+from .clauses import (AUXILIARY, BE, CATENATIVE, CONTRAST, DENIAL, DENIED, DENY, DET,
+                      FACING, GROW_LINKING, HEDGES, IMPORTANT, LINKING, NEG, NEG_VERBS, PLAY,
+                      PREP, PUNCT_BOUNDARY, RELATION_ADJ, RELATION_VALUE, RELATIONS,
+                      ROLE_NOUNS, SPEECH, STATE_HEADS, STOP_AFTER, SUBJECT_OPENERS, TITLES,
+                      TOWARD, clauses, is_passive, tokenize)
+from .lexicon import demonyms, evaluative_words, index
 
+#: ``rules`` scores >= this are positive, <= -this negative
 RULES_THRESHOLD = 0.05
-# --- rule weights: each one explained where it is defined ----------------------------------
 #: negated hostile act ("has not violated"): the act's effect reversed, at half strength
 NEG_HOSTILE = -0.5
 #: negated favourable act ("did not honour", "failed to comply"): reversed, nearly in full
 NEG_FAVOURABLE = -0.8
-#: hedged or conditional act ("might invade", "if Russia invades"): kept, at 70 percent
+#: hedged or conditional act ("might invade", "should Russia invade"): kept, at 70 percent
 HEDGE = 0.7
-#: when no role decides: VADER on the target's clause (weight 1 - SENTENCE_SHARE) and on the
-#: whole sentence (SENTENCE_SHARE), target masked in both, times FALLBACK (chosen on a sample
-#: of NewsMTSC's train split, never on its test sets or on the project's gold set)
-FALLBACK = 1.0
-SENTENCE_SHARE = 0.3
+#: an act noun as the object of the target's own verb ("launched an attack"): the noun's
+#: agent effect at 80 percent (the verb itself may soften it)
+PREDICATE_NOUN = 0.8
 
-# --- word classes ----------------------------------------------------------------------------
-_BE = frozenset("be is are was were been being am 's get gets got gotten getting".split())
-_NEG = frozenset("not n't never no without neither nor".split())
-_NEG_VERBS = frozenset("fail fails failed failing refuse refuses refused refusing decline "
-                       "declines declined declining".split())
-_HEDGES = frozenset("may might could would should reportedly allegedly apparently possibly "
-                    "probably likely suspected alleged unconfirmed if unless whether".split())
-_CONTRAST = frozenset("but however whereas while although though despite yet nevertheless "
-                      "nonetheless".split())
-_SUBORD = frozenset("because if unless when whenever after before since until which who "
-                    "whom whose where that".split())
-_SPEECH = frozenset("say says said saying tell tells told telling add adds added adding "
-                    "announce announced announces state stated states claim claims claimed "
-                    "insist insisted insists argue argued argues write wrote written "
-                    "report reported reports deny denied denies denying confirm confirmed "
-                    "warn warned warns explain explained note noted stress stressed "
-                    "reiterate reiterated concluded conclude believe believes believed "
-                    "think thinks thought fear fears feared hope hopes hoped".split())
-_PREP = frozenset("in on at with from to for into onto against over under between among "
-                  "across through toward towards about near along by of".split())
-_DET = frozenset("the a an its their his her our this that these those some any several "
-                 "many other such".split())
-_PUNCT_BOUNDARY = frozenset(";:—–()[]")
-_STOP = frozenset("the a an and or of to in on at by for with from as is are was were be "
-                  "been has have had it its their this that".split())
+_QUOTE = frozenset(['"', "''", "``", "“", "”"])
 
-_RULES = {
-    "noun-agent": "the target owns or modifies an act noun (\"Russia's invasion\", "
-                  "\"Russian aggression\", \"invasion ... by Russia\"): the act's agent effect",
-    "noun-object": "the target follows an act noun and a preposition (\"support for Ukraine\", "
-                   "\"sanctions on Russia\"): the act's object effect",
-    "verb-object": "the target follows an active verb in its clause (\"condemning Belarus\"): "
-                   "the verb's object effect",
-    "passive-agent": "the target is in the by-phrase of a passive verb (\"invaded by Russia\"): "
-                     "the verb's agent effect",
-    "verb-agent": "the target precedes an active verb in its clause (\"Russia invaded\"): the "
-                  "verb's agent effect",
-    "passive-object": "the target is the subject of a passive verb (\"Belarus was condemned\"):"
-                      " the verb's object effect",
-    "clause-tone": "no role decided: VADER on the target's clause, mixed with a share "
-                   "(SENTENCE_SHARE) of VADER on the sentence, target masked",
-    "negation": "not/never/no/n't or fail/refuse to before the act: effect reversed "
-                "(NEG_HOSTILE, NEG_FAVOURABLE)",
-    "hedge": "may/might/could/would/reportedly/if... in the clause before the act: effect "
-             "times HEDGE",
+RULES = {
+    "dateline": "a place opening the sentence (KYIV, Ukraine —): neutral",
+    "evaluative-word": "an evaluative word attached to the target (brutal, friendly, "
+                       "Russia's achievements; newslab/data/stance_words.csv)",
+    "noun-agent": "the target owns or modifies an act noun (Russia's invasion, Russian "
+                  "aggression, invasion by Russia): the act's agent effect",
+    "topic": "a name before an act noun without 's (the Iraq war): the topic, neutral",
+    "origin": "a demonym or name describing something that is not the state (a British "
+              "company): neutral",
+    "noun-object": "the target follows an act or evaluation noun and its preposition "
+                   "(sanctions on Russia, support for Ukraine): the act's object effect",
+    "relation": "partnership, cooperation, relations with/between the target: the "
+                "relation's evaluation (neutral unless favourable or hostile)",
+    "location": "after a preposition of place, origin, destination or topic (in Kenya, "
+                "aid to Haiti): neutral",
+    "verb-object": "the direct object of an act verb (condemning Belarus): the verb's "
+                   "object effect (0 for victims and receivers)",
+    "passive-agent": "in the by-phrase of a passive act verb (invaded by Russia): the "
+                     "agent effect",
+    "verb-agent": "the subject of its own act verb (Russia invaded): the agent effect",
+    "passive-object": "the subject of a passive act verb (Belarus was condemned): the "
+                      "object effect",
+    "predicate": "be/remain/become + an evaluative word (remains committed): its polarity",
+    "predicate-noun": "the subject's verb has an act noun as object (launched an attack, "
+                      "denied accusations): the noun's effect",
+    "speaker": "the subject of a speech verb (said, noted, told): neutral (codebook 5)",
+    "procedural": "the subject of a verb not in the lexicon (met, visited, held): neutral",
+    "no-evaluation": "nothing in the clause evaluates the target: neutral",
+    "negation": "not/never/no/n't or fail/refuse to before the act: effect reversed",
+    "hedge": "may/might/could/would/should/if ... before the act: effect times HEDGE",
     "contrast": "the clause opens with but/while/whereas/although/despite: only that clause "
-                "is read for a target inside it, only the main clause for one outside it",
+                "is read for a target inside it",
 }
 
 
 def rules_explained() -> pd.DataFrame:
     """The rules of the ``rules`` method, one line each (for notebooks and documentation)."""
-    return pd.DataFrame({"rule": list(_RULES), "what it does": list(_RULES.values())})
-
-
-# ---------------------------------------------------------------------------------------------
-# the rules engine
-
-
-def _norm(tok: str) -> str:
-    return tok.lower().replace("’", "'")
-
-
-def _tokenize(text: str) -> list[tuple[int, int, str]]:
-    from ..tokenize import word_spans
-    return [(s, e, _norm(text[s:e])) for s, e in word_spans(text)]
-
-
-def _clauses(toks: list[tuple[int, int, str]]) -> tuple[list[int], list[str]]:
-    """Clause number of every token and each clause's opener word ('' for none).
-
-    A clause starts after ; : — ( ), at a contrast word or subordinator, after a speech verb
-    (its complement is the reported clause), and at ", V-ing" (a participial clause).
-    """
-    ids, openers = [], [""]
-    cid = 0
-    n = len(toks)
-    trailing = _trailing_attribution(toks)
-    for i, (_, _, w) in enumerate(toks):
-        new = None
-        if w in _PUNCT_BOUNDARY:
-            new = ""
-        elif w in _CONTRAST or w in _SUBORD:
-            if w == "that" and i + 1 < n and toks[i + 1][2] in _BE:
-                pass  # "that is": not a clause opener
-            elif w in ("before", "after", "since") and i + 1 < n and toks[i + 1][2] in _DET:
-                pass  # a preposition here ("after the call")
-            else:
-                new = w
-        elif i > 0 and toks[i - 1][2] in _SPEECH and w not in _PREP and w != "," \
-                and w not in ("that", '"', "''", "``"):
-            new = "said"
-        elif i > 0 and toks[i - 1][2] == "," and w.endswith("ing") and len(w) > 5:
-            new = "-ing"
-        elif w == "," and i in trailing:
-            new = "said"
-        if new is not None and i > 0:
-            cid += 1
-            openers.append(new)
-        ids.append(cid)
-    return ids, openers
-
-
-def _trailing_attribution(toks) -> set[int]:
-    """The comma before a sentence-final attribution (", South Korean activists say.",
-    ", White House press secretary Jen Psaki said after the call."): the reported clause
-    ends there."""
-    last = None
-    for i, (_, _, w) in enumerate(toks):
-        if w == ",":
-            last = i
-    if last is None:
-        return set()
-    rest = [w for _, _, w in toks[last + 1:]]
-    for k, w in enumerate(rest[:9]):
-        if w in _SPEECH and k > 0 and not any(x in ("," , '"', "''", "``") for x in rest[:k]):
-            return {last}
-    return set()
-
-
-def _is_passive(toks, v: int, kind: str) -> bool:
-    """A participle after a form of be/get (adverbs between allowed), or a reduced relative
-    participle followed by "by" ("a deal brokered by China")."""
-    if kind != "participle":
-        return False
-    j = v - 1
-    hops = 0
-    while j >= 0 and hops < 3:
-        w = toks[j][2]
-        if w in _BE:
-            return True
-        if not (w.endswith("ly") or w in ("not", "n't", "never", "also", "been", "widely",
-                                          "being", "reportedly", "allegedly", "repeatedly")):
-            break
-        j -= 1
-        hops += 1
-    return v + 1 < len(toks) and toks[v + 1][2] == "by"
-
-
-def _verb_at(toks, i: int, verbs: dict):
-    """The verb trigger at token i, or None; a form after a determiner or possessive reads as
-    a noun ("the attack", "Russia's strike")."""
-    hit = verbs.get(toks[i][2])
-    if hit is None:
-        return None
-    if hit[0].lemma == "decline" and i + 1 < len(toks) and toks[i + 1][2] == "to":
-        return None  # "declined to comment": a negator of what follows, not an act
-    if i > 0 and (toks[i - 1][2] in _DET or toks[i - 1][2] in ("'s", "'")):
-        return None
-    return hit
-
-
-def _modifiers(toks, negate_window: range) -> tuple[bool, bool]:
-    neg = any(toks[j][2] in _NEG or toks[j][2] in _NEG_VERBS for j in negate_window)
-    return neg, False
-
-
-def _apply(effect: float, toks, v: int, cstart: int, opener: str) -> tuple[float, list[str]]:
-    """Negation and hedges around the act at token v, within its clause."""
-    notes = []
-    window = range(max(cstart, v - 4), v)
-    neg = any(toks[j][2] in _NEG for j in window) or any(
-        toks[j][2] in _NEG_VERBS and j + 1 < len(toks) and toks[j + 1][2] == "to"
-        for j in range(max(cstart, v - 3), v))
-    if neg and effect:
-        effect = effect * (NEG_FAVOURABLE if effect > 0 else NEG_HOSTILE)
-        notes.append("negation")
-    hedged = opener in ("if", "unless", "whether") or any(
-        toks[j][2] in _HEDGES for j in range(max(cstart, v - 5), v))
-    if hedged and effect:
-        effect *= HEDGE
-        notes.append("hedge")
-    return effect, notes
+    return pd.DataFrame({"rule": list(RULES), "what it does": list(RULES.values())})
 
 
 @dataclass
@@ -209,93 +112,495 @@ class RuleResult:
     trigger: str
     role: str
     clause: str
-
-
-def rules_score(text: str, start: int, end: int, *, analyzer=None, lexicon_path=None,
-                 toks=None) -> RuleResult:
-    verbs, nouns = _index(lexicon_path)
-    toks = toks if toks is not None else _tokenize(text)
-    n = len(toks)
-    tgt = [i for i, (s, e, _) in enumerate(toks) if s < end and e > start]
-    if not tgt:
-        raise NewslabError(f"target offsets {start}:{end} do not cover a word of the text")
-    ti, tj = tgt[0], tgt[-1]
-    cids, openers = _clauses(toks)
-    c = cids[ti]
-    cs = next(i for i in range(n) if cids[i] == c)
-    ce = max(i for i in range(n) if cids[i] == c) + 1
-    opener = openers[c]
-    clause = text[toks[cs][0]:toks[ce - 1][1]]
-    pre = [f"contrast:{opener}"] if opener in _CONTRAST else []
-
-    def done(effect, v, rule, role, trig):
-        eff, notes = _apply(effect, toks, v, cs, opener)
-        return RuleResult(float(np.clip(eff, -1, 1)), "+".join([rule] + notes + pre),
-                          trig, role, clause)
-
-    # 1a. the target owns or modifies an act noun: "Russia's (military) invasion", "Russian
-    #     aggression", "the United States' unwavering support"
-    k = tj + 1
-    if k < ce and toks[k][2] in ("'s", "'"):
-        k += 1
-    for j in range(k, min(ce, k + 3)):
-        w = toks[j][2]
-        if w in nouns:
-            t = nouns[w]
-            return done(t.agent, j, "noun-agent", "agent", toks[j][2])
-        if w in _PREP or w in _DET or w in _STOP or not w[:1].isalpha() or w in verbs:
-            break
-    # 1b. "N (adj) of/on/against/for/to/with/by (the) TARGET": the target as object (or, after
-    #     "by", agent) of an act noun
-    j = ti - 1
-    while j >= cs and toks[j][2] in _DET:
-        j -= 1
-    if j >= cs and toks[j][2] in _PREP:
-        prep = toks[j][2]
-        for m in range(j - 1, max(cs - 1, j - 5), -1):
-            w = toks[m][2]
-            if w in nouns:
-                t = nouns[w]
-                if prep == "by":
-                    return done(t.agent, m, "noun-agent", "agent", toks[m][2])
-                return done(t.object, m, "noun-object", "object", toks[m][2])
-            if w in _PUNCT_BOUNDARY or w == ",":
-                break
-    # 2. a verb before the target in its clause: the target is its object, or in a passive
-    #    verb's by-phrase its agent
-    for v in range(ti - 1, max(cs - 1, ti - 9), -1):
-        hit = _verb_at(toks, v, verbs)
-        if hit is None:
-            continue
-        t, kind = hit
-        if _is_passive(toks, v, kind):
-            if j >= cs and toks[j][2] == "by":
-                return done(t.agent, v, "passive-agent", "agent", toks[v][2])
-            break  # "was invaded ... in X": X is not its object
-        return done(t.object, v, "verb-object", "object", toks[v][2])
-    # 3. a verb after the target in its clause, the target not inside a prepositional phrase:
-    #    the target is its agent (active) or its object (passive)
-    if not (j >= cs and toks[j][2] in _PREP and toks[j][2] != "of"):
-        for v in range(tj + 1, ce):
-            hit = _verb_at(toks, v, verbs)
-            if hit is None:
-                continue
-            t, kind = hit
-            if _is_passive(toks, v, kind):
-                return done(t.object, v, "passive-object", "object", toks[v][2])
-            return done(t.agent, v, "verb-agent", "agent", toks[v][2])
-    # 4. no role: the clause's tone, target masked
-    if analyzer is None:
-        from ..sentiment import get_analyzer
-        analyzer = get_analyzer("news")
-    masked = text[toks[cs][0]:start] + " " + text[end:toks[ce - 1][1]]
-    comp = analyzer.polarity_scores(masked)["compound"] if masked.strip() else 0.0
-    whole = analyzer.polarity_scores(text[:start] + " " + text[end:])["compound"]
-    comp = FALLBACK * ((1 - SENTENCE_SHARE) * comp + SENTENCE_SHARE * whole)
-    return RuleResult(float(comp), "+".join(["clause-tone"] + pre), "", "", clause)
+    reason: str
 
 
 def label_of(score: float, threshold: float = RULES_THRESHOLD) -> str:
     return "positive" if score >= threshold else "negative" if score <= -threshold \
         else "neutral"
+
+
+@lru_cache(maxsize=8192)
+def _analysed(text: str):
+    toks = tokenize(text)
+    cids, openers = clauses(toks)
+    return tuple(toks), tuple(cids), tuple(openers)
+
+
+class _Sentence:
+    """One target in its sentence: tokens, raw words, the clause, lexicons."""
+
+    def __init__(self, text, start, end, lexicon_path=None):
+        toks, cids, openers = _analysed(text)
+        self.text, self.toks = text, toks
+        self.w = [t[2] for t in toks]
+        self.raw = [text[s:e] for s, e, _ in toks]
+        n = len(toks)
+        tgt = [i for i, (s, e, _) in enumerate(toks) if s < end and e > start]
+        if not tgt:
+            raise NewslabError(f"target offsets {start}:{end} do not cover a word of the text")
+        self.ti, self.tj = tgt[0], tgt[-1]
+        c = cids[self.ti]
+        self.cs = next(i for i in range(n) if cids[i] == c)
+        self.ce = max(i for i in range(n) if cids[i] == c) + 1
+        self.opener = openers[c]
+        self.clause = text[toks[self.cs][0]:toks[self.ce - 1][1]]
+        self.verbs, self.nouns = index(lexicon_path)
+        self.evalw = evaluative_words()
+        self.target = text[start:end]
+        self.demonym = self.target.lower() in demonyms() or \
+            self.target.lower().rstrip("s") in demonyms()
+
+    def cap(self, i):
+        return 0 <= i < len(self.raw) and self.raw[i][:1].isupper()
+
+    def adj(self, i):
+        e = self.evalw.get(self.w[i]) if 0 <= i < len(self.w) else None
+        return e[1] if e and e[0] == "adj" else None
+
+    def verb_at(self, i):
+        """The verb trigger at token i, or None: a form after a determiner, a possessive,
+        a number or an adjective reads as a noun ("the attack", "a 6-1 win")."""
+        if not (0 <= i < len(self.w)):
+            return None
+        hit = self.verbs.get(self.w[i])
+        if hit is None:
+            return None
+        if hit[0].lemma == "decline" and self.w[i + 1:i + 2] == ["to"]:
+            return None  # "declined to comment": a negator of what follows
+        p = self.w[i - 1] if i > 0 else ""
+        if p in DET or p in ("'s", "'") or p[:1].isdigit() or self.adj(i - 1) is not None:
+            return None
+        if hit[0].lemma == "back" and self.w[i] == "back":
+            return None  # "go back", "fight back": an adverb
+        return hit
+
+
+def _apply(effect, s: _Sentence, v: int):
+    """Negation and hedges before the act at token v, within its clause."""
+    toks, cs, notes = s.w, s.cs, []
+    neg = any(toks[j] in NEG for j in range(max(cs, v - 4), v)) or any(
+        toks[j] in NEG_VERBS and toks[j + 1] == "to" for j in range(max(cs, v - 3), v))
+    if neg and effect:
+        effect = effect * (NEG_FAVOURABLE if effect > 0 else NEG_HOSTILE)
+        notes.append("negation")
+    hedged = s.opener in ("if", "unless", "whether") or any(
+        toks[j] in HEDGES for j in range(max(cs, v - 5), v))
+    if hedged and effect:
+        effect *= HEDGE
+        notes.append("hedge")
+    return effect, notes
+
+
+def _result(s: _Sentence, effect, rule, role, trigger="", reason="", act_at=None):
+    notes = []
+    if act_at is not None:
+        effect, notes = _apply(effect, s, act_at)
+    if s.opener in CONTRAST:
+        notes.append(f"contrast:{s.opener}")
+    return RuleResult(float(np.clip(effect, -1, 1)), "+".join([rule] + notes), trigger, role,
+                      s.clause, reason)
+
+
+def _kind(v: float) -> str:
+    return "favourable" if v > 0 else "unfavourable" if v < 0 else "no evaluation"
+
+
+# --- the phrase around the target ------------------------------------------------------------
+
+def _np_start(s: _Sentence) -> int:
+    """First token of the target's phrase: over determiners, titles ("Mr", "President") and
+    names coordinated before it ("between Russia and Bahrain" -> Russia)."""
+    i = s.ti
+    while i - 1 >= s.cs and (s.w[i - 1] in TITLES or s.w[i - 1] in DET or
+                             (s.w[i - 1] == "-" and s.cap(i - 2))):
+        i -= 2 if s.w[i - 1] == "-" else 1
+    j = i
+    while j - 2 >= s.cs and s.w[j - 1] in ("and", ",", "or") and s.cap(j - 2):
+        k = j - 2
+        while k - 1 >= s.cs and (s.cap(k - 1) or s.w[k - 1] in DET) and s.w[k - 1] not in PREP:
+            k -= 1
+        j = k
+        i = j
+    return i
+
+
+def _after(s: _Sentence):
+    """(k, possessive, compound): the first token after the target and its possessive mark
+    or hyphen compound ("Russian-Angolan")."""
+    k = s.tj + 1
+    poss = compound = False
+    if k < s.ce and s.w[k] in ("'s", "'"):
+        poss, k = True, k + 1
+    while k + 1 < s.ce and s.w[k] == "-" and s.cap(k + 1):
+        compound, k = True, k + 2
+    return k, poss, compound
+
+
+def _state_head(s: _Sentence, k: int) -> int:
+    """Index past a run of state nouns at k ("Prime Minister", "Armed Forces"), or k."""
+    j = k
+    while j < s.ce and j < k + 3 and s.w[j] in STATE_HEADS:
+        j += 1
+    return j
+
+
+# --- the rules -------------------------------------------------------------------------------
+
+def _dateline(s: _Sentence):
+    if s.ti > 3 or s.cs != 0:
+        return None
+    upto = s.w[:s.tj + 6]
+    dash = next((i for i, w in enumerate(upto) if w in ("—", "–", "--", "(")), None)
+    if dash is None or dash < s.tj:
+        return None
+    head = s.raw[:dash]
+    if all(h in (",", ".") or h[:1].isupper() for h in head) and \
+            any(h.isupper() and len(h) > 2 for h in head):
+        return _result(s, 0.0, "dateline", "dateline",
+                       reason="dateline: the place the report comes from")
+    return None
+
+
+def _relation_value(s: _Sentence, m: int) -> float:
+    """The evaluation of the relation noun at m: an adjective before it ("friendly ties",
+    "close coordination"), else the noun's own value (partnership favourable, rift not)."""
+    for x in range(m - 1, max(s.cs - 1, m - 4), -1):
+        v = s.adj(x) if s.adj(x) is not None else RELATION_ADJ.get(s.w[x])
+        if v:
+            return v
+        if s.w[x] in PREP or s.w[x] in PUNCT_BOUNDARY:
+            break
+    return RELATION_VALUE.get(s.w[m], 0.0)
+
+
+def _attached(s: _Sentence):
+    """Evaluative adjectives directly before the target; act, relation or evaluation nouns
+    it owns or modifies."""
+    i = s.ti - 1
+    if i - 1 >= s.cs and s.w[i] == "-" and s.cap(i - 1):
+        i -= 2  # "friendly Russian-Angolan relations": the adjective before the compound
+    if i >= s.cs and s.adj(i):
+        v = s.adj(i)
+        return _result(s, v, "evaluative-word", "described", s.w[i],
+                       f"described as '{s.w[i]}' ({_kind(v)})")
+    k, poss, compound = _after(s)
+    owner = poss or s.demonym or compound
+    adjs, skipped = [], 0
+    for j in range(k, min(s.ce, k + 6)):
+        w = s.w[j]
+        if s.adj(j) is not None:
+            adjs.append(j)
+            continue
+        if w in ("and", ",") and adjs:
+            continue
+        if w in RELATIONS:
+            v = _relation_value(s, j)
+            if (owner or compound) and v:
+                return _result(s, v, "relation", "party", w, f"party to '{w}' ({_kind(v)})")
+            break
+        if w in s.nouns:
+            t = s.nouns[w]
+            if not owner and w in s.verbs and (s.ti == s.cs or s.w[s.ti - 1] in AUXILIARY
+                                               or s.w[s.ti - 1] in SUBJECT_OPENERS):
+                break  # "should Iran attack": a verb, the subject rules decide
+            if not owner and t.agent <= 0:
+                return _result(s, 0.0, "topic", "topic", w, f"topic of '{w}' (a name before "
+                               "the noun, not its doer)")
+            eff = t.agent
+            if adjs and (abs(s.adj(adjs[0])) > abs(eff) or eff == 0):
+                eff = s.adj(adjs[0])
+            return _result(s, eff, "noun-agent", "agent", w,
+                           f"doer of '{w}' ({_kind(eff)} act)", act_at=j)
+        ev = s.evalw.get(w)
+        if ev and ev[0] == "noun" and owner:
+            return _result(s, ev[1], "evaluative-word", "owner", w,
+                           f"its '{w}' ({_kind(ev[1])})")
+        if adjs and (owner or w in STATE_HEADS):
+            v = s.adj(adjs[0])
+            return _result(s, v, "evaluative-word", "described", s.w[adjs[0]],
+                           f"described as '{s.w[adjs[0]]}' ({_kind(v)})")
+        if owner and skipped < 2 and w.isalpha() and not s.cap(j) and w not in DET and \
+                w not in PREP and w not in AUXILIARY and w not in BE and w not in STOP_AFTER:
+            skipped += 1  # "Russia's escalating aggression", "Russian military aggression"
+            continue
+        break
+    return None
+
+
+def _origin(s: _Sentence):
+    """A demonym or name that describes a non-state noun: neutral. Returns (result or None,
+    the index past the phrase that stands for the state, or -1 for a possessor)."""
+    k, poss, compound = _after(s)
+    j = _state_head(s, k)
+    if j > k:
+        return None, j
+    if k >= s.ce:
+        return None, k
+    w, raw = s.w[k], s.raw[k]
+    if w in ("and", "or") and s.demonym and s.cap(k + 1):
+        # "the Russian and Chinese people": coordinated demonyms share the head
+        j2 = _state_head(s, k + 2)
+        if j2 > k + 2:
+            return None, j2
+        return _result(s, 0.0, "origin", "origin", "", f"origin: describes "
+                       f"'{s.raw[k + 2] if k + 2 < s.ce else ''}'"), k
+    noun_like = raw[:1].isalpha() and w not in AUXILIARY and w not in BE and \
+        w not in LINKING and s.verb_at(k) is None and w not in SPEECH and \
+        w not in PREP and w not in STOP_AFTER and \
+        not (w.endswith("ed") and not raw[:1].isupper())
+    if poss and noun_like:
+        return None, -1  # the possessor: judged only as part of an object (below)
+    if noun_like and (s.demonym or compound or raw[:1].isupper() or w[:1].isdigit()):
+        return _result(s, 0.0, "origin", "origin", "", f"origin: describes '{raw}'"), k
+    return None, k
+
+
+def _head_of(s: _Sentence, start: int) -> int:
+    """'the people and government of X', 'His Majesty Sultan of X': the start of the state
+    phrase that X stands behind, or ``start``."""
+    p = start - 1
+    if p - 1 < s.cs or s.w[p] != "of" or s.w[p - 1] not in STATE_HEADS:
+        return start
+    h = p - 1
+    while h - 1 >= s.cs and (s.w[h - 1] in STATE_HEADS or s.w[h - 1] in ("and",) or
+                             s.w[h - 1] in TITLES or s.adj(h - 1) is not None or
+                             (s.cap(h - 1) and s.w[h - 1] not in PREP)):
+        h -= 1
+    while h - 1 >= s.cs and s.w[h - 1] in DET:
+        h -= 1
+    return h
+
+
+def _prepositional(s: _Sentence, start: int):
+    p = start - 1
+    while p >= s.cs and (s.adj(p) is not None or s.w[p] in DET):
+        p -= 1
+    if p < s.cs or s.w[p] not in PREP and s.w[p] != "by":
+        return None
+    prep = s.w[p]
+    if prep in ("to", "towards", "toward", "with") and p - 1 >= s.cs and \
+            s.w[p - 1] in TOWARD:
+        v = TOWARD[s.w[p - 1]]
+        return _result(s, v, "evaluative-word", "object", s.w[p - 1],
+                       f"'{s.w[p - 1]} {prep}' it ({_kind(v)})")
+    for m in range(p - 1, max(s.cs - 1, p - 4), -1):
+        w = s.w[m]
+        if w in PUNCT_BOUNDARY or w in (",", ";") or w in _QUOTE or (w in PREP and m < p):
+            break
+        if prep == "by":
+            hit = s.verbs.get(w)
+            if hit is not None and hit[1] == "participle" and m == p - 1:
+                return _result(s, hit[0].agent, "passive-agent", "agent", w,
+                               f"doer of '{w}' ({_kind(hit[0].agent)} act)", act_at=m)
+        if w in RELATIONS and prep in ("with", "between", "among", "of", "to"):
+            v = _relation_value(s, m)
+            return _result(s, v, "relation", "party", w, f"party to '{w}' ({_kind(v)})")
+        if w in s.nouns:
+            t = s.nouns[w]
+            if prep == "by":
+                return _result(s, t.agent, "noun-agent", "agent", w,
+                               f"doer of '{w}' ({_kind(t.agent)} act)", act_at=m)
+            if prep in ("in", "at", "from", "inside", "within", "across", "throughout"):
+                break  # "the war in Ukraine": the place
+            return _result(s, t.object, "noun-object", "object", w,
+                           f"object of '{w}' ({_kind(t.object)} for it)", act_at=m)
+        ev = s.evalw.get(w)
+        if ev and ev[0] == "noun" and prep in ("of", "for"):
+            return _result(s, ev[1], "evaluative-word", "owner", w,
+                           f"its '{w}' ({_kind(ev[1])})")
+        if s.verbs.get(w) is not None and prep != "by":
+            break
+    if prep == "by":
+        return None
+    return _result(s, 0.0, "location", "location", prep,
+                   f"after '{prep}': place, origin, destination or topic")
+
+
+def _object_of_verb(s: _Sentence, start: int):
+    v = start - 1
+    if v < s.cs:
+        return None
+    hit = s.verb_at(v)
+    if hit is None:
+        return None
+    t, kind = hit
+    if is_passive(s.toks, v, kind):
+        return None
+    return _result(s, t.object, "verb-object", "object", s.w[v],
+                   f"object of '{s.w[v]}' ({_kind(t.object)} for it)", act_at=v)
+
+
+def _skip_coordinated(s: _Sentence, k: int) -> int:
+    """Past coordinated subjects and appositives: ", Y and Z", "and Liberal leader X",
+    "and Republic of Ghana"."""
+    while k < s.ce:
+        w = s.w[k]
+        if w in ("and", ",", "or") and k + 1 < s.ce and (s.cap(k + 1) or s.w[k + 1] in DET):
+            j = k + 1
+            while j < s.ce and (s.cap(j) or s.w[j] in DET or s.w[j] in ("'s", "-") or
+                                s.w[j] in STATE_HEADS or s.w[j] in TITLES or
+                                (s.w[j] == "of" and s.cap(j + 1))):
+                j += 1
+            if j == k + 1:
+                break
+            k = j
+            continue
+        break
+    return k
+
+
+def _predicate(s: _Sentence, k: int, w: str, *, copula: bool):
+    """What the subject's predicate says after the verb ``w`` at k: an evaluative word,
+    an act or relation noun ("launched an attack", "share enduring ties")."""
+    adj = None
+    for x in range(k + 1, min(s.ce, k + 10)):
+        u = s.w[x]
+        if u == "," and x + 1 < s.ce and s.w[x + 1].isalpha() and not s.cap(x + 1) and \
+                s.w[x + 1] not in DET and s.w[x + 1] not in PREP:
+            continue  # ", develop fruitful cooperation": a second verb of the same subject
+        if u in PUNCT_BOUNDARY or u in (",", ";", "that", "which", "because") or \
+                u in _QUOTE or u in SPEECH:
+            break
+        if u in ROLE_NOUNS and (adj or any(s.w[y] in IMPORTANT for y in range(k + 1, x))):
+            return _result(s, 0.5, "predicate-noun", "agent", u,
+                           f"'{w} ... important {u}' (favourable)", act_at=k)
+        if s.adj(x) is not None:
+            adj = adj if adj is not None else x
+            if copula and s.adj(x):
+                v = s.adj(x)
+                return _result(s, v, "predicate", "subject", u, f"{w} '{u}' ({_kind(v)})",
+                               act_at=x)
+            continue
+        if u in RELATIONS:
+            v = s.adj(adj) if adj is not None else RELATION_VALUE.get(u, 0.0)
+            if v and w not in FACING:
+                return _result(s, v, "predicate-noun", "agent", u,
+                               f"'{w} ... {u}' ({_kind(v)})", act_at=k)
+            continue
+        ev = s.evalw.get(u)
+        if ev and ev[0] == "noun" and ev[1]:
+            return _result(s, ev[1], "predicate-noun", "agent", u,
+                           f"'{w} ... {u}' ({_kind(ev[1])})", act_at=k)
+        if u in s.nouns and s.verb_at(x) is None:
+            t = s.nouns[u]
+            eff = t.object if w in FACING else t.agent * PREDICATE_NOUN
+            if eff:
+                return _result(s, eff, "predicate-noun", "agent", u,
+                               f"'{w} ... {u}' ({_kind(eff)})", act_at=k)
+        if u in PREP and u not in ("of", "in") or u == "to":
+            break
+    return None
+
+
+def _subject(s: _Sentence, start: int, k: int):
+    """The target's phrase as the subject of the next verb."""
+    if start > s.cs:
+        p = s.w[start - 1]
+        if p in PREP or s.verb_at(start - 1) is not None or p == "'s" or \
+                (p.isalpha() and p not in SUBJECT_OPENERS and p not in AUXILIARY and
+                 not s.cap(start - 1) and
+                 p not in SPEECH and p not in CONTRAST):
+            return None
+    k = _skip_coordinated(s, k)
+    while k < s.ce:
+        w = s.w[k]
+        if w in AUXILIARY or (w.endswith("ly") and w not in s.verbs and w not in LINKING):
+            k += 1
+        elif w in CATENATIVE and s.w[k + 1:k + 2] == ["to"]:
+            k += 2  # "will continue to support", "seeks to undermine"
+        else:
+            break
+    if k >= s.ce:
+        return None
+    w = s.w[k]
+    if w in BE or w in LINKING:
+        j = k + 1
+        while j < s.ce and (s.w[j] in BE or s.w[j].endswith("ly") or s.w[j] in AUXILIARY):
+            j += 1
+        hit = s.verbs.get(s.w[j]) if j < s.ce else None
+        if hit is not None and (w in BE or w in ("got", "get", "gets")) and \
+                is_passive(s.toks, j, hit[1]):
+            return _result(s, hit[0].object, "passive-object", "object", s.w[j],
+                           f"object of '{s.w[j]}' ({_kind(hit[0].object)} for it)", act_at=j)
+        if hit is not None and hit[1] == "ing" and w in BE:
+            k, w = j, s.w[j]  # progressive: "is providing"
+        elif j < s.ce and s.w[j].endswith("ing") and w in BE and s.w[j] not in s.nouns:
+            r = _predicate(s, j, s.w[j], copula=False)
+            return r or _result(s, 0.0, "procedural", "agent", s.w[j],
+                                f"procedural act '{s.w[j]}'")
+        else:
+            r = _predicate(s, k, w, copula=True)
+            if r is not None or w in BE:
+                return r or _result(s, 0.0, "procedural", "subject", w, f"subject of '{w}'")
+    if w in DENY and any(x in DENIED for x in s.w[k + 1:k + 4]):
+        return _result(s, DENIAL, "predicate", "accused", w,
+                       f"'{w}' an accusation: presented as accused (codebook)", act_at=k)
+    hit = s.verb_at(k)
+    if hit is not None:
+        t, kind = hit
+        if is_passive(s.toks, k, kind):
+            return _result(s, t.object, "passive-object", "object", w,
+                           f"object of '{w}' ({_kind(t.object)} for it)", act_at=k)
+        if t.lemma == "grow" and (s.w[k + 1:k + 2] and (s.w[k + 1].endswith("ly") or
+                                                        s.adj(k + 1) is not None or
+                                                        s.w[k + 1] in GROW_LINKING)):
+            r = _predicate(s, k, w, copula=True)
+            return r or _result(s, 0.0, "procedural", "subject", w,
+                                f"'{w}' + adjective: a linking verb, not an act")
+        if w in SPEECH and not t.agent:
+            return _result(s, 0.0, "speaker", "speaker", w, f"speaker ('{w}')")
+        if t.agent or w not in FACING:
+            return _result(s, t.agent, "verb-agent", "agent", w,
+                           f"doer of '{w}' ({_kind(t.agent)} act)", act_at=k)
+    if w in SPEECH:
+        return _result(s, 0.0, "speaker", "speaker", w, f"speaker ('{w}')")
+    if not w[:1].isalpha():
+        return None
+    r = _predicate(s, k, w, copula=False)
+    if r is None and w in PLAY and start >= s.cs + 2 and s.w[start - 1] in ("that", "which") \
+            and s.w[start - 2] in ROLE_NOUNS and any(
+                s.w[y] in IMPORTANT for y in range(max(s.cs, start - 5), start - 2)):
+        r = _result(s, 0.5, "predicate-noun", "agent", s.w[start - 2],
+                    f"'important {s.w[start - 2]} that it {w}' (favourable)")
+    return r or _result(s, 0.0, "procedural", "agent", w, f"procedural act '{w}'")
+
+
+def _listed(s: _Sentence) -> bool:
+    near = [s.w[i] for i in (s.ti - 1, s.tj + 1) if s.cs <= i < s.ce]
+    return "," in near or "and" in near
+
+
+def rules_score(text: str, start: int, end: int, *, analyzer=None, lexicon_path=None,
+                toks=None) -> RuleResult:
+    """Score the target ``text[start:end]`` by the rules (see the module doc). ``analyzer``
+    and ``toks`` are accepted for compatibility and not needed."""
+    s = _Sentence(text, start, end, lexicon_path)
+    r = _dateline(s) or _attached(s)
+    if r is not None:
+        return r
+    r, k = _origin(s)
+    if r is not None:
+        return r
+    start_i = _np_start(s)
+    head = _head_of(s, start_i)
+    if head != start_i and head - 1 >= s.cs and s.adj(head - 1) is None and any(
+            s.adj(x) for x in range(head, start_i)):
+        x = next(x for x in range(head, start_i) if s.adj(x))
+        return _result(s, s.adj(x), "evaluative-word", "described", s.w[x],
+                       f"its people or state described as '{s.w[x]}' ({_kind(s.adj(x))})")
+    r = _prepositional(s, head) or _object_of_verb(s, head)
+    if r is not None:
+        return r
+    if k >= 0:
+        r = _subject(s, head, k)
+        if r is not None:
+            return r
+    else:
+        return _result(s, 0.0, "no-evaluation", "possessor", "",
+                       "possessor of something not evaluated")
+    role = "listed" if _listed(s) else "mention"
+    return _result(s, 0.0, "no-evaluation", role, "",
+                   "nothing in its clause evaluates it" + (" (in a list)" if role == "listed"
+                                                           else ""))
 

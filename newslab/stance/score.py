@@ -27,7 +27,7 @@ DEFAULT_METHOD = "rules"
 #: the model that ships with newslab (``trained`` without ``model=``): see its card
 MODEL_FILE = "data/stance_model.npz"
 #: the per-target columns :func:`score_targets` returns
-TARGET_COLUMNS = ["score", "label", "method", "rule", "trigger", "role", "clause"]
+TARGET_COLUMNS = ["score", "label", "method", "rule", "trigger", "role", "reason", "clause"]
 
 
 @lru_cache(maxsize=1)
@@ -87,12 +87,14 @@ def score_targets(texts, starts, ends, *, method: str | None = None, model=None)
         for t in texts:
             if t not in cache:
                 cache[t] = an.polarity_scores(t)["compound"]
-            rows.append((cache[t], label_from_compound(cache[t]), "sentence", "", "", t))
+            rows.append((cache[t], label_from_compound(cache[t]), "sentence", "", "",
+                         "the whole sentence's VADER compound", t))
     elif method == "rules":
         rows = []
         for t, s, e in zip(texts, starts, ends):
             r = rules_score(t, s, e, analyzer=an)
-            rows.append((r.score, label_of(r.score), r.rule, r.trigger, r.role, r.clause))
+            rows.append((r.score, label_of(r.score), r.rule, r.trigger, r.role, r.reason,
+                         r.clause))
     else:
         X = pd.DataFrame({"text": texts, "start": starts, "end": ends})
         proba = model.predict_proba(X)
@@ -101,7 +103,9 @@ def score_targets(texts, starts, ends, *, method: str | None = None, model=None)
         zero = np.zeros(len(texts))
         sc = col.get("positive", zero) - col.get("negative", zero)
         labels = [classes[i] for i in proba.argmax(axis=1)]
-        rows = [(float(x), lab, "trained", "", "", t) for x, lab, t in zip(sc, labels, texts)]
+        rows = [(float(x), lab, "trained", "", "", "model: " + ", ".join(
+                    f"p({c})={p:.2f}" for c, p in zip(classes, pr)), t)
+                for x, lab, t, pr in zip(sc, labels, texts, proba)]
     df = pd.DataFrame(rows, columns=[c for c in TARGET_COLUMNS if c != "method"])
     df["score"] = df["score"].astype(float).round(4)
     df.insert(2, "method", method)

@@ -1,0 +1,192 @@
+"""When a leader's name stands for the country, and when it names a person.
+
+The guideline (data/annotations/COUNTRIES_GUIDE.md, issue 12): a leader counts as the
+country only **in office** (the dates of ``leaders.csv``) and only as **head of state or
+government acting for the state**: speaking, meeting, deciding for it. Otherwise the
+mention is kept with ``kind="person"`` (and the leader's country in ``iso3``, which speaker
+attribution uses), and it is left out of country counts and stance unless asked for
+(``countries_only(..., persons=True)``).
+
+- Officials who are not head of state or government (``role`` other than the heads' roles
+  below: a foreign minister, Secretary of State) are always persons.
+- A head of state or government is the country when the text shows them acting for it:
+  1. a head-of-office title stands right before the name ("President Putin", "Prime
+     Minister Tony Blair", "Chancellor Scholz" for a chancellor; "President of Russia
+     Vladimir Putin");
+  2. the name opens a transcript speaker label ("Vladimir Putin: Thank you.");
+  3. within the same clause after the name (past "and <other name>", auxiliaries and
+     adverbs) comes an act of state: a verb of speaking, meeting or deciding ("said",
+     "met", "signed", "urged", ...), or the name (possessive or not) heads an act noun
+     ("Bush's proposals", "the Biden administration", "Putin's visit");
+  4. right before the name stands a word that makes them a party to an act ("met Putin",
+     "talks with Putin", "told Blair", "a visit by Chirac", "an aide to Putin").
+- And never, whatever the verbs, when the name is preceded by another office's title
+  ("Chancellor Gordon Brown" for a prime minister: a chancellor of the exchequer; "Senator
+  Clinton"; "former President ..."), or when the sentence is about their party or private
+  life (re-election, a candidate, a campaign, their party, family, a memorial, losing
+  trust): "Tony Blair's Labour conference row", "Bush as a re-election candidate".
+
+What this cannot see: an act of state told without any of these words, and a head of
+government speaking as party leader with a plain "said" (counted as the country).
+"""
+
+from __future__ import annotations
+
+import re
+
+#: roles of leaders.csv that are head of state or government
+HEAD_ROLES = frozenset({"president", "prime minister", "chancellor", "premier", "king",
+                        "queen", "supreme leader", "pope", "head of state", "leader",
+                        "president or prime minister", "prime minister then president",
+                        "president then prime minister", "crown prince and prime minister"})
+
+_HEAD_TITLE = re.compile(
+    r"(?:\b(?:President|Pres\.|Prime\s+Minister|PM|Premier|King|Queen|Pope|Emperor|Emir|"
+    r"Sultan|Supreme\s+Leader|Ayatollah|Crown\s+Prince|Sheikh|Colonel|Chancellor|"
+    r"president|prime\s+minister|premier)"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.]*){0,4})?,?\s+$)")
+# other offices, and words that put the person out of office or out of the state's role
+_OTHER_TITLE = re.compile(
+    r"(?:\b(?:Secretary|Minister|Senator|Sen\.|Governor|Gov\.|Mayor|Rep\.|Representative|"
+    r"Congressman|Congresswoman|candidate|nominee|challenger|rival|Vice|vice|former|"
+    r"Former|ex-|Ex-|late|the\s+late)"
+    r"(?:\s+(?:of\s+State|[A-Z][a-z]+)){0,2}\s+$)")
+_APPOSITION = re.compile(
+    r",\s+(?:the\s+|[A-Z][\w.]*\s+){0,3}?(?:[Pp]resident|[Pp]rime\s+[Mm]inister|[Pp]remier|"
+    r"[Cc]hancellor|[Kk]ing|[Qq]ueen|[Ss]upreme\s+[Ll]eader|[Ee]mir|head\s+of\s+state)\b")
+#: how far (characters, within the sentence) the party or private-life words are looked for
+_CONTEXT = 50
+_LABEL_NOTE = re.compile(r"\s?\([^()]{1,80}\):")
+_FORMER = re.compile(r"(?i)\b(?:former|ex-|late)\s+(?:\w+\s+){0,3}$")
+#: the words the title patterns start with (lower case)
+_TITLE_WORDS = frozenset("""
+president pres. prime minister pm premier king queen pope emperor emir sultan supreme leader
+ayatollah crown prince sheikh colonel chancellor secretary senator sen. governor gov. mayor
+rep. representative congressman congresswoman candidate nominee challenger rival vice
+former ex- late
+""".split()) | {"ex-president", "ex-prime", "ex-premier", "ex-leader"}
+_CHANCELLOR = re.compile(r"\bChancellor(?:\s+of\s+the\s+Exchequer)?\s+$")
+_PERSON_CONTEXT = re.compile(
+    r"(?i)\bre-?elect|\belection\s+campaign|\bcampaign(?:s|ing|ed|er)?\b|\bcandidat|"
+    r"\bnominee\b|\bchallenger\b|\bprimar(?:y|ies)\b|\bmanifesto|\bparty\s+(?:conference|"
+    r"leader|members|activists|faithful)|\bLabour\b|\bTor(?:y|ies)\b|\bConservatives?\b|"
+    r"\bLib\s+Dems?\b|\bLiberal\s+Democrats?\b|\bDemocrats?\b|\bRepublicans?\b|\bGOP\b|"
+    r"\bvoters?\b|\bconstituen|\bwife\b|\bhusband\b|\bwidow|\bdaughter\b|\bson\b|"
+    r"\bmemoir|\bbiograph|\bfuneral\b|\bmemorial\b|\bbirthday\b|\bholiday\b|"
+    r"\bsuccessor\b|\bsuccession\b|"
+    r"\brivalry\b|\brelationship\b|\btrust\b|\bstand\s+(?:aside|down)\b|\bstep\s+down\b|"
+    r"\bcontender\b|\bpoll(?:s|ing)?\b|\bconstituency\b")
+_ACT_WORDS = frozenset("""
+said says say saying told tells telling met meets meeting signed signs visited visits
+visiting announced announces urged urges called calls warned warns insisted insists pledged
+pledges promised promises agreed agrees rejected rejects ordered orders vowed vows offered
+offers proposed proposes spoke speaks speaking declared declares accused accuses welcomed
+welcomes condemned condemns thanked thanks hosted hosts hosting discussed discusses held
+holds stressed stresses noted notes emphasized emphasised emphasizes emphasises expressed
+expresses added adds asked asks demanded demands threatened threatens decided decides decreed
+arrived arrives travelled traveled travels flew addressed addresses explained explains
+reaffirmed reaffirms confirmed confirms replied replies responded responds mentioned mentions
+laid reiterated reiterates congratulated congratulates invited invites received receives
+appointed appoints approved approves vetoed vetoes sent sends wrote writes launched launches
+unveiled unveils inaugurated inaugurates opened opens resigned dismissed dismisses sacked
+nominated nominates granted grants pardoned awarded awards instructed instructs tasked
+chaired chairs attended attends participated participate participates took takes wants
+wanted believes hopes expects intends plans refused refuses denied denies admitted admits
+acknowledged acknowledges praised praises criticised criticized criticises criticizes blamed
+blames defended defends backed backs supported supports opposed opposes allowed allows
+agree sign meet visit announce urge warn pledge promise order offer propose speak declare
+welcome condemn host discuss hold stress express ask demand decide arrive travel address
+explain reaffirm confirm reply respond reiterate congratulate invite receive appoint approve
+veto send launch unveil open attend participate take want refuse deny admit praise criticise
+criticize blame defend back support oppose allow sought seeks seek stated states claimed
+claims argued argues suggested suggests signalled signaled signals recalled recalls
+issued issues imposed imposes lifted lifts authorised authorized authorizes authorises
+returned returns left leaves made makes gave gives presented presents answered answers
+informed informs provided provides assured assures briefed briefs outlined outlines
+""".split())
+_ACT_NOUNS = frozenset("""
+government administration cabinet visit visits trip talks call calls remarks statement
+statements speech address decree decrees order orders policy policies proposals proposal
+plan plans reforms reform inauguration decision decisions offer letter message envoy
+spokesman spokeswoman spokesperson aide aides adviser advisers advisor office ministers
+regime invitation veto approval request warning threat pledge promise budget programme
+program initiative meeting meetings summit delegation forces troops army military security
+officials orders conversation phone telephone meeting administration's government's
+""".split())
+#: nouns right after the name that make it the state whatever the sentence says about parties
+_STATE_NOUNS = frozenset("administration government cabinet regime decree veto".split())
+#: "<word> to <name>": the name is party to an act
+_TO_BEFORE = frozenset("""
+aide aides adviser advisers advisor envoy envoys letter message appeal ambassador spokesman
+spokeswoman spokesperson visit call talked spoke wrote said sent reported reports
+""".split())
+_VICE = re.compile(r"\b[Vv]ice[ -][Pp]resident,?\s+$")
+#: how many words after the name (in its clause) may hold the act word
+_WINDOW = 10
+_ACT_BEFORE = frozenset("""
+with by from for between met meet meets meeting told tell urged thanked invited received
+congratulated asked asking urging briefed hosted welcomed joined telephoned called phoned
+visited informed assured
+""".split())
+_CLAUSE_END = re.compile(r"[.;:!?\"“”()\[\]—–]|,\s")
+_WORD = re.compile(r"[A-Za-z][\w'’\-]*|\S")
+
+
+def _words_after(text: str, end: int, s1: int, n: int = 14) -> list[str]:
+    chunk = text[end:min(s1, end + 120)]
+    m = _CLAUSE_END.search(chunk)
+    if m:
+        chunk = chunk[:m.start()]
+    return _WORD.findall(chunk)[:n]
+
+
+def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: str,
+                     name: str) -> bool:
+    """Does the head of state or government named at ``text[start:end]`` (in the sentence
+    ``text[s0:s1]``) stand for the state here? See the module docstring."""
+    before = text[max(s0, start - 60):start]
+    if text[end:end + 1] == ":" or _LABEL_NOTE.match(text, end, end + 90):
+        return True       # a transcript speaker label ("Vladimir Putin: Thank you.",
+        #                   "Vladimir Putin (on the budget): ...")
+    # (the title patterns only run when a title word is among the last words before)
+    titled = not _TITLE_WORDS.isdisjoint(w.lower().rstrip(",") for w in before.split()[-7:])
+    head_title = titled and _HEAD_TITLE.search(before)
+    if titled:
+        if _VICE.search(before):
+            return False  # "As vice president, Biden ..."
+        if _CHANCELLOR.search(before) and "chancellor" not in role:
+            return False  # a chancellor of the exchequer, not the head of government
+        if _OTHER_TITLE.search(before) and not head_title:
+            return False
+        if _FORMER.search(before):
+            return False
+    if head_title or _APPOSITION.match(text, end, min(s1, end + 60)):
+        return True       # "Prime Minister Tony Blair", "Ariel Sharon, the Israeli Prime
+        #                   Minister, ..."
+    # the possessive ("Putin's visit", "Mr Blair’s government") is read past
+    poss = re.match(r"['’]s?| ?#39;s", text[end:end + 6])
+    words = _words_after(text, end + (poss.end() if poss else 0), s1)
+    if words and words[0].lower() in _STATE_NOUNS:
+        return True       # "the Bush administration", "Mr Blair's government"
+    if _PERSON_CONTEXT.search(text, max(s0, start - _CONTEXT), min(s1, end + _CONTEXT)):
+        return False
+    i = 0
+    # past "and <Other Name>" (coordinated heads: "Biden and Putin met")
+    if i < len(words) and words[i] == "and":
+        j = i + 1
+        while j < len(words) and words[j][:1].isupper():
+            j += 1
+        if j > i + 1:
+            i = j
+    # an act word or act noun among the next words of the clause
+    for w in words[i:i + _WINDOW]:
+        w = w.lower().rstrip("'’")
+        if w in _ACT_WORDS or w in _ACT_NOUNS:
+            return True
+    prev = re.findall(r"[A-Za-z]+", before)
+    if prev and (prev[-1].lower() in _ACT_BEFORE or prev[-1].lower() in _ACT_WORDS):
+        return True
+    if len(prev) > 1 and prev[-1] == "to" and prev[-2].lower() in _TO_BEFORE:
+        return True       # "an aide to Putin", "a letter to Blair"
+    # "met with President-elect ..." is handled by the titles; "talks between X and Y"
+    return len(prev) > 1 and prev[-2].lower() in _ACT_BEFORE and prev[-1] == "and"
