@@ -21,7 +21,7 @@ import sys
 import warnings
 from pathlib import Path
 
-from . import countries, sentiment, stance
+from . import sentiment, stance
 from . import keywords as kw
 from .errors import NewslabError
 from .evaluation import format_classification
@@ -66,8 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
     an.add_argument("--out", default="results", metavar="DIR",
                     help="folder for the tables (default: results/)")
     an.add_argument("--column", action="append", metavar="SOURCE=FIELD",
-                    help="map a column of CSV/JSONL/Parquet input to title, date, url, text "
-                         "or id (repeatable), e.g. --column body=text")
+                    help="map a column of CSV/JSONL/Parquet input to any field (title, date, "
+                         "url, text, id, outlet, source) or a new column name (repeatable), "
+                         "e.g. --column body=text")
     an.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
                     help="worker processes (default: all cores; 1 runs in this process)")
     an.add_argument("--engine", choices=["processes", "dask"], default="processes",
@@ -92,6 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
                     help="the stance method of the stance stage (default: its own)")
     an.add_argument("--model", metavar="PATH",
                     help="a stance model from newslab train-stance, for the stance stage")
+    an.add_argument("--whole-text", action="store_true",
+                    help="paragraph and article sentiment from VADER on their whole text "
+                         "(default: from their sentences' lexicon hits)")
     an.add_argument("--csv", dest="csv", action="store_true", default=None,
                     help="also write DIR/TABLE.csv whatever the corpus size "
                          "(default: only up to 10,000 articles)")
@@ -137,7 +141,8 @@ def _cmd_analyze(args) -> int:
     show = not args.quiet and sys.stderr.isatty()
     res = analyze(args.path, args.out, only=args.stages, by=args.by,
                   duplicates=args.include_duplicates, method=args.stance_method,
-                  model=args.model, columns=_columns_arg(args.column),
+                  model=args.model, whole_text=args.whole_text,
+                  columns=_columns_arg(args.column),
                   batch_size=args.batch_size, jobs=args.jobs, engine=args.engine,
                   scheduler=args.scheduler, resume=args.resume, csv=args.csv,
                   corpus_max_articles=args.corpus_max_articles, quiet=args.quiet,

@@ -415,3 +415,20 @@ def test_sql_over_the_parts_out_of_core(tmp_path):
     n = res.tables.sql("SELECT count(*) AS n FROM tokens WHERE article_id = ?", ["a003"])
     assert n["n"].item() == int((read_table(tmp_path / "o", "tokens")["article_id"] == "a003")
                                 .sum())
+
+
+@pytest.mark.parametrize("first, later", [([1, 2], ["x", "y"]), ([True, False], ["a", 3]),
+                                          ([1.5, 2.5], ["n/a", "7"])])
+def test_a_column_of_numbers_then_of_text_becomes_text(tmp_path, first, later):
+    """An extra metadata column typed differently by two batches (a messy export) is written
+    as text in every part instead of failing the run."""
+    c = tmp_path / "c"
+    c.mkdir()
+    rows = [{"id": f"a{i}", "issue": v, "text": f"Story {i} about Chile."}
+            for i, v in enumerate(first + later)]
+    (c / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    res = run(c, tmp_path / "o", jobs=1, batch_size=2, only="tokens")
+    arts = read_table(tmp_path / "o", "articles")
+    assert res.counts["articles"] == 4
+    if "issue" in arts.columns:
+        assert arts["issue"].tolist() == [str(v) for v in first + later]

@@ -38,8 +38,8 @@ def findings(tables, counts: dict, *, by=()) -> dict:
                            "mean_score": float(r.mean_score), "ci_low": float(r.ci_low),
                            "ci_high": float(r.ci_high)} for r in top.itertuples()]
     elif "mentions" in tables:
-        m = tables.columns("mentions", ["iso3", "country", "kind"])
-        m = m[m["kind"] != "organization"]
+        from ..countries import countries_only
+        m = countries_only(tables.columns("mentions", ["iso3", "country", "kind"]))
         vc = m.groupby("country").size().sort_values(ascending=False, kind="mergesort")
         f["countries"] = [{"country": k, "n_mentions": int(v)} for k, v in vc.head(5).items()]
     f["breakdowns"] = {}

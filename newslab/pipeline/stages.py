@@ -12,7 +12,7 @@ says everything the runner needs to know about it; the function carries no setti
 - ``produces``: the tables it returns (each may also come broken down as
   ``<table>_by_<key>``, for the ``by`` keys).
 - ``options``: the names of :func:`newslab.analyze` options passed to it as keywords
-  (``by``, ``duplicates``, ``method``, ``model``); an option given to ``analyze`` that no
+  (``by``, ``duplicates``, ``method``, ``model``, ``whole_text``); an option given to ``analyze`` that no
   selected stage takes is an error.
 - ``max_articles``: for a corpus stage that holds tables in memory: ``None`` (no limit), a
   number, or :class:`PerArticle` (a limit derived from the memory this machine has).
@@ -30,7 +30,7 @@ from .. import countries, keywords, sentiment, stance, tokenize
 
 KINDS = ("batch", "corpus")
 #: The options ``analyze`` can pass to stages that declare them.
-OPTIONS = ("by", "duplicates", "method", "model")
+OPTIONS = ("by", "duplicates", "method", "model", "whole_text")
 
 
 @dataclass(frozen=True)
@@ -172,7 +172,8 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
     Stage("mentions", countries.mentions_stage, needs={"sentences": None, "articles": None},
           produces=("mentions",)),
     Stage("sentiment", sentiment.sentiment_stage, needs={"sentences": None},
-          produces=("sentence_sentiment", "paragraph_sentiment", "article_sentiment")),
+          produces=("sentence_sentiment", "paragraph_sentiment", "article_sentiment"),
+          options=("whole_text",)),
     Stage("stance", stance.stance_stage,
           needs={"sentences": None, "mentions": None, "articles": None},
           produces=("attribution", "stance", "article_stance"), options=("method", "model")),
