@@ -26,8 +26,6 @@ METHODS = ("sentence", "rules", "trained")
 DEFAULT_METHOD = "rules"
 #: the model that ships with newslab (``trained`` without ``model=``): see its card
 MODEL_FILE = "data/stance_model.npz"
-#: the per-target columns :func:`score_targets` returns
-TARGET_COLUMNS = ["score", "label", "method", "rule", "trigger", "role", "reason", "clause"]
 
 
 @lru_cache(maxsize=1)
@@ -106,7 +104,8 @@ def score_targets(texts, starts, ends, *, method: str | None = None, model=None)
         rows = [(float(x), lab, "trained", "", "", "model: " + ", ".join(
                     f"p({c})={p:.2f}" for c, p in zip(classes, pr)), t)
                 for x, lab, t, pr in zip(sc, labels, texts, proba)]
-    df = pd.DataFrame(rows, columns=[c for c in TARGET_COLUMNS if c != "method"])
+    df = pd.DataFrame(rows, columns=[c for c in schema.columns("stance_targets")
+                                     if c != "method"])
     df["score"] = df["score"].astype(float).round(4)
     df.insert(2, "method", method)
     return df
@@ -139,7 +138,7 @@ def score_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, *,
     sc = score_targets(df["s_text"], rel_s, rel_e, method=method, model=model)
     out = df[["article_id", "sentence_id", "start", "end", "surface", "iso3", "country",
               "kind"]].reset_index(drop=True)
-    for c in TARGET_COLUMNS:
+    for c in schema.columns("stance_targets"):
         out[c] = sc[c].to_numpy()
     out["speaker"] = None
     out["source_iso3"] = None
