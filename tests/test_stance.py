@@ -301,6 +301,7 @@ def test_a_pickle_given_as_model_runs_nothing(tmp_path, capsys):
     assert not marker.exists()
 
 
+@pytest.mark.slow
 @pytest.mark.evaldata
 def test_trained_on_newsmtsc(shared_eval):
     d = shared_eval / "newsmtsc"
