@@ -557,3 +557,20 @@ def test_default_method_on_real_dev(shared_eval):
     pc = m["per_class"]
     assert m["macro_f1"] >= 0.70 and pc["neutral"]["recall"] >= 0.80
     assert pc["negative"]["precision"] >= 0.6 and pc["positive"]["precision"] >= 0.6
+
+
+def test_stance_stages_under_the_runner_with_options(tmp_path):
+    """The stage functions honour the runner's contract when the stage table declares their
+    options (method/model for stance, by/duplicates for stance_corpus)."""
+    import dataclasses
+    from newslab.pipeline import analyze
+    from newslab.pipeline.stages import DEFAULT_STAGES
+    stages = [dataclasses.replace(s, options={"stance": ("method", "model"),
+                                              "stance_corpus": ("by", "duplicates")}.get(
+                                                  s.name, s.options))
+              for s in DEFAULT_STAGES if s.name != "keywords"]
+    res = analyze(ANNOTATIONS.parents[1] / "seeds", tmp_path, stages=stages, jobs=1,
+                  quiet=True, method="trained", by=["month"])
+    st_ = res.tables["stance"]
+    assert set(st_["method"]) == {"trained"} and st_["reason"].str.startswith("model:").all()
+    assert "country_stance_by_month" in res.tables and "stance_dyads_by_month" in res.tables

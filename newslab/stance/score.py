@@ -160,12 +160,15 @@ def score_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, *,
 
 def analyze_stance(articles: pd.DataFrame, *, method: str | None = None, model=None,
                    sentences: pd.DataFrame | None = None,
-                   mentions: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+                   mentions: pd.DataFrame | None = None, by=(),
+                   duplicates: bool = False) -> dict[str, pd.DataFrame]:
     """Everything for a corpus in memory: sentences (if not given), mentions (if not given),
-    attribution, stance, article_stance, country_stance, stance_dyads."""
+    attribution, stance, article_stance, country_stance, stance_dyads (duplicates left out
+    unless ``duplicates=True``) and, for each key of ``by``, ``country_stance_by_<key>`` and
+    ``stance_dyads_by_<key>``."""
     from ..attribution import attribute_sentences
     from ..tokenize import sentences as _sentences
-    from .aggregate import article_stance, country_stance, dyads
+    from .aggregate import article_stance, corpus_aggregates
     if sentences is None:
         sentences = _sentences(articles)
     if mentions is None:
@@ -175,4 +178,4 @@ def analyze_stance(articles: pd.DataFrame, *, method: str | None = None, model=N
     st = score_mentions(sentences, mentions, method=method, model=model, attribution=att)
     return {"mentions": mentions, "attribution": att, "stance": st,
             "article_stance": article_stance(st),
-            "country_stance": country_stance(st), "stance_dyads": dyads(st)}
+            **corpus_aggregates(st, articles, by=by, duplicates=duplicates)}
