@@ -16,8 +16,18 @@
 # %% [markdown]
 # # 01 · Loading and tokenizing news articles
 #
-# This is the first notebook of **newslab**. It takes a corpus of news articles from files on
-# disk to three tidy tables that every later notebook builds on:
+# **Question.** What exactly is in a corpus of news articles, and how do we turn files on disk
+# into units we can count: articles, sentences, words, and the countries they mention?
+#
+# **After this notebook you can**
+# - load a file or folder of articles into newslab's `articles` table and see what was skipped;
+# - recognise the data quirks of scraped news (lost dashes, paragraphs out of order, unbalanced
+#   quotes) and how newslab handles them;
+# - split text into sentences and tokens whose character offsets lead back to the source;
+# - count words, read them in context (KWIC) and find the countries a corpus refers to.
+#
+# Every table is *tidy*: one unit per row, ids in columns (as in R's *tidytext* and
+# *quanteda*), so every analysis after this is an ordinary pandas operation.
 #
 # | table | one row per | keyed by |
 # |---|---|---|
@@ -25,13 +35,9 @@
 # | `sentences` | sentence | `article_id`, `sentence_id` |
 # | `tokens` | word or punctuation mark | `article_id`, `sentence_id`, `token_id` |
 #
-# "Tidy" means one unit per row and ids in columns (as in R's *tidytext* and *quanteda*), so
-# every analysis after this is an ordinary pandas operation: filter, group, count, join.
-#
-# The default corpus is the project's seed: a single NBC News article from 30 November 2021
-# about a call between Presidents Biden and Putin over Ukraine. To run this notebook on your
-# own corpus, change `CORPUS` in the next cell (or run it with papermill:
-# `papermill 01_load_and_tokenize.ipynb out.ipynb -p CORPUS /path/to/corpus`).
+# `CORPUS` below defaults to the project's seed folder. Point it at your own corpus (a file or
+# a folder) or run `papermill 01_load_and_tokenize.ipynb out.ipynb -p CORPUS /path/to/corpus`:
+# every sentence below that describes the corpus is computed from it.
 
 # %% tags=["parameters"]
 # Parameters: the corpus to load (a file or a folder; .txt, .csv, .jsonl or .parquet)
@@ -41,23 +47,49 @@ CORPUS = "../seeds"
 # %matplotlib inline
 import matplotlib.pyplot as plt
 import pandas as pd
+from IPython.display import Markdown, display
 
 import newslab as nl
-from newslab import schema
+from newslab import plots, schema
 
 pd.set_option("display.max_colwidth", 90)
 pd.set_option("display.precision", 3)
+
+
+def show(ax):
+    """Draw the figure, then its alt text (computed from the data by newslab.plots)."""
+    plt.show()
+    display(Markdown(f"*Alt text: {plots.alt_text(ax)}*"))
+
 
 # %% [markdown]
 # ## 1. Loading the corpus
 #
 # `load_articles` reads a file or a whole folder (recursively) and returns the `articles`
-# table. It prints one line saying how many articles it loaded and how many files it had to
-# skip: nothing is dropped silently.
+# table. Files it cannot use are listed with the reason: nothing is dropped silently. An empty
+# or unreadable corpus stops here with one line saying why.
 
 # %%
-articles = nl.load_articles(CORPUS)
-articles[["article_id", "title", "date", "outlet", "dateline", "n_paragraphs"]]
+try:
+    articles = nl.load_articles(CORPUS, verbose=False)
+    if articles.empty:
+        raise nl.NewslabError("no usable article (see nl.skipped_table)")
+except nl.NewslabError as err:  # say it in one line, without a traceback, and stop
+    message = f"Nothing to analyse in {CORPUS!r}: {err}"
+    err._render_traceback_ = lambda: [message]
+    raise
+skipped = nl.skipped_table(articles)
+dated = articles["date"].notna()
+first_day, last_day = articles.loc[dated, "date"].min(), articles.loc[dated, "date"].max()
+span = ("with no dates" if not dated.any() else f"dated {first_day:%d %B %Y}"
+        + ("" if last_day == first_day else f" to {last_day:%d %B %Y}"))
+outlets = articles["outlet"].dropna().unique()
+display(Markdown(
+    f"This corpus: **{len(articles):,} article(s)** from {articles['path'].nunique():,} "
+    f"file(s), {dated.sum():,} of them {span}; {len(outlets):,} outlet(s)"
+    + (f" ({', '.join(sorted(outlets)[:5])}{', ...' if len(outlets) > 5 else ''})"
+       if len(outlets) else "") + f"; {len(skipped):,} file(s) or row(s) skipped."))
+articles[["article_id", "title", "date", "outlet", "dateline", "n_paragraphs"]].head(10)
 
 # %% [markdown]
 # Every column is documented once, in `newslab.schema`; the same descriptions apply to the
@@ -67,105 +99,127 @@ articles[["article_id", "title", "date", "outlet", "dateline", "n_paragraphs"]]
 print(schema.describe("articles"))
 
 # %% [markdown]
-# A few things to notice:
+# - `article_id` is stable: the input's `id` column, or a hash of URL, title and text, so the
+#   same article gets the same id on every machine and run.
+# - `date` is a real datetime; missing or unreadable dates become `NaT` with a warning.
+# - `outlet` is the URL's domain and `dateline` the place name that opens a story.
+# - `duplicate_of` flags an article whose URL or text repeats an earlier one.
 #
-# - `article_id` is stable: it is a hash of the URL, title and text, so the same article gets
-#   the same id on every machine and every run (or it is the `id` column of a CSV/JSON file).
-# - `date` is a real datetime (line 2 of the seed file, `20211130`). Missing or unreadable
-#   dates become `NaT` with a warning, never a crash.
-# - `outlet` is the URL's domain, and `dateline` the place name that opens the story.
-#
-# Files that could not be used are listed by `skipped_table`, with the reason. For the seeds
-# the list is empty:
+# What was skipped, and why (the first rows):
 
 # %%
-nl.skipped_table(articles)
+skipped.head(10)
 
 # %% [markdown]
 # ## 2. The data's quirks
 #
-# Real news text is messy, and the seed article shows three typical problems. newslab handles
-# each on purpose, and it is worth knowing about them before trusting any count.
+# Scraped news is messy. Three problems are common; here is how often each occurs in this
+# corpus, and what newslab does about it. Know them before trusting any count.
 #
-# **Lost dashes.** Somewhere between the web page and the file, em dashes were deleted and left
-# two spaces behind. Here are the raw lines of the file that contain a doubled space:
+# **Lost dashes.** Between web page and file, em dashes are often deleted, leaving two spaces
+# behind (`Putin  diplomacy`). The loader puts the dash back (`Putin — diplomacy`) so that
+# sentence splitting and datelines work; `repair_dashes=False` keeps the text as stored. The
+# raw `.txt` lines with a doubled space between two words:
 
 # %%
+import re
 from pathlib import Path
 
+LOST_DASH = re.compile(r"\w {2}\w")
 files = sorted(Path(CORPUS).rglob("*.txt")) if Path(CORPUS).is_dir() else [Path(CORPUS)]
-raw_lines = files[0].read_text(encoding="utf-8").splitlines() if files else []
-for line in raw_lines:
-    if "  " in line:
-        i = line.index("  ")
-        print(repr(line[max(0, i - 40): i + 30]))
+files = [f for f in files if f.suffix == ".txt"]
+hits = [(f.name, line) for f in files
+        for line in f.read_text(encoding="utf-8", errors="replace").splitlines()
+        if LOST_DASH.search(line)]
+if not files:
+    print("no .txt files in this corpus: raw lines are not shown for other formats")
+else:
+    print(f"{len(hits):,} line(s) with a lost dash in {len({h[0] for h in hits}):,} of "
+          f"{len(files):,} .txt file(s)")
+    for name, line in hits[:4]:
+        i = LOST_DASH.search(line).start()
+        print("   ", repr(line[max(0, i - 35): i + 30]))
 
 # %% [markdown]
-# The loader puts the dash back (`"Putin — diplomacy"`, `"WASHINGTON — President"`), so that
-# sentence splitting and the dateline work, and a reader of the text sees what the author
-# wrote. Pass `repair_dashes=False` to keep the text exactly as stored.
-#
-# **Paragraphs out of order.** The story's real opening, the `WASHINGTON —` dateline
-# paragraph, is not the first paragraph of the file:
+# **Paragraphs out of order.** A story's real opening is its dateline paragraph
+# (`WASHINGTON — ...`). When that paragraph is not the first one stored, the file's order is
+# not the reading order. newslab keeps the stored order (`paragraph_id`) and does not guess;
+# "the lead paragraph" or "the first mention" then mean little for those articles.
 
 # %%
-first = articles.iloc[0]
-for pid, para in enumerate(first.paragraphs):
-    if first.dateline and para.startswith(first.dateline):
-        print(f"dateline paragraph is paragraph {pid} of {first.n_paragraphs}:")
-        print("   ", para[:110], "...")
-print("first paragraph in the file:")
-print("   ", first.paragraphs[0][:110], "...")
+def dateline_paragraph(row):
+    for pid, para in enumerate(row.paragraphs):
+        if row.dateline and para.startswith(row.dateline):
+            return pid
+    return None
+
+
+with_dateline = articles[articles["dateline"].notna()]
+pos = with_dateline.apply(dateline_paragraph, axis=1)
+late = with_dateline[pos.fillna(0) > 0]
+print(f"{len(with_dateline):,} article(s) have a dateline; in {len(late):,} of them it is "
+      "not the first stored paragraph")
+if len(late):
+    row = late.iloc[0]
+    print(f"e.g. {row.article_id}: dateline paragraph is paragraph {pos[row.name]:.0f} "
+          f"of {row.n_paragraphs}:\n    {row.paragraphs[int(pos[row.name])][:100]} ...")
 
 # %% [markdown]
-# newslab keeps the stored order (`paragraph_id` counts paragraphs as stored) and does not
-# guess the original one. Keep it in mind: "the lead paragraph" or "the first mention" is
-# not meaningful for this file.
-#
-# **Unbalanced quotation marks.** Several paragraphs open a quotation that closes in another
-# paragraph, or close one that never opened:
+# **Unbalanced quotation marks.** Paragraphs that open a quotation closed in another
+# paragraph, or close one never opened. Sentence splitting and tokenization do not depend on
+# balanced quotes; *who is speaking* is harder, and notebook 04 takes it up.
 
 # %%
-quotes = pd.DataFrame({
-    "paragraph_id": range(first.n_paragraphs),
-    "quote_marks": [p.count('"') for p in first.paragraphs],
-    "starts_with": [p[:60] for p in first.paragraphs],
-})
-quotes[quotes.quote_marks % 2 == 1]
+paras = articles[["article_id", "paragraphs"]].explode("paragraphs").dropna()
+paras["quote_marks"] = paras["paragraphs"].str.count('"')
+odd = paras[paras["quote_marks"] % 2 == 1]
+print(f"{len(odd):,} of {len(paras):,} paragraphs have an odd number of straight quotes, "
+      f"in {odd['article_id'].nunique():,} article(s)")
+odd.assign(starts_with=odd["paragraphs"].str[:60]).drop(columns="paragraphs").head(6)
 
 # %% [markdown]
-# Sentence splitting and tokenization do not depend on quotes being balanced (they are tested
-# on exactly these paragraphs). Who is speaking in a quotation is a harder question, which the
-# stance notebook (04) takes up.
-#
 # ## 3. Sentences
 #
-# `sentences` splits every paragraph into sentences with NLTK's Punkt algorithm. newslab uses
-# Punkt **without a trained model**, so it needs no `nltk.download()` and gives the same
-# result on every machine, and adds a list of news abbreviations
-# (`newslab/data/abbreviations.txt`) so that "Jan. 10", "the U.S." and "Gen. Milley" do not end
-# a sentence. Sentences never cross paragraphs.
+# `sentences` splits every paragraph into sentences with NLTK's Punkt algorithm **without a
+# trained model** (no `nltk.download()`, the same result on every machine), plus a list of
+# news abbreviations (`newslab/data/abbreviations.txt`) so that "Jan. 10", "the U.S." and
+# "Gen. Milley" do not end a sentence. Sentences never cross paragraphs.
 
 # %%
 sents = nl.sentences(articles)
-print(f"{len(sents)} sentences in {len(articles)} article(s)")
+per_article = sents.groupby("article_id").size()
+print(f"{len(sents):,} sentences in {len(articles):,} article(s): "
+      f"median {per_article.median():.0f} per article (min {per_article.min()}, "
+      f"max {per_article.max()})")
 sents.head(6)
 
 # %% [markdown]
-# `start` and `end` are character offsets into the article's `text`, so every sentence can be
-# traced back to its place in the article. This holds for every row:
+# `start` and `end` are character offsets into the article's `text`: every sentence can be
+# traced back to its place. This holds for every row:
 
 # %%
 texts = dict(zip(articles.article_id, articles.text))
 all(texts[r.article_id][r.start:r.end] == r.text for r in sents.itertuples())
 
 # %% [markdown]
-# Without the abbreviation list, Punkt would cut the very first sentence after "Jan." (try it:
-# `nltk.tokenize.punkt.PunktSentenceTokenizer().tokenize(sents.text[0] + " Biden and Putin ...")`).
-#
+# What the abbreviation list changes: newslab's sentences that plain Punkt, which knows no
+# abbreviations, would cut in two or more (usually after a title, an initial or a month):
+
+# %%
+import nltk
+
+plain = nltk.tokenize.punkt.PunktSentenceTokenizer()
+checked = sents.head(20_000)
+cut = checked[checked["text"].map(lambda t: len(plain.tokenize(t)) > 1)]
+print(f"plain Punkt cuts {len(cut):,} of the {len(checked):,} sentences checked")
+for t in cut["text"].head(3):
+    pieces = plain.tokenize(t)
+    print("   ", " || ".join([p[-50:] for p in pieces[:-1]] + [pieces[-1][:30]]))
+
+# %% [markdown]
 # ## 4. Tokens
 #
-# `tokens` turns sentences into word tokens, one row each. The rules follow the Penn Treebank
+# `tokens` turns sentences into word tokens, one row each, following the Penn Treebank
 # conventions that matter for counting: "Russia's" becomes `Russia` + `'s` (so it counts with
 # "Russia"), "don't" becomes `do` + `n't`, and "U.S.", "de-escalate" and "100,000" stay whole.
 # Each token gets its lower-case form, a stop-word flag (scikit-learn's English list) and an
@@ -173,57 +227,56 @@ all(texts[r.article_id][r.start:r.end] == r.text for r in sents.itertuples())
 
 # %%
 toks = nl.tokens(sents)
-print(f"{len(toks)} tokens, {toks.lower.nunique()} distinct lower-case forms")
+print(f"{len(toks):,} tokens, {toks['lower'].nunique():,} distinct lower-case forms")
 toks.head(8)
 
 # %%
-toks[toks.token.isin(["Russia", "'s", "U.S.", "de-escalate", "100,000"])].drop_duplicates("token")
+examples = toks[toks["token"].str.contains(r"^'s$|^n't$|\w\.\w\.|\w-\w|\d,\d", regex=True)]
+examples.drop_duplicates("token").head(8)
 
 # %% [markdown]
 # ## 5. Word frequencies
 #
-# `term_frequencies` counts the lower-case terms, leaving out stop words and anything that is
-# not a word (numbers, punctuation). The seed is about Russia, Biden and Ukraine, and about
-# what was *said*: "said" is the fourth most frequent word, a reminder that news is largely
-# reported speech.
+# `term_frequencies` counts lower-case terms, leaving out stop words and anything that is not
+# a word (numbers, punctuation).
 
 # %%
 freq = nl.term_frequencies(toks)
+top_terms = freq["term"].head(5).tolist()
+said = freq.index[freq["term"].eq("said")]
+display(Markdown(
+    f"The most frequent words: *{'*, *'.join(top_terms)}*. "
+    + (f"*said* ranks {said[0] + 1}: news is largely reported speech."
+       if len(said) else "*said* is not among them: this corpus is not mostly reported speech.")))
 freq.head(15)
 
 # %%
-top = freq.head(20).iloc[::-1]
-fig, ax = plt.subplots(figsize=(7, 6))
-ax.barh(top.term, top.n, color="#4c72b0")
-ax.set_xlabel("occurrences")
-ax.set_title("The 20 most frequent words (stop words removed)")
-fig.tight_layout()
-plt.show()
+ax = plots.plot_counts(freq, "term", "n", top=20, xlabel="occurrences", what="words",
+                       title="The 20 most frequent words (stop words removed)")
+plt.tight_layout()
+show(ax)
 
 # %% [markdown]
 # ## 6. Keyword in context (KWIC)
 #
 # A frequency says *how often*; a concordance shows *how*. `kwic` lists every occurrence of a
 # word or phrase with the words around it (here 6 on each side). Patterns may be phrases
-# ("security talks") or use wildcards ("sanction*").
+# ("security talks") or use wildcards ("sanction*"). The corpus's most frequent word:
 
 # %%
-nl.kwic(toks, "sanction*", window=6, articles=articles)[["sentence_id", "left", "keyword", "right"]]
-
-# %%
-nl.kwic(toks, "de-escalate", window=5, articles=articles)[["sentence_id", "left", "keyword", "right"]]
+k = nl.kwic(toks, top_terms[0], window=6, articles=articles)
+print(f"{len(k):,} occurrences of {top_terms[0]!r}; the first ten:")
+k[["article_id", "sentence_id", "left", "keyword", "right"]].head(10)
 
 # %% [markdown]
 # ## 7. Which countries does the corpus mention?
 #
 # News rarely writes just "Russia": it writes "Moscow", "the Kremlin", "Russian troops",
-# "Putin". `find_mentions` (module `newslab.countries`) finds every reference to a country by
-# its name, a news spelling ("U.S."), a demonym ("Ukrainian"), a capital or institution used
-# for its government ("Moscow", "the White House") or a leader in office on the article's date
-# ("Biden" is the USA in 2021). Organizations such as NATO are found too, but never counted as
-# countries. Each mention is one row, with offsets into the article text. On the project's
-# hand-coded gold set (`data/annotations/countries_gold.jsonl`, 247 sentences) it reaches
-# precision 0.997 and recall 0.994 (0.988 and 0.988 on its 60 held-out sentences):
+# "Putin". `find_mentions` (`newslab.countries`) finds every reference to a country by its
+# name, a news spelling ("U.S."), a demonym ("Ukrainian"), a capital or institution used for
+# its government ("the White House") or a leader in office on the article's date. Organizations
+# such as NATO are found too, but never counted as countries. Each mention is one row with
+# offsets into the article text. How well it works on hand-coded sentences:
 # `newslab evaluate countries data/annotations/countries_gold.jsonl`.
 
 # %%
@@ -232,42 +285,104 @@ from newslab.countries import count_by_country, countries_only, find_mentions
 mentions = find_mentions(sents, articles)
 mentions.head(8)
 
-# %% [markdown]
-# How often each country is referred to, and in what way:
-
 # %%
 counts = count_by_country(mentions)
-counts
+counts.head(15)
 
 # %%
 cm = countries_only(mentions)
-pd.crosstab(cm["country"], cm["kind"])
+kinds = pd.crosstab(cm["country"], cm["kind"])
+kinds.loc[kinds.sum(axis=1).sort_values(ascending=False, kind="stable").index].head(15)
 
 # %%
-top = counts.head(10).iloc[::-1]
-fig, ax = plt.subplots(figsize=(7, 3.5))
-ax.barh(top.country, top.n_mentions, color="#55a868")
-ax.set_xlabel("mentions")
-ax.set_title("Countries referred to (names, demonyms, capitals, institutions, leaders)")
-fig.tight_layout()
-plt.show()
+if cm.empty:
+    print("no country mentions in this corpus: nothing to chart")
+else:
+    ax = plots.plot_mention_counts(cm, top=10)
+    ax.set_title("Countries referred to, by kind of mention")
+    plt.tight_layout()
+    show(ax)
+
+# %%
+if cm.empty:
+    display(Markdown("No country is mentioned in this corpus."))
+else:
+    top3 = cm["country"].value_counts().head(3)
+    by_name = cm["kind"].eq("name").groupby(cm["country"]).mean()
+    display(Markdown(
+        f"{len(cm):,} country mentions of {cm['country'].nunique():,} countries in "
+        f"{cm['article_id'].nunique():,} article(s). The most mentioned: "
+        + ", ".join(f"**{c}** ({n:,}; {100 * by_name[c]:.0f}% by name)" for c, n in top3.items())
+        + f". Overall, {100 * (1 - cm['kind'].eq('name').mean()):.0f}% of mentions are not the "
+        "country's name (demonyms, capitals, institutions, leaders): counting names alone "
+        "would miss them. What the text says *about* each country is notebook 04's subject."))
 
 # %% [markdown]
-# On the seed, the article is about three countries: the United States, Russia and Ukraine.
-# It refers to the United States mostly through its officials and institutions (Biden,
-# Blinken, the White House), and to Russia almost half the time through Putin, Moscow or the
-# adjective "Russian". Counting country names alone would miss much of the coverage. What the article says *about* each of them,
-# and who says it, is the subject of notebook 04.
-#
 # ## 8. The same from the command line
 #
-# Everything above is also what the main job does. `newslab analyze` loads a corpus, runs the
-# pipeline and writes each table as a file named after it (CSV, and Parquet):
+# `newslab analyze` loads a corpus, runs the whole pipeline and writes each table as a file
+# named after it (CSV and Parquet), with a data dictionary:
 #
 # ```
-# newslab analyze seeds --out results
+# newslab analyze CORPUS --out results
 # ```
 #
-# Later notebooks add what the pipeline computes on top of these tables: sentiment (02),
-# keywords (03), stance toward each country (04), and how to run it all on a large corpus
-# (05).
+# Later notebooks build on these tables: sentiment (02), keywords (03), stance toward each
+# country (04), and trends over a whole corpus (05).
+
+# %% [markdown] tags=["exercise"]
+# ## Exercises
+#
+# **Exercise 1.** Which article has the most sentences, and how many tokens does it have?
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+longest = per_article.idxmax()
+print(f"{longest}: {per_article.max()} sentences, "
+      f"{int(toks['article_id'].eq(longest).sum()):,} tokens")
+articles.loc[articles["article_id"].eq(longest), ["title", "date", "outlet"]]
+
+# %% [markdown] tags=["exercise"]
+# **Exercise 2.** Reporting verbs (*said*, *told*, *added*, *says*) dominate news word counts.
+# Drop them and list the next ten most frequent words.
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+reporting = {"said", "says", "say", "told", "added", "according"}
+freq[~freq["term"].isin(reporting)].head(10)
+
+# %% [markdown] tags=["exercise"]
+# **Exercise 3.** Take the most mentioned country and read five of its mentions in context
+# with `nl.kwic` (hint: use the surfaces in `mentions`, e.g. its name).
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+if cm.empty:
+    print("no country mentions in this corpus")
+else:
+    top_country = cm["country"].value_counts().index[0]
+    surface = cm.loc[cm["country"].eq(top_country), "surface"].value_counts().index[0]
+    print(f"{top_country}, written {surface!r}:")
+    display(nl.kwic(toks, surface, window=6, articles=articles)[["left", "keyword", "right"]]
+            .head(5))
+
+# %% [markdown]
+# ## Glossary
+#
+# - **corpus**: the collection of texts analysed together (here: `CORPUS`).
+# - **tidy table**: one observation per row, one variable per column, ids in columns.
+# - **token**: one word or punctuation mark as the tokenizer cuts it; **type**: a distinct
+#   token form (`lower`).
+# - **stop word**: a very frequent function word (*the*, *of*) left out of counts.
+# - **Punkt**: NLTK's unsupervised sentence splitter, which learns abbreviations from text;
+#   newslab runs it untrained with a fixed abbreviation list.
+# - **offset**: a character position in the article text (`start`, `end`).
+# - **KWIC** (keyword in context): a concordance listing each occurrence with its neighbours.
+# - **dateline**: the place name that opens a news story ("WASHINGTON —").
+# - **mention**: one reference to a country by name, demonym, capital, institution or leader.
+#
+# ## Reading list
+#
+# - Silge, J. & Robinson, D. (2017). *Text Mining with R: A Tidy Approach*. O'Reilly (ch. 1).
+# - Kiss, T. & Strunk, J. (2006). Unsupervised multilingual sentence boundary detection.
+#   *Computational Linguistics* 32(4).
+# - Bird, S., Klein, E. & Loper, E. (2009). *Natural Language Processing with Python*, ch. 3.
+# - Grimmer, J., Roberts, M. & Stewart, B. (2022). *Text as Data*. Princeton UP (ch. 5: the
+#   choices of preprocessing).

@@ -16,27 +16,27 @@
 # %% [markdown]
 # # 02 · Sentiment: VADER, made fit for news
 #
-# This notebook scores the tone of every sentence, paragraph and article with **VADER**
-# (Hutto & Gilbert 2014), a rule-based scorer: a lexicon of about 7,500 words rated from -4
-# to +4 by people, plus rules for negation ("not good"), boosters ("very good"), "but",
-# capitals and exclamation marks. Its `compound` score runs from -1 to +1.
+# **Question.** How negative or positive is the language of these articles, sentence by
+# sentence and article by article, and how far can a word-list method be trusted on news?
 #
-# VADER was built for social media. News is different in two ways that matter:
+# **After this notebook you can**
+# - score sentences, paragraphs and articles with VADER and read its `compound` score and labels;
+# - explain why a lexicon built for social media misreads news, and what newslab's news
+#   extension changes;
+# - choose between the common definitions of an article's tone (mean compound, shares,
+#   GDELT-style tone);
+# - say where sentiment stops being useful: it is tone, not stance.
 #
-# - **Missing words.** VADER has no entry for *invasion*, *sanctions*, *annex*, *ceasefire*,
-#   *refugees*, *escalation*, nor for the verbs of economic news (*rose*, *fell*,
-#   *declined*).
-# - **Wrong senses.** It rates *United* (+1.8: the *United* States), *interest* (+2.0:
-#   *interest* rates), *like* (+1.5: "countries *like* Russia"), *crude* (-2.7: *crude*
-#   oil) and *Supreme* (+2.6) by their everyday sense.
-#
+# **VADER** (Hutto & Gilbert 2014) is a rule-based scorer: a lexicon of about 7,500 words
+# rated from -4 to +4 by people, plus rules for negation ("not good"), boosters ("very
+# good"), "but", capitals and exclamation marks. News differs from social media in two ways:
+# **missing words** (no entry for *invasion*, *sanctions*, *ceasefire*, *refugees*, nor the
+# verbs of economic news, *rose*, *fell*) and **wrong senses** (*United* +1.8 as in the
+# United States, *interest* +2.0 as in interest rates, *crude* -2.7 as in crude oil).
 # newslab therefore scores with VADER's rules plus a **news extension** of the lexicon
-# (`newslab/data/vader_news.tsv`, switchable with `lexicon="vader"` or `"news"`). This
-# notebook shows what the scores look like on the corpus, what the extension changes, how
-# well each version agrees with human labels, and where sentiment stops being useful.
+# (`newslab/data/vader_news.tsv`; `lexicon="vader"` for plain VADER).
 #
-# Set `CORPUS` below to run it on your own articles; the sentence-level views use the first
-# article.
+# Set `CORPUS` to run on your own articles; every sentence about the corpus is computed.
 
 # %% tags=["parameters"]
 # Parameters: the corpus to load (a file or a folder; .txt, .csv, .jsonl or .parquet)
@@ -45,35 +45,55 @@ CORPUS = "../seeds"
 # %%
 # %matplotlib inline
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
+from IPython.display import Markdown, display
 
 import newslab as nl
-from newslab import schema, sentiment as st
+from newslab import plots, schema, sentiment as st, stats
 
 pd.set_option("display.max_colwidth", 100)
 pd.set_option("display.precision", 3)
 pd.set_option("display.width", 120)
+
+
+def show(ax):
+    """Draw the figure, then its alt text (computed from the data by newslab.plots)."""
+    plt.show()
+    display(Markdown(f"*Alt text: {plots.alt_text(ax)}*"))
+
 
 # %% [markdown]
 # ## 1. Sentence scores
 #
 # `score_sentences` takes the `sentences` table and returns one row per sentence: VADER's
 # `neg`, `neu` and `pos` (the shares of the sentence's sentiment that are negative, neutral
-# and positive), the `compound` score, and a `label`.
+# and positive), the `compound` score in [-1, 1], and a `label`.
 
 # %%
-articles = nl.load_articles(CORPUS, verbose=False)
+try:
+    articles = nl.load_articles(CORPUS, verbose=False)
+    if articles.empty:
+        raise nl.NewslabError("no usable article (see nl.skipped_table)")
+except nl.NewslabError as err:  # say it in one line, without a traceback, and stop
+    message = f"Nothing to analyse in {CORPUS!r}: {err}"
+    err._render_traceback_ = lambda: [message]
+    raise
 sents = nl.sentences(articles)
 scores = st.score_sentences(sents)            # lexicon="news" is the default
+print(f"{len(scores):,} sentences in {len(articles):,} article(s)")
 print(schema.describe("sentence_sentiment"))
 
 # %% [markdown]
-# The label comes from the compound score with the cut-offs VADER's authors recommend, kept
-# as documented constants:
+# The label comes from the compound score with the cut-offs VADER's authors recommend:
 
 # %%
 print(f"positive: compound >= {st.POS_THRESHOLD}   negative: compound <= {st.NEG_THRESHOLD}"
       "   neutral: in between")
+scores["label"].value_counts().reindex(["negative", "neutral", "positive"], fill_value=0)
+
+# %% [markdown]
+# The sentences of one article, the first of the corpus:
 
 # %%
 first = articles["article_id"].iloc[0]
@@ -83,105 +103,111 @@ view = (sents[["article_id", "paragraph_id", "sentence_id", "text"]]
 one = view[view.article_id == first].drop(columns="article_id")
 one[["paragraph_id", "sentence_id", "text", "neg", "neu", "pos", "compound", "label"]].head(12)
 
-# %%
-one["label"].value_counts().reindex(["negative", "neutral", "positive"], fill_value=0)
-
 # %% [markdown]
-# ### The most negative and the most positive sentences
-
-# %%
-one.nsmallest(5, "compound")[["sentence_id", "compound", "text"]]
-
-# %%
-one.nlargest(5, "compound")[["sentence_id", "compound", "text"]]
-
-# %% [markdown]
-# The most negative sentences carry threats and their vocabulary: *invasion*, *sanctions*,
-# *escalation*, *rupture*, *aggression*. The most positive ones are diplomatic language:
-# *support*, *dialogue*, *progress*, *de-escalation*, *meaningful*. That is the article's
-# tone, not anyone's stance: section 6 comes back to this.
+# ### The most negative and the most positive sentences of the corpus
 #
+# Read them before trusting any average: which words carry each score, and is the
+# sentiment the outlet's, a quoted speaker's, or just the topic's?
+
+# %%
+view.nsmallest(5, "compound")[["article_id", "sentence_id", "compound", "text"]]
+
+# %%
+view.nlargest(5, "compound")[["article_id", "sentence_id", "compound", "text"]]
+
+# %% [markdown]
 # ### Distribution
 #
-# The histogram compares plain VADER with the news lexicon on the same sentences. The
-# extension moves sentences away from 0 (words VADER did not know now count) and mostly
-# towards the negative side in conflict coverage.
+# Plain VADER and the news lexicon on the same sentences. The bins are aligned with the
+# neutral band (shaded), so a bar never mixes neutral and polar sentences; the legend says
+# how many sentences score exactly 0, i.e. contain no sentiment word at all.
 
 # %%
 plain = st.score_sentences(sents, lexicon="vader")
-fig, ax = plt.subplots(figsize=(7, 3.5))
-bins = [i / 10 for i in range(-10, 11)]
-ax.hist([plain["compound"], scores["compound"]], bins=bins, label=["VADER", "VADER + news"],
-        color=["#bbbbbb", "#4c72b0"])
-ax.axvspan(st.NEG_THRESHOLD, st.POS_THRESHOLD, color="#f0e68c", alpha=0.5, label="neutral band",
-           zorder=0)
-ax.set_xlabel("compound score")
-ax.set_ylabel("sentences")
+ax = plots.plot_compound_hist({"VADER": plain["compound"], "VADER + news": scores["compound"]},
+                              neg=st.NEG_THRESHOLD, pos=st.POS_THRESHOLD)
 ax.set_title("Sentence sentiment")
-ax.legend()
-plt.show()
+plt.tight_layout()
+show(ax)
+
+# %%
+moved = (plain["compound"] != scores["compound"]).mean()
+display(Markdown(
+    f"The news lexicon changes the score of {100 * moved:.0f}% of the sentences; "
+    f"{100 * (plain['label'] == 'negative').mean():.0f}% are negative with plain VADER and "
+    f"{100 * (scores['label'] == 'negative').mean():.0f}% with the news lexicon "
+    f"({100 * (plain['label'] == 'positive').mean():.0f}% and "
+    f"{100 * (scores['label'] == 'positive').mean():.0f}% positive)."))
 
 # %% [markdown]
 # ## 2. Tone by paragraph
 #
-# `score_paragraphs` gives each paragraph two numbers: VADER run on the paragraph's text as
-# one unit (`compound`) and the mean of its sentences' compounds (`mean_compound`, which the
-# label follows). On a paragraph of several sentences the whole-paragraph `compound` grows with
-# length, because VADER sums word valences before normalising; the mean does not.
-#
-# The seed's paragraphs are not in reading order (see notebook 01), so the chart is by
-# paragraph number in the file, not by position in the story.
+# `score_paragraphs` gives each paragraph VADER run on the paragraph as one unit (`compound`)
+# and the mean of its sentences' compounds (`mean_compound`, which the label follows). On a
+# long paragraph the whole-paragraph `compound` grows with length, because VADER sums word
+# valences before normalising; the mean does not. Paragraphs are in stored order, which is
+# not always reading order (notebook 01).
 
 # %%
 paras = st.score_paragraphs(sents, sentence_scores=scores)
 p1 = paras[paras.article_id == first].drop(columns="article_id")
-p1
+p1.head(20)
 
 # %%
-fig, ax = plt.subplots(figsize=(7, 3.5))
-colors = p1["label"].map({"negative": "#c44e52", "neutral": "#bbbbbb", "positive": "#55a868"})
-ax.bar(p1["paragraph_id"], p1["mean_compound"], color=colors)
-ax.set_xticks(p1["paragraph_id"])
-ax.axhline(0, color="black", linewidth=0.8)
-ax.set_xlabel("paragraph")
-ax.set_ylabel("mean sentence compound")
-ax.set_title("Tone by paragraph (news lexicon)")
-plt.show()
+ax = plots.plot_diverging_bars(p1.head(40), "paragraph_id", "mean_compound", vertical=True,
+                               scale=plots.SCALE, xlabel="mean sentence compound",
+                               what="paragraphs", title="Tone by paragraph, first article")
+ax.set_xlabel("paragraph (stored order)")
+plt.tight_layout()
+show(ax)
 
 # %% [markdown]
 # ## 3. Article tone, in the forms researchers compare
 #
-# There is no single "tone of an article". `article_tone` returns the common definitions side
-# by side:
+# There is no single "tone of an article". `article_tone` returns the common definitions:
 #
 # | column | definition | used by |
 # |---|---|---|
 # | `mean_compound` | mean of the sentences' compound scores (the `label` follows it) | most VADER studies |
 # | `share_positive`, `share_negative` | shares of sentences labelled positive / negative | sentence-counting designs |
 # | `pos_word_pct`, `neg_word_pct` | % of words with a positive / negative lexicon valence | GDELT's PositiveScore / NegativeScore |
-# | `gdelt_tone` | `pos_word_pct - neg_word_pct` | GDELT's Tone (range about -10..+10 for news) |
-# | `compound` | VADER on the whole text at once | for comparison only: it saturates near ±1 on long texts |
+# | `gdelt_tone` | `pos_word_pct - neg_word_pct` | GDELT's Tone (about -10..+10 for news) |
+# | `compound` | VADER on the whole text at once | comparison only: it saturates near ±1 on long texts |
 #
-# The GDELT-style measures count lexicon words without VADER's rules (no negation, no
-# boosters), as GDELT does; they use the same lexicon as the rest.
+# The GDELT-style measures count lexicon words without VADER's rules, as GDELT does.
 
 # %%
-tone = pd.concat({lx: st.article_tone(sents, lexicon=lx).set_index("article_id").loc[first]
-                  for lx in ("vader", "news")}, axis=1)
-tone
+tones = {lx: st.article_tone(sents, lexicon=lx) for lx in ("vader", "news")}
+pd.concat({lx: t.set_index("article_id").loc[first] for lx, t in tones.items()}, axis=1)
 
 # %% [markdown]
-# On the seed, every definition calls the article negative with the news lexicon, while
-# plain VADER calls it mildly positive (mean compound +0.08, GDELT-style tone +0.8): it
-# misses most of the conflict vocabulary and counts *United* (States) and *like* as praise.
-# The whole-text `compound` swings from +0.93 to -0.86 with a handful of words changed,
-# which is why it is not a good article measure.
-#
+# Over the corpus: the mean article tone with a 95% bootstrap interval over articles
+# (`newslab.stats`), and the share of articles each lexicon labels negative.
+
+# %%
+rows = {}
+for lx, t in tones.items():
+    mean, lo, hi = stats.cluster_bootstrap(t["mean_compound"], t["article_id"])
+    rows[lx] = {"articles": len(t), "mean tone": mean, "ci_low": lo, "ci_high": hi,
+                "share negative": (t["label"] == "negative").mean(),
+                "mean gdelt_tone": t["gdelt_tone"].mean()}
+corpus_tone = pd.DataFrame(rows).T
+corpus_tone
+
+# %%
+v, n = corpus_tone.loc["vader"], corpus_tone.loc["news"]
+display(Markdown(
+    f"Over {int(n['articles']):,} article(s), the mean tone is {v['mean tone']:+.3f} with plain "
+    f"VADER and {n['mean tone']:+.3f} with the news lexicon; "
+    + ("the single article's interval is the value itself: one article is no sample."
+       if n["articles"] < 2 else
+       f"the news lexicon's 95% interval runs from {n['ci_low']:+.3f} to {n['ci_high']:+.3f}.")))
+
+# %% [markdown]
 # ## 4. What the news extension changes, and why
 #
-# The extension is a table inside the package, one row per word with its valence on VADER's
-# scale, a category and a note. It adds words VADER lacks and overrides VADER where the news
-# sense differs:
+# The extension is a table inside the package, one row per word with its valence on
+# VADER's scale, a category and a note:
 
 # %%
 ext = st.news_extension()
@@ -193,32 +219,26 @@ summary.sort_values("words", ascending=False)
 # How the entries were chosen (the file's header says the same):
 #
 # - **Conflict, humanitarian, justice, diplomacy**: the vocabulary of international conflict
-#   reporting that VADER lacks, following the event families of the CAMEO/GDELT codebook
-#   (coerce, assault, fight, mass violence; cooperate, aid). Valences are set against VADER's
-#   own ratings of neighbouring words: *invasion* -2.8 sits between *attack* (-2.1) and *war*
-#   (-2.9); *ceasefire* +1.4 below *peace* (+2.5).
-# - **Economy**: distress and recovery words (*default*, *downturn*, *bankruptcy*,
-#   *rebound*), and the **direction words** of economic reporting (*rose*, *fell*,
-#   *narrowed*). Whether "X rose" is good news depends on X: sales rose is good, costs rose is
-#   bad, and "the loss narrowed" is good although both words sound negative, as Malo et al.
-#   (2014), the authors of Financial PhraseBank, point out. The extension marks direction
-#   words and **quantity words** (sales, profit, orders are good when they grow; loss, costs,
-#   debt, unemployment bad), and one rule composes them: a direction word takes its sign from
-#   the nearest quantity word within 4 words (looking back first, for the subject), and the
-#   quantity's own valence is dropped when the change reverses it.
+#   reporting that VADER lacks, following the event families of the CAMEO/GDELT codebook.
+#   Valences are set against VADER's own ratings of neighbouring words: *invasion* sits
+#   between *attack* and *war*; *ceasefire* below *peace*.
+# - **Economy**: distress and recovery words, and the **direction words** of economic
+#   reporting (*rose*, *fell*, *narrowed*). Whether "X rose" is good news depends on X:
+#   sales rose is good, costs rose is bad, and "the loss narrowed" is good although both words
+#   sound negative (Malo et al. 2014). One rule composes them: a direction word takes its sign
+#   from the nearest **quantity word** within 4 words.
 # - **News sense**: words whose VADER rating reflects an everyday sense news rarely uses are
-#   set to 0 (*United*, *like*, *well*, *interest*, *credit*, *security*, *care*, *party*,
-#   *intelligence*, *gross*, *crude*, *grand*, *Supreme*, *defense*).
+#   set to 0 (*United*, *like*, *interest*, *security*, *crude*, *Supreme*, ...).
 #
-# The entries were written from this domain knowledge before any evaluation, not picked from
-# the errors on an evaluation set; the figures in section 5 were measured once, afterwards.
-#
-# These sentences of the corpus change label, with the words that made the difference:
+# The entries were written from domain knowledge before any evaluation, not picked from the
+# errors on an evaluation set. The sentences of this corpus whose label changes, with the
+# words that made the difference (the first 15):
 
 # %%
 changes = st.label_changes(sents)
+print(f"{len(changes):,} of {len(sents):,} sentences change label")
 changes[["sentence_id", "label_vader", "label_news", "compound_vader", "compound_news",
-         "words", "text"]]
+         "words", "text"]].head(15)
 
 # %% [markdown]
 # The rule at work, on sentences written for this notebook:
@@ -246,107 +266,89 @@ pd.DataFrame(rows)
 # ## 5. How well it agrees with people
 #
 # `newslab evaluate sentiment GOLD` scores labelled sentences and reports accuracy, macro-F1,
-# per-class precision and recall and the confusion matrix (`--json` for one JSON object;
-# `--lexicon vader` for plain VADER). It reads JSON Lines `{"text", "label"}`, per-target
-# JSON Lines `{"text", "target", "label"}`, Financial PhraseBank's `sentence@label` files
-# and NewsMTSC's files directly (`--format` to force one), so the public sets in
-# `../shared/eval/` are evaluated in place, never copied. Measured with the command
-#
-# ```
-# newslab evaluate sentiment ../shared/eval/financial_phrasebank/Sentences_AllAgree.txt --lexicon vader
-# newslab evaluate sentiment ../shared/eval/financial_phrasebank/Sentences_AllAgree.txt --lexicon news
-# ```
-#
-# and the same for each file below (thresholds ±0.05 throughout):
-#
-# | labelled set | sentences | VADER macro-F1 | VADER accuracy | news macro-F1 | news accuracy |
-# |---|---:|---:|---:|---:|---:|
-# | Financial PhraseBank, all annotators agree (`Sentences_AllAgree.txt`) | 2,264 | 0.487 | 0.571 | **0.662** | **0.698** |
-# | Financial PhraseBank, ≥75% agree (`Sentences_75Agree.txt`) | 3,453 | 0.494 | 0.563 | **0.633** | **0.666** |
-# | Financial PhraseBank, ≥66% agree (`Sentences_66Agree.txt`) | 4,217 | 0.495 | 0.557 | **0.617** | **0.646** |
-# | Financial PhraseBank, ≥50% agree (`Sentences_50Agree.txt`) | 4,846 | 0.489 | 0.543 | **0.597** | **0.623** |
-# | NewsMTSC `devtest_rw.jsonl` (political news) | 1,037 | 0.519 | 0.523 | **0.541** | **0.545** |
-# | NewsMTSC `devtest_mt.jsonl` | 427 | 0.550 | 0.569 | **0.557** | **0.574** |
-# | NewsMTSC `train.jsonl` | 7,357 | 0.524 | 0.528 | **0.540** | **0.544** |
-# | newslab `data/annotations/stance_gold.jsonl` (countries in conflict, diplomacy, economy news) | 172 | 0.688 | 0.709 | **0.754** | **0.767** |
-#
-# How to read these:
-#
-# - The PhraseBank files are nested: the 75%, 66% and 50% files contain every sentence of
-#   the all-agree file plus harder ones on which fewer annotators agreed, so the figures fall
-#   as the set grows, for both lexicons. The news extension gains 0.11 to 0.18 macro-F1 on
-#   each.
-# - NewsMTSC labels the sentiment *towards a person or group* in a sentence, not the
-#   sentence's sentiment. The reader keeps only sentences whose targets all share one
-#   polarity (1,037 of 1,067 in `devtest_rw`, 427 of 721 in `devtest_mt`) and takes that as
-#   the sentence's label: an approximation, and a hard one for any sentence-level scorer.
-#   The extension helps a little there and does not hurt.
-# - The project's stance gold set (written by the newslab team for notebook 04, not for
-#   this lexicon) labels how a sentence portrays each country in it. Read the same way
-#   (`--format targets`, picked automatically: 172 of its sentences have targets that all
-#   agree), it is the only set here made of conflict and diplomacy news. It is small and
-#   in-house, so read its figures as indicative.
-# - Which parts help (macro-F1 with one part removed; all-agree / 50% / NewsMTSC
-#   `devtest_rw` / stance gold; `python benchmarks/eval_sentiment.py` prints the whole table
-#   above and this ablation; full extension 0.662 / 0.597 / 0.541 / 0.754):
-#
-#   | left out | all-agree | 50% | NewsMTSC rw | stance gold |
-#   |---|---:|---:|---:|---:|
-#   | the direction rule | 0.622 | 0.574 | 0.542 | 0.749 |
-#   | direction-down words | 0.543 | 0.532 | 0.542 | 0.760 |
-#   | quantity-good words | 0.604 | 0.556 | 0.543 | 0.746 |
-#   | news-sense overrides | 0.639 | 0.581 | 0.517 | 0.723 |
-#   | conflict words | 0.663 | 0.597 | 0.543 | 0.743 |
-#   | diplomacy words | 0.663 | 0.597 | 0.538 | 0.740 |
-#
-#   The economic part carries the PhraseBank gains and the news-sense overrides help
-#   everywhere. The conflict and diplomacy words change nothing on PhraseBank and NewsMTSC
-#   (they hardly occur there) and add about 0.01 each on the 172 stance-gold sentences,
-#   within the noise of so small a set: **the conflict vocabulary is only weakly validated**;
-#   a larger labelled set of conflict sentences is needed to measure it.
-# - For comparison, Hutto and Gilbert report F1 0.55 for VADER on New York Times editorial
-#   sentences.
-#
-# Weaknesses the confusion matrix shows (all-agree, news lexicon): neutral sentences are the
-# hardest class; 376 of the 1,391 neutral sentences come out positive, mostly because of
-# words that VADER rates positive in their everyday sense but that business news uses
-# neutrally: *value* (of a deal), *number*, *solutions*, *agreement*, *energy*,
-# *responsible* (for). They were found by reading these errors *after* the evaluation, so
-# they are not added to the extension: doing so would fit the lexicon to its test set.
-# Negative recall stays near 0.6.
-#
-# **Speed.** `python benchmarks/bench_sentiment.py --repeat 5` (20,000 sentences, all
-# scorers in one process, a fresh object each run, best of 5) measured: NLTK's VADER 4,100
-# sentences/s (0.35 × the reference `vaderSentiment`), `vaderSentiment` 11,800/s, newslab
-# 31,400/s with the plain lexicon (2.7 ×, the reference's scores on 100% of sentences) and
-# 18,100/s with the news lexicon (1.5 ×). The machine is shared by several jobs on 2 cores,
-# so the figures move between runs: newslab's ratio to the reference ranged from 1.5 × to
-# 2.8 × over our runs, never below 1. NLTK is slower because its `SentiText` builds, for
-# every sentence, two dictionaries of every word joined with each of 17 punctuation strings
-# (about 64% of its run time); it also gives the reference's scores on only 57% of the
-# sentences (it drops one-letter words, lacks the "no X" negation and uses a smaller booster
-# list). newslab analyses each distinct token once and caches it, and visits only the
-# positions of lexicon words. Scoring one 10,000-word text at once took 2.1 s with
-# `vaderSentiment` (its "but" rule is quadratic in the text's length), 0.065 s with NLTK and
-# 0.019 s with newslab, with the reference's scores.
+# per-class precision and recall and the confusion matrix (`--lexicon vader` for plain
+# VADER). It reads JSON Lines `{"text", "label"}`, per-target JSON Lines, Financial
+# PhraseBank and NewsMTSC files in place. The measured figures, on financial news, US
+# political news and the project's conflict and diplomacy sentences, are in the README.
 #
 # ## 6. Limits: sentiment is not stance
 #
-# - **Tone, not target.** A sentence's score mixes everything in it. Take the sentence about
-#   Blinken's "unwavering support for Ukraine's independence, sovereignty, and territorial
-#   integrity in the face of Russia's military buildup": positive towards Ukraine, negative
-#   towards Russia, and VADER gives it one number. Who the sentiment is *about* is stance,
-#   which notebook 04 takes up.
-# - **Reported speech.** News quotes people. "Putin mentioned that new sanctions would be a
-#   mistake" is negative, but the negativity is Putin's, not the outlet's.
+# - **Tone, not target.** A sentence's score mixes everything in it: "support for Ukraine in
+#   the face of Russia's buildup" is positive towards one country and negative towards the
+#   other, and VADER gives it one number. Who the sentiment is *about* is stance (notebook 04).
+# - **Reported speech.** News quotes people; the negativity of a quote is the speaker's, not
+#   the outlet's.
 # - **Negativity is the genre.** Conflict coverage is negative whatever the outlet's
 #   sympathies; compare tone *between* outlets or over time, not against zero.
-# - **A lexicon is a list.** Words out of the lexicon count for nothing, sarcasm and irony
-#   are missed, and the direction rule only looks 4 words around a verb; a direction word
-#   with no quantity nearby keeps its default sign, so "officials grow increasingly
-#   concerned" (sentence 13 above) gets a small positive push from *grow*.
-# - **Validated on financial and US political news**; on conflict reporting only by a small
-#   in-house set (section 5).
+# - **A lexicon is a list.** Words out of the lexicon count for nothing, sarcasm and irony are
+#   missed, and the direction rule only looks 4 words around a verb.
 #
 # `newslab analyze CORPUS` writes these tables too: `sentence_sentiment`,
 # `paragraph_sentiment` and `article_sentiment`, all with the news lexicon.
+
+# %% [markdown] tags=["exercise"]
+# ## Exercises
+#
+# **Exercise 1.** Which ten words of the news extension occur most often in this corpus?
+# (Hint: the tokens' `lower` column and `st.news_extension()["word"]`.)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+toks = nl.tokens(sents)
+ext_words = set(ext["word"].str.lower())
+(toks[toks["lower"].isin(ext_words)]["lower"].value_counts().head(10)
+ .rename_axis("word").reset_index(name="n")
+ .merge(ext.assign(word=ext["word"].str.lower())[["word", "valence", "category"]],
+        on="word", how="left").drop_duplicates("word"))
+
+# %% [markdown] tags=["exercise"]
+# **Exercise 2.** Which article is the most negative by `mean_compound` (news lexicon), and
+# do the GDELT-style tone and the share of negative sentences agree with that ranking?
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+t = tones["news"].merge(articles[["article_id", "title"]], on="article_id")
+ranks = t[["mean_compound", "gdelt_tone", "share_negative"]].rank()
+print("rank correlation of the three measures over articles:" if len(t) > 2 else
+      "with fewer than three articles, a rank correlation means nothing")
+if len(t) > 2:
+    display(ranks.corr(method="spearman").round(2))
+t.nsmallest(3, "mean_compound")[["article_id", "title", "mean_compound", "gdelt_tone",
+                                 "share_negative"]]
+
+# %% [markdown] tags=["exercise"]
+# **Exercise 3.** Write three sentences of your own where VADER and the news lexicon
+# disagree, and explain each difference with `st.polarity_scores`.
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+mine = ["Interest rates rose again.", "The crude price fell.", "Unemployment declined."]
+pd.DataFrame([{"text": t, "vader": st.polarity_scores(t, lexicon="vader")["compound"],
+               "news": st.polarity_scores(t, lexicon="news")["compound"]} for t in mine])
+
+# %% [markdown]
+# ## Glossary
+#
+# - **lexicon**: a list of words with a rated sentiment (**valence**), here on VADER's -4..+4.
+# - **compound**: VADER's summary score: the sum of valences after rules, normalised to
+#   [-1, 1] by x / sqrt(x² + 15).
+# - **neg / neu / pos**: the shares of a text's sentiment mass that are negative, neutral,
+#   positive.
+# - **neutral band**: compound between -0.05 and +0.05, labelled neutral.
+# - **negation, booster**: rules that flip ("not good") or scale ("very good") a valence.
+# - **GDELT tone**: % positive words minus % negative words, without rules.
+# - **bootstrap interval**: resample the units (here articles) with replacement, recompute the
+#   statistic many times, and take the middle 95% of the results.
+# - **macro-F1**: the F1 score (harmonic mean of precision and recall) of each class,
+#   averaged with equal weight per class.
+#
+# ## Reading list
+#
+# - Hutto, C. & Gilbert, E. (2014). VADER: A parsimonious rule-based model for sentiment
+#   analysis of social media text. *ICWSM*.
+# - Malo, P. et al. (2014). Good debt or bad debt: Detecting semantic orientations in
+#   economic texts. *JASIST* 65(4) (Financial PhraseBank).
+# - Young, L. & Soroka, S. (2012). Affective news: The automated coding of sentiment in
+#   political texts. *Political Communication* 29(2).
+# - Hamborg, F. & Donnay, K. (2021). NewsMTSC: A dataset for (multi-)target-dependent
+#   sentiment classification in political news articles. *EACL*.
+# - van Atteveldt, W., van der Velden, M. & Boukes, M. (2021). The validity of sentiment
+#   analysis: Comparing manual annotation, crowd-coding, dictionary approaches, and machine
+#   learning algorithms. *Communication Methods and Measures* 15(2).

@@ -16,35 +16,36 @@
 # %% [markdown]
 # # 05 · Corpus trends: attention, tone and stance over time and by outlet
 #
-# The earlier notebooks look inside articles. A researcher's questions are usually about a
-# whole corpus: *which countries get the attention, in which outlets, when; is the coverage
-# of a country getting darker; who is reported as saying what about whom.* This notebook shows
-# the workflow for that:
+# **Question.** Across a whole corpus: which countries get the attention, in which outlets
+# and when; is the coverage of a country getting darker; who is reported as saying what about
+# whom?
 #
-# 1. run `newslab analyze` over a folder of your own articles (the `parameters` cell);
-# 2. read the tables it writes (Parquet) back with pandas;
-# 3. chart **attention** (country mentions per period and per outlet), **tone** (article
-#    sentiment per period), **stance** toward countries per period, and the
-#    **source → target dyads** (which country is quoted about which).
+# **After this notebook you can**
+# - run `newslab analyze` over a folder of articles and read its tables back with pandas;
+# - chart attention, tone and stance per period and per outlet with n and intervals;
+# - read a source → target dyad heatmap and its minimum-n mask;
+# - say what a given corpus can and cannot show before reading its charts.
 #
-# The default corpus is the project's seed, a *single* article: every cell still runs, and
-# section 6 says plainly what such a corpus can and cannot show. Point `CORPUS` at a folder of
-# your own (or run `papermill 05_corpus_trends.ipynb out.ipynb -p CORPUS /path/to/corpus`) to
-# get real trends.
+# Point `CORPUS` at a folder of your own (or run `papermill 05_corpus_trends.ipynb out.ipynb
+# -p CORPUS /path/to/corpus`): every sentence below about the corpus is computed from the run.
+# Sections that need something the corpus lacks (dates, several outlets, attributed quotes)
+# say so in one line and move on.
 
 # %% tags=["parameters"]
 # Parameters
 CORPUS = "../seeds"           # a file or folder of articles (.txt, .csv, .jsonl, .parquet)
 OUT = "results/05_corpus"     # where the tables go (relative to this notebook; not committed)
 JOBS = None                   # worker processes: None = all cores
-TOP = 8                       # countries shown in the charts
+TOP = 6                       # countries shown in the charts
 
 # %%
 # %matplotlib inline
 import matplotlib.pyplot as plt
 import pandas as pd
+from IPython.display import Markdown, display
 
 import newslab as nl
+from newslab import groups, plots, stats
 from newslab.pipeline import read_table
 
 pd.set_option("display.precision", 3)
@@ -52,287 +53,325 @@ pd.set_option("display.max_colwidth", 60)
 pd.set_option("display.width", 120)
 plt.rcParams["figure.dpi"] = 80
 
+
+def show(ax):
+    """Draw the figure, then its alt text (computed from the data by newslab.plots)."""
+    plt.show()
+    display(Markdown(f"*Alt text: {plots.alt_text(ax)}*"))
+
+
 # %% [markdown]
 # ## 1. Running newslab over the corpus
 #
-# `nl.analyze` is the `newslab analyze` command. It streams the corpus in batches of 500
-# articles through every pipeline stage, on all cores, and writes one folder of Parquet files
-# per table under `OUT` (plus CSV files for corpora of up to 10,000 articles). On a large
-# corpus, pass `resume=True` when you re-run this cell after an interruption: the batches
-# already finished are kept, and only what is left is done. From a terminal the same run is:
+# `nl.analyze` is the `newslab analyze` command. It streams the corpus in batches through
+# every pipeline stage, on all cores, and writes one folder of Parquet files per table under
+# `OUT`. On a large corpus, pass `resume=True` when you re-run this cell after an
+# interruption. From a terminal the same run is:
 #
 # ```
-# newslab analyze CORPUS --out OUT            # add --jobs N, --resume, --quiet, --engine dask
+# newslab analyze CORPUS --out OUT            # add --jobs N, --resume, --quiet, --by month
 # ```
 
 # %%
-run = nl.analyze(CORPUS, OUT, jobs=JOBS, quiet=True)
+try:
+    run = nl.analyze(CORPUS, OUT, jobs=JOBS, quiet=True)
+except nl.NewslabError as err:  # say it in one line, without a traceback, and stop
+    message = f"Nothing to analyse in {CORPUS!r}: {err}"
+    err._render_traceback_ = lambda: [message]
+    raise
 print(run.summary())
 
 # %% [markdown]
 # Every input is accounted for: the `articles` rows plus the `skipped` rows (files or rows
-# newslab could not use, with the reason) equal what was in the folder. The tables written,
-# with their number of rows:
+# newslab could not use, with the reason) equal what was read. The tables written:
 
 # %%
 pd.Series(run.counts, name="rows").to_frame()
 
-
 # %% [markdown]
 # ## 2. Reading the tables back
 #
-# Each table is a folder of Parquet parts (`OUT/mentions/part-00000.parquet`, ...), one per
-# batch, in input order. pandas reads a folder as one table; on a large corpus, read only the
-# columns you need (DuckDB, `SELECT ... FROM 'OUT/mentions/*.parquet'`, and
+# Each table is a folder of Parquet parts, one per batch, in input order. pandas reads a
+# folder as one table; on a large corpus, read only the columns you need (DuckDB and
 # `dask.dataframe.read_parquet` read the same folders without loading them whole).
-# `read_table(OUT, name)` is `pd.read_parquet` plus the right type for `skipped.line`.
-#
-# Which tables exist depends on the stages installed: the cells below check, and say so when
-# one is missing.
+# `read_table(OUT, name)` is `pd.read_parquet` with the right dtypes. Which tables exist
+# depends on the stages that ran: the cells below check.
 
 # %%
 def load(name, columns=None):
-    """A table of the run, or None when this newslab has no stage that makes it."""
+    """A table of the run, or None when no stage of this run made it."""
     return read_table(OUT, name, columns=columns) if name in run.tables else None
 
 
-articles = load("articles", columns=["article_id", "title", "date", "outlet"])
+articles = load("articles", columns=["article_id", "title", "date", "outlet", "duplicate_of"])
 mentions = load("mentions", columns=["article_id", "iso3", "country", "kind"])
 tone = load("article_sentiment", columns=["article_id", "mean_compound", "gdelt_tone"])
-stance = load("stance", columns=["article_id", "iso3", "kind", "score", "source_iso3"])
+stance = load("stance", columns=["article_id", "iso3", "country", "kind", "score",
+                                 "source_iso3"])
 dyads = load("stance_dyads")
 for name, df in [("mentions", mentions), ("article_sentiment", tone), ("stance", stance),
                  ("stance_dyads", dyads)]:
-    print(f"{name:18} {'missing (stage not installed)' if df is None else f'{len(df)} rows'}")
-articles
+    print(f"{name:18} {'not made by this run' if df is None else f'{len(df):,} rows'}")
+articles.head(10)
 
 # %% [markdown]
-# Trends need a time unit. The corpus's date span decides it: days for a span of up to two
-# months, weeks up to a year, months beyond. Articles without a date (`NaT`) are left out of
-# the time charts and counted.
+# Trends need a time unit. The corpus's date span decides it (`plots.period_key`): days for a
+# span of up to two months, weeks up to a year, months beyond; periods are the keys of
+# `newslab.groups`. Articles without a date are left out of the time charts and counted;
+# duplicates are left out of every aggregate.
 
 # %%
-dated = articles.dropna(subset=["date"])
-span = (dated["date"].max() - dated["date"].min()).days if len(dated) else 0
-FREQ, UNIT = ("D", "day") if span <= 62 else ("W", "week") if span <= 366 else ("MS", "month")
-articles["period"] = articles["date"].dt.to_period(FREQ[0]).dt.start_time
-print(f"{len(dated)} of {len(articles)} articles dated, spanning {span} days: "
-      f"counted per {UNIT}; {articles['outlet'].nunique()} outlet(s)")
+arts = groups.aggregate_articles(articles)
+KEY = plots.period_key(arts)
+n_dated = int(arts["date"].notna().sum())
+OUTLETS = arts["outlet"].dropna().nunique()
+NO_TIME = "fewer than two dated days" if n_dated else "no dates"
+if KEY is None:
+    print(f"{n_dated:,} of {len(arts):,} articles dated: {NO_TIME}, "
+          "so no time charts for this corpus")
+else:
+    span = (arts["date"].max() - arts["date"].min()).days
+    print(f"{n_dated:,} of {len(arts):,} articles dated, spanning {span:,} days: "
+          f"counted per {KEY}")
+print(f"{OUTLETS} outlet(s); {len(articles) - len(arts):,} duplicate(s) left out")
+periods = groups.group_table(arts, KEY) if KEY else None
 
 # %% [markdown]
 # ## 3. Attention: which countries are mentioned, when, and where
 #
-# A mention is one occurrence of a country, its capital, its leader or its people ("Kyiv",
-# "Putin", "Ukrainians") in the `mentions` table (notebook 03 shows how they are found and how
-# well: `newslab evaluate countries`); mentions of organizations (NATO, the OSCE) are left out
-# here. Attention to a country in a period is its number of
-# mentions then; dividing by the number of articles of the period corrects for a period simply
-# having more news.
+# A mention is one occurrence of a country, its capital, its leader or its people in the
+# `mentions` table (notebook 01); organizations (NATO, the UN) are left out. Attention to a
+# country in a period is its number of mentions per article of that period, which corrects
+# for a period simply having more news.
 
 # %%
-if mentions is None or mentions.empty:
-    print("no country mentions to chart")
+m = None if mentions is None else mentions[(mentions["kind"] != "organization")
+                                           & mentions["article_id"].isin(arts["article_id"])]
+if m is None or m.empty:
+    top = []
+    print("no country mentions in this corpus: no attention charts")
 else:
-    m = mentions[mentions["kind"] != "organization"]  # countries only (NATO, UN... left out)
-    m = m.merge(articles[["article_id", "period", "outlet"]], on="article_id")
-    names = m.drop_duplicates("iso3").set_index("iso3")["country"]
     top = m["iso3"].value_counts().head(TOP).index.tolist()
-    print("countries:", ", ".join(f"{c} = {names[c]}" for c in top))
-    per_period = (m[m["iso3"].isin(top)].groupby(["period", "iso3"]).size()
-                  .unstack(fill_value=0).reindex(columns=top))
-    n_art = articles.groupby("period").size()
-    attention = per_period.div(n_art.reindex(per_period.index), axis=0)
-    print(f"mentions per article, per {UNIT}, {len(top)} most mentioned countries:")
-    display(attention.round(2))
+    names = m.drop_duplicates("iso3").set_index("iso3")["country"]
+    print("most mentioned:", ", ".join(f"{c} = {names[c]} ({n:,})"
+                                       for c, n in m["iso3"].value_counts().head(TOP).items()))
 
 # %%
-if mentions is not None and not mentions.empty:
-    fig, ax = plt.subplots(figsize=(8, 4))
-    if len(attention) > 1:
-        attention.plot(ax=ax, marker="o")
-        ax.set_xlabel(UNIT)
-    else:  # one period: a trend needs at least two
-        attention.T.plot.barh(ax=ax, legend=False)
-        ax.invert_yaxis()
-        ax.set_xlabel(f"mentions per article ({attention.index[0]:%Y-%m-%d}, the only {UNIT})")
-    ax.set_title("Attention: country mentions per article")
+if top and KEY:
+    mp = m[m["iso3"].isin(top)].merge(periods, on="article_id")
+    n_art = periods.groupby(KEY).size().rename("n")
+    attention = (mp.groupby([KEY, "iso3"]).size().rename("mentions").reset_index()
+                 .merge(n_art, on=KEY))
+    attention["per_article"] = attention["mentions"] / attention["n"]
+    display(attention.pivot(index=KEY, columns="iso3", values="per_article")
+            .reindex(columns=top).round(2).tail(12))
+    ax = plots.plot_over_time(attention, time=KEY, value="per_article", group="iso3",
+                              n="n", low=None, high=None, top=TOP, scale=None,
+                              ylabel="mentions per article", what="mentions per article")
+    ax.set_title(f"Attention per {KEY} (n = articles in the period)")
     plt.tight_layout()
-    plt.show()
+    show(ax)
+elif top:
+    print(f"{NO_TIME}: attention over time skipped")
 
 # %% [markdown]
-# Attention by outlet: each outlet's mentions shared out between countries (a row sums to 1
-# over all countries, so outlets of different sizes compare).
+# Attention by outlet: each outlet's country mentions shared out between the most mentioned
+# countries and all others, so every bar reaches 1 and outlets of different sizes compare.
 
 # %%
-if mentions is not None and not mentions.empty:
-    by_outlet = m.groupby(["outlet", "iso3"]).size().unstack(fill_value=0)
-    share = by_outlet.div(by_outlet.sum(axis=1), axis=0).reindex(columns=top)
-    display(share.round(2))
-    fig, ax = plt.subplots(figsize=(8, 1.2 + 0.5 * len(share)))
-    share.plot.barh(stacked=True, ax=ax)
-    ax.set_xlabel("share of the outlet's country mentions")
-    ax.legend(loc="center left", bbox_to_anchor=(1, 0.5), fontsize="small")
+if top and OUTLETS:
+    by_outlet = (m.merge(arts[["article_id", "outlet"]], on="article_id")
+                 .dropna(subset=["outlet"]).groupby(["outlet", "iso3"]).size()
+                 .unstack(fill_value=0))
+    by_outlet = by_outlet.loc[by_outlet.sum(axis=1).sort_values(ascending=False).index[:10]]
+    ax = plots.plot_shares(by_outlet, top=TOP, what="country mentions")
     ax.set_title("Attention by outlet")
     plt.tight_layout()
-    plt.show()
+    show(ax)
+elif top:
+    print("no outlet in this corpus (no URLs or outlet column): no comparison by outlet")
 
 # %% [markdown]
 # ## 4. Tone over time
 #
 # The tone of an article is the mean VADER compound of its sentences (`article_sentiment.
-# mean_compound`, from -1 to +1; notebook 02 shows the method and its evaluation, `newslab
-# evaluate sentiment`). Per period: the mean over articles, with the number of articles, since
-# a mean over three articles says little.
+# mean_compound`, -1 to +1; notebook 02). Per period: the mean over articles with a 95%
+# bootstrap interval over articles (`newslab.stats`) and the number of articles behind each
+# point, per outlet when there are several.
 
 # %%
-if tone is None or tone.empty:
-    print("no article_sentiment table: the sentiment stage is not installed")
+if tone is None or tone.empty or not KEY:
+    tone_by = None
+    print("no article tone" if tone is None or tone.empty else f"{NO_TIME}: no tone over time")
 else:
-    t = tone[["article_id", "mean_compound", "gdelt_tone"]].merge(
-        articles[["article_id", "period", "outlet"]], on="article_id")
-    tone_by_period = t.groupby("period").agg(
-        articles=("article_id", "size"), tone=("mean_compound", "mean"),
-        gdelt_tone=("gdelt_tone", "mean"))
-    display(tone_by_period.round(3))
-    fig, ax = plt.subplots(figsize=(8, 3.5))
-    for outlet, g in t.groupby("outlet"):
-        s = g.groupby("period")["mean_compound"].mean()
-        ax.plot(s.index, s.to_numpy(), marker="o", label=outlet)
-    ax.axhline(0, color="grey", lw=0.8)
-    ax.set_ylim(-1, 1)
-    ax.set_ylabel("mean sentence compound")
-    ax.set_title(f"Tone per {UNIT} and outlet")
-    ax.legend(fontsize="small")
+    t = tone.merge(arts[["article_id", "outlet"]], on="article_id")
+    tone_by = plots.period_means(t, arts, KEY, "mean_compound",
+                                 group="outlet" if OUTLETS > 1 else None)
+    display(tone_by.tail(12).round(3))
+    ax = plots.plot_over_time(tone_by, time=KEY, group="outlet" if OUTLETS > 1 else None,
+                              ylabel="mean sentence compound", what="mean article tone")
+    ax.set_title(f"Tone per {KEY}" + (" and outlet" if OUTLETS > 1 else ""))
     plt.tight_layout()
-    plt.show()
+    show(ax)
 
 # %% [markdown]
 # ## 5. Stance toward countries, and who speaks about whom
 #
-# Tone is about a whole article; stance is about one country: each mention gets a score in
-# [-1, 1] from the part of the sentence about that country (notebook 04: method and figures,
-# `newslab evaluate stance`). Averaging per country and period gives how each country is
-# portrayed over time.
+# Stance is about one country: each mention gets a score in [-1, 1] from the part of the
+# sentence about it (notebook 04). Per country and period: the mean over mentions, with an
+# interval that resamples articles (mentions in one article are not independent).
 
 # %%
-if stance is None or stance.empty:
-    print("no stance table: the stance stage is not installed")
+s = None if stance is None else stance[(stance["kind"] != "organization")
+                                       & stance["article_id"].isin(arts["article_id"])]
+if s is None or s.empty or not KEY:
+    print("no stance scores" if s is None or s.empty else f"{NO_TIME}: no stance over time")
 else:
-    s = stance.merge(articles[["article_id", "period"]], on="article_id")
-    s = s[s["kind"] != "organization"]
     top_s = s["iso3"].value_counts().head(TOP).index.tolist()
-    stance_by_period = (s[s["iso3"].isin(top_s)]
-                        .groupby(["period", "iso3"])["score"].agg(["size", "mean"])
-                        .rename(columns={"size": "mentions", "mean": "stance"}))
-    display(stance_by_period.round(3))
-    wide = stance_by_period["stance"].unstack().reindex(columns=top_s)
-    fig, ax = plt.subplots(figsize=(8, 4))
-    if len(wide) > 1:
-        wide.plot(ax=ax, marker="o")
-        ax.set_xlabel(UNIT)
-        ax.set_ylabel("mean stance")
-    else:
-        wide.T.plot.barh(ax=ax, legend=False)
-        ax.invert_yaxis()
-        ax.set_xlabel(f"mean stance ({wide.index[0]:%Y-%m-%d}, the only {UNIT})")
-    if len(wide) > 1:
-        ax.axhline(0, color="grey", lw=0.8)
-    else:
-        ax.axvline(0, color="grey", lw=0.8)
-    ax.set_title("Stance toward countries")
+    stance_by = plots.period_means(s[s["iso3"].isin(top_s)], arts, KEY, "score", group="iso3")
+    display(stance_by.tail(12).round(3))
+    ax = plots.plot_over_time(stance_by, time=KEY, group="iso3", top=TOP,
+                              ylabel="mean stance score", what="mean stance")
+    ax.set_title(f"Stance toward countries per {KEY}")
     plt.tight_layout()
-    plt.show()
+    show(ax)
 
 # %% [markdown]
 # **Dyads.** When a mention sits in a statement attributed to a country (its government, its
 # leader, its ministry: "the Kremlin said Ukraine ..."), the stance table records that source
-# country in `source_iso3`. The (source → target) pairs, with their number of mentions and
-# mean stance, are the network of who is reported as speaking about whom, and how. The
-# `stance_dyads` table holds them with bootstrap intervals and evidence; it is made by a
-# corpus-level stage, which holds the whole stance table in memory and so runs only up to a
-# corpus size (see section 7); above it, the next cell counts the pairs from the `stance`
-# table itself.
+# country in `source_iso3`. The (source → target) pairs are the network of who is reported as
+# speaking about whom, and how. The `stance_dyads` table holds them with intervals and
+# evidence; it is made by a corpus-level stage that runs up to a corpus size (section 7);
+# above it, the next cell computes the pairs from the `stance` table itself.
 
 # %%
-if dyads is None and stance is not None:  # a large corpus: count the pairs here
-    d = stance.dropna(subset=["source_iso3"])
-    dyads = (d.groupby(["source_iso3", "iso3"])["score"].agg(["size", "mean"]).reset_index()
-             .rename(columns={"iso3": "target_iso3", "size": "n_mentions",
-                              "mean": "mean_score"}))
-if dyads is None:
-    print("no stance table: dyads need the stance stage")
+if dyads is None and s is not None and not s.empty:  # a large corpus: pair them here
+    d = s.dropna(subset=["source_iso3"]).rename(columns={"iso3": "target_iso3"})
+    dyads = stats.grouped_cluster_bootstrap(d, ["source_iso3", "target_iso3"], "score").rename(
+        columns={"n": "n_mentions", "n_clusters": "n_articles", "mean": "mean_score"})
+if dyads is None or dyads.empty:
+    print("no attributed mentions: no dyads")
 else:
     dyads = dyads[dyads["source_iso3"] != dyads["target_iso3"]]
     dyads = dyads.sort_values(["n_mentions", "source_iso3", "target_iso3"],
                               ascending=[False, True, True], kind="stable")
-    show = [c for c in ["source_iso3", "target_iso3", "n_mentions", "n_articles", "mean_score",
-                        "ci_low", "ci_high", "label"] if c in dyads.columns]
-    print(f"{len(dyads)} source → target pairs (a country speaking of itself left out)")
-    display(dyads[show].head(15).round(3).reset_index(drop=True))
+    show_cols = [c for c in ["source_iso3", "target_iso3", "n_mentions", "n_articles",
+                             "mean_score", "ci_low", "ci_high", "label"] if c in dyads.columns]
+    print(f"{len(dyads):,} source → target pairs (a country speaking of itself left out)")
+    display(dyads[show_cols].head(15).round(3).reset_index(drop=True))
 
 # %%
 if dyads is not None and len(dyads):
-    grid = dyads.pivot(index="source_iso3", columns="target_iso3", values="mean_score")
-    fig, ax = plt.subplots(figsize=(2.5 + 0.6 * grid.shape[1], 1.5 + 0.5 * grid.shape[0]))
-    im = ax.imshow(grid.to_numpy(dtype=float), cmap="RdBu", vmin=-1, vmax=1)
-    ax.set_xticks(range(grid.shape[1]), grid.columns, rotation=90)
-    ax.set_yticks(range(grid.shape[0]), grid.index)
-    ax.set_xlabel("target")
-    ax.set_ylabel("source")
-    fig.colorbar(im, ax=ax, label="mean stance")
-    ax.set_title("Source → target stance")
+    ax = plots.plot_dyads(dyads, n="n_articles", min_n=2)
     plt.tight_layout()
-    plt.show()
+    show(ax)
 
 # %% [markdown]
 # ## 6. What this corpus can and cannot show
 #
-# The numbers below are computed from the run; read them before reading the charts.
+# Computed from the run; read it before reading the charts.
 
 # %%
-n_articles = len(articles)
-n_periods = articles["period"].nunique()
-n_outlets = articles["outlet"].nunique()
-print(f"{n_articles} article(s), {n_periods} {UNIT}(s) with articles, {n_outlets} outlet(s)")
+n_articles = len(arts)
+n_periods = periods[KEY].nunique() if KEY else 0
 cannot, can = [], ["the tables, and within each article which countries get the attention "
                    "and how each is portrayed, mention by mention"]
 if n_periods < 2:
-    cannot.append(f"change over time: one {UNIT} only, so each 'trend' is a single point")
-if n_outlets < 2:
-    cannot.append("differences between outlets: there is one outlet")
+    cannot.append("change over time: " + (f"one {KEY} only" if KEY else NO_TIME))
+if OUTLETS < 2:
+    cannot.append("differences between outlets: " + ("one outlet" if OUTLETS else "no outlets"))
 if n_articles < 30:
     cannot.append(f"patterns of coverage: with {n_articles} article(s), a mean tone or stance "
-                  "per period is an article's, not a pattern")
+                  "is a few articles' voice, not a pattern")
 if n_periods >= 2 and n_articles >= 30:
-    can.append("change over time (check the number of articles behind each point first)")
-if n_outlets >= 2 and n_articles >= 30:
-    can.append("differences between outlets")
-print("It can show:\n- " + "\n- ".join(can))
-if cannot:
-    print("It cannot show:\n- " + "\n- ".join(cannot))
+    can.append(f"change over time ({n_periods} {KEY}s; check the n behind each point first)")
+if OUTLETS >= 2 and n_articles >= 30:
+    can.append(f"differences between {OUTLETS} outlets")
+display(Markdown(f"**{n_articles:,} article(s), {n_periods} period(s), {OUTLETS} outlet(s).**"
+                 "\n\nIt can show:\n" + "\n".join(f"- {x}" for x in can)
+                 + ("\n\nIt cannot show:\n" + "\n".join(f"- {x}" for x in cannot)
+                    if cannot else "")))
 
 # %% [markdown]
-# With the seed as corpus (one NBC News article of 30 November 2021 about a Biden–Putin call
-# over Ukraine), every chart is a single point or a single set of bars: attention shows which
-# countries *this article* names most, tone is this article's tone, and stance and dyads list
-# how this article portrays each country and whom it quotes. None of it is a trend, and nothing
-# here compares outlets. On a corpus of thousands of
-# articles from several outlets, the same cells draw real time series; see section 7 for
-# running at that scale.
-#
 # ## 7. At scale
 #
-# - **One machine.** `newslab analyze CORPUS --out OUT` uses all cores (`--jobs N` to choose),
-#   never holds the corpus's text in memory (batches of 500 articles), and shows a progress
-#   bar in a terminal. Results are identical for any `--jobs`. Stop it at any time and run it
-#   again with `--resume`: finished batches are kept.
+# - **One machine.** `newslab analyze CORPUS --out OUT` uses all cores (`--jobs N` to
+#   choose), never holds the corpus's text in memory (batches of articles), and shows a
+#   progress bar in a terminal. Results are identical for any `--jobs`. Stop it at any time
+#   and run it again with `--resume`: finished batches are kept.
 # - **A cluster.** `newslab analyze CORPUS --out OUT --engine dask --scheduler
 #   tcp://HOST:8786` sends the same batches to a running Dask cluster; `OUT` must be a folder
-#   that every worker and this machine share. Without `--scheduler`, `--engine dask` starts a
-#   local Dask cluster on this machine.
+#   that every worker and this machine share.
 # - **Corpus-level stages** (keywords' TF-IDF, the stance aggregates and dyads) need
-#   whole-corpus tables in memory: each runs up to a corpus size it declares (10,000 articles
-#   unless it says otherwise) and is skipped above it, with a note in the summary;
-#   `--corpus-max-articles N` sets one limit for all of them, to bound memory.
-# - **Measured figures** (throughput against a naive NLTK pipeline, memory at 10^4 to 10^6
-#   articles) come from `python benchmarks/bench_pipeline.py` and are stated in the README.
+#   whole-corpus tables in memory: each runs up to a corpus size it declares and is skipped
+#   above it, with a note in the summary; `--corpus-max-articles N` sets one limit for all.
+# - Throughput and memory at 10^4 to 10^6 articles (`benchmarks/bench_pipeline.py`) are in
+#   the README.
+
+# %% [markdown] tags=["exercise"]
+# ## Exercises
+#
+# **Exercise 1.** For each outlet, which country gets the largest share of its country
+# mentions, and how large is that share?
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+if top and OUTLETS:
+    shares = by_outlet.div(by_outlet.sum(axis=1), axis=0)
+    display(pd.DataFrame({"country": shares.idxmax(axis=1), "share": shares.max(axis=1),
+                          "mentions": by_outlet.sum(axis=1)}).round(2))
+else:
+    print("needs country mentions and at least one outlet")
+
+# %% [markdown] tags=["exercise"]
+# **Exercise 2.** Recompute the tone per *month* instead of the automatic period. How many
+# articles stand behind the smallest point, and how wide is its interval?
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+if tone is None or tone.empty or not arts["date"].notna().any():
+    print("needs article tone and dates")
+else:
+    monthly = plots.period_means(tone, arts, "month", "mean_compound")
+    small = monthly.nsmallest(1, "n_articles").iloc[0]
+    print(f"{len(monthly)} month(s); the smallest, {small['month']}, rests on "
+          f"{small['n_articles']} article(s), interval width "
+          f"{small['ci_high'] - small['ci_low']:.3f}")
+
+# %% [markdown] tags=["exercise"]
+# **Exercise 3.** Among the dyads with at least two articles behind them, which is the most
+# negative? Does its interval exclude zero?
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+solid = dyads[dyads["n_articles"] >= 2] if dyads is not None and len(dyads) else None
+if solid is None or solid.empty:
+    print("no dyad rests on two or more articles in this corpus")
+else:
+    worst = solid.nsmallest(1, "mean_score").iloc[0]
+    print(f"{worst['source_iso3']} -> {worst['target_iso3']}: {worst['mean_score']:+.2f} "
+          f"[{worst['ci_low']:+.2f}, {worst['ci_high']:+.2f}], {worst['n_articles']} articles; "
+          + ("the interval excludes zero" if worst["ci_high"] < 0 else "zero is inside"))
+
+# %% [markdown]
+# ## Glossary
+#
+# - **attention**: how often a country is mentioned, here per article of a period.
+# - **period**: a day, week, month, quarter or year of `articles.date` (`newslab.groups`).
+# - **tone**: an article's mean sentence compound (notebook 02); **stance**: a mention's
+#   portrayal score (notebook 04).
+# - **cluster bootstrap**: an interval from resampling whole articles, so that an article
+#   with many mentions does not count as many independent observations.
+# - **minimum n**: the fewest observations (here articles) behind a cell or point before it is
+#   coloured or drawn full.
+# - **dyad**: a (source country → target country) pair of attributed statements.
+# - **Parquet**: a columnar file format; a table is a folder of parts, one per batch.
+# - **duplicate**: an article whose URL or text repeats an earlier one; left out of aggregates.
+#
+# ## Reading list
+#
+# - Galtung, J. & Ruge, M. (1965). The structure of foreign news. *Journal of Peace
+#   Research* 2(1).
+# - Wu, H. D. (2000). Systemic determinants of international news coverage. *Journal of
+#   Communication* 50(2).
+# - Leetaru, K. & Schrodt, P. (2013). GDELT: Global data on events, location and tone.
+#   *ISA Annual Convention*.
+# - Boydstun, A. (2013). *Making the News: Politics, the Media, and Agenda Setting*. Chicago UP.
+# - Efron, B. & Tibshirani, R. (1993). *An Introduction to the Bootstrap*. Chapman & Hall.
