@@ -574,3 +574,23 @@ def test_stance_stages_under_the_runner_with_options(tmp_path):
     st_ = res.tables["stance"]
     assert set(st_["method"]) == {"trained"} and st_["reason"].str.startswith("model:").all()
     assert "country_stance_by_month" in res.tables and "stance_dyads_by_month" in res.tables
+
+
+def test_combined_keeps_the_rules_decisions():
+    """combined: the rules' polar labels and their neutral roles stand; the model speaks only
+    where the rules found no evaluation, and says so in the rule and reason."""
+    texts = ["Russia invaded Ukraine.", "The terrible floods in Kenya killed dozens.",
+             "A Brazilian company lost its licence.",
+             "The wonderful, generous people of Ireland welcomed everyone warmly."]
+    targets = ["Russia", "Kenya", "Brazilian", "Ireland"]
+    starts = [t.index(x) for t, x in zip(texts, targets)]
+    ends = [s + len(x) for s, x in zip(starts, targets)]
+    rules = st.score_targets(texts, starts, ends, method="rules")
+    comb = st.score_targets(texts, starts, ends, method="combined")
+    assert comb["label"].tolist()[:3] == rules["label"].tolist()[:3] == \
+        ["negative", "neutral", "neutral"]
+    assert comb["role"].tolist()[1:3] == ["location", "origin"]
+    assert rules["label"].iloc[3] == "neutral" and rules["rule"].iloc[3] == "no-evaluation"
+    assert comb["label"].iloc[3] == "positive" and comb["rule"].iloc[3].endswith("+model")
+    assert "the model: p(" in comb["reason"].iloc[3]
+    assert st.DEFAULT_METHOD in st.METHODS
