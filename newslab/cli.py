@@ -320,8 +320,9 @@ def _add_evaluate_stance(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("gold", help="gold file: JSON Lines {text, target, label[, start, end]}"
                                      ", references, or NewsMTSC JSON Lines")
     parser.add_argument("--method", default=None, choices=stance.METHODS,
-                        help=f"sentence, rules or trained (default: {stance.DEFAULT_METHOD}; "
-                             "trained uses the shipped model unless --model is given)")
+                        help=f"sentence, rules, trained or combined (default: "
+                             f"{stance.DEFAULT_METHOD}; trained and combined use the shipped "
+                             "model unless --model is given)")
     parser.add_argument("--model", metavar="MODEL", help="a model file from newslab "
                                                          "train-stance (implies --method trained)")
     _add_stance_input(parser)
@@ -344,8 +345,8 @@ def _add_stance_input(parser: argparse.ArgumentParser) -> None:
 def _stance_method_and_model(args):
     model = stance.load_model(args.model) if getattr(args, "model", None) else None
     method = args.method or ("trained" if model is not None else stance.DEFAULT_METHOD)
-    if method != "trained" and model is not None:
-        raise NewslabError(f"--model goes with --method trained, not {method}")
+    if method not in ("trained", "combined") and model is not None:
+        raise NewslabError(f"--model goes with --method trained or combined, not {method}")
     return method, model
 
 

@@ -197,6 +197,26 @@ TABLES: dict[str, dict[str, "str | tuple[str, str]"]] = {
         "source_iso3": "the speaker's country, or None (also None when the mention is "
                        "inside the speaker phrase itself)",
     },
+    "stance_targets": {
+        "score": "stance toward the target, -1 .. +1 (newslab.stance.score_targets: one row "
+                 "per target given by offsets; the stance table's per-mention columns)",
+        "label": "negative / neutral / positive",
+        "method": "sentence, rules or trained",
+        "rule": "what decided it (rules), else ''",
+        "trigger": "the act or evaluative word, or ''",
+        "role": "the target's role (rules), else ''",
+        "reason": "why, in words",
+        "clause": "the clause (rules) or the sentence the score was read from",
+    },
+    "stance_gold": {
+        "text": "the sentence (read from the gold file, or resolved from a reference into "
+                "../shared; newslab.evaluation.stance.read_gold)",
+        "target": "the mention being judged",
+        "start": "offset of the target in text",
+        "end": "offset one past its end",
+        "label": "the gold label: negative, neutral or positive (any other keys of the "
+                 "file's lines follow as extra columns)",
+    },
     "article_stance": {
         "article_id": "the article",
         "iso3": "the country",
