@@ -616,6 +616,13 @@ def test_keywords_stage_in_pieces_is_identical_to_the_whole_table():
     pd.testing.assert_frame_equal(from_parts["keywords"], whole["keywords"])
     pd.testing.assert_frame_equal(from_parts["keyness_by_outlet"], whole["keyness_by_outlet"],
                                   check_dtype=False)
+    # the output piece by piece: each piece sorted, together the stage's table
+    streamed = kw.keywords_parts(PartTables(parts, sentences=s, articles=arts),
+                                 chunk_articles=4)
+    got = list(streamed["keywords"])
+    assert len(got) == 9 and all(g["article_id"].is_monotonic_increasing for g in got)
+    together = pd.concat(got, ignore_index=True)
+    pd.testing.assert_frame_equal(together, whole["keywords"])
 
 
 def test_keywords_stage_keyness_by_outlet():
