@@ -35,7 +35,7 @@
 # Parameters
 CORPUS = "../seeds"           # a file or folder of articles (.txt, .csv, .jsonl, .parquet)
 OUT = "results/05_corpus"     # where the tables go (relative to this notebook; not committed)
-JOBS = None                   # worker processes: None = all cores
+JOBS = None                   # worker processes (None: all cores)
 TOP = 6                       # countries shown in the charts
 
 # %%
