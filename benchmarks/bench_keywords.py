@@ -188,14 +188,14 @@ def bbc_batch(src, lo: int, hi: int) -> pd.DataFrame:
 def write_parts(size: int, folder: Path) -> None:
     """Tokens of ``size`` BBC articles as Parquet parts of 1,000 articles, and a small
     articles table (article_id, category, duplicate_of)."""
-    from newslab.keywords.stage import STAGE_TOKEN_COLUMNS
+    from newslab.keywords.stage import STAGE_TOKEN_NEEDS
     with open(BBC, encoding="utf-8") as fh:
         src = [json.loads(line) for line in fh if line.strip()]
     (folder / "tokens").mkdir(parents=True)
     arts = []
     for k, lo in enumerate(range(0, size, PART_ARTICLES)):
         a = bbc_batch(src, lo, min(size, lo + PART_ARTICLES))
-        t = tokens(sentences(a))[STAGE_TOKEN_COLUMNS]
+        t = tokens(sentences(a))[STAGE_TOKEN_NEEDS]
         t.to_parquet(folder / "tokens" / f"part-{k:05d}.parquet", index=False)
         arts.append(a[["article_id", "category"]].assign(duplicate_of=None))
     pd.concat(arts, ignore_index=True).to_parquet(folder / "articles.parquet", index=False)

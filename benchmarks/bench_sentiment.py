@@ -29,6 +29,7 @@ import argparse
 import cProfile
 import io
 import json
+import os
 import pstats
 import re
 import sys
@@ -38,7 +39,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-EVAL = ROOT.parent / "shared" / "eval"
+# ../shared/eval beside the repository, or $NEWSLAB_EVAL_DIR (the tests' variable)
+EVAL = Path(os.environ.get("NEWSLAB_EVAL_DIR", ROOT.parent / "shared" / "eval"))
 
 
 def load_sentences(n: int) -> tuple[list[str], str]:
@@ -147,6 +149,44 @@ def long_text(texts, words: int = 10_000) -> None:
     print(f"one text of {len(text.split()):,} words: " + ", ".join(line))
 
 
+def stage_tables(repeat: int) -> None:
+    """The whole sentiment stage (sentence, paragraph and article tables) on BBC articles
+    (or the seed): paragraphs and articles combined from their sentences' valences (the
+    default, one pass over the words) against VADER run again on each paragraph's and
+    article's text (``whole_text=True``, what newslab did before)."""
+    import pandas as pd
+
+    import newslab as nl
+    from newslab.sentiment import lexicons, sentiment_stage
+    bbc = EVAL / "bbc_news" / "bbc_news.jsonl"
+    if bbc.is_file():
+        with bbc.open(encoding="utf-8") as fh:
+            bodies = [json.loads(ln)["text"] for ln in fh if ln.strip()]
+        where = f"{len(bodies)} BBC News articles"
+    else:
+        seed = (ROOT / "seeds" / "000_03c2884dc4598a19.txt").read_text(encoding="utf-8")
+        bodies = ["\n".join(seed.splitlines()[3:])] * 200
+        where = "the seed article x 200"
+    arts = pd.DataFrame({"article_id": [f"a{i}" for i in range(len(bodies))],
+                         "text": bodies})
+    arts["paragraphs"] = arts["text"].str.split("\n")
+    sents = nl.sentences(arts)
+    words = int(sents["text"].str.split().str.len().sum())
+    best = {}
+    for _ in range(repeat):
+        for whole in (True, False):       # alternating, a fresh analyzer each time
+            lexicons._ANALYZERS.clear()
+            t0 = time.perf_counter()
+            sentiment_stage({"sentences": sents}, whole_text=whole)
+            best[whole] = min(best.get(whole, float("inf")), time.perf_counter() - t0)
+    print(f"sentiment stage on {where} ({len(sents):,} sentences, {words:,} words), "
+          f"best of {repeat}:")
+    for whole, label in ((True, "whole_text=True (paragraphs, articles re-scored)"),
+                         (False, "default (combined from sentences)")):
+        print(f"  {label:<50}{best[whole]:>7.2f} s {words / best[whole]:>12,.0f} words/s")
+    print(f"  speed-up: {best[True] / best[False]:.2f}x\n")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--n", type=int, default=20000, help="sentences (default 20000)")
@@ -171,6 +211,7 @@ def main(argv=None) -> int:
     print("(same scores: share of sentences whose four scores match the reference to 1e-6; "
           "the news lexicon is meant to differ)\n")
     long_text(texts)
+    stage_tables(args.repeat)
     print(nltk_profile(texts[:2000]))
     print("_words_plus_punc builds two dicts of every word joined with each of NLTK's 17 "
           "punctuation strings, for every sentence.")

@@ -4,11 +4,10 @@ Everything runs in this one process on the same tables, best of ``--repeat`` run
 
 - baseline: ``method="sentence"`` (one VADER compound per sentence, cached per sentence);
 - ``method="rules"``: clause segmentation, role rules, VADER on the clause as fallback;
-- ``method="trained"``: the scikit-learn model (trained here on NewsMTSC's train split when
-  ../shared/eval is present, else on the project's gold set);
+- ``method="trained"``: the shipped model (``newslab/data/stance_model.npz``);
 - attribution (``newslab.attribution.attribute_sentences``), sentences per second;
 - aggregates (``article_stance``, ``country_stance``, ``dyads``) with bootstrap intervals;
-- training the model on NewsMTSC train (8,739 targets), seconds.
+- training a model on NewsMTSC train (8,739 targets), seconds (when ../shared/eval is there).
 
 Corpus: BBC News (2,225 articles) from ../shared/eval when present (read at run time, never
 copied), else the seed article repeated; ``--n`` articles at most.
@@ -78,12 +77,9 @@ def main(argv=None) -> int:
     mtsc = EVAL / "newsmtsc" / "train.jsonl"
     if mtsc.is_file():
         train = stance.read_gold(mtsc)
-        t_train, model = best(lambda: stance.train_model(train), 1)
+        t_train, _ = best(lambda: stance.train_model(train), 1)
         print(f"train-stance on NewsMTSC train ({len(train)} targets): {t_train:.1f} s")
-    else:
-        train = stance.read_gold(ROOT / "data" / "annotations" / "stance_gold.jsonl")
-        model = stance.train_model(train)
-        print("NewsMTSC not found: model trained on the project's gold set")
+    model = stance.shipped_model()
 
     t_att, att = best(lambda: attribute_sentences(sents, articles=arts), args.repeat)
     print(f"attribution: {t_att:.2f} s, {len(sents) / t_att:,.0f} sentences/s "
@@ -101,11 +97,17 @@ def main(argv=None) -> int:
     for method, (t, _) in results.items():
         print(f"{method:<10} {t:>8.2f} {n / t:>11,.0f} {t / base:>16.2f}")
     st = results["rules"][1]
-    t_agg, _ = best(lambda: (stance.article_stance(st), stance.country_stance(st),
-                             stance.dyads(st)), args.repeat)
+    t_agg, _ = best(lambda: (stance.article_stance(st), stance.country_stance(st, arts),
+                             stance.dyads(st, arts)), args.repeat)
     print(f"\naggregates (article, country, dyads; 1000 bootstrap resamples each): {t_agg:.2f} s")
     agree = (results["rules"][1]["label"] == results["sentence"][1]["label"]).mean()
     print(f"rules and sentence labels agree on {agree:.1%} of mentions")
+    for method in ("rules", "trained"):
+        lab = results[method][1]["label"].value_counts(normalize=True)
+        print(f"{method}: " + ", ".join(f"{k} {v:.1%}" for k, v in lab.items()))
+    base = st["rule"].str.split("+").str[0]
+    top = base.value_counts(normalize=True).head(8)
+    print("rules decided by: " + ", ".join(f"{k} {v:.1%}" for k, v in top.items()))
     return 0
 
 

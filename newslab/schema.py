@@ -3,10 +3,17 @@
 Every table is a pandas DataFrame keyed by ``article_id`` (and ``sentence_id`` below the
 article). Offsets (``start``, ``end``) are character offsets into ``articles.text``.
 ``newslab analyze`` writes each table under its name. Later stages add their tables to
-:data:`TABLES`; ``tests/test_schema.py`` checks that what the code produces matches.
+:data:`TABLES`; ``tests/test_schema.py`` checks that what the code produces matches, column
+for column and type for type.
+
+A column's entry is its meaning, or a ``(meaning, type)`` pair: the type codes are those of
+:data:`DTYPES` (``str`` when not given), which holds the types of entries written as plain
+meanings; a stage owner may write new columns either way (one place per column).
+Helpers: :func:`columns`, :func:`dtypes`, :func:`describe`, :func:`empty`, :func:`require`,
+:func:`cast`, :func:`grouped_columns`, :func:`data_dictionary` (``DIR/README.md``).
 """
 
-TABLES: dict[str, dict[str, str]] = {
+TABLES: dict[str, dict[str, "str | tuple[str, str]"]] = {
     "articles": {
         "article_id": "stable id: the input's id column, else a hash of url, title and text "
                       "(a repeat gets -2, -3, ...)",
@@ -111,10 +118,12 @@ TABLES: dict[str, dict[str, str]] = {
         "article_id": "the article",
         "paragraph_id": "the paragraph",
         "n_sentences": "number of sentences in the paragraph",
-        "neg": "VADER neg of the paragraph's text scored as one unit",
-        "neu": "VADER neu of the paragraph's text",
-        "pos": "VADER pos of the paragraph's text",
-        "compound": "VADER compound of the paragraph's text",
+        "neg": "VADER neg of the paragraph: its sentences' valences taken together (each "
+               "sentence scored with its own rules; whole_text=True: VADER on the "
+               "paragraph's text)",
+        "neu": "VADER neu of the paragraph (same)",
+        "pos": "VADER pos of the paragraph (same)",
+        "compound": "VADER compound of the paragraph (same)",
         "mean_compound": "mean of the paragraph's sentence compounds",
         "label": "label of mean_compound (same cut-offs as sentences)",
     },
@@ -122,8 +131,9 @@ TABLES: dict[str, dict[str, str]] = {
         "article_id": "the article",
         "n_sentences": "number of sentences",
         "n_words": "number of words (whitespace tokens with a letter or digit)",
-        "compound": "VADER compound of the whole text at once (saturates on long texts; "
-                    "for comparison only)",
+        "compound": "VADER compound of all the article's sentence valences at once (each "
+                    "sentence with its own rules; whole_text=True: VADER on the whole "
+                    "text); saturates on long texts, for comparison only",
         "mean_compound": "mean sentence compound (the usual article tone)",
         "share_positive": "share of sentences labelled positive",
         "share_negative": "share of sentences labelled negative",
@@ -324,8 +334,6 @@ DTYPES: dict[str, dict[str, str]] = {
              "compound_ci_high": "float", "mean_gdelt_tone": "float", "gdelt_ci_low": "float",
              "gdelt_ci_high": "float"},
 }
-for _key in ("outlet", "month"):
-    DTYPES[f"country_stance_by_{_key}"] = DTYPES["country_stance"]
 
 #: pandas dtype of each type code.
 PANDAS_DTYPES = {"str": "object", "list": "object", "int": "int64", "Int": "Int64",
@@ -385,25 +393,44 @@ def columns(table: str) -> list[str]:
     return grouped_columns(base, key)
 
 
+def _codes(table: str) -> dict[str, str]:
+    """The type code of every documented column of ``table``: from its TABLES entry when
+    that is a ``(description, type)`` pair, else from :data:`DTYPES` (a breakdown
+    ``<table>_by_<key>`` has its table's types), else ``str``."""
+    base, _key = _base(table)
+    grouped = base.rpartition("_by_")[0] if base not in DTYPES else base
+    codes = dict(DTYPES.get(base) or DTYPES.get(grouped) or {})
+    for c, v in TABLES[base].items():
+        if isinstance(v, tuple):
+            codes[c] = v[1]
+    return codes
+
+
+def _descriptions(table: str) -> dict[str, str]:
+    """Column -> meaning (the key of a breakdown first)."""
+    base, key = _base(table)
+    cols = {c: (v[0] if isinstance(v, tuple) else v) for c, v in TABLES[base].items()}
+    if key is not None:
+        cols = {key: f"the group (newslab.groups key {key!r})",
+                **{c: d for c, d in cols.items() if c != key}}
+    return cols
+
+
 def dtypes(table: str) -> dict[str, str]:
     """The pandas dtype of every documented column of a table."""
-    base, _key = _base(table)
-    codes = DTYPES.get(base, {})
+    codes = _codes(table)
     return {c: PANDAS_DTYPES[codes.get(c, "str")] for c in columns(table)}
 
 
 def describe(table: str, *, types: bool = False) -> str:
     """A table's columns and their meanings, one per line (for notebooks and --help); with
     ``types``, each column's type too and the table's note on scales and labels."""
-    base, key = _base(table)
-    cols = dict(TABLES[base])
-    if key is not None:
-        cols = {key: f"the group (newslab.groups key {key!r})",
-                **{c: d for c, d in cols.items() if c != key}}
+    base, _key = _base(table)
+    cols = _descriptions(table)
     width = max(map(len, cols))
     if not types:
         return "\n".join(f"{c:<{width}}  {d}" for c, d in cols.items())
-    codes = DTYPES.get(base, {})
+    codes = _codes(table)
     lines = [f"{c:<{width}}  {codes.get(c, 'str'):<8}  {d}" for c, d in cols.items()]
     if base in NOTES:
         lines.append(NOTES[base])
@@ -460,12 +487,9 @@ def data_dictionary(tables, *, title: str = "Data dictionary") -> str:
             out += [f"`{base}` broken down by `{key}` (the first column).", ""]
         if base in NOTES:
             out += [NOTES[base], ""]
-        codes = DTYPES.get(base, {})
+        codes = _codes(name)
         out += ["| column | type | meaning |", "|---|---|---|"]
-        cols = dict(TABLES[base])
-        if key is not None:
-            cols = {key: f"the group (`{key}`)", **{c: d for c, d in cols.items() if c != key}}
-        for c, d in cols.items():
+        for c, d in _descriptions(name).items():
             d = d.replace("|", "\\|").replace("\n", " ")
             out.append(f"| `{c}` | {codes.get(c, 'str')} | {d} |")
         out.append("")

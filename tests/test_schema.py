@@ -92,3 +92,12 @@ def test_no_module_keeps_its_own_column_list():
                  for p in sorted(root.rglob("*.py")) if p.name != "schema.py"
                  for text in [p.read_text()] for m in _COLUMN_LIST.finditer(text)]
     assert not offenders, offenders
+
+
+def test_a_column_may_carry_its_type(monkeypatch):
+    monkeypatch.setitem(schema.TABLES, "demo", {"article_id": "the article",
+                                                "n": ("a count", "int"), "x": ("a share", "float")})
+    assert schema.dtypes("demo") == {"article_id": "object", "n": "int64", "x": "float64"}
+    assert schema.describe("demo").splitlines()[1].split(None, 1) == ["n", "a count"]
+    assert "| `n` | int | a count |" in schema.data_dictionary(["demo"])
+    assert schema.dtypes("demo_by_outlet")["n"] == "int64"

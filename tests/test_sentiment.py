@@ -402,3 +402,57 @@ def test_tone_stage_same_result_every_run_and_empty_input():
     assert e.iloc[0]["n_articles"] == 0 and e.iloc[0]["label"] == "uncertain"
     with pytest.raises(NewslabError):
         tone_stage({"articles": arts, "article_sentiment": art}, by=["section"])
+
+
+# --- paragraphs and articles from their sentences' valences (one pass over the words) -------
+
+def test_sentence_stats_give_the_same_scores_as_polarity_scores(reference):
+    from newslab.sentiment import combine_stats
+    for lexicon in ("vader", "news"):
+        an = get_analyzer(lexicon)
+        for t in VARIED + ["", "   ", "Nothing here.", "Great!!! Really?? Yes?"]:
+            st = an.sentence_stats(t)
+            assert combine_stats(*st[:6]) == an.polarity_scores(t), t
+            assert tuple(st[6:]) == an.word_polarity(t), t
+
+
+def _two_paragraphs():
+    text = ["The talks were good. But the deal was bad!", "Nothing happened."]
+    arts = pd.DataFrame({"article_id": ["a"], "text": ["\n".join(text)],
+                         "paragraphs": [text]})
+    import newslab as nl
+    return nl.sentences(arts)
+
+
+def test_paragraphs_combine_their_sentences_rules_stay_inside_a_sentence():
+    from newslab.sentiment import combine_stats
+    sents = _two_paragraphs()
+    an = get_analyzer("news")
+    par = score_paragraphs(sents)
+    st = [an.sentence_stats(t) for t in sents["text"][sents["paragraph_id"] == 0]]
+    summed = [sum(x[k] for x in st) for k in range(6)]
+    assert par.loc[0, "compound"] == combine_stats(*summed)["compound"]
+    # whole-text VADER lets the second sentence's "but" halve the first sentence's "good"
+    whole = score_paragraphs(sents, whole_text=True)
+    joined = " ".join(sents["text"][sents["paragraph_id"] == 0])
+    assert whole.loc[0, "compound"] == an.polarity_scores(joined)["compound"]
+    assert whole.loc[0, "compound"] != par.loc[0, "compound"]
+    # a one-sentence paragraph scores as its sentence either way
+    assert par.loc[1, "compound"] == whole.loc[1, "compound"] == 0.0
+    assert list(par["mean_compound"]) == list(whole["mean_compound"])
+
+
+def test_article_compound_from_sentences_and_the_stage_reads_words_once():
+    from newslab.sentiment import sentiment_stage
+    sents = _two_paragraphs()
+    art = article_tone(sents)
+    whole = article_tone(sents, whole_text=True)
+    assert art.drop(columns="compound").equals(whole.drop(columns="compound"))
+    an = get_analyzer("news")
+    assert whole.loc[0, "compound"] == an.polarity_scores(" ".join(sents["text"]))["compound"]
+    out = sentiment_stage({"sentences": sents})
+    pd.testing.assert_frame_equal(out["paragraph_sentiment"], score_paragraphs(sents))
+    pd.testing.assert_frame_equal(out["article_sentiment"], art)
+    pd.testing.assert_frame_equal(out["sentence_sentiment"], score_sentences(sents))
+    wt = sentiment_stage({"sentences": sents}, whole_text=True)
+    pd.testing.assert_frame_equal(wt["article_sentiment"], whole)

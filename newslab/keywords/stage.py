@@ -29,8 +29,7 @@ DEFAULT_METHOD = "phrases"
 #: Columns of the pipeline's ``keywords`` table (``newslab.schema``).
 KEYWORD_COLUMNS = schema.columns("keywords")
 #: The token columns the stage reads.
-STAGE_TOKEN_COLUMNS = ["article_id", "sentence_id", "token_id", "lower", "is_stop",
-                       "is_alpha"]
+STAGE_TOKEN_NEEDS = ["article_id", "sentence_id", "token_id", "lower", "is_stop", "is_alpha"]
 #: Terms each way per group in the ``keyness_by_<key>`` tables (those with q < ALPHA).
 KEYNESS_TOP = 20
 
@@ -129,7 +128,7 @@ def _pieces(tables, size):
     parts = getattr(tables, "iter_parts", None)
     if callable(parts):
         def gen():
-            for part in parts("tokens", columns=STAGE_TOKEN_COLUMNS):
+            for part in parts("tokens", columns=STAGE_TOKEN_NEEDS):
                 yield from _article_chunks(part, size)
         return gen
     t = tables["tokens"]
@@ -153,6 +152,7 @@ def _stage_keywords(tables, pieces, n_pieces, term_df, phrase_df) -> pd.DataFram
                       score_phrases(piece, top=k, phrase_df=phrase_df if corpus else None))
                 parts.append(_keywords_shape(df, m))
     out = pd.concat(parts, ignore_index=True)
+    del parts                                    # the pieces' copies go before the sort's
     return (out.sort_values(["article_id", "method", "rank"], kind="mergesort")
             .reset_index(drop=True))
 

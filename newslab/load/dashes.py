@@ -19,20 +19,20 @@ import re
 
 # Two spaces between two non-space characters, not after sentence punctuation (where a
 # doubled space is only old typing habit).
-LOST_DASH = re.compile(r"(?<=[^\s.!?:;\"'\u201d\u2019)]) {2}(?=\S)")
-_ANY_DASH = re.compile(r"[\u2014\u2013\u2012\u2015]| - | -- ")
-_WIDE = re.compile(r" {3,}|\t")
+# (The spaces are matched first and the character before them checked after: the same
+# matches as a look-behind first, found much faster.)
+LOST_DASH = re.compile(r" {2}(?=\S)(?<=[^\s.!?:;\"'\u201d\u2019)] {2})")
+_DASHES = ("\u2014", "\u2013", "\u2012", "\u2015", " - ", " -- ")
+_WIDE = ("   ", "\t")
 REPLACEMENT = " \u2014 "
 
 
 def has_lost_dash_signature(paragraphs: list[str]) -> bool:
     """True when a seed-format body looks like the seed's: see the module docstring."""
-    found = False
-    for p in paragraphs:
-        if _ANY_DASH.search(p) or _WIDE.search(p):
-            return False
-        found = found or LOST_DASH.search(p) is not None
-    return found
+    text = "\n".join(paragraphs)
+    if "  " not in text or any(s in text for s in _DASHES + _WIDE):
+        return False
+    return LOST_DASH.search(text) is not None
 
 
 def repair(paragraphs: list[str]) -> tuple[list[str], int]:

@@ -13,7 +13,7 @@ import warnings
 
 from ..errors import NewslabError, NewslabWarning
 from .batches import write_part
-from .stages import PerArticle, available_memory
+from .stages import METADATA, TEXT_FIELDS, PerArticle, available_memory
 from .tables import Tables
 
 
@@ -46,13 +46,17 @@ def too_big(stage, n_articles: int, user_limit: int | None) -> str | None:
 
 def run_one(stage, tables, options: dict) -> dict:
     """Call one corpus stage with its declared tables, columns and options."""
-    arg = {t: (tables[t] if cols is None else tables.columns(t, _with_keys(t, cols, options)))
+    arg = {t: (tables[t] if cols is None else
+               tables.columns(t, _with_keys(t, cols, options, tables)))
            for t, cols in stage.needs.items()}
     return stage.fn(arg, **{o: options[o] for o in stage.options if o in options})
 
 
-def _with_keys(table: str, cols, options: dict) -> list:
-    """The columns of ``articles`` a stage reads, with what its ``by`` keys read."""
+def _with_keys(table: str, cols, options: dict, tables) -> list:
+    """The columns a stage reads of ``table`` (``METADATA``: all but the text), with what
+    its ``by`` keys read."""
+    if cols == METADATA:
+        return [c for c in tables.column_names(table) if c not in TEXT_FIELDS]
     cols = list(cols)
     if table == "articles" and options.get("by"):
         for c in [*options["by"], "date", "duplicate_of"]:

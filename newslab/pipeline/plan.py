@@ -132,8 +132,18 @@ def stage_options(stages, *, by=None, duplicates=False, method=None, model=None)
                                + (f" (it goes to: {takers})" if takers else ""))
         opts[name] = v
         key[name] = v
+    if "method" in opts:
+        from .. import stance
+        if opts["method"] not in stance.METHODS:
+            raise NewslabError(f"--stance-method {opts['method']!r}: choose from "
+                               f"{', '.join(stance.METHODS)}")
     if "model" in opts:
+        if opts.get("method", "trained") != "trained":
+            raise NewslabError(f"--model goes with --stance-method trained, not "
+                               f"{opts['method']}")
         opts["model"], key["model"] = _load_model(opts["model"])
+        opts.setdefault("method", "trained")
+        key.setdefault("method", "trained")
     return opts, key
 
 
@@ -213,8 +223,8 @@ def _peek(plan: Plan):
     """The batch iterator, with the batches up to the first one holding an article already
     read: a bad ``--column`` mapping or ``--by`` key fails here, before anything is written."""
     it = source.batches(plan.files, batch_size=plan.batch_size, columns=plan.columns,
-                        repair_dashes=plan.repair_dashes,
-                        on_progress=plan.read_bytes)
+                        repair_dashes=plan.repair_dashes, on_progress=plan.read_bytes,
+                        problems=plan.problems)
     head = []
     for item in it:
         head.append(item)
@@ -223,16 +233,10 @@ def _peek(plan: Plan):
                 groups.article_groups(item[1].head(1), key)  # raises for an unknown key
             break
     else:
-        skipped = [r for _, _, s in head for r in s.to_dict("records")] + plan.problems
+        skipped = [r for _, _, s in head for r in s.to_dict("records")]
         reasons = "; ".join(f"{Path(str(r['path'])).name}: {r['reason']}" for r in skipped[:3])
         raise NewslabError(f"no articles found in {plan.source}"
                            + (f" ({reasons})" if reasons else ""))
-    if plan.problems:  # what the walk could not read goes into the first batch's skipped
-        import pandas as pd
-        i, arts, skip = head[0]
-        extra = source.skipped_frame(plan.problems)
-        head[0] = (i, arts, source.skipped_frame(
-            pd.concat([extra, skip], ignore_index=True).to_dict("records")))
     return itertools.chain(head, it)
 
 

@@ -3,26 +3,18 @@ batches of articles read from them, through the loader (:mod:`newslab.load`)."""
 
 from __future__ import annotations
 
-import inspect
 from pathlib import Path
 
-# The loader keeps batches/skipped_frame/list_files/walk in newslab.load; until the package
-# lands they live in newslab.stream (this fallback goes once it has).
-try:
-    from ..load import batches as _batches, skipped_frame  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - depends on the loader's branch
-    from ..stream import batches as _batches, skipped_frame
-from .. import load as _load
+from ..load import batches as _batches
+from ..load import skipped_frame, walk as _walk
 
 
 def walk(path, *, exclude=()) -> tuple[list[Path], list[dict]]:
     """``(files, problems)`` under ``path``, leaving out the folders in ``exclude`` (the
-    run's own ``--out``); problems are skipped rows for what could not be read or followed."""
-    excl = [Path(e).resolve() for e in exclude]
-    if hasattr(_load, "walk"):
-        files, problems = _load.walk(path, exclude=tuple(excl))
-    else:
-        files, problems = _load.list_files(path), []
+    run's own ``--out``, even when reached through a symlink); problems are skipped rows for
+    what could not be read or followed."""
+    excl = [Path(e).expanduser().resolve() for e in exclude]
+    files, problems = _walk(path, exclude=tuple(excl))
     keep = []
     for f in files:
         try:
@@ -35,19 +27,17 @@ def walk(path, *, exclude=()) -> tuple[list[Path], list[dict]]:
     return keep, list(problems)
 
 
-def batches(files, *, batch_size, columns=None, repair_dashes=None, on_progress=None):
-    """``(index, articles, skipped)`` batches over ``files`` (the loader's batcher);
-    ``repair_dashes=None`` leaves the loader's default."""
-    kw = {"batch_size": batch_size, "columns": columns}
+def batches(files, *, batch_size, columns=None, repair_dashes=None, on_progress=None,
+            problems=()):
+    """``(index, articles, skipped)`` batches over ``files`` (the loader's batcher), the
+    walk's ``problems`` in the first batch's skipped rows; ``repair_dashes=None`` leaves the
+    loader's default."""
+    kw = {"batch_size": batch_size, "columns": columns, "problems": list(problems)}
     if repair_dashes is not None:
         kw["repair_dashes"] = repair_dashes
-    if on_progress is not None and "on_progress" in inspect.signature(_batches).parameters:
+    if on_progress is not None:
         kw["on_progress"] = on_progress
-    for k, item in enumerate(_batches(files, **kw)):
-        if len(item) == 2:  # (articles, skipped): number them here
-            yield (k, *item)
-        else:
-            yield item
+    return _batches(files, **kw)
 
 
 __all__ = ["batches", "skipped_frame", "walk"]

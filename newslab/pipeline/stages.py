@@ -74,7 +74,7 @@ class Stage:
         needs = self.needs
         if not isinstance(needs, Mapping):  # a list of table names
             needs = {n: None for n in needs}
-        object.__setattr__(self, "needs", {t: (None if c is None else tuple(c))
+        object.__setattr__(self, "needs", {t: (c if c is None or c == METADATA else tuple(c))
                                            for t, c in needs.items()})
         object.__setattr__(self, "produces", tuple(self.produces))
         object.__setattr__(self, "options", tuple(self.options))
@@ -138,24 +138,31 @@ def tokens_stage(tables):
 #: Stages every run makes (the tables every other stage reads).
 CORE = ("sentences", "tokens")
 
-#: Measured with ``benchmarks/bench_pipeline.py --memory 10000`` (see the README): peak
-#: bytes per article of each corpus stage, over its input tables read back.
-KEYWORDS_PER_ARTICLE = PerArticle(64_000, "bench_pipeline --memory 10000,100000: 6.4 GB "
-                                          "peak at 100,000 BBC articles")
-STANCE_CORPUS_PER_ARTICLE = PerArticle(6_000, "bench_pipeline --memory 10000: about 9 "
-                                              "short columns per mention")
+#: Peak bytes per article of each corpus stage (its input tables read back and its working
+#: memory), measured on BBC articles with ``benchmarks/bench_pipeline.py --stage-memory``;
+#: rounded up, and for keywords the larger figure of 10^5 articles (it grows faster than
+#: linearly: the vocabulary grows with the corpus).
+KEYWORDS_PER_ARTICLE = PerArticle(64_000, "52 kB/article at 10^4 (--stage-memory 10000), "
+                                          "6.4 GB at 10^5 BBC articles")
+STANCE_CORPUS_PER_ARTICLE = PerArticle(45_000, "41 kB/article at 10^4 BBC articles "
+                                               "(--stage-memory 10000)")
+ATTENTION_PER_ARTICLE = PerArticle(6_000, "4.8 kB/article at 10^4 BBC articles")
+TONE_PER_ARTICLE = PerArticle(9_000, "7.5 kB/article at 10^4 BBC articles")
 
-#: Corpus stages that exist but are not in :data:`DEFAULT_STAGES` yet: adding them changes
-#: the tables notebook 05 lists, whose stored outputs its owner re-stores (one line each
-#: in the tuple below, before ``stance_corpus``).
+#: ``needs={"articles": METADATA}``: every column of ``articles`` but the text
+#: (``text``, ``paragraphs``): the metadata a corpus stage groups by, never the bodies.
+METADATA = "metadata"
+TEXT_FIELDS = ("text", "paragraphs")
+
 ATTENTION = Stage("attention", countries.attention_stage, kind="corpus",
-             needs={"mentions": ("article_id", "iso3", "country", "kind"),
-                    "articles": ("article_id", "duplicate_of")},
-             produces=("attention",), options=("by", "duplicates"))
+                  needs={"mentions": ("article_id", "iso3", "country", "kind"),
+                         "articles": METADATA},
+                  produces=("attention",), options=("by", "duplicates"),
+                  max_articles=ATTENTION_PER_ARTICLE)
 TONE = Stage("tone", sentiment.tone_stage, kind="corpus",
              needs={"article_sentiment": ("article_id", "mean_compound", "gdelt_tone"),
-                    "articles": ("article_id", "duplicate_of")},
-             produces=("tone",), options=("by", "duplicates"))
+                    "articles": METADATA},
+             produces=("tone",), options=("by", "duplicates"), max_articles=TONE_PER_ARTICLE)
 
 
 DEFAULT_STAGES: tuple[Stage, ...] = (
@@ -166,11 +173,13 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
     Stage("sentiment", sentiment.sentiment_stage, needs={"sentences": None},
           produces=("sentence_sentiment", "paragraph_sentiment", "article_sentiment")),
     Stage("stance", stance.stance_stage,
-          needs={"sentences": None, "tokens": None, "mentions": None, "articles": None},
-          produces=("attribution", "stance", "article_stance")),
+          needs={"sentences": None, "mentions": None, "articles": None},
+          produces=("attribution", "stance", "article_stance"), options=("method", "model")),
+    ATTENTION,
+    TONE,
     Stage("stance_corpus", stance.stance_corpus_stage, kind="corpus",
-          needs={"stance": None, "articles": None},
-          produces=("country_stance", "stance_dyads"),
+          needs={"stance": None, "articles": METADATA},
+          produces=("country_stance", "stance_dyads"), options=("by", "duplicates"),
           max_articles=STANCE_CORPUS_PER_ARTICLE),
     Stage("keywords", keywords.keywords_stage, kind="corpus",
           needs={"tokens": ("article_id", "sentence_id", "token_id", "lower", "is_stop",

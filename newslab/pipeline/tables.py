@@ -81,13 +81,19 @@ class Tables(MutableMapping):
     def __len__(self):
         return len(self._names)
 
+    def column_names(self, name: str) -> list[str]:
+        """A table's columns (from the Parquet schema when not yet loaded)."""
+        if name in self._cache or self.out is None:
+            return list(self[name].columns)
+        import pyarrow.parquet as pq
+        return list(pq.read_schema(part_files(self.out, name)[0]).names)
+
     def columns(self, name: str, cols) -> pd.DataFrame:
         """Only ``cols`` of a table (read just those from Parquet when not yet loaded)."""
         if name in self._cache or self.out is None:
             df = self[name]
             return df[[c for c in cols if c in df.columns]]
-        import pyarrow.parquet as pq
-        have = set(pq.read_schema(part_files(self.out, name)[0]).names)
+        have = set(self.column_names(name))
         return read_table(self.out, name, columns=[c for c in cols if c in have])
 
     def loaded(self) -> dict[str, pd.DataFrame]:

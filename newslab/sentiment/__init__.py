@@ -33,6 +33,12 @@ Labels come from the compound score with VADER's recommended cut-offs:
 ``compound >= POS_THRESHOLD`` is positive, ``compound <= NEG_THRESHOLD`` negative, the rest
 neutral.
 
+One pass over the words: every sentence is scored once (:func:`sentence_stats`: VADER's
+sums and GDELT's word counts, each distinct token analysed once), and paragraphs and articles
+are combined from their sentences' valences (each sentence keeps its own rules, so a "but" in
+one sentence never rescales the next); ``whole_text=True`` runs VADER again on each
+paragraph's and article's text, as before.
+
 Where things live: ``vader`` (the VADER port: constants, lexicon files, :class:`Analyzer`),
 ``lexicons`` (the news extension, TSV extensions, :func:`get_analyzer`), ``scoring``
 (:func:`score_sentences`, :func:`score_paragraphs`, labels), ``tone`` (:func:`article_tone`,
@@ -44,16 +50,17 @@ GDELT tone), ``stage`` (the pipeline stages ``sentiment_stage`` and ``tone_stage
 
 from .lexicons import (LEXICONS, NEWS_LEXICON_FILE, get_analyzer, load_lexicon,
                        news_analyzer, news_extension, polarity_scores, read_lexicon_file)
-from .scoring import (NEG_THRESHOLD, POS_THRESHOLD, label_changes, label_from_compound,
-                      score_paragraphs, score_sentences)
+from .scoring import (NEG_THRESHOLD, POS_THRESHOLD, STATS, combined_scores, label_changes,
+                      label_from_compound, score_paragraphs, score_sentences, sentence_stats)
 from .stage import sentiment_stage, tone_stage
 from .tone import article_tone
 from .vader import (B_DECR, B_INCR, BOOSTER_DICT, C_INCR, N_SCALAR, NEGATE, SPECIAL_CASES,
-                    Analyzer, emoji_lexicon, vader_lexicon)
+                    Analyzer, combine_stats, emoji_lexicon, vader_lexicon)
 
 __all__ = ["Analyzer", "B_DECR", "B_INCR", "BOOSTER_DICT", "C_INCR", "LEXICONS",
            "NEG_THRESHOLD", "NEGATE", "NEWS_LEXICON_FILE", "N_SCALAR", "POS_THRESHOLD",
-           "SPECIAL_CASES", "article_tone", "emoji_lexicon", "get_analyzer", "label_changes",
-           "label_from_compound", "load_lexicon", "news_analyzer", "news_extension",
-           "polarity_scores", "read_lexicon_file", "score_paragraphs", "score_sentences",
+           "SPECIAL_CASES", "STATS", "article_tone", "combine_stats", "combined_scores",
+           "emoji_lexicon", "get_analyzer", "label_changes", "label_from_compound",
+           "load_lexicon", "news_analyzer", "news_extension", "polarity_scores",
+           "read_lexicon_file", "score_paragraphs", "score_sentences", "sentence_stats",
            "sentiment_stage", "tone_stage", "vader_lexicon"]

@@ -13,6 +13,7 @@ import pandas as pd
 from .. import schema
 from ..errors import NewslabError
 from .lexicons import get_analyzer
+from .vader import combine_stats
 
 #: compound >= POS_THRESHOLD -> "positive" (VADER's authors' recommended cut-off)
 POS_THRESHOLD = 0.05
@@ -49,46 +50,102 @@ def _score_texts(texts, lexicon) -> np.ndarray:
     return out
 
 
-def score_sentences(sentences: pd.DataFrame, *, lexicon: str = "news") -> pd.DataFrame:
-    """One row per sentence: article_id, sentence_id, neg, neu, pos, compound, label.
+#: per-sentence statistics: VADER's sums (Analyzer.sentence_stats) and GDELT's word counts
+STATS = ["v_sum", "v_pos", "v_neg", "v_neu", "n_excl", "n_quest", "n_words", "n_pos_words",
+         "n_neg_words"]
 
-    ``sentences`` is the sentences table (article_id, sentence_id, text).
-    """
+
+def sentence_stats(sentences: pd.DataFrame, *, lexicon: str = "news") -> pd.DataFrame:
+    """The one pass over the words that every sentiment table is built from: per sentence,
+    its keys (``article_id``, ``paragraph_id`` when present, ``sentence_id``) and
+    :data:`STATS` (each distinct token is looked up once, ``Analyzer._tok``)."""
     _need(sentences, ["article_id", "sentence_id", "text"], "sentences")
-    s = _score_texts(sentences["text"].tolist(), lexicon)
-    out = pd.DataFrame({"article_id": sentences["article_id"].to_numpy(),
-                        "sentence_id": sentences["sentence_id"].to_numpy(),
+    an = get_analyzer(lexicon)
+    st = an.sentence_stats
+    texts = sentences["text"].tolist()
+    arr = np.array([st(t) for t in texts], dtype=float).reshape(len(texts), 9)
+    keys = [c for c in ("article_id", "paragraph_id", "sentence_id") if c in sentences]
+    out = pd.DataFrame({c: sentences[c].to_numpy() for c in keys})
+    for j, c in enumerate(STATS):
+        out[c] = arr[:, j]
+    return out
+
+
+def combined_scores(stats: pd.DataFrame) -> np.ndarray:
+    """neg, neu, pos, compound (n x 4) of each row of summed :data:`STATS` (VADER's final
+    step, :func:`newslab.sentiment.vader.combine_stats`): for one sentence exactly its VADER
+    scores; for a group of sentences the scores of their valences taken together."""
+    cols = stats[STATS[:6]].to_numpy(dtype=float)
+    out = np.zeros((len(cols), 4))
+    for k, row in enumerate(cols.tolist()):
+        d = combine_stats(*row)
+        out[k] = (d["neg"], d["neu"], d["pos"], d["compound"])
+    return out
+
+
+def _sentence_table(stats: pd.DataFrame) -> pd.DataFrame:
+    s = combined_scores(stats)
+    out = pd.DataFrame({"article_id": stats["article_id"].to_numpy(),
+                        "sentence_id": stats["sentence_id"].to_numpy(),
                         "neg": s[:, 0], "neu": s[:, 1], "pos": s[:, 2], "compound": s[:, 3]})
     out["label"] = label_from_compound(out["compound"].to_numpy())
     return out[schema.columns("sentence_sentiment")]
 
 
-def _sentence_scores(sentences, sentence_scores, lexicon):
+def score_sentences(sentences: pd.DataFrame, *, lexicon: str = "news") -> pd.DataFrame:
+    """One row per sentence: article_id, sentence_id, neg, neu, pos, compound, label.
+
+    ``sentences`` is the sentences table (article_id, sentence_id, text).
+    """
+    return _sentence_table(sentence_stats(sentences, lexicon=lexicon))
+
+
+def _sentence_scores(sentences, sentence_scores, stats):
     if sentence_scores is None:
-        return score_sentences(sentences, lexicon=lexicon)
+        return _sentence_table(stats)
     _need(sentence_scores, ["article_id", "sentence_id", "compound", "label"],
           "sentence_scores")
     return sentence_scores
 
 
-def score_paragraphs(sentences: pd.DataFrame, *, lexicon: str = "news",
-                     sentence_scores: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per paragraph: VADER on the paragraph's text (its sentences joined) and the
-    mean of its sentences' compounds; the label follows ``mean_compound``.
+def _group_sums(stats: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    g = stats.groupby(keys, sort=False)
+    out = g[STATS].sum()
+    out["n_sentences"] = g.size()
+    return out.reset_index()
 
-    ``sentence_scores`` (from :func:`score_sentences`) saves scoring the sentences again.
+
+def score_paragraphs(sentences: pd.DataFrame, *, lexicon: str = "news",
+                     sentence_scores: pd.DataFrame | None = None,
+                     whole_text: bool = False, stats: pd.DataFrame | None = None
+                     ) -> pd.DataFrame:
+    """One row per paragraph: VADER's neg/neu/pos/compound of the paragraph from its
+    sentences' valences taken together (each sentence scored with its own rules, so a "but"
+    or a negation never reaches into the next sentence), or with ``whole_text=True`` VADER
+    run again on the paragraph's text; and the mean of its sentences' compounds, which the
+    label follows.
+
+    ``sentence_scores`` (from :func:`score_sentences`) gives the sentence compounds;
+    ``stats`` (from :func:`sentence_stats`) saves reading the words again.
     """
     _need(sentences, ["article_id", "paragraph_id", "sentence_id", "text"], "sentences")
-    ss = _sentence_scores(sentences, sentence_scores, lexicon)
     if sentences.empty:
         return pd.DataFrame({c: [] for c in schema.columns("paragraph_sentiment")})
-    keyed = sentences[["article_id", "paragraph_id", "sentence_id", "text"]].merge(
+    if stats is None:
+        stats = sentence_stats(sentences, lexicon=lexicon)
+    ss = _sentence_scores(sentences, sentence_scores, stats)
+    keyed = stats[["article_id", "paragraph_id", "sentence_id", *STATS]].merge(
         ss[["article_id", "sentence_id", "compound"]], on=["article_id", "sentence_id"],
         how="left", sort=False)
-    g = keyed.groupby(["article_id", "paragraph_id"], sort=False)
-    par = g.agg(n_sentences=("sentence_id", "size"), mean_compound=("compound", "mean"),
-                text=("text", " ".join)).reset_index()
-    s = _score_texts(par["text"].tolist(), lexicon)
+    par = _group_sums(keyed, ["article_id", "paragraph_id"])
+    par["mean_compound"] = keyed.groupby(["article_id", "paragraph_id"], sort=False)[
+        "compound"].mean().to_numpy()
+    if whole_text:
+        texts = sentences.groupby(["article_id", "paragraph_id"], sort=False)["text"].agg(
+            " ".join)
+        s = _score_texts(texts.tolist(), lexicon)
+    else:
+        s = combined_scores(par)
     par["neg"], par["neu"], par["pos"], par["compound"] = s[:, 0], s[:, 1], s[:, 2], s[:, 3]
     par["mean_compound"] = par["mean_compound"].round(4)
     par["label"] = label_from_compound(par["mean_compound"].to_numpy())

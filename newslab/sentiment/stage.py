@@ -13,19 +13,25 @@ import pandas as pd
 
 from .. import groups, schema, stats
 from ..errors import NewslabError
-from .scoring import POS_THRESHOLD, score_paragraphs, score_sentences
+from .scoring import POS_THRESHOLD, _sentence_table, score_paragraphs, sentence_stats
 from .tone import article_tone
 
 
-def sentiment_stage(tables: dict[str, pd.DataFrame], *, lexicon: str = "news") -> dict:
+def sentiment_stage(tables: dict[str, pd.DataFrame], *, lexicon: str = "news",
+                    whole_text: bool = False) -> dict:
     """Sentence, paragraph and article sentiment of a batch (``lexicon``: see
-    :func:`~newslab.sentiment.get_analyzer`); the sentences are scored once."""
+    :func:`~newslab.sentiment.get_analyzer`). One pass over the words: every sentence is
+    scored once (:func:`~newslab.sentiment.sentence_stats`) and paragraphs and articles are
+    combined from their sentences' valences, unless ``whole_text=True`` asks for VADER run
+    again on each paragraph's and article's text."""
     sents = tables["sentences"]
-    ss = score_sentences(sents, lexicon=lexicon)
+    stats = sentence_stats(sents, lexicon=lexicon)
+    ss = _sentence_table(stats)
     return {"sentence_sentiment": ss,
-            "paragraph_sentiment": score_paragraphs(sents, lexicon=lexicon,
-                                                    sentence_scores=ss),
-            "article_sentiment": article_tone(sents, lexicon=lexicon, sentence_scores=ss)}
+            "paragraph_sentiment": score_paragraphs(sents, lexicon=lexicon, sentence_scores=ss,
+                                                    whole_text=whole_text, stats=stats),
+            "article_sentiment": article_tone(sents, lexicon=lexicon, sentence_scores=ss,
+                                              whole_text=whole_text, stats=stats)}
 
 
 def _tone_row(part: pd.DataFrame) -> list:

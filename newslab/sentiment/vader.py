@@ -170,6 +170,37 @@ class Analyzer:
 
     def polarity_scores(self, text: str) -> dict[str, float]:
         """neg, neu, pos (shares of the text) and compound (-1..1), rounded as VADER does."""
+        v, text, _ = self._valences(text)
+        if v is None:
+            return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
+        if type(v) is int:
+            return {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
+        return _score_valence(v, text)
+
+    def sentence_stats(self, text: str) -> tuple:
+        """What VADER's final step needs of a text, so that texts can be combined without
+        scoring them again, and GDELT's word counts, from one pass over its tokens:
+        ``(sum of valences, sum of (v + 1) over positive valences, sum of (v - 1) over
+        negative ones, number of neutral tokens, "!" count, "?" count, words, positive
+        words, negative words)``. :func:`combine_stats` of the first six equals
+        :meth:`polarity_scores`; the last three equal :meth:`word_polarity`."""
+        v, vtext, toks = self._valences(text)
+        ep, qm = vtext.count("!"), vtext.count("?")
+        if vtext is text or (isinstance(text, str) and vtext == text.strip()):
+            nw, npos, nneg = _word_counts(toks)
+        else:   # the emoji pass changed the words: count them on the text as written
+            nw, npos, nneg = self.word_polarity(text if isinstance(text, str) else str(text))
+        if v is None:
+            return 0.0, 0.0, 0.0, 0, ep, qm, nw, npos, nneg
+        if type(v) is int:
+            return 0.0, 0.0, 0.0, v, ep, qm, nw, npos, nneg
+        return (*_valence_sums(v), ep, qm, nw, npos, nneg)
+
+    def _valences(self, text):
+        """(valences, text, tokens): VADER's per-token valences after its rules, for the
+        text as VADER reads it (emoji described, stripped), and its cached token records;
+        the valences are None for a text without tokens and the number of tokens for one
+        without a lexicon word."""
         if not isinstance(text, str):
             text = "" if text is None else str(text)
         if not text.isascii() and not self._emoji_chars.isdisjoint(text):
@@ -179,11 +210,11 @@ class Analyzer:
         toks = [cache[w] for w in text.split()]
         n = len(toks)
         if n == 0:
-            return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
+            return None, text, toks
         # positions of lexicon words that are not boosters: only they get a valence
         hits = [i for i, t in enumerate(toks) if t[10]]
         if not hits:
-            return {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
+            return n, text, toks
         nup = 0
         for t in toks:
             if t[4]:
@@ -250,7 +281,7 @@ class Analyzer:
             sentiments[i] = valence
         if "but" in lows:
             sentiments = _but_check(lows, sentiments)
-        return _score_valence(sentiments, text)
+        return sentiments, text, toks
 
     #: how far (in words) the news rule looks for a quantity word: before first, then after
     RULE_WINDOW = 4
@@ -339,18 +370,22 @@ class Analyzer:
         positive or negative by its lexicon valence alone, without VADER's rules.
         """
         cache = self._tok
-        nw = npos = nneg = 0
-        for w in text.split():
-            t = cache[w]
-            if not t[9]:
-                continue
-            nw += 1
-            if t[2]:
-                if t[3] > 0:
-                    npos += 1
-                elif t[3] < 0:
-                    nneg += 1
-        return nw, npos, nneg
+        return _word_counts([cache[w] for w in text.split()])
+
+
+def _word_counts(toks) -> tuple[int, int, int]:
+    """(words, positive words, negative words) of cached token records."""
+    nw = npos = nneg = 0
+    for t in toks:
+        if not t[9]:
+            continue
+        nw += 1
+        if t[2]:
+            if t[3] > 0:
+                npos += 1
+            elif t[3] < 0:
+                nneg += 1
+    return nw, npos, nneg
 
 
 def _but_check(lows, sentiments):
@@ -394,22 +429,8 @@ def _but_check_reference(lows, sentiments):
     return sentiments
 
 
-def _score_valence(sentiments, text):
-    sum_s = float(sum(sentiments))
-    ep = text.count("!")
-    if ep > 4:
-        ep = 4
-    amp = ep * 0.292
-    qm = text.count("?")
-    if qm > 1:
-        amp += qm * 0.18 if qm <= 3 else 0.96
-    else:
-        amp += 0
-    if sum_s > 0:
-        sum_s += amp
-    elif sum_s < 0:
-        sum_s -= amp
-    compound = _normalize(sum_s)
+def _valence_sums(sentiments) -> tuple[float, float, float, int]:
+    """(sum, positive mass, negative mass, neutral count) of valences, as VADER sums them."""
     pos_sum = 0.0
     neg_sum = 0.0
     neu_count = 0
@@ -420,15 +441,37 @@ def _score_valence(sentiments, text):
             neg_sum += (float(s) - 1)
         if s == 0:
             neu_count += 1
+    return float(sum(sentiments)), pos_sum, neg_sum, neu_count
+
+
+def combine_stats(sum_s, pos_sum, neg_sum, neu_count, ep, qm) -> dict[str, float]:
+    """VADER's final step (punctuation emphasis, normalisation, shares) on summed
+    :meth:`Analyzer.sentence_stats`: the scores of texts taken together, each scored with
+    its own rules."""
+    if ep > 4:
+        ep = 4
+    amp = ep * 0.292
+    if qm > 1:
+        amp += qm * 0.18 if qm <= 3 else 0.96
+    else:
+        amp += 0
+    if sum_s > 0:
+        sum_s += amp
+    elif sum_s < 0:
+        sum_s -= amp
+    compound = _normalize(sum_s)
     if pos_sum > math.fabs(neg_sum):
         pos_sum += amp
     elif pos_sum < math.fabs(neg_sum):
         neg_sum -= amp
     total = pos_sum + math.fabs(neg_sum) + neu_count
+    if not total:
+        return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
     return {"neg": round(math.fabs(neg_sum / total), 3),
             "neu": round(math.fabs(neu_count / total), 3),
             "pos": round(math.fabs(pos_sum / total), 3),
             "compound": round(compound, 4)}
 
 
-_ANALYZERS: dict[str, Analyzer] = {}
+def _score_valence(sentiments, text):
+    return combine_stats(*_valence_sums(sentiments), text.count("!"), text.count("?"))

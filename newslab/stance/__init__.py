@@ -1,14 +1,50 @@
 """Stance toward each country: how each sentence presents each country it mentions.
 
+The construct (annotation guideline; ``../shared/STANCE_CODEBOOK.md``). The unit is one
+mention of a country in one sentence: its name, demonym, capital used for its government,
+an institution (the Kremlin, the State Department) or its leader in office. The question:
+
+    Does this sentence present this country (its state, government, forces, officials, or
+    the country as an actor) favourably, unfavourably, or neither?
+
+This is stance toward the country, not the mood of the news: bad things happening in or to
+a country are not by themselves an unfavourable portrayal.
+
+- negative: an aggressor, a threat, the doer of a harmful, illegal, deceptive act;
+  accused, criticised, condemned, blamed, sanctioned (even while denying it); failing
+  through its own conduct (defeat, a shrinking economy); a negative evaluative word
+  attached ("the authoritarian regime").
+- positive: helping, giving, cooperating, defending, keeping its word; praised, thanked,
+  supported as legitimate; succeeding through its own conduct; a positive evaluative word
+  attached ("brave Ukrainian defenders").
+- neutral: location, dateline, origin, topic ("in Kenya", "a Brazilian company", "talks on
+  Syria"); procedural acts (met, said, announced, visited, voted, held talks); a victim of
+  another actor or of nature (the attacker is negative); receiving aid, visits or
+  statements; mixed or unclear; a list with nothing said about its members.
+- Hard cases: quoted words count; each mention is judged for its own country; imposing
+  sanctions or demands is neutral for the imposer, being warned against an act is negative;
+  hedged wrongdoing ("should Russia invade") is negative; a country that merely speaks about
+  another is neutral, the one spoken about takes the evaluation; economic and sports
+  results follow the country's own performance; when torn, neutral.
+
+Methods (``METHODS``; every one answers that question): ``rules`` (the default,
+``DEFAULT_METHOD``: neutral is decided first from the mention's role, polarity only from
+evidence tied to it; ``newslab.stance.rules``), ``trained`` (the shipped model, trained on
+NewsMTSC train and the project's own labels; ``newslab/data/stance_model.md``), ``sentence``
+(the whole sentence's tone: the baseline). The default was chosen on
+``../shared/eval/country_stance/dev.jsonl`` (200 real mentions; never trained on): rules
+macro-F1 0.718 (neutral recall 1.00, polar precision 1.00), trained 0.586, sentence 0.388.
+
 What lives where:
 
-- ``lexicon``: the verb-role lexicon ``newslab/data/stance_verbs.csv`` and its readers;
-- ``rules``: clauses, the target's role, the rules of the ``rules`` method;
+- ``clauses``: tokens, word classes, clauses; ``lexicon``: the verb-role lexicon
+  ``newslab/data/stance_verbs.csv``, the evaluative words ``stance_words.csv``, demonyms;
+- ``rules``: the target's role and the rules of the ``rules`` method;
 - ``features``: the trained model's features of one target;
 - ``model``: :class:`StanceModel` (a scikit-learn estimator) and its plain-data file format;
 - ``score``: :func:`score_target`, :func:`score_targets`, :func:`score_mentions`,
-  :func:`analyze_stance`; ``METHODS``, ``DEFAULT_METHOD``;
-- ``aggregate``: per article, per country, dyads, evidence, by groups;
+  :func:`analyze_stance`; ``METHODS``, ``DEFAULT_METHOD``, :func:`shipped_model`;
+- ``aggregate``: per article, per country, dyads, evidence, by groups (honest intervals);
 - ``stage``: the pipeline's ``stance_stage`` and ``stance_corpus_stage``.
 
 Gold readers and ``evaluate`` live in ``newslab.evaluation.stance`` (re-exported here).

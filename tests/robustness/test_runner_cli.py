@@ -37,6 +37,11 @@ BAD_ARGS = [
      "--stance-method: none of the stages run here takes it"),
     (["--stages", "tokens", "--model", "nowhere.json"],
      "--model: none of the stages run here takes it"),
+    (["--stance-method", "vibes"], "--stance-method 'vibes': choose from"),
+    (["--model", "nowhere.npz"], "--model: no such file: nowhere.npz"),
+    (["--stance-method", "rules", "--model", "x.npz"], "--model goes with --stance-method "
+                                                       "trained"),
+    (["--by", "section"], "no column 'section'"),
 ]
 
 
@@ -164,3 +169,25 @@ def test_argparse_errors_exit_2_without_traceback(tmp_path, argv):
                        text=True, cwd=tmp_path, env={"PYTHONPATH": str(ROOT), "PATH": ""})
     assert r.returncode == 2 and "Traceback" not in r.stderr and "usage:" in r.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+class _Evil:
+    """Unpickling this would create a file (the marker)."""
+
+    def __init__(self, marker):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (open, (self.marker, "w"))
+
+
+@pytest.mark.parametrize("name", ["model.pkl", "model.npz", "model.joblib"])
+def test_a_model_file_that_would_run_code_runs_nothing(tmp_path, capsys, name):
+    import pickle
+    marker = tmp_path / "pwned"
+    (tmp_path / name).write_bytes(pickle.dumps(_Evil(str(marker))))
+    out = tmp_path / "o"
+    assert main(["analyze", str(SEEDS), "--out", str(out), "--model", str(tmp_path / name)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("newslab: error: ") and "Traceback" not in err
+    assert not marker.exists() and not out.exists()
