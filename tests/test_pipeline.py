@@ -432,3 +432,16 @@ def test_a_column_of_numbers_then_of_text_becomes_text(tmp_path, first, later):
     assert res.counts["articles"] == 4
     if "issue" in arts.columns:
         assert arts["issue"].tolist() == [str(v) for v in first + later]
+
+
+def test_whole_text_reaches_the_sentiment_stage(tmp_path):
+    from newslab import sentences
+    from newslab.load import load_articles
+    from newslab.sentiment import sentiment_stage
+    res = analyze(SEEDS, write=False, only="sentiment", whole_text=True)
+    sents = sentences(load_articles(SEEDS, verbose=False))
+    want = sentiment_stage({"sentences": sents}, whole_text=True)["paragraph_sentiment"]
+    pd.testing.assert_frame_equal(res.tables["paragraph_sentiment"], want)
+    assert main(["analyze", str(SEEDS), "--out", str(tmp_path / "x"), "--stages", "tokens",
+                 "--whole-text"]) == 2  # no stage of that run takes it
+    assert not (tmp_path / "x").exists()
