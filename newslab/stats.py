@@ -61,7 +61,6 @@ def grouped_cluster_bootstrap(df: pd.DataFrame, keys: list[str], value: str,
     per = (df.groupby([*keys, cluster], sort=True, dropna=False)[value]
              .agg(["sum", "count"]).reset_index())
     rows = []
-    rng = np.random.default_rng(seed)
     a = (1 - level) / 2
     for gkey, g in per.groupby(keys, sort=True, dropna=False):
         gkey = gkey if isinstance(gkey, tuple) else (gkey,)
@@ -72,7 +71,9 @@ def grouped_cluster_bootstrap(df: pd.DataFrame, keys: list[str], value: str,
         if k == 1:
             lo = hi = mean
         else:
-            draws = rng.integers(0, k, size=(n_boot, k))
+            # a generator per group, seeded alike: a group's interval does not depend on
+            # which other groups are in the table
+            draws = np.random.default_rng(seed).integers(0, k, size=(n_boot, k))
             boot = s[draws].sum(axis=1) / c[draws].sum(axis=1)
             lo, hi = float(np.quantile(boot, a)), float(np.quantile(boot, 1 - a))
         rows.append((*gkey, int(c.sum()), k, mean, lo, hi))

@@ -191,7 +191,7 @@ def test_empty_and_bad_input():
 
 def test_pipeline_stage_registered_first(seed_articles, seed_sentences):
     from newslab import pipeline
-    assert pipeline.BATCH_STAGES[0] == ("mentions", "newslab.countries:mentions_stage")
+    assert pipeline.stage_named("mentions").fn is C.mentions_stage
     out = C.mentions_stage({"articles": seed_articles, "sentences": seed_sentences})
     assert set(out) == {"mentions"} and len(out["mentions"]) > 50
 

@@ -60,3 +60,14 @@ def test_grouped_matches_single_and_labels():
     assert stats.interval_label(-0.5, -0.8, -0.2, 2) == "uncertain"   # too few articles
     assert list(stats.interval_label([0.4, 0.01], [0.2, -0.02], [0.6, 0.03], [9, 9],
                                      threshold=0.05)) == ["positive", "neutral"]
+
+
+def test_a_groups_interval_does_not_depend_on_the_other_groups():
+    df = pd.DataFrame({"iso3": ["USA"] * 5 + ["RUS"] * 3,
+                       "article_id": list("aabcd") + list("xyz"),
+                       "score": [1, .5, 0, -1, .2, -1, -.5, -.2]})
+    both = stats.grouped_cluster_bootstrap(df, ["iso3"], "score").set_index("iso3")
+    alone = stats.grouped_cluster_bootstrap(df[df["iso3"] == "USA"], ["iso3"], "score")
+    assert alone.set_index("iso3").loc["USA"].equals(both.loc["USA"])
+    single = stats.cluster_bootstrap(df["score"][:5], df["article_id"][:5])
+    assert single == pytest.approx(tuple(both.loc["USA", ["mean", "ci_low", "ci_high"]]))

@@ -34,14 +34,7 @@ from .run import analyze
 from .stages import CORE, DEFAULT_STAGES, PerArticle, Stage, available_memory, stage_named
 from .tables import AnalyzeResult, ResultTables, Tables, part_path, read_table
 
-#: Older views of the stage table, as (name, "module:function") pairs (for code written
-#: against the string registry; the stage table is :data:`DEFAULT_STAGES`).
-BATCH_STAGES = [(s.name, f"{'.'.join(s.fn.__module__.split('.')[:2])}:{s.fn.__name__}")
-                for s in DEFAULT_STAGES if s.kind == "batch" and s.name not in CORE]
-CORPUS_STAGES = [(s.name, f"{'.'.join(s.fn.__module__.split('.')[:2])}:{s.fn.__name__}")
-                 for s in DEFAULT_STAGES if s.kind == "corpus"]
-
-__all__ = ["AnalyzeResult", "BATCH_STAGES", "CORE", "CORPUS_STAGES", "CSV_DROP",
+__all__ = ["AnalyzeResult", "CORE", "CSV_DROP",
            "CSV_MAX_ARTICLES", "DEFAULT_BATCH_SIZE", "DEFAULT_STAGES", "ENGINES", "LOCK",
            "MANIFEST", "NewslabError", "PerArticle", "Plan", "README", "RUN_INFO",
            "ResultTables", "RunFolder", "Stage", "Tables", "analyze", "available_memory",

@@ -186,8 +186,10 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
     Stage("keywords", keywords.keywords_stage, kind="corpus",
           needs={"tokens": ("article_id", "sentence_id", "token_id", "lower", "is_stop",
                             "is_alpha"),
-                 "sentences": ("article_id", "sentence_id", "paragraph_id")},
-          produces=("keywords",), max_articles=KEYWORDS_PER_ARTICLE),
+                 "sentences": ("article_id", "sentence_id", "paragraph_id"),
+                 "articles": METADATA},
+          produces=("keywords",), options=("by", "duplicates"),
+          max_articles=KEYWORDS_PER_ARTICLE),
 )
 
 
