@@ -188,7 +188,7 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
                             "is_alpha"),
                  "sentences": ("article_id", "sentence_id", "paragraph_id"),
                  "articles": METADATA},
-          produces=("keywords",), options=("by", "duplicates"),
+          produces=("keywords", "keyness"), options=("by", "duplicates"),
           max_articles=KEYWORDS_PER_ARTICLE),
 )
 
