@@ -62,6 +62,8 @@ class Stage:
     produces: tuple[str, ...] = ()
     options: tuple[str, ...] = ()
     max_articles: int | PerArticle | None = None
+    #: tables made only broken down by a ``by`` key (``keyness`` -> ``keyness_by_outlet``)
+    breakdowns: tuple[str, ...] = ()
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -78,6 +80,7 @@ class Stage:
                                            for t, c in needs.items()})
         object.__setattr__(self, "produces", tuple(self.produces))
         object.__setattr__(self, "options", tuple(self.options))
+        object.__setattr__(self, "breakdowns", tuple(self.breakdowns))
 
     def limit(self, available: int | None = None) -> int | None:
         """The most articles this stage runs on (None: no limit)."""
@@ -86,8 +89,9 @@ class Stage:
 
     def makes(self, table: str) -> bool:
         """Whether ``table`` is one of the stage's declared tables (or a breakdown of one)."""
-        return table in self.produces or any(table.startswith(f"{p}_by_") and
-                                             len(table) > len(p) + 4 for p in self.produces)
+        return table in self.produces or any(
+            table.startswith(f"{p}_by_") and len(table) > len(p) + 4
+            for p in (*self.produces, *self.breakdowns))
 
 
 def available_memory() -> int:
@@ -188,7 +192,7 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
                             "is_alpha"),
                  "sentences": ("article_id", "sentence_id", "paragraph_id"),
                  "articles": METADATA},
-          produces=("keywords", "keyness"), options=("by", "duplicates"),
+          produces=("keywords",), breakdowns=("keyness",), options=("by", "duplicates"),
           max_articles=KEYWORDS_PER_ARTICLE),
 )
 
