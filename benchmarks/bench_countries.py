@@ -75,12 +75,18 @@ def sentences_table(texts: list[str]) -> pd.DataFrame:
                          "text": sents})
 
 
+#: best CPU seconds of the last best_of call (wall time suffers on a loaded machine)
+LAST_CPU = [float("inf")]
+
+
 def best_of(fn, repeat: int) -> tuple[float, object]:
     best, out = float("inf"), None
+    LAST_CPU[0] = float("inf")
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         out = fn()
         best = min(best, time.perf_counter() - t0)
+        LAST_CPU[0] = min(LAST_CPU[0], time.process_time() - c0)
     return best, out
 
 
@@ -106,6 +112,7 @@ def main(argv=None) -> int:
           "(once per process)")
 
     t_nl, mentions = best_of(lambda: C.find_mentions(sents), args.repeat)
+    cpu_nl = LAST_CPU[0]
     t_raw, _ = best_of(lambda: [C.mentions_in_text(t) for t in texts], 1)
     t_set, _ = best_of(lambda: [C.countries_in_text(t) for t in texts], 1)
 
@@ -143,9 +150,9 @@ def main(argv=None) -> int:
         wps = w / t
         print(f"{name:<40} {w:>10,} {t:>8.2f} {wps:>12,.0f} {wps_nl / wps:>9.1f}")
     print()
-    print(f"newslab: {wps_nl / 1e6:.2f} million words/s on one core "
-          f"(target >= 1.0): {len(mentions):,} mentions, "
-          f"{int(mentions['kind'].ne('organization').sum()):,} of countries")
+    print(f"newslab: {wps_nl / 1e6:.2f} million words/s on one core, wall clock "
+          f"({n_words / cpu_nl / 1e6:.2f} million per CPU second; target >= 2.0): "
+          f"{len(mentions):,} mentions, {len(C.countries_only(mentions)):,} of countries")
     return 0
 
 

@@ -254,7 +254,7 @@ def plot_over_time(table: pd.DataFrame, *, time: str, value: str = "mean", group
             color="#555555")
     span = f"{t['_t'].min():%Y-%m-%d} to {t['_t'].max():%Y-%m-%d}" if len(t) else "no dates"
     _set_alt(ax, f"Line chart of the {what} per {time} from {span} for {len(keep)} "
-                 f"series ({', '.join(map(str, keep[:5]))})"
+                 f"series ({', '.join(map(str, keep[:6]))})"
                  + (", with 95% interval bands" if low is not None else "")
                  + (f", on a scale from {scale[0]:g} to {scale[1]:+g}." if scale else "."))
     return ax
@@ -306,7 +306,8 @@ def plot_dyads(dyads: pd.DataFrame, *, ax=None, min_n: int = MIN_N, n: str = "n_
                         color="#555555")
     ax.figure.colorbar(im, ax=ax, label="mean stance", shrink=0.8)
     n_masked, n_shown = int(masked.sum()), int(np.isfinite(shown).sum())
-    ax.set_title(f"grey: fewer than {min_n} {n.replace('n_', '')} ({n_masked} of "
+    unit = n.replace("n_", "")
+    ax.set_title(f"n = {unit}; grey: fewer than {min_n} {unit} ({n_masked} of "
                  f"{n_masked + n_shown} pairs)", fontsize="small", loc="left")
     _set_alt(ax, f"Heatmap of mean stance from {len(src)} source countries (rows) toward "
                  f"{len(tgt)} target countries (columns); {n_shown} pairs with at least "

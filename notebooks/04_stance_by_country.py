@@ -177,8 +177,9 @@ if not cs.empty:
         f"[{top_c['ci_low']:+.2f}, {top_c['ci_high']:+.2f}], labelled *{top_c['label']}*. "
         + (f"Countries whose whole interval lies below zero: {', '.join(lows)}."
            if lows else "No country's whole interval lies below zero.")
-        + (" With a single article, an interval says only how consistent that article is."
-           if len(articles) == 1 else "")))
+        + (" Its interval resamples articles: with one article there is nothing to resample,"
+           " so it shrinks to the mean and the label stays *uncertain*."
+           if top_c["n_articles"] == 1 else "")))
 
 # %% [markdown]
 # Why the most mentioned country scores as it does: the mentions behind the score,
@@ -191,11 +192,14 @@ if not cs.empty:
 
 # %% [markdown]
 # Per article, `article_stance` gives the same summary for each article × country; here the
-# first article:
+# article with the most country mentions:
 
 # %%
 a = tables["article_stance"]
-a[a["article_id"].eq(articles["article_id"].iloc[0])].drop(columns=["evidence"]).head(TOP)
+a = a[a["iso3"].isin(set(cm["iso3"]))]
+busiest = st["article_id"].value_counts().index[0] if len(st) else None
+print(f"article {busiest}" if busiest else "no article mentions a country")
+a[a["article_id"].eq(busiest)].drop(columns=["evidence"]).head(TOP)
 
 # %% [markdown]
 # Over time and by outlet, `country_stance(stance, articles, by=...)` breaks the summary down

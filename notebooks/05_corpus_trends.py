@@ -35,7 +35,7 @@
 # Parameters
 CORPUS = "../seeds"           # a file or folder of articles (.txt, .csv, .jsonl, .parquet)
 OUT = "results/05_corpus"     # where the tables go (relative to this notebook; not committed)
-JOBS = None                   # worker processes: None = all cores
+JOBS = None                   # worker processes (None: all cores)
 TOP = 6                       # countries shown in the charts
 
 # %%
@@ -45,7 +45,7 @@ import pandas as pd
 from IPython.display import Markdown, display
 
 import newslab as nl
-from newslab import groups, plots, stats
+from newslab import groups, plots
 from newslab.pipeline import read_table
 
 pd.set_option("display.precision", 3)
@@ -106,8 +106,8 @@ def load(name, columns=None):
 articles = load("articles", columns=["article_id", "title", "date", "outlet", "duplicate_of"])
 mentions = load("mentions", columns=["article_id", "iso3", "country", "kind"])
 tone = load("article_sentiment", columns=["article_id", "mean_compound", "gdelt_tone"])
-stance = load("stance", columns=["article_id", "iso3", "country", "kind", "score",
-                                 "source_iso3"])
+stance = load("stance", columns=["article_id", "sentence_id", "iso3", "country", "kind",
+                                 "score", "label", "rule", "clause", "speaker", "source_iso3"])
 dyads = load("stance_dyads")
 for name, df in [("mentions", mentions), ("article_sentiment", tone), ("stance", stance),
                  ("stance_dyads", dyads)]:
@@ -218,20 +218,21 @@ else:
 # ## 5. Stance toward countries, and who speaks about whom
 #
 # Stance is about one country: each mention gets a score in [-1, 1] from the part of the
-# sentence about it (notebook 04). Per country and period: the mean over mentions, with an
-# interval that resamples articles (mentions in one article are not independent).
+# sentence about it (notebook 04). Per country and period, `country_stance(..., by=KEY)`
+# gives the mean over mentions with an interval that resamples articles (mentions in one
+# article are not independent), and a label that never claims more than the interval.
 
 # %%
-s = None if stance is None else stance[(stance["kind"] != "organization")
-                                       & stance["article_id"].isin(arts["article_id"])]
+from newslab import stance as nst
+
+s = None if stance is None else stance[stance["kind"] != "organization"]
 if s is None or s.empty or not KEY:
     print("no stance scores" if s is None or s.empty else f"{NO_TIME}: no stance over time")
 else:
     top_s = s["iso3"].value_counts().head(TOP).index.tolist()
-    stance_by = plots.period_means(s[s["iso3"].isin(top_s)], arts, KEY, "score", group="iso3")
-    display(stance_by.tail(12).round(3))
-    ax = plots.plot_over_time(stance_by, time=KEY, group="iso3", top=TOP,
-                              ylabel="mean stance score", what="mean stance")
+    stance_by = nst.country_stance(s[s["iso3"].isin(top_s)], articles, by=KEY)
+    display(stance_by.drop(columns=["evidence"]).tail(12).round(3))
+    ax = plots.plot_stance_over_time(stance_by, time=KEY, top=TOP)
     ax.set_title(f"Stance toward countries per {KEY}")
     plt.tight_layout()
     show(ax)
@@ -246,9 +247,7 @@ else:
 
 # %%
 if dyads is None and s is not None and not s.empty:  # a large corpus: pair them here
-    d = s.dropna(subset=["source_iso3"]).rename(columns={"iso3": "target_iso3"})
-    dyads = stats.grouped_cluster_bootstrap(d, ["source_iso3", "target_iso3"], "score").rename(
-        columns={"n": "n_mentions", "n_clusters": "n_articles", "mean": "mean_score"})
+    dyads = nst.dyads(s, articles)
 if dyads is None or dyads.empty:
     print("no attributed mentions: no dyads")
 else:

@@ -37,7 +37,7 @@ CORPORA = {
     "ag_news": SHARED / "eval" / "ag_news" / "test.csv",
 }
 #: wording that describes the seed, never true of another corpus
-SEED_ONLY = re.compile(r"the seed|seed article|single NBC|nbcnews|Biden.Putin call", re.I)
+SEED_ONLY = re.compile(r"the seed|seed article|single NBC|Biden.Putin call", re.I)
 #: text every run must compute (a section that ran, not one that said it cannot), by
 #: notebook and corpus
 EXPECTED = {
@@ -60,7 +60,7 @@ EXPECTED = {
     ("04_stance_by_country.ipynb", "ag_news"): ["The most mentioned country",
                                                 "no time series to draw",
                                                 "one outlet: no comparison"],
-    ("05_corpus_trends.ipynb", "official"): ["counted per week",
+    ("05_corpus_trends.ipynb", "official"): ["counted per month",
                                              "Line chart of the mentions per article",
                                              "Line chart of the mean article tone",
                                              "Line chart of the mean stance",
@@ -72,9 +72,12 @@ EXPECTED = {
 }
 
 
-def _texts(nb) -> list[str]:
+def _texts(nb, *, skip: str | None = None) -> list[str]:
+    """Text of the outputs, leaving out cells whose source contains ``skip``."""
     out = []
     for c in nb.cells:
+        if skip and skip in c.get("source", ""):
+            continue
         for o in c.get("outputs", []):
             if o.get("output_type") == "stream":
                 out.append(o.get("text", ""))
@@ -139,7 +142,8 @@ def test_notebook_runs_on_a_real_corpus(runs, name, corpus):
     text = "\n".join(_texts(nb))
     for expected in EXPECTED.get((name, corpus), []):
         assert expected in text, f"{name} on {corpus}: {expected!r} not in the outputs"
-    seed = SEED_ONLY.search(text)
+    # the data dictionary (schema.describe) names the seed as an example, on purpose
+    seed = SEED_ONLY.search("\n".join(_texts(nb, skip="schema.describe")))
     assert seed is None, f"{name} on {corpus}: seed-only wording {seed.group(0)!r}"
     assert "Empty DataFrame" not in text.replace(_skipped_table(nb), ""), (
         f"{name} on {corpus}: an expected table came out empty")

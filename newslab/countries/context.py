@@ -116,18 +116,18 @@ def _rule_person(text, start, end, s0, s1, gazwords) -> bool:
     is no title or function word ("Michael Jordan", "Hunter Biden"), or a capitalized word
     right after it that is no attribute ("Chad Johnson", "Paris Hilton"); not in a Title
     Case headline, where every word is capitalized."""
-    if _title_case(text, s0, s1):
-        return True
+    # (the headline test, the costly one, runs only when a neighbour would reject the hit)
+    upper = text[start:end].isupper()
     prev = _prev_word(text, start)
-    if prev and prev[0].isupper() and not text[start:end].isupper():
+    if prev and prev[0].isupper() and not upper:
         p = prev.lower().rstrip(".")
         if p not in _TITLES and p not in _stop_words() and p not in gazwords:
-            return False
+            return _title_case(text, s0, s1)
     nxt = _next_word(text, end)
-    if nxt and nxt[0].isupper() and not text[start:end].isupper():
+    if nxt and nxt[0].isupper() and not upper:
         n = nxt.lower()
         if n not in _AFTER_OK and n not in _stop_words() and n not in gazwords:
-            return False
+            return _title_case(text, s0, s1)
     return True
 
 
