@@ -301,6 +301,9 @@ def test_country_terms_with_a_hand_made_mentions_table():
     assert "russia" in set(kept[kept["group"].eq("RUS")]["term"])
     orgs = kw.country_terms(t, m, min_count=1, organizations=True)
     assert "NATO" in set(orgs["group"])
+    people = m.assign(kind=np.where(m["iso3"].eq("UKR"), "person", m["kind"]))
+    assert set(kw.country_terms(t, people, min_count=1, top=3)["group"]) == {"RUS"}
+    assert "UKR" in set(kw.country_terms(t, people, min_count=1, top=3, persons=True)["group"])
     with pytest.raises(NewslabError, match="mentions"):
         kw.country_terms(t, m.drop(columns=["iso3"]))
     assert kw.country_terms(t, m.iloc[0:0]).empty

@@ -18,13 +18,15 @@ MENTION_COLUMNS = tuple(c for c in schema.columns("mentions") if c != "surface")
 
 def country_terms(tokens: pd.DataFrame, mentions: pd.DataFrame, *, measure: str = "log_odds",
                   min_count: int = 2, top: int | None = 15, organizations: bool = False,
-                  drop_mentions: bool = True, min_sentences: int = 1) -> pd.DataFrame:
+                  drop_mentions: bool = True, min_sentences: int = 1,
+                  persons: bool = False) -> pd.DataFrame:
     """The terms that set apart the sentences mentioning each country from the other
     sentences of the corpus (keyness, :func:`keyness_arrays`).
 
     ``mentions``: the table of ``newslab.countries.find_mentions`` (``article_id,
     sentence_id, start, end, surface, iso3, country, kind``). Organization rows are left out
-    unless ``organizations=True``. With ``drop_mentions`` (default), the tokens inside any
+    unless ``organizations=True``, and ``kind="person"`` rows (leaders not acting for the
+    state, officials: ``newslab.countries.countries_only``) unless ``persons=True``. With ``drop_mentions`` (default), the tokens inside any
     mention ("Russia", "Russian", "Kremlin") are not counted, so the country's own names do
     not top its list. Countries mentioned in fewer than ``min_sentences`` sentences are
     skipped. ``top`` terms each way per country.
@@ -33,7 +35,11 @@ def country_terms(tokens: pd.DataFrame, mentions: pd.DataFrame, *, measure: str 
     """
     _need(tokens, (*_TOKEN_COLS, "start", "end"), "country_terms")
     _need(mentions, MENTION_COLUMNS, "country_terms (the mentions table)")
-    mm = mentions if organizations else mentions[mentions["kind"].ne("organization")]
+    from ..countries import countries_only
+    if organizations:
+        mm = mentions if persons else mentions[mentions["kind"].ne("person")]
+    else:
+        mm = countries_only(mentions, persons=persons)
     acodes, anames = pd.factorize(tokens["article_id"])
     width = int(tokens["sentence_id"].max()) + 1 if len(tokens) else 1
     skey = acodes.astype(np.int64) * width + tokens["sentence_id"].to_numpy(dtype=np.int64)

@@ -19,7 +19,8 @@ from .documents import ALPHA, MIN_ARTICLES, group_document_counts, keyness_from_
 from .keyness import article_keyness
 from .phrases import (MIN_CORPUS, PhraseFrequencies, key_phrases, rake, score_phrases,
                       yake_like)
-from .terms import CHUNK_ARTICLES, CountsByRow, DocumentFrequencies, _article_chunks
+from .terms import (CHUNK_ARTICLES, CountsByRow, DocumentFrequencies, _article_chunks,
+                    with_term_mask)
 from .tfidf import tfidf
 
 #: The keyword methods of :func:`keywords` (and of ``newslab evaluate keywords --method``).
@@ -146,10 +147,11 @@ def _pieces(tables, size):
     if callable(parts):
         def gen():
             for part in parts("tokens", columns=STAGE_TOKEN_NEEDS):
-                yield from _article_chunks(part, size)
+                for piece in _article_chunks(part, size):
+                    yield with_term_mask(piece)
         return gen
     t = tables["tokens"]
-    return lambda: _article_chunks(t, size)
+    return lambda: (with_term_mask(p) for p in _article_chunks(t, size))
 
 
 def _sorted(parts) -> pd.DataFrame:

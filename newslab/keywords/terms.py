@@ -21,6 +21,8 @@ CHUNK_ARTICLES = 1000
 #: The token columns every method reads (a subset of ``schema.columns("tokens")``).
 TOKEN_NEEDS = ("article_id", "sentence_id", "lower", "is_stop", "is_alpha")
 _TOKEN_COLS = TOKEN_NEEDS
+#: The column that carries a precomputed term mask (:func:`with_term_mask`).
+TERM_COLUMN = "_is_term"
 #: Abbreviations with periods count as terms too ("U.S.", "U.N.").
 _ABBREV = r"(?:[a-z]\.){2,}"
 
@@ -30,7 +32,11 @@ def _need(df, cols, what: str) -> None:
 
 
 def term_mask(tokens: pd.DataFrame, *, min_chars: int = 2) -> np.ndarray:
-    """Which rows of ``tokens`` are terms: alphabetic, not stop words, ``min_chars`` or more."""
+    """Which rows of ``tokens`` are terms: alphabetic, not stop words, ``min_chars`` or more.
+
+    A boolean column ``_is_term`` (set by :func:`with_term_mask`) is used as it is."""
+    if min_chars == 2 and TERM_COLUMN in tokens.columns:
+        return tokens[TERM_COLUMN].to_numpy(dtype=bool)
     _need(tokens, _TOKEN_COLS, "term_mask")
     codes, uniq = pd.factorize(tokens["lower"])
     u = pd.Series(uniq, dtype=object)
@@ -38,6 +44,12 @@ def term_mask(tokens: pd.DataFrame, *, min_chars: int = 2) -> np.ndarray:
     abbrev = u.str.fullmatch(_ABBREV).fillna(False).to_numpy(dtype=bool)
     alpha = tokens["is_alpha"].to_numpy(dtype=bool) | abbrev[codes]
     return alpha & ~tokens["is_stop"].to_numpy(dtype=bool) & ok[codes]
+
+
+def with_term_mask(tokens: pd.DataFrame) -> pd.DataFrame:
+    """``tokens`` with its :func:`term_mask` computed once, as the column ``_is_term``, for a
+    piece that several methods read in turn."""
+    return tokens.assign(**{TERM_COLUMN: term_mask(tokens)})
 
 
 def _terms(tokens: pd.DataFrame, *, min_chars: int = 2, extra=()) -> pd.DataFrame:
