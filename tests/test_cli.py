@@ -131,3 +131,17 @@ def test_analyze_prints_warnings_as_one_line(tmp_path, capsys):
         warnings.showwarning = _show_warning
         warnings.warn("batch 3 (5 articles) failed", NewslabWarning)
     assert capsys.readouterr().err == "newslab: warning: batch 3 (5 articles) failed\n"
+
+
+def test_a_closed_pipe_is_not_a_traceback(tmp_path):
+    """`newslab evaluate ... | head`: the reader goes away; no traceback reaches the user."""
+    import subprocess
+    import sys
+    gold = tmp_path / "g.jsonl"
+    # every sentence wrong, every error listed: far more output than a pipe holds
+    gold.write_text("".join(f'{{"text": "Russia and France met {i}.", "countries": ["USA"]}}\n'
+                            for i in range(3000)))
+    p = subprocess.run(f'"{sys.executable}" -m newslab.cli evaluate countries "{gold}" '
+                       f'--max-errors 3000 | head -1',
+                       shell=True, capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in p.stderr and "BrokenPipe" not in p.stderr, p.stderr
