@@ -45,7 +45,8 @@ What lives where:
 
 - ``clauses``: tokens, word classes, clauses; ``lexicon``: the verb-role lexicon
   ``newslab/data/stance_verbs.csv``, the evaluative words ``stance_words.csv``, demonyms;
-- ``rules``: the target's role and the rules of the ``rules`` method;
+- ``rules``: the target's role and the rules of the ``rules`` method; ``weights``: their
+  weights and the list of rules (:func:`rules_explained`);
 - ``features``: the trained model's features of one target;
 - ``model``: :class:`StanceModel` (a scikit-learn estimator) and its plain-data file format;
 - ``score``: :func:`score_target`, :func:`score_targets`, :func:`score_mentions`,
