@@ -39,10 +39,10 @@ import random
 import re
 import sys
 from collections import Counter, defaultdict
-from functools import cache
 from pathlib import Path
 
 import newslab as nl
+from newslab.evaluation import references
 from newslab.load.dashes import LOST_DASH as _LOST_DASH
 
 SEED = 20261201
@@ -67,32 +67,10 @@ N_SENTENCES = {"bbc": (34, 33), "ag_news": (34, 33), "state.gov": (17, 16),
 
 # --------------------------------------------------------------------------- raw content
 
-@cache
-def _bbc_texts(shared: str) -> dict:
-    out = {}
-    with open(Path(shared) / BBC, encoding="utf-8", newline="") as f:
-        for ln in f:
-            if ln.strip():
-                r = json.loads(ln)
-                out[r["id"]] = r["text"]
-    return out
-
-
-@cache
-def _ag_rows(shared: str) -> list:
-    with open(Path(shared) / AG, encoding="utf-8", newline="") as f:
-        return [r["description"] for r in csv.DictReader(f)]
-
-
 def raw_content(ref: dict, shared_dir) -> str:
-    """The raw content that ``ref``'s offsets index (see the module docstring)."""
-    shared = str(Path(shared_dir).resolve())
-    if ref["file"] == BBC:
-        return _bbc_texts(shared)[ref["id"]]
-    if ref["file"] == AG:
-        return _ag_rows(shared)[int(ref["row"])]
-    with open(Path(shared) / ref["file"], encoding="utf-8", newline="") as f:
-        return f.read()
+    """The raw content that ``ref``'s offsets index: the library's resolver
+    (:mod:`newslab.evaluation.references`), which every gold reader uses."""
+    return references.raw_content(ref, shared_dir)
 
 
 def resolve(ref: dict, shared_dir) -> str:
