@@ -249,7 +249,7 @@ d.drop(columns=[c for c in ("evidence",) if c in d]).head(TOP)
 if d.empty:
     print("no attributed mentions: no dyads to chart")
 else:
-    ax = plots.plot_dyads(d, n="n_articles", min_n=2)
+    ax = plots.plot_dyads(d, n="n_articles", min_n=stance.MIN_DYAD_ARTICLES)
     ax.figure.suptitle("Source → target stance (rules)", x=0.02, ha="left")
     plt.tight_layout()
     show(ax)
@@ -261,8 +261,9 @@ if not d.empty:
         f"The most frequent pair is **{top_d['source_iso3']} → {top_d['target_iso3']}**: "
         f"{top_d['n_mentions']:,} mentions in {top_d['n_articles']:,} article(s), mean "
         f"{top_d['mean_score']:+.2f} [{top_d['ci_low']:+.2f}, {top_d['ci_high']:+.2f}]. "
-        f"{int((d['n_articles'] >= 2).sum()):,} of {len(d):,} pairs rest on two or more "
-        "articles; the others are one article's voice and are greyed in the heatmap."))
+        f"{int((d['n_articles'] >= stance.MIN_DYAD_ARTICLES).sum()):,} of {len(d):,} pairs "
+        f"rest on {stance.MIN_DYAD_ARTICLES} or more articles; the others are greyed in the "
+        "heatmap: too few articles' voice to read as a pattern."))
 
 # %% [markdown]
 # ## 5. Explore one country (interactive)

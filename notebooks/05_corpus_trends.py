@@ -261,7 +261,7 @@ else:
 
 # %%
 if dyads is not None and len(dyads):
-    ax = plots.plot_dyads(dyads, n="n_articles", min_n=2)
+    ax = plots.plot_dyads(dyads, n="n_articles", min_n=nst.MIN_DYAD_ARTICLES)
     plt.tight_layout()
     show(ax)
 
@@ -336,13 +336,14 @@ else:
           f"{small['ci_high'] - small['ci_low']:.3f}")
 
 # %% [markdown] tags=["exercise"]
-# **Exercise 3.** Among the dyads with at least two articles behind them, which is the most
-# negative? Does its interval exclude zero?
+# **Exercise 3.** Among the dyads with enough articles behind them to be drawn
+# (`stance.MIN_DYAD_ARTICLES`), which is the most negative? Does its interval exclude zero?
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-solid = dyads[dyads["n_articles"] >= 2] if dyads is not None and len(dyads) else None
+solid = (dyads[dyads["n_articles"] >= nst.MIN_DYAD_ARTICLES]
+         if dyads is not None and len(dyads) else None)
 if solid is None or solid.empty:
-    print("no dyad rests on two or more articles in this corpus")
+    print(f"no dyad rests on {nst.MIN_DYAD_ARTICLES} or more articles in this corpus")
 else:
     worst = solid.nsmallest(1, "mean_score").iloc[0]
     print(f"{worst['source_iso3']} -> {worst['target_iso3']}: {worst['mean_score']:+.2f} "
