@@ -20,8 +20,10 @@ Memory (``--memory 10000,100000``)
     pipeline writes them; not timed); then ``keywords_stage`` (tf-idf + phrases, and
     ``by=["category"]`` for ``keyness_by_category``) runs in a fresh process that reads the
     parts one at a time (``iter_parts``), and, with ``--memory-whole``, in one that loads
-    the whole tokens table first and scores it at once (the old way). Each prints its
-    seconds and its peak resident memory (ru_maxrss) beside the memory after imports.
+    the whole tokens table first and scores it at once (the old way); ``stream`` is the
+    same as ``pieces`` with ``keywords_parts``, writing each piece's keywords to Parquet
+    as it comes (the output is never held whole). Each prints its seconds and its peak
+    resident memory (ru_maxrss) beside the memory after imports.
 
     python benchmarks/bench_keywords.py                 # quality and speed, under 3 minutes
     python benchmarks/bench_keywords.py --size 100000 --no-quality
@@ -219,6 +221,16 @@ def memory_child(folder: Path, mode: str) -> int:
     t0 = time.perf_counter()
     if mode == "pieces":
         out = kw.keywords_stage(_Parts(folder, articles=arts), by=["category"])
+    elif mode == "stream":      # keywords_parts: each piece written as it comes
+        out = kw.keywords_parts(_Parts(folder, articles=arts), by=["category"])
+        (folder / "out-stream-keywords").mkdir()
+        n = 0
+        for i, part in enumerate(out["keywords"]):
+            part.to_parquet(folder / "out-stream-keywords" / f"part-{i:05d}.parquet",
+                            index=False)
+            n += len(part)
+        out["keywords"] = pd.DataFrame()
+        n_streamed = n
     else:
         toks = pd.concat(_Parts(folder).iter_parts("tokens"), ignore_index=True)
         out = kw.keywords_stage({"tokens": toks, "articles": arts}, by=["category"],
@@ -226,10 +238,14 @@ def memory_child(folder: Path, mode: str) -> int:
     secs = time.perf_counter() - t0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     for name, df in out.items():
+        if mode == "stream" and name == "keywords":
+            continue
         df.to_parquet(folder / f"out-{mode}-{name}.parquet", index=False)
+    rows = {k: len(v) for k, v in out.items()}
+    if mode == "stream":
+        rows["keywords"] = n_streamed
     print(json.dumps({"mode": mode, "seconds": round(secs, 1), "peak_mb": round(peak),
-                      "after_imports_mb": round(base),
-                      "rows": {k: len(v) for k, v in out.items()}}))
+                      "after_imports_mb": round(base), "rows": rows}))
     return 0
 
 
@@ -243,7 +259,7 @@ def memory(sizes, whole: bool) -> pd.DataFrame:
             write_parts(size, folder)
             print(f"{size:,} articles: parts written in {time.perf_counter() - t0:.0f} s "
                   f"(not counted)", flush=True)
-            for mode in (("pieces", "whole") if whole else ("pieces",)):
+            for mode in ("pieces", "stream", "whole") if whole else ("pieces", "stream"):
                 r = subprocess.run([sys.executable, __file__, "--memory-child", str(folder),
                                     "--memory-mode", mode], capture_output=True, text=True)
                 if r.returncode:
@@ -256,6 +272,11 @@ def memory(sizes, whole: bool) -> pd.DataFrame:
                     pd.read_parquet(folder / f"out-whole-{n}.parquet"))
                     for n in ("keywords", "keyness_by_category"))
                 print(f"{size:,} articles: pieces and whole identical: {same}", flush=True)
+            streamed = pd.read_parquet(folder / "out-stream-keywords")
+            streamed = (streamed.sort_values(["article_id", "method", "rank"], kind="mergesort")
+                        .reset_index(drop=True))
+            same = streamed.equals(pd.read_parquet(folder / "out-pieces-keywords.parquet"))
+            print(f"{size:,} articles: streamed parts and pieces identical: {same}", flush=True)
     return pd.DataFrame(rows)
 
 

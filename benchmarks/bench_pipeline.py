@@ -286,15 +286,15 @@ def one_stage(name: str, out: Path) -> dict:
     import pandas as pd
 
     from newslab.pipeline import DEFAULT_STAGES, Tables
-    from newslab.pipeline.corpus import run_one
-    from newslab.pipeline.stages import ATTENTION, TONE
-    stage = {s.name: s for s in (*DEFAULT_STAGES, ATTENTION, TONE)}[name]
+    stage = {s.name: s for s in DEFAULT_STAGES}[name]
     info = json.loads((out / "_run.json").read_text())
     tables = Tables(out, info["tables"])
     pd.DataFrame({"x": [1]}).to_parquet(OUT / ".probe.parquet")  # import pyarrow's writer
     base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     t0 = time.perf_counter()
-    arg = {t: (tables[t] if c is None else tables.columns(t, c)) for t, c in stage.needs.items()}
+    from newslab.pipeline.corpus import _with_keys
+    arg = {t: (tables[t] if c is None else tables.columns(t, _with_keys(t, c, {}, tables)))
+           for t, c in stage.needs.items()}
     read = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     t1 = time.perf_counter()
     new = stage.fn(arg)
@@ -308,8 +308,7 @@ def stage_memory(sizes: list[int], jobs: int, keep: bool) -> None:
     """Peak memory of each corpus stage at each size, per article: the figures behind the
     stages' memory-derived limits (``PerArticle`` in newslab/pipeline/stages.py)."""
     from newslab.pipeline import DEFAULT_STAGES
-    from newslab.pipeline.stages import ATTENTION, TONE
-    names = [s.name for s in (*DEFAULT_STAGES, ATTENTION, TONE) if s.kind == "corpus"]
+    names = [s.name for s in DEFAULT_STAGES if s.kind == "corpus"]
     for n in sizes:
         corpus = make_corpus(n, OUT / f"corpus_{n}")
         out = OUT / f"stages_{n}"

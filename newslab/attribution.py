@@ -36,10 +36,8 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from . import schema
 from .errors import NewslabError
-
-ATTRIBUTION_COLUMNS = ["article_id", "sentence_id", "speaker", "speaker_iso3",
-                       "speaker_country", "cue", "how", "speaker_start", "speaker_end"]
 
 #: verbs that attribute what follows (or precedes) to their subject
 SPEECH_VERBS = frozenset("""
@@ -354,7 +352,7 @@ def attribute_sentences(sentences: pd.DataFrame, *, articles: pd.DataFrame | Non
                          cue["cue"], how,
                          int(x["off"] + cue["start"]) if same else None,
                          int(x["off"] + cue["end"]) if same else None))
-    df = pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS)
+    df = pd.DataFrame(rows, columns=schema.columns("attribution"))
     df["article_id"] = df["article_id"].astype(object)
     df["sentence_id"] = df["sentence_id"].astype(np.int64)
     df["speaker_start"] = df["speaker_start"].astype("Int64")

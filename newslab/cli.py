@@ -21,7 +21,7 @@ import sys
 import warnings
 from pathlib import Path
 
-from . import countries, sentiment, stance
+from . import sentiment, stance
 from . import keywords as kw
 from .errors import NewslabError
 from .evaluation import format_classification
@@ -66,8 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
     an.add_argument("--out", default="results", metavar="DIR",
                     help="folder for the tables (default: results/)")
     an.add_argument("--column", action="append", metavar="SOURCE=FIELD",
-                    help="map a column of CSV/JSONL/Parquet input to title, date, url, text "
-                         "or id (repeatable), e.g. --column body=text")
+                    help="map a column of CSV/JSONL/Parquet input to any field (title, date, "
+                         "url, text, id, outlet, source) or a new column name (repeatable), "
+                         "e.g. --column body=text")
     an.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
                     help="worker processes (default: all cores; 1 runs in this process)")
     an.add_argument("--engine", choices=["processes", "dask"], default="processes",
@@ -92,6 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
                     help="the stance method of the stance stage (default: its own)")
     an.add_argument("--model", metavar="PATH",
                     help="a stance model from newslab train-stance, for the stance stage")
+    an.add_argument("--whole-text", action="store_true",
+                    help="paragraph and article sentiment from VADER on their whole text "
+                         "(default: from their sentences' lexicon hits)")
     an.add_argument("--csv", dest="csv", action="store_true", default=None,
                     help="also write DIR/TABLE.csv whatever the corpus size "
                          "(default: only up to 10,000 articles)")
@@ -137,7 +141,8 @@ def _cmd_analyze(args) -> int:
     show = not args.quiet and sys.stderr.isatty()
     res = analyze(args.path, args.out, only=args.stages, by=args.by,
                   duplicates=args.include_duplicates, method=args.stance_method,
-                  model=args.model, columns=_columns_arg(args.column),
+                  model=args.model, whole_text=args.whole_text,
+                  columns=_columns_arg(args.column),
                   batch_size=args.batch_size, jobs=args.jobs, engine=args.engine,
                   scheduler=args.scheduler, resume=args.resume, csv=args.csv,
                   corpus_max_articles=args.corpus_max_articles, quiet=args.quiet,
@@ -315,8 +320,9 @@ def _add_evaluate_stance(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("gold", help="gold file: JSON Lines {text, target, label[, start, end]}"
                                      ", references, or NewsMTSC JSON Lines")
     parser.add_argument("--method", default=None, choices=stance.METHODS,
-                        help=f"sentence, rules or trained (default: {stance.DEFAULT_METHOD}; "
-                             "trained uses the shipped model unless --model is given)")
+                        help=f"sentence, rules, trained or combined (default: "
+                             f"{stance.DEFAULT_METHOD}; trained and combined use the shipped "
+                             "model unless --model is given)")
     parser.add_argument("--model", metavar="MODEL", help="a model file from newslab "
                                                          "train-stance (implies --method trained)")
     _add_stance_input(parser)
@@ -339,8 +345,8 @@ def _add_stance_input(parser: argparse.ArgumentParser) -> None:
 def _stance_method_and_model(args):
     model = stance.load_model(args.model) if getattr(args, "model", None) else None
     method = args.method or ("trained" if model is not None else stance.DEFAULT_METHOD)
-    if method != "trained" and model is not None:
-        raise NewslabError(f"--model goes with --method trained, not {method}")
+    if method not in ("trained", "combined") and model is not None:
+        raise NewslabError(f"--model goes with --method trained or combined, not {method}")
     return method, model
 
 

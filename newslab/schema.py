@@ -197,6 +197,26 @@ TABLES: dict[str, dict[str, "str | tuple[str, str]"]] = {
         "source_iso3": "the speaker's country, or None (also None when the mention is "
                        "inside the speaker phrase itself)",
     },
+    "stance_targets": {
+        "score": "stance toward the target, -1 .. +1 (newslab.stance.score_targets: one row "
+                 "per target given by offsets; the stance table's per-mention columns)",
+        "label": "negative / neutral / positive",
+        "method": "sentence, rules or trained",
+        "rule": "what decided it (rules), else ''",
+        "trigger": "the act or evaluative word, or ''",
+        "role": "the target's role (rules), else ''",
+        "reason": "why, in words",
+        "clause": "the clause (rules) or the sentence the score was read from",
+    },
+    "stance_gold": {
+        "text": "the sentence (read from the gold file, or resolved from a reference into "
+                "../shared; newslab.evaluation.stance.read_gold)",
+        "target": "the mention being judged",
+        "start": "offset of the target in text",
+        "end": "offset one past its end",
+        "label": "the gold label: negative, neutral or positive (any other keys of the "
+                 "file's lines follow as extra columns)",
+    },
     "article_stance": {
         "article_id": "the article",
         "iso3": "the country",
@@ -351,15 +371,20 @@ NOTES: dict[str, str] = {
     "article_sentiment": "mean_compound (-1..+1) is the article's tone; pos_word_pct and "
                          "neg_word_pct are percentages of words (0..100), so gdelt_tone "
                          "runs from -100 to +100 (GDELT's tone scale).",
+    "attention": "share_articles: the share (0..1) of the counted articles (of the group, "
+                 "with by=) that mention the country; duplicates are not counted unless "
+                 "--include-duplicates.",
+    "tone": "mean_compound: mean over articles of the article tone (-1..+1); mean_gdelt_tone "
+            "(-100..+100); each with a 95% interval that resamples articles (seed 0); the "
+            "label comes from the interval (the label column says the rule).",
     "stance": "score runs from -1 (negative toward the country) to +1 (positive).",
-    "article_stance": "mean_score: mean mention score (-1..+1); ci_low/ci_high: 95% "
-                      "percentile bootstrap interval over the mentions (1000 resamples, "
-                      "seed 0). label from mean_score: negative <= -0.05, positive >= "
-                      "0.05, else neutral.",
+    "article_stance": "mean_score: mean mention score (-1..+1); ci_low/ci_high: its 95% "
+                      "bootstrap interval (seed 0); label: from the interval, not the mean "
+                      "alone (the label column says the rule; newslab.stats.interval_label).",
     "country_stance": "mean_score: mean mention score (-1..+1) over the corpus; "
-                      "ci_low/ci_high: 95% bootstrap interval (seed 0). Read a label "
-                      "together with n_mentions and the interval: an interval that "
-                      "crosses 0 means the data do not settle the sign.",
+                      "ci_low/ci_high: 95% bootstrap interval (seed 0). The label comes from "
+                      "the interval (the label column says the rule): read it together with "
+                      "n_mentions; 'uncertain' means the data do not settle it.",
     "stance_dyads": "How speakers of one country speak about another: mean_score (-1..+1) "
                     "with a 95% bootstrap interval (seed 0); cells with a few mentions "
                     "are anecdotes.",

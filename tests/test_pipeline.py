@@ -138,6 +138,7 @@ def test_seeds_parquet_and_csv(tmp_path):
     pd.testing.assert_frame_equal(res.tables["sentences"], pd.read_parquet(tmp_path / "sentences"))
 
 
+@pytest.mark.slow
 def test_same_results_whatever_jobs(tmp_path, with_test_stage):
     n, n_bad = make_corpus(tmp_path / "c")
     one = run(tmp_path / "c", tmp_path / "o1", jobs=1, batch_size=4, quiet=True)
@@ -333,6 +334,7 @@ def test_stages_option(tmp_path, with_test_stage):
     assert "keywords" not in res.tables and "sentence_sentiment" not in res.tables
 
 
+@pytest.mark.slow
 def test_quiet_run_prints_nothing(tmp_path, capsys):
     make_corpus(tmp_path / "c", bad=False)
     assert main(["analyze", str(tmp_path / "c"), "--out", str(tmp_path / "o"), "--jobs", "2",
@@ -397,3 +399,49 @@ def test_by_and_duplicates_reach_the_stages_that_declare_them(tmp_path):
     with pytest.raises(NewslabError, match="no column 'section'"):
         run(tmp_path / "c", tmp_path / "o3", stages=stages, by="section")
     assert not (tmp_path / "o3").exists()
+
+
+def test_sql_over_the_parts_out_of_core(tmp_path):
+    """Tables.sql: DuckDB over the part files gives what pandas gives, and reads no other
+    file in a table's folder."""
+    pytest.importorskip("duckdb")
+    make_corpus(tmp_path / "c", bad=False)
+    res = run(tmp_path / "c", tmp_path / "o", jobs=1, batch_size=4)
+    (tmp_path / "o" / "flags" / "notes.parquet").write_bytes(b"not ours, not parquet")
+    got = res.tables.sql("SELECT article_id, n_tokens FROM flags ORDER BY article_id")
+    want = read_table(tmp_path / "o", "flags")[["article_id", "n_tokens"]]
+    pd.testing.assert_frame_equal(got, want.sort_values("article_id").reset_index(drop=True),
+                                  check_dtype=False)
+    n = res.tables.sql("SELECT count(*) AS n FROM tokens WHERE article_id = ?", ["a003"])
+    assert n["n"].item() == int((read_table(tmp_path / "o", "tokens")["article_id"] == "a003")
+                                .sum())
+
+
+@pytest.mark.parametrize("first, later", [([1, 2], ["x", "y"]), ([True, False], ["a", 3]),
+                                          ([1.5, 2.5], ["n/a", "7"])])
+def test_a_column_of_numbers_then_of_text_becomes_text(tmp_path, first, later):
+    """An extra metadata column typed differently by two batches (a messy export) is written
+    as text in every part instead of failing the run."""
+    c = tmp_path / "c"
+    c.mkdir()
+    rows = [{"id": f"a{i}", "issue": v, "text": f"Story {i} about Chile."}
+            for i, v in enumerate(first + later)]
+    (c / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    res = run(c, tmp_path / "o", jobs=1, batch_size=2, only="tokens")
+    arts = read_table(tmp_path / "o", "articles")
+    assert res.counts["articles"] == 4
+    if "issue" in arts.columns:
+        assert arts["issue"].tolist() == [str(v) for v in first + later]
+
+
+def test_whole_text_reaches_the_sentiment_stage(tmp_path):
+    from newslab import sentences
+    from newslab.load import load_articles
+    from newslab.sentiment import sentiment_stage
+    res = analyze(SEEDS, write=False, only="sentiment", whole_text=True)
+    sents = sentences(load_articles(SEEDS, verbose=False))
+    want = sentiment_stage({"sentences": sents}, whole_text=True)["paragraph_sentiment"]
+    pd.testing.assert_frame_equal(res.tables["paragraph_sentiment"], want)
+    assert main(["analyze", str(SEEDS), "--out", str(tmp_path / "x"), "--stages", "tokens",
+                 "--whole-text"]) == 2  # no stage of that run takes it
+    assert not (tmp_path / "x").exists()

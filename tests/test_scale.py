@@ -12,6 +12,7 @@ from .test_pipeline import all_tables, assert_same_tables, make_corpus, with_tes
 from .test_pipeline import run as analyze
 
 distributed = pytest.importorskip("distributed")
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")

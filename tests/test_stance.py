@@ -301,6 +301,7 @@ def test_a_pickle_given_as_model_runs_nothing(tmp_path, capsys):
     assert not marker.exists()
 
 
+@pytest.mark.slow
 @pytest.mark.evaldata
 def test_trained_on_newsmtsc(shared_eval):
     d = shared_eval / "newsmtsc"
@@ -556,3 +557,40 @@ def test_default_method_on_real_dev(shared_eval):
     pc = m["per_class"]
     assert m["macro_f1"] >= 0.70 and pc["neutral"]["recall"] >= 0.80
     assert pc["negative"]["precision"] >= 0.6 and pc["positive"]["precision"] >= 0.6
+
+
+def test_stance_stages_under_the_runner_with_options(tmp_path):
+    """The stage functions honour the runner's contract when the stage table declares their
+    options (method/model for stance, by/duplicates for stance_corpus)."""
+    import dataclasses
+    from newslab.pipeline import analyze
+    from newslab.pipeline.stages import DEFAULT_STAGES
+    stages = [dataclasses.replace(s, options={"stance": ("method", "model"),
+                                              "stance_corpus": ("by", "duplicates")}.get(
+                                                  s.name, s.options))
+              for s in DEFAULT_STAGES if s.name != "keywords"]
+    res = analyze(ANNOTATIONS.parents[1] / "seeds", tmp_path, stages=stages, jobs=1,
+                  quiet=True, method="trained", by=["month"])
+    st_ = res.tables["stance"]
+    assert set(st_["method"]) == {"trained"} and st_["reason"].str.startswith("model:").all()
+    assert "country_stance_by_month" in res.tables and "stance_dyads_by_month" in res.tables
+
+
+def test_combined_keeps_the_rules_decisions():
+    """combined: the rules' polar labels and their neutral roles stand; the model speaks only
+    where the rules found no evaluation, and says so in the rule and reason."""
+    texts = ["Russia invaded Ukraine.", "The terrible floods in Kenya killed dozens.",
+             "A Brazilian company lost its licence.",
+             "The wonderful, generous people of Ireland welcomed everyone warmly."]
+    targets = ["Russia", "Kenya", "Brazilian", "Ireland"]
+    starts = [t.index(x) for t, x in zip(texts, targets)]
+    ends = [s + len(x) for s, x in zip(starts, targets)]
+    rules = st.score_targets(texts, starts, ends, method="rules")
+    comb = st.score_targets(texts, starts, ends, method="combined")
+    assert comb["label"].tolist()[:3] == rules["label"].tolist()[:3] == \
+        ["negative", "neutral", "neutral"]
+    assert comb["role"].tolist()[1:3] == ["location", "origin"]
+    assert rules["label"].iloc[3] == "neutral" and rules["rule"].iloc[3] == "no-evaluation"
+    assert comb["label"].iloc[3] == "positive" and comb["rule"].iloc[3].endswith("+model")
+    assert "the model: p(" in comb["reason"].iloc[3]
+    assert st.DEFAULT_METHOD in st.METHODS

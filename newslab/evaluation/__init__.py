@@ -3,6 +3,8 @@
 - ``metrics``: classification metrics (accuracy, macro-F1, per class, confusion), set
   metrics (micro precision/recall/F1), the shared JSON Lines reader;
 - ``formats``: label codes of formats that several tasks read (NewsMTSC);
+- ``references``: gold rows that point into ``../shared`` (file and offsets, no text),
+  resolved at run time (``shared_dir``, ``resolve``);
 - one module per task (``countries``, ``sentiment``, ``keywords``, ``stance``): its gold
   readers and its ``evaluate`` function, which ``newslab evaluate TASK`` calls.
 """

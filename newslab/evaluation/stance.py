@@ -29,6 +29,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .. import schema
 from ..errors import NewslabError
 from .formats import NEWSMTSC_LABELS
 from .metrics import LABELS, classification_metrics, read_jsonl
@@ -36,8 +37,6 @@ from .references import resolve, shared_dir
 
 #: gold formats :func:`read_gold` knows
 FORMATS = ("auto", "jsonl", "newsmtsc", "refs")
-#: columns every gold table has, first
-GOLD_COLUMNS = ["text", "target", "start", "end", "label"]
 
 
 def _find_target(text: str, target: str) -> tuple[int, int] | None:
@@ -183,11 +182,11 @@ def read_gold(path, *, format: str = "auto", shared=None) -> pd.DataFrame:
                 raise NewslabError(f"{where}: the reference gives {text[s:e]!r}, not the "
                                    f"target {target!r} (is --shared the right folder?)")
             rows.append((text, target if target is not None else text[s:e], s, e, lab))
-            extra.append({k: v for k, v in obj.items() if k not in GOLD_COLUMNS
+            extra.append({k: v for k, v in obj.items() if k not in schema.columns("stance_gold")
                           and isinstance(v, (str, int, float, bool, type(None)))})
     if not rows:
         raise NewslabError(f"no labelled targets in {path}")
-    df = pd.DataFrame(rows, columns=GOLD_COLUMNS)
+    df = pd.DataFrame(rows, columns=schema.columns("stance_gold"))
     if any(extra):
         ex = pd.DataFrame(extra, index=df.index)
         df = pd.concat([df, ex.drop(columns=[c for c in ex.columns if c in df.columns])],

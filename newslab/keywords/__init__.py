@@ -16,7 +16,8 @@ within the group), plus columns of its own. What lives where:
   :func:`rake`, :func:`yake_like`;
 - ``collocations``: :func:`collocations` (NLTK finders); ``countries``: :func:`country_terms`;
 - ``normalize``: :func:`normalize_phrase` (Porter stems, cached per word);
-- ``stage``: :func:`keywords` (one method, one shape) and :func:`keywords_stage`.
+- ``stage``: :func:`keywords` (one method, one shape) and :func:`keywords_stage` (over
+  pieces of articles; :func:`keywords_parts` hands its output over piece by piece).
 
 Evaluation against gold keyphrases lives in ``newslab.evaluation.keywords``.
 """
@@ -29,17 +30,17 @@ from .keyness import (ENGLISH_COMMON, ENGLISH_SIZE, article_keyness, common_engl
 from .normalize import normalize_phrase, stem_phrases
 from .phrases import candidate_phrases, key_phrases, rake, yake_like
 from .stage import (DEFAULT_METHOD, KEYWORD_COLUMNS, METHODS, STAGE_METHODS, keywords,
-                    keywords_stage)
+                    keywords_parts, keywords_stage)
 from .terms import CHUNK_ARTICLES, term_mask
 from .tfidf import tfidf
 
 __all__ = ["CHUNK_ARTICLES", "DEFAULT_METHOD", "ENGLISH_COMMON", "ENGLISH_SIZE",
-           "KEYWORD_COLUMNS", "MENTION_COLUMNS", "METHODS", "STAGE_METHODS", "article_keyness",
-           "article_test", "benjamini_hochberg", "candidate_phrases", "collocations",
-           "common_english", "country_terms", "document_keyness", "english_frequencies",
-           "key_phrases", "keyness", "keyness_arrays", "keyness_by", "keywords",
-           "keywords_stage", "normalize_phrase", "rake", "stem_phrases", "term_mask",
-           "tfidf", "yake_like"]
+           "KEYWORD_COLUMNS", "MENTION_COLUMNS", "METHODS", "STAGE_METHODS",
+           "article_keyness", "article_test", "benjamini_hochberg", "candidate_phrases",
+           "collocations", "common_english", "country_terms", "document_keyness",
+           "english_frequencies", "key_phrases", "keyness", "keyness_arrays", "keyness_by",
+           "keywords", "keywords_parts", "keywords_stage", "normalize_phrase", "rake",
+           "stem_phrases", "term_mask", "tfidf", "yake_like"]
 
 _EVALUATION = ("read_documents", "prf_at_k", "evaluate_keyphrases")
 

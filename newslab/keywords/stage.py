@@ -83,7 +83,7 @@ def keywords_stage(tables, *, by=(), duplicates: bool = False,
     ``duplicate_of``, ``date`` and the key columns). Returns
 
     - ``keywords``: the top 10 TF-IDF terms and the top 10 key phrases of every article
-      (``article_id, method, term, score, rank``), over all articles;
+      (``article_id, method, term, score, rank``), over all articles, sorted by article;
     - ``keyness_by_<key>`` for each key: :func:`newslab.keywords.document_keyness` (article
       counts, Fisher / 'N - 1' chi-squared, Benjamini-Hochberg q) of every group against
       the other articles, the top :data:`KEYNESS_TOP` terms each way among those with
@@ -94,8 +94,25 @@ def keywords_stage(tables, *, by=(), duplicates: bool = False,
     The tokens are read a piece of at most ``chunk_articles`` whole articles at a time
     (None: the whole table at once); when ``tables`` offers ``iter_parts(name, columns)``
     (an iterator of DataFrames of whole articles, such as the pipeline's Parquet parts),
-    the table is never held whole.
+    the table is never held whole. The returned ``keywords`` table itself grows with the
+    corpus (20 rows per article); :func:`keywords_parts` hands it over piece by piece.
     """
+    out = keywords_parts(tables, by=by, duplicates=duplicates, chunk_articles=chunk_articles)
+    parts = list(out["keywords"])
+    kw = pd.concat(parts, ignore_index=True) if parts else schema.empty("keywords")
+    del parts                                    # the pieces' copies go before the sort's
+    out["keywords"] = (kw.sort_values(["article_id", "method", "rank"], kind="mergesort")
+                       .reset_index(drop=True))
+    return out
+
+
+def keywords_parts(tables, *, by=(), duplicates: bool = False,
+                   chunk_articles: int | None = CHUNK_ARTICLES) -> dict:
+    """:func:`keywords_stage` with ``keywords`` as an iterator of DataFrames, one per piece
+    of articles (each sorted by article, method and rank; pieces in input order), so that a
+    caller can write it part by part and never hold it whole. The first pass (corpus
+    statistics, the ``keyness_by_<key>`` tables) is done before this returns; the
+    iterator runs the second."""
     keys = _groups.check_keys(by)
     pieces = _pieces(tables, chunk_articles)
     labels = {}
@@ -135,26 +152,28 @@ def _pieces(tables, size):
     return lambda: _article_chunks(t, size)
 
 
-def _stage_keywords(tables, pieces, n_pieces, term_df, phrase_df) -> pd.DataFrame:
+def _sorted(parts) -> pd.DataFrame:
+    out = pd.concat(parts, ignore_index=True)
+    return (out.sort_values(["article_id", "method", "rank"], kind="mergesort")
+            .reset_index(drop=True))
+
+
+def _stage_keywords(tables, pieces, n_pieces, term_df, phrase_df):
+    """The keywords of every piece, one sorted DataFrame per piece (an iterator)."""
     if n_pieces == 0:
-        return schema.empty("keywords")
+        return
     if n_pieces == 1 or term_df.n_docs <= 1:     # small: the whole table at once
         t = next(iter(pieces())) if n_pieces == 1 else pd.concat(list(pieces()),
                                                                   ignore_index=True)
         s = tables.get("sentences") if hasattr(tables, "get") else None
-        parts = [keywords(t, method=m, top=k, sentences=s) for m, k in STAGE_METHODS]
-    else:                                        # pass 2: each piece with the corpus's df
-        corpus = phrase_df.n_docs >= MIN_CORPUS
-        parts = []
-        for piece in pieces():
-            for m, k in STAGE_METHODS:
-                df = (tfidf(piece, top=k, corpus_df=term_df) if m == "tfidf" else
-                      score_phrases(piece, top=k, phrase_df=phrase_df if corpus else None))
-                parts.append(_keywords_shape(df, m))
-    out = pd.concat(parts, ignore_index=True)
-    del parts                                    # the pieces' copies go before the sort's
-    return (out.sort_values(["article_id", "method", "rank"], kind="mergesort")
-            .reset_index(drop=True))
+        yield _sorted([keywords(t, method=m, top=k, sentences=s) for m, k in STAGE_METHODS])
+        return
+    corpus = phrase_df.n_docs >= MIN_CORPUS       # pass 2: each piece with the corpus's df
+    for piece in pieces():
+        yield _sorted([_keywords_shape(
+            tfidf(piece, top=k, corpus_df=term_df) if m == "tfidf" else
+            score_phrases(piece, top=k, phrase_df=phrase_df if corpus else None), m)
+            for m, k in STAGE_METHODS])
 
 
 class _GroupCounts:

@@ -4,7 +4,8 @@
 (any size). A file whose first value does not fit on its first line (a pretty-printed
 object, several of them one after the other, or a JSON array ``[{...}, {...}]``) is read as
 a JSON document instead: each object of the array, or each top-level object, is one row,
-reported at the line where it starts. A line or value that is not a JSON object is a
+reported at the line where it starts. Documents are parsed value by value from a buffer
+(:data:`DOC_CHUNK` characters at a time), so memory stays at about the biggest object. A line or value that is not a JSON object is a
 skipped row with its line. Strings holding a lone surrogate escape (``"\\ud800"``, not valid
 Unicode) get U+FFFD in its place, the one change the loader makes to such text.
 """
@@ -86,44 +87,82 @@ def _one(line: str):
     return _row(obj, line)
 
 
-def _document(line, pos, lines, first_line) -> Iterator[tuple[int, dict | RowProblem, int]]:
-    """A whole JSON document: an array of objects, or top-level values one after another."""
-    parts = [line]
-    for ln, pos in lines:
-        parts.append(ln)
-    text = "".join(parts)
-    size = pos
-    lineno, counted = first_line, 0  # line number at offset `counted`
+#: Characters read at a time by the document reader (memory: about the biggest value).
+DOC_CHUNK = 1 << 20
 
-    def line_at(k):
+
+def _document(line, pos, lines, first_line) -> Iterator[tuple[int, dict | RowProblem, int]]:
+    """A JSON document: an array of objects, or top-level values one after another, parsed
+    value by value from a buffer that holds little more than the value being read."""
+    buf, size, eof = line, pos, False
+    lineno, counted = first_line, 0  # line number at offset `counted` of buf
+
+    def more(n: int) -> None:
+        nonlocal buf, size, eof
+        parts, got = [], 0
+        for ln, p in lines:
+            parts.append(ln)
+            got += len(ln)
+            size = p
+            if got >= n:
+                break
+        else:
+            eof = True
+        buf += "".join(parts)
+
+    def skip_ws(i: int) -> int:
+        while True:
+            i = _WS.match(buf, i).end()
+            if i < len(buf) or eof:
+                return i
+            more(DOC_CHUNK)
+
+    def line_at(k: int) -> int:
         nonlocal lineno, counted
-        lineno += text.count("\n", counted, k)
+        lineno += buf.count("\n", counted, k)
         counted = k
         return lineno
 
-    i = _WS.match(text, 0).end()
-    in_array = text.startswith("[", i)
+    i = skip_ws(0)
+    in_array = buf.startswith("[", i)
     if in_array:
-        i = _WS.match(text, i + 1).end()
-    while i < len(text):
-        if in_array and text.startswith("]", i):
-            i = _WS.match(text, i + 1).end()
+        i = skip_ws(i + 1)
+    while True:
+        i = skip_ws(i)
+        if i >= len(buf):
+            return
+        if in_array and buf.startswith("]", i):
             in_array = False
+            i += 1
             continue
         at = line_at(i)
-        try:
-            obj, end = _decoder.raw_decode(text, i)
-        except (json.JSONDecodeError, RecursionError) as e:
-            msg = e.msg if isinstance(e, json.JSONDecodeError) else "nested too deeply"
-            yield at, RowProblem(f"invalid JSON: {msg} (the file is unreadable from this "
-                                 f"line on)"), size
-            return
-        raw = text[i:end] if end - i < 1 << 20 else "\\ud800"  # big ones: check them
+        need = DOC_CHUNK
+        while True:
+            try:
+                obj, end = _decoder.raw_decode(buf, i)
+                if end < len(buf) or eof:  # a number at the buffer's end may go on
+                    break
+                more(need)
+            except json.JSONDecodeError as e:
+                if eof:
+                    yield at, RowProblem(f"invalid JSON: {e.msg} (the file is unreadable "
+                                         f"from this line on)"), size
+                    return
+                more(need)
+                need *= 2
+            except RecursionError:
+                yield at, RowProblem("invalid JSON: nested too deeply (the file is "
+                                     "unreadable from this line on)"), size
+                return
+        raw = buf[i:end] if end - i < 1 << 20 else "\\ud800"  # big ones: check them
         if isinstance(obj, list) and not in_array:
             for o in obj:
                 yield at, _row(o, raw), size
         else:
             yield at, _row(obj, raw), size
-        i = _WS.match(text, end).end()
-        if in_array and text.startswith(",", i):
-            i = _WS.match(text, i + 1).end()
+        i = skip_ws(end)
+        if in_array and buf.startswith(",", i):
+            i = skip_ws(i + 1)
+        if i > DOC_CHUNK:  # drop what was read
+            line_at(i)
+            buf, counted, i = buf[i:], 0, 0

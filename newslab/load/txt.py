@@ -3,9 +3,9 @@
 Line 1 the title, line 2 the date (``YYYYMMDD`` or another common spelling), line 3 the URL,
 then one paragraph per line. Liberal: a missing date or URL line is tolerated and the body
 starts earlier. A date line is recognised by its place as well as by its spelling: when the
-line after it is the URL, line 2 is the date line even if it cannot be parsed (the date is
-then ``NaT``, the line is kept in ``date_raw``), so a date in an unknown spelling never
-turns date and URL into body text.
+line after it is the URL, line 2 is the date line even if it cannot be parsed, and so is a
+line shaped like a date that is not a valid one (``20211131``, ``2021-13-45``); the date is
+then ``NaT`` and the line is kept in ``date_raw``, so a date never turns into body text.
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ from .skipped import RowProblem
 FIXED_COLUMNS = False
 _URL = re.compile(r"^\s*(https?://|www\.)\S+\s*$", re.I)
 _SEED_DATE = re.compile(r"^\d{8}$")
+# Shaped like a date even when it is not a valid one (20211131, 2021-13-45)
+_DATE_SHAPE = re.compile(r"^(\d{8}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}([T ][\d:.]+Z?)?)$")
 
 
 def parse_seed_text(text: str) -> tuple[dict | None, str]:
@@ -47,7 +49,8 @@ def parse_seed_lines(lines: list[str]) -> tuple[dict | None, str]:
         url, rest = rest[0], rest[1:]
     elif len(rest) > 1 and rest[0] and len(rest[0]) <= 100 and _URL.match(rest[1]):
         date, url, rest = rest[0], rest[1], rest[2:]
-    elif rest and rest[0] and len(rest[0]) <= 40 and not pd.isna(parse_date(rest[0])):
+    elif rest and rest[0] and len(rest[0]) <= 40 and (_DATE_SHAPE.match(rest[0]) or
+                                                      not pd.isna(parse_date(rest[0]))):
         date, rest = rest[0], rest[1:]
         if rest and _URL.match(rest[0]):
             url, rest = rest[0], rest[1:]

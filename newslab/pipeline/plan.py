@@ -26,7 +26,7 @@ DEFAULT_BATCH_SIZE = 500
 CSV_MAX_ARTICLES = 10_000
 
 _FLAGS = {"by": "--by", "duplicates": "--include-duplicates", "method": "--stance-method",
-          "model": "--model"}
+          "model": "--model", "whole_text": "--whole-text"}
 
 
 @dataclass
@@ -115,11 +115,12 @@ def select_stages(stages, names) -> tuple[Stage, ...]:
     return picked
 
 
-def stage_options(stages, *, by=None, duplicates=False, method=None, model=None):
+def stage_options(stages, *, by=None, duplicates=False, method=None, model=None,
+                  whole_text=False):
     """The options for the stages, and the same in a form fit for the options hash.
     Refuses an option no selected stage takes."""
     given = {"by": groups.check_keys(by), "duplicates": bool(duplicates), "method": method,
-             "model": model}
+             "model": model, "whole_text": bool(whole_text)}
     used = {o for st in stages for o in st.options}
     opts, key = {}, {}
     for name in OPTIONS:
@@ -159,7 +160,7 @@ def _load_model(model):
 
 
 def make_plan(path, out, *, stages, select=None, by=None, duplicates=False, method=None,
-              model=None, columns=None, batch_size=DEFAULT_BATCH_SIZE, jobs=None,
+              model=None, whole_text=False, columns=None, batch_size=DEFAULT_BATCH_SIZE, jobs=None,
               engine="processes", scheduler=None, repair_dashes=None, csv=None,
               csv_max_articles=CSV_MAX_ARTICLES, corpus_max_articles=None,
               write=True) -> Plan:
@@ -200,7 +201,8 @@ def make_plan(path, out, *, stages, select=None, by=None, duplicates=False, meth
         raise NewslabError("newslab analyze writes Parquet and needs pyarrow "
                            "(pip install pyarrow)") from None
     picked = select_stages(stages, select)
-    opts, key = stage_options(picked, by=by, duplicates=duplicates, method=method, model=model)
+    opts, key = stage_options(picked, by=by, duplicates=duplicates, method=method, model=model,
+                              whole_text=whole_text)
 
     files, problems = source.walk(path, exclude=(out,) if out is not None else ())
     if not files and not problems:

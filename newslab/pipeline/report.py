@@ -38,8 +38,8 @@ def findings(tables, counts: dict, *, by=()) -> dict:
                            "mean_score": float(r.mean_score), "ci_low": float(r.ci_low),
                            "ci_high": float(r.ci_high)} for r in top.itertuples()]
     elif "mentions" in tables:
-        m = tables.columns("mentions", ["iso3", "country", "kind"])
-        m = m[m["kind"] != "organization"]
+        from ..countries import countries_only
+        m = countries_only(tables.columns("mentions", ["iso3", "country", "kind"]))
         vc = m.groupby("country").size().sort_values(ascending=False, kind="mergesort")
         f["countries"] = [{"country": k, "n_mentions": int(v)} for k, v in vc.head(5).items()]
     f["breakdowns"] = {}
@@ -62,9 +62,13 @@ def summary(result, *, full: bool = False) -> str:
                      "were already done")
     if full:
         lines += _found(f)
-    for name, n in c.items():
-        if name not in CORE_TABLES:
-            lines.append(f"  {name}: {n} rows")
+        rows = [f"{name} {n:,}" for name, n in c.items() if name not in CORE_TABLES]
+        if rows:
+            lines.append("  rows: " + ", ".join(rows))
+    else:
+        for name, n in c.items():
+            if name not in CORE_TABLES:
+                lines.append(f"  {name}: {n} rows")
     head = result.skipped_head
     if n_skip and head is not None:
         for r in head.head(5).itertuples():
@@ -75,8 +79,8 @@ def summary(result, *, full: bool = False) -> str:
     lines.extend(f"  note: {n}" for n in result.notes)
     if full and result.out is not None:
         out = Path(result.out)
-        lines.append(f"tables written to {out}/: " + ", ".join(result.tables)
-                     + (" (Parquet folders and CSV)" if result.csv else " (Parquet folders)"))
+        lines.append(f"tables written to {out}/ ("
+                     + ("Parquet folders and CSV" if result.csv else "Parquet folders") + ")")
         example = "country_stance" if "country_stance" in result.tables else "articles"
         lines.append(f"next: what every column means is in {out / 'README.md'}; read a table "
                      f"with pandas.read_parquet(\"{out / example}\") or "
@@ -89,7 +93,7 @@ def _found(f: dict) -> list[str]:
     if "date_span" in f:
         a, b = f["date_span"]
         undated = f" ({f['n_undated']} undated)" if f.get("n_undated") else ""
-        lines.append(f"  dates: {a} to {b}{undated}")
+        lines.append(f"  dates: {a if a == b else f'{a} to {b}'}{undated}")
     elif f.get("n_articles"):
         lines.append("  dates: none of the articles has a date")
     if f.get("outlets"):

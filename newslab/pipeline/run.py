@@ -26,7 +26,7 @@ CORE_TABLES = report.CORE_TABLES
 
 def analyze(path, out="results", *, stages=DEFAULT_STAGES, only=None, by=None,
             duplicates: bool = False, method: str | None = None, model=None,
-            columns: dict | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
+            whole_text: bool = False, columns: dict | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
             jobs: int | None = None, engine: str = "processes", scheduler: str | None = None,
             resume: bool = False, csv: bool | None = None,
             csv_max_articles: int = CSV_MAX_ARTICLES, corpus_max_articles: int | None = None,
@@ -36,8 +36,8 @@ def analyze(path, out="results", *, stages=DEFAULT_STAGES, only=None, by=None,
 
     ``stages``: the stage table to run (default :data:`DEFAULT_STAGES`; a list of
     :class:`Stage`); ``only`` names some of them (``--stages``; the stages they need run
-    too). ``by`` (keys of :mod:`newslab.groups`), ``duplicates``, ``method`` and ``model``
-    go to the stages that declare them. ``jobs`` worker processes (default: all cores,
+    too). ``by`` (keys of :mod:`newslab.groups`), ``duplicates``, ``method``, ``model`` and
+    ``whole_text`` go to the stages that declare them. ``jobs`` worker processes (default: all cores,
     at most that; 1 runs everything in this process; a script that calls ``analyze`` with
     ``jobs`` > 1 needs the usual ``if __name__ == "__main__":`` guard); ``engine="dask"``
     runs the batches on a Dask cluster (``scheduler`` address, or a local cluster of
@@ -56,7 +56,8 @@ def analyze(path, out="results", *, stages=DEFAULT_STAGES, only=None, by=None,
             isinstance(stages, (list, tuple)) and not stages):
         only, stages = stages, DEFAULT_STAGES  # the older call: stages named
     plan = make_plan(path, out, write=write, stages=stages, select=only, by=by,
-                     duplicates=duplicates, method=method, model=model, columns=columns,
+                     duplicates=duplicates, method=method, model=model,
+                     whole_text=whole_text, columns=columns,
                      batch_size=batch_size, jobs=1 if not write else jobs, engine=engine,
                      scheduler=scheduler, repair_dashes=repair_dashes, csv=csv,
                      csv_max_articles=csv_max_articles,

@@ -12,7 +12,7 @@ says everything the runner needs to know about it; the function carries no setti
 - ``produces``: the tables it returns (each may also come broken down as
   ``<table>_by_<key>``, for the ``by`` keys).
 - ``options``: the names of :func:`newslab.analyze` options passed to it as keywords
-  (``by``, ``duplicates``, ``method``, ``model``); an option given to ``analyze`` that no
+  (``by``, ``duplicates``, ``method``, ``model``, ``whole_text``); an option given to ``analyze`` that no
   selected stage takes is an error.
 - ``max_articles``: for a corpus stage that holds tables in memory: ``None`` (no limit), a
   number, or :class:`PerArticle` (a limit derived from the memory this machine has).
@@ -30,7 +30,7 @@ from .. import countries, keywords, sentiment, stance, tokenize
 
 KINDS = ("batch", "corpus")
 #: The options ``analyze`` can pass to stages that declare them.
-OPTIONS = ("by", "duplicates", "method", "model")
+OPTIONS = ("by", "duplicates", "method", "model", "whole_text")
 
 
 @dataclass(frozen=True)
@@ -144,10 +144,11 @@ CORE = ("sentences", "tokens")
 #: linearly: the vocabulary grows with the corpus).
 KEYWORDS_PER_ARTICLE = PerArticle(64_000, "52 kB/article at 10^4 (--stage-memory 10000), "
                                           "6.4 GB at 10^5 BBC articles")
-STANCE_CORPUS_PER_ARTICLE = PerArticle(45_000, "41 kB/article at 10^4 BBC articles "
+STANCE_CORPUS_PER_ARTICLE = PerArticle(16_000, "14.4 kB/article at 10^4 BBC articles "
                                                "(--stage-memory 10000)")
-ATTENTION_PER_ARTICLE = PerArticle(6_000, "4.8 kB/article at 10^4 BBC articles")
-TONE_PER_ARTICLE = PerArticle(9_000, "7.5 kB/article at 10^4 BBC articles")
+ATTENTION_PER_ARTICLE = PerArticle(6_000, "6.2 kB/article at 10^4 BBC articles, most of it "
+                                          "fixed; 1.07 kB/article at 10^6 (bench_outofcore)")
+TONE_PER_ARTICLE = PerArticle(10_000, "9.4 kB/article at 10^4 BBC articles")
 
 #: ``needs={"articles": METADATA}``: every column of ``articles`` but the text
 #: (``text``, ``paragraphs``): the metadata a corpus stage groups by, never the bodies.
@@ -171,7 +172,8 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
     Stage("mentions", countries.mentions_stage, needs={"sentences": None, "articles": None},
           produces=("mentions",)),
     Stage("sentiment", sentiment.sentiment_stage, needs={"sentences": None},
-          produces=("sentence_sentiment", "paragraph_sentiment", "article_sentiment")),
+          produces=("sentence_sentiment", "paragraph_sentiment", "article_sentiment"),
+          options=("whole_text",)),
     Stage("stance", stance.stance_stage,
           needs={"sentences": None, "mentions": None, "articles": None},
           produces=("attribution", "stance", "article_stance"), options=("method", "model")),

@@ -96,6 +96,34 @@ class Tables(MutableMapping):
         have = set(self.column_names(name))
         return read_table(self.out, name, columns=[c for c in cols if c in have])
 
+    def sql(self, query: str, params=None, *, memory_limit: str | None = None,
+            threads: int | None = None) -> pd.DataFrame:
+        """Run a DuckDB query over the written tables, out of core: each table is a view
+        of its part files (only those: other files in its folder are never read), so
+        ``SELECT iso3, count(*) FROM mentions GROUP BY iso3`` streams the parts without
+        loading the table. Needs the ``duckdb`` package (``pip install duckdb``)."""
+        try:
+            import duckdb
+        except ImportError:
+            raise NewslabError("Tables.sql needs the duckdb package (pip install duckdb)"
+                               ) from None
+        if self.out is None:
+            raise NewslabError("Tables.sql reads written tables: this run kept them in memory")
+        con = duckdb.connect()
+        try:
+            if memory_limit:
+                con.execute(f"SET memory_limit = '{memory_limit}'")
+            if threads:
+                con.execute(f"SET threads = {int(threads)}")
+            for name in self._names:
+                files = part_files(self.out, name)
+                if files and name.isidentifier():
+                    paths = ", ".join("'" + str(f).replace("'", "''") + "'" for f in files)
+                    con.execute(f'CREATE VIEW "{name}" AS SELECT * FROM read_parquet([{paths}])')
+            return con.execute(query, params or []).df()
+        finally:
+            con.close()
+
     def loaded(self) -> dict[str, pd.DataFrame]:
         """Every table, in memory."""
         return {n: self[n] for n in self._names}
@@ -165,17 +193,59 @@ def unify_parts(out, name: str) -> None:
     schemas = [pq.read_schema(f) for f in files]
     if all(s.equals(schemas[0], check_metadata=False) for s in schemas[1:]):
         return
-    try:
-        target = pa.unify_schemas(schemas, promote_options="permissive")
-    except (pa.ArrowInvalid, pa.ArrowTypeError) as e:
-        raise NewslabError(f"table '{name}': batches gave incompatible columns ({e})") from None
-    target = pa.schema([f.remove_metadata() for f in target], metadata=schemas[0].metadata)
+    unified = _unified(schemas)
+    target = pa.schema([f.remove_metadata() for f in unified],
+                       metadata=_pandas_metadata(schemas[0].metadata, unified))
     for f, s in zip(files, schemas):
         if s.equals(target, check_metadata=False):
             continue
         t = pq.read_table(f)
-        cols = [t[fld.name].cast(fld.type) if fld.name in t.column_names
+        cols = [_cast(t[fld.name], fld.type) if fld.name in t.column_names
                 else pa.nulls(len(t), fld.type) for fld in target]
         tmp = f.with_name(f".{f.name}.{os.getpid()}.tmp")
         pq.write_table(pa.Table.from_arrays(cols, schema=target), tmp)
         os.replace(tmp, f)
+
+
+def _unified(schemas):
+    """One schema for all parts: Arrow's permissive promotion (null -> any type, int ->
+    double, ...), and a column whose types cannot be reconciled (numbers in one batch, text
+    in another: a metadata column of a messy corpus) becomes text in every part."""
+    import pyarrow as pa
+    names = list(dict.fromkeys(n for s in schemas for n in s.names))
+    fields = []
+    for n in names:
+        types = [s.field(n).type for s in schemas if n in s.names]
+        try:
+            t = pa.unify_schemas([pa.schema([pa.field(n, x)]) for x in types],
+                                 promote_options="permissive").field(n).type
+        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+            t = pa.string()
+        fields.append(pa.field(n, t))
+    return pa.schema(fields)
+
+
+def _cast(col, typ):
+    """``col`` as ``typ``; made text, values are written as Python writes them (1 -> "1",
+    2.0 -> "2.0", True -> "True"), as the loader writes a column of mixed values."""
+    import pyarrow as pa
+    if pa.types.is_string(typ) and not (pa.types.is_string(col.type) or
+                                        pa.types.is_null(col.type)):
+        return pa.chunked_array([pa.array([None if v is None else str(v)
+                                           for v in chunk.to_pylist()], pa.string())
+                                 for chunk in col.chunks], pa.string())
+    return col.cast(typ)
+
+
+def _pandas_metadata(meta, schema):
+    """The first part's pandas metadata with the dtypes of the columns made text fixed."""
+    import json
+    if not meta or b"pandas" not in meta:
+        return meta
+    import pyarrow as pa
+    info = json.loads(meta[b"pandas"])
+    text = {f.name for f in schema if pa.types.is_string(f.type)}
+    for col in info.get("columns", []):
+        if col.get("name") in text and col.get("pandas_type") != "unicode":
+            col.update(pandas_type="unicode", numpy_type="object", metadata=None)
+    return {**meta, b"pandas": json.dumps(info).encode()}

@@ -234,6 +234,20 @@ def dyads(stance: pd.DataFrame, articles: pd.DataFrame | None = None, *,
     return out.reset_index(drop=True)[cols]
 
 
+def corpus_aggregates(stance: pd.DataFrame, articles: pd.DataFrame | None = None, *,
+                      by=(), duplicates: bool = False) -> dict[str, pd.DataFrame]:
+    """``country_stance`` and ``stance_dyads``, and for each key of ``by``
+    ``country_stance_by_<key>`` and ``stance_dyads_by_<key>``."""
+    out = {"country_stance": country_stance(stance, articles, duplicates=duplicates),
+           "stance_dyads": dyads(stance, articles, duplicates=duplicates)}
+    for k in groups.check_keys(by):
+        out[groups.grouped_name("country_stance", k)] = country_stance(
+            stance, articles, by=k, duplicates=duplicates)
+        out[groups.grouped_name("stance_dyads", k)] = dyads(stance, articles, by=k,
+                                                           duplicates=duplicates)
+    return out
+
+
 def bootstrap_ci(values, *, n_boot: int = 1000, level: float = 0.95,
                  seed: int = 0) -> tuple[float, float]:
     """Percentile bootstrap interval of a mean treating every value as independent (kept

@@ -255,6 +255,8 @@ def load_model(path) -> StanceModel:
     ``newslab train-stance``). Only NumPy arrays and JSON are read; pickles, joblib files and
     anything else are refused with a one-line :class:`NewslabError`."""
     p = Path(path)
+    if p.is_dir():
+        raise NewslabError(f"stance model {path} is a folder, not a model file")
     if not p.is_file():
         raise NewslabError(f"stance model not found: {path}")
     bad = (f"{path} is not a newslab stance model (expected a .npz file written by "

@@ -20,14 +20,17 @@ from .model import StanceModel, load_model
 from .rules import label_of, rules_score
 
 #: the methods :func:`score_target` knows
-METHODS = ("sentence", "rules", "trained")
-#: the method analyze, evaluate and the notebooks use unless told otherwise (chosen from the
-#: figures on ../shared/eval/country_stance/dev.jsonl; see the package doc)
-DEFAULT_METHOD = "rules"
+METHODS = ("sentence", "rules", "trained", "combined")
+#: ``combined``: the model's polar label replaces the rules' "no evaluation" only when its
+#: probability is at least this (chosen by 5-fold cross-validation on stance_real train,
+#: with NewsMTSC train and stance_gold always in the training folds)
+COMBINED_MIN_PROB = 0.7
+#: the method analyze, evaluate and the notebooks use unless told otherwise: the best mean
+#: of macro-F1 on ../shared/eval/country_stance/dev.jsonl and 5-fold cross-validated on
+#: stance_real train (see the package doc)
+DEFAULT_METHOD = "combined"
 #: the model that ships with newslab (``trained`` without ``model=``): see its card
 MODEL_FILE = "data/stance_model.npz"
-#: the per-target columns :func:`score_targets` returns
-TARGET_COLUMNS = ["score", "label", "method", "rule", "trigger", "role", "reason", "clause"]
 
 
 @lru_cache(maxsize=1)
@@ -50,9 +53,9 @@ def _resolve(method, model):
         method = "trained" if model is not None else DEFAULT_METHOD
     if method not in METHODS:
         raise NewslabError(f"unknown stance method {method!r}: use one of {', '.join(METHODS)}")
-    if model is not None and method != "trained":
+    if model is not None and method not in ("trained", "combined"):
         raise NewslabError(f"a model goes with method 'trained', not {method!r}")
-    if method == "trained" and model is None:
+    if method in ("trained", "combined") and model is None:
         model = shipped_model()
     if model is not None and not isinstance(model, StanceModel):
         raise NewslabError(f"model must be a StanceModel or a model file, not "
@@ -71,7 +74,7 @@ def score_targets(texts, starts, ends, *, method: str | None = None, model=None)
     """:func:`score_target` for many targets at once: a table with score, label, method,
     rule, trigger, role, clause (one row per target, in order). ``model``: a
     :class:`StanceModel` or the path of a saved one (it implies ``method="trained"``);
-    ``method="trained"`` without a model uses the shipped one."""
+    ``trained`` and ``combined`` without a model use the shipped one."""
     method, model = _resolve(method, model)
     texts, starts, ends = list(texts), [int(s) for s in starts], [int(e) for e in ends]
     for t, s, e in zip(texts, starts, ends):
@@ -95,21 +98,51 @@ def score_targets(texts, starts, ends, *, method: str | None = None, model=None)
             r = rules_score(t, s, e, analyzer=an)
             rows.append((r.score, label_of(r.score), r.rule, r.trigger, r.role, r.reason,
                          r.clause))
+    elif method == "trained":
+        rows = [r[:-1] for r in _trained_rows(model, texts, starts, ends)]
     else:
-        X = pd.DataFrame({"text": texts, "start": starts, "end": ends})
-        proba = model.predict_proba(X)
-        classes = [str(c) for c in model.classes_]
-        col = {c: proba[:, i] for i, c in enumerate(classes)}
-        zero = np.zeros(len(texts))
-        sc = col.get("positive", zero) - col.get("negative", zero)
-        labels = [classes[i] for i in proba.argmax(axis=1)]
-        rows = [(float(x), lab, "trained", "", "", "model: " + ", ".join(
-                    f"p({c})={p:.2f}" for c, p in zip(classes, pr)), t)
-                for x, lab, t, pr in zip(sc, labels, texts, proba)]
-    df = pd.DataFrame(rows, columns=[c for c in TARGET_COLUMNS if c != "method"])
+        rows = _combined_rows(model, texts, starts, ends, an)
+    df = pd.DataFrame(rows, columns=[c for c in schema.columns("stance_targets")
+                                     if c != "method"])
     df["score"] = df["score"].astype(float).round(4)
     df.insert(2, "method", method)
     return df
+
+
+def _trained_rows(model, texts, starts, ends) -> list[tuple]:
+    """Rows of the ``trained`` method, each with the model's top probability last."""
+    X = pd.DataFrame({"text": texts, "start": starts, "end": ends})
+    proba = model.predict_proba(X)
+    classes = [str(c) for c in model.classes_]
+    col = {c: proba[:, i] for i, c in enumerate(classes)}
+    zero = np.zeros(len(texts))
+    sc = col.get("positive", zero) - col.get("negative", zero)
+    labels = [classes[i] for i in proba.argmax(axis=1)]
+    return [(float(x), lab, "", "", "", "model: " + ", ".join(
+                f"p({c})={p:.2f}" for c, p in zip(classes, pr)), t, float(pr.max()))
+            for x, lab, t, pr in zip(sc, labels, texts, proba)]
+
+
+def _combined_rows(model, texts, starts, ends, an) -> list[tuple]:
+    """``combined``: the rules first; where they found no evaluation and decided no
+    neutral role, the shipped model, when it is at least :data:`COMBINED_MIN_PROB` sure."""
+    from .features import NEUTRAL_RULES
+    rows, ask = [], []
+    for i, (t, s, e) in enumerate(zip(texts, starts, ends)):
+        r = rules_score(t, s, e, analyzer=an)
+        lab = label_of(r.score)
+        rows.append((r.score, lab, r.rule, r.trigger, r.role, r.reason, r.clause))
+        if lab == "neutral" and r.rule.split("+")[0] not in NEUTRAL_RULES:
+            ask.append(i)
+    if ask:
+        got = _trained_rows(model, [texts[i] for i in ask], [starts[i] for i in ask],
+                            [ends[i] for i in ask])
+        for i, (sc, lab, _, _, _, why, _, p) in zip(ask, got):
+            if lab != "neutral" and p >= COMBINED_MIN_PROB:
+                old = rows[i]
+                rows[i] = (sc, lab, old[2] + "+model", old[3], old[4],
+                           f"{old[5]}; the model: {why[len('model: '):]}", old[6])
+    return rows
 
 
 def score_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, *,
@@ -139,7 +172,7 @@ def score_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, *,
     sc = score_targets(df["s_text"], rel_s, rel_e, method=method, model=model)
     out = df[["article_id", "sentence_id", "start", "end", "surface", "iso3", "country",
               "kind"]].reset_index(drop=True)
-    for c in TARGET_COLUMNS:
+    for c in schema.columns("stance_targets"):
         out[c] = sc[c].to_numpy()
     out["speaker"] = None
     out["source_iso3"] = None
@@ -161,12 +194,15 @@ def score_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, *,
 
 def analyze_stance(articles: pd.DataFrame, *, method: str | None = None, model=None,
                    sentences: pd.DataFrame | None = None,
-                   mentions: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+                   mentions: pd.DataFrame | None = None, by=(),
+                   duplicates: bool = False) -> dict[str, pd.DataFrame]:
     """Everything for a corpus in memory: sentences (if not given), mentions (if not given),
-    attribution, stance, article_stance, country_stance, stance_dyads."""
+    attribution, stance, article_stance, country_stance, stance_dyads (duplicates left out
+    unless ``duplicates=True``) and, for each key of ``by``, ``country_stance_by_<key>`` and
+    ``stance_dyads_by_<key>``."""
     from ..attribution import attribute_sentences
     from ..tokenize import sentences as _sentences
-    from .aggregate import article_stance, country_stance, dyads
+    from .aggregate import article_stance, corpus_aggregates
     if sentences is None:
         sentences = _sentences(articles)
     if mentions is None:
@@ -176,4 +212,4 @@ def analyze_stance(articles: pd.DataFrame, *, method: str | None = None, model=N
     st = score_mentions(sentences, mentions, method=method, model=model, attribution=att)
     return {"mentions": mentions, "attribution": att, "stance": st,
             "article_stance": article_stance(st),
-            "country_stance": country_stance(st), "stance_dyads": dyads(st)}
+            **corpus_aggregates(st, articles, by=by, duplicates=duplicates)}

@@ -7,7 +7,7 @@ import pandas as pd
 
 from .. import groups
 from ..errors import NewslabError
-from .aggregate import article_stance, country_stance, dyads
+from .aggregate import article_stance, corpus_aggregates
 from .score import score_mentions
 
 #: automatic breakdowns when ``by`` is not given: each key whose values vary in the corpus
@@ -55,11 +55,4 @@ def stance_corpus_stage(tables, *, by=(), duplicates: bool = False) -> dict:
     st = tables["stance"]
     arts = tables["articles"] if "articles" in tables else None
     keys = groups.check_keys(by) if by else _auto_keys(arts)
-    out = {"country_stance": country_stance(st, arts, duplicates=duplicates),
-           "stance_dyads": dyads(st, arts, duplicates=duplicates)}
-    for k in keys:
-        out[groups.grouped_name("country_stance", k)] = country_stance(
-            st, arts, by=k, duplicates=duplicates)
-        out[groups.grouped_name("stance_dyads", k)] = dyads(st, arts, by=k,
-                                                           duplicates=duplicates)
-    return out
+    return corpus_aggregates(st, arts, by=keys, duplicates=duplicates)

@@ -155,7 +155,7 @@ def test_one_label_only(tmp_path, capsys):
 
 @pytest.mark.parametrize("args,words", [
     (["--model", "{missing}"], "not found"),
-    (["--model", "{folder}"], "not found"),
+    (["--model", "{folder}"], "is a folder"),
     (["--model", "{good}"], "not a newslab stance model"),
     (["--method", "sentence", "--model", "{npz}"], "goes with --method trained"),
     (["--split", "test"], "no split column"),

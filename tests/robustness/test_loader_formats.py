@@ -23,6 +23,13 @@ def test_unrecognised_date_line_before_a_url_stays_out_of_the_body(tmp_path, dat
     assert a.outlet[0] == "site.org"
 
 
+@pytest.mark.parametrize("date_line", ["20211131", "2021-13-45", "2021/02/30", "00000000"])
+def test_an_invalid_date_shaped_line_without_url_stays_out_of_the_body(tmp_path, date_line):
+    write(tmp_path / "a.txt", f"Title\n{date_line}\nBody one.\n")
+    a = check(tmp_path, units=1, texts=["Body one."]).articles
+    assert a.date_raw[0] == date_line and a.date.isna().all()
+
+
 @pytest.mark.parametrize("content,body,date,url", [
     ("Title\nhttps://a.org/x\nBody.\n", "Body.", None, "https://a.org/x"),
     ("Title\n20211130\nBody.\n", "Body.", "20211130", None),

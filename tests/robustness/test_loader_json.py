@@ -146,3 +146,16 @@ def test_text_that_is_a_number(tmp_path):
 def test_utf16_json_lines(tmp_path):
     write(tmp_path / "a.jsonl", ('{"text": "Türkiye."}\n{"text": "Zwei."}\n').encode("utf-16"))
     check(tmp_path, units=2, texts=["Türkiye.", "Zwei."])
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 64, 1 << 20])
+def test_documents_read_in_small_pieces_give_the_same_rows(tmp_path, monkeypatch, chunk):
+    from newslab.load import jsonl as reader
+    monkeypatch.setattr(reader, "DOC_CHUNK", chunk)
+    objs = [{"text": f"Body {k}. " + "x" * (k * 37 % 300), "n": k * 1234567} for k in range(60)]
+    write(tmp_path / "a.json", json.dumps(objs, indent=2))
+    a = check(tmp_path, units=60, texts=[o["text"] for o in objs]).articles
+    assert a.n.tolist() == [o["n"] for o in objs]  # numbers cut at a piece end read whole
+    starts = [k + 1 for k, ln in enumerate(json.dumps(objs, indent=2).split("\n"))
+              if ln == "  {"]
+    assert a.line.tolist() == starts

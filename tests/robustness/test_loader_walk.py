@@ -195,3 +195,11 @@ def test_an_unreadable_file_is_reported(open_tmp):
     got = _as_user(open_tmp)
     assert got["texts"] == ["Body 0."]
     assert got["skipped"][0]["reason"] == "could not be read: Permission denied"
+
+
+def test_an_unreadable_root_is_a_one_line_error(open_tmp):
+    from newslab import NewslabError
+    tree(open_tmp, 1)
+    (open_tmp / "d0").chmod(0o000)
+    with pytest.raises(NewslabError, match="no files found .*folder could not be read"):
+        _as_user(open_tmp / "d0")

@@ -35,6 +35,7 @@ def reference(corpus):
     return _tables(corpus / "ref")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("batch_size, jobs", [(b, j) for b in SIZES for j in JOBS
                                               if (b, j) != (500, 1)])
 def test_tables_do_not_depend_on_batch_size_or_jobs(corpus, reference, batch_size, jobs):

@@ -18,7 +18,8 @@ from newslab.pipeline import LOCK, RunFolder, Stage, analyze, read_table, stage_
 from ..conftest import ROOT
 from ..test_pipeline import make_corpus
 
-pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="signals and /proc: Linux")
+pytestmark = [pytest.mark.skipif(sys.platform != "linux", reason="signals and /proc: Linux"),
+              pytest.mark.slow]
 
 
 def slow_stage(tables):
@@ -42,16 +43,16 @@ from newslab.pipeline import analyze
 from tests.robustness.test_runner_interrupts import STAGES
 try:
     analyze(sys.argv[1], sys.argv[2], stages=STAGES, batch_size=2, jobs=int(sys.argv[3]),
-            resume=sys.argv[4] == "1", quiet=True)
+            resume=sys.argv[4] == "1", engine=sys.argv[5], quiet=True)
 except KeyboardInterrupt:
     sys.exit(130)
 """
 
 
-def start(corpus, out, *, jobs=1, resume=False, sleep=0.1):
+def start(corpus, out, *, jobs=1, resume=False, sleep=0.1, engine="processes"):
     env = dict(os.environ, PYTHONPATH=str(ROOT), NEWSLAB_TEST_SLEEP=str(sleep))
     return subprocess.Popen([sys.executable, "-c", SCRIPT, str(corpus), str(out), str(jobs),
-                             "1" if resume else "0"], env=env, cwd=ROOT,
+                             "1" if resume else "0", engine], env=env, cwd=ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
@@ -192,12 +193,15 @@ def _alive(pid):
     return stat.rsplit(")", 1)[1].split()[0] not in ("Z", "X")
 
 
-def test_workers_die_with_the_run(tmp_path, corpus):
+@pytest.mark.parametrize("engine", ["processes", "dask"])
+def test_workers_die_with_the_run(tmp_path, corpus, engine):
+    if engine == "dask":
+        pytest.importorskip("distributed")
     src, _ = corpus
     out = tmp_path / "o"
-    p = start(src, out, jobs=2, sleep=1.0)
-    wait_for(lambda: len(_descendants(p.pid)) >= 3)  # forkserver + 2 workers
-    wait_for(lambda: finished(out) >= 1)
+    p = start(src, out, jobs=2, sleep=1.0, engine=engine)
+    wait_for(lambda: len(_descendants(p.pid)) >= 3, timeout=120)  # server + 2 workers
+    wait_for(lambda: finished(out) >= 1, timeout=120)
     kids = _descendants(p.pid)
     p.kill()
     p.wait(timeout=30)

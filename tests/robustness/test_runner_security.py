@@ -202,3 +202,14 @@ def test_harmless_cells_are_written_as_they_are(cell):
     from newslab.pipeline import spreadsheet_safe
     df = spreadsheet_safe(pd.DataFrame({"x": [cell], "n": [-1]}))
     assert df["x"].item() == cell and df["n"].item() == -1
+
+
+@pytest.mark.parametrize("rel", ["articles.csv", "articles/part-00000.parquet"])
+def test_an_input_that_is_one_of_our_outputs_is_refused(tmp_path, rel):
+    make_corpus(tmp_path / "c", n=6, bad=False)
+    out = tmp_path / "o"
+    run(tmp_path / "c", out, csv=True)
+    before = (out / rel).read_bytes()
+    with pytest.raises(NewslabError, match="is left out of the input"):
+        run(out / rel, out)
+    assert (out / rel).read_bytes() == before
