@@ -46,6 +46,7 @@ from IPython.display import Markdown, display
 
 import newslab as nl
 from newslab import groups, plots
+from newslab.countries import countries_only
 from newslab.pipeline import read_table
 
 pd.set_option("display.precision", 3)
@@ -140,13 +141,14 @@ periods = groups.group_table(arts, KEY) if KEY else None
 # ## 3. Attention: which countries are mentioned, when, and where
 #
 # A mention is one occurrence of a country, its capital, its leader or its people in the
-# `mentions` table (notebook 01); organizations (NATO, the UN) are left out. Attention to a
+# `mentions` table (notebook 01); organizations (NATO, the UN) and persons who do not act for
+# their state (`countries_only`) are left out. Attention to a
 # country in a period is its number of mentions per article of that period, which corrects
 # for a period simply having more news.
 
 # %%
-m = None if mentions is None else mentions[(mentions["kind"] != "organization")
-                                           & mentions["article_id"].isin(arts["article_id"])]
+m = None if mentions is None else countries_only(
+    mentions[mentions["article_id"].isin(arts["article_id"])])   # no organizations, persons
 if m is None or m.empty:
     top = []
     print("no country mentions in this corpus: no attention charts")
@@ -225,7 +227,7 @@ else:
 # %%
 from newslab import stance as nst
 
-s = None if stance is None else stance[stance["kind"] != "organization"]
+s = None if stance is None else countries_only(stance)
 if s is None or s.empty or not KEY:
     print("no stance scores" if s is None or s.empty else f"{NO_TIME}: no stance over time")
 else:
@@ -261,7 +263,7 @@ else:
 
 # %%
 if dyads is not None and len(dyads):
-    ax = plots.plot_dyads(dyads, n="n_articles", min_n=2)
+    ax = plots.plot_dyads(dyads, n="n_articles", min_n=nst.MIN_DYAD_ARTICLES)
     plt.tight_layout()
     show(ax)
 
@@ -336,13 +338,14 @@ else:
           f"{small['ci_high'] - small['ci_low']:.3f}")
 
 # %% [markdown] tags=["exercise"]
-# **Exercise 3.** Among the dyads with at least two articles behind them, which is the most
-# negative? Does its interval exclude zero?
+# **Exercise 3.** Among the dyads with enough articles behind them to be drawn
+# (`stance.MIN_DYAD_ARTICLES`), which is the most negative? Does its interval exclude zero?
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-solid = dyads[dyads["n_articles"] >= 2] if dyads is not None and len(dyads) else None
+solid = (dyads[dyads["n_articles"] >= nst.MIN_DYAD_ARTICLES]
+         if dyads is not None and len(dyads) else None)
 if solid is None or solid.empty:
-    print("no dyad rests on two or more articles in this corpus")
+    print(f"no dyad rests on {nst.MIN_DYAD_ARTICLES} or more articles in this corpus")
 else:
     worst = solid.nsmallest(1, "mean_score").iloc[0]
     print(f"{worst['source_iso3']} -> {worst['target_iso3']}: {worst['mean_score']:+.2f} "
