@@ -253,6 +253,26 @@ else:
         f"times: **{100 * share:.0f}%** have G2 p < 0.05 (an honest test: about 5%)."
         + (" G2's p-values are not to be trusted between groups of documents here."
            if share > 0.10 else "")))
+    # the document-aware test: articles containing each term, per group
+    groups_rand = {a: ("half A" if a in half else "half B") for a in articles["article_id"]}
+    doc = kw.document_keyness(toks, groups_rand, top=None)
+    doc = doc[doc["group"] == "half A"]
+    display(Markdown(
+        f"The same random halves with `kw.document_keyness` (it counts the **articles** that "
+        f"contain each term): **{100 * float((doc['p'] < 0.05).mean()):.0f}%** of "
+        f"{len(doc):,} terms at p < 0.05 and **{int((doc['q'] < 0.05).sum())}** at "
+        f"Benjamini-Hochberg q < 0.05."))
+
+# %% [markdown]
+# **Recommended between groups of articles: `kw.document_keyness(tokens, {article_id: group})`.**
+# It counts, for each term, the articles of the group that contain it against the articles
+# of the rest ('N - 1' chi-squared, Fisher's exact test when counts are small), reports the
+# log odds ratio as the effect size and a Benjamini-Hochberg `q` for the many terms tested:
+# read `q`, not `p`. Validated on random splits of the official statements corpus: about 4%
+# of terms at p < 0.05 and none at q < 0.05, against 14-17% for G2, while the real split by
+# outlet still yields thousands of terms at q < 0.05. Where it fails: it ignores how often an
+# article repeats a term, and dependence above the article (syndicated copies, boilerplate)
+# still inflates it. `newslab analyze --by outlet` writes it as `keyness_by_outlet`.
 
 # %% [markdown]
 # ## 8. Terms near each country
@@ -311,8 +331,9 @@ if main_countries:
 # - **Ranking what sets a group apart** (outlets, periods, countries): `keyness_by` /
 #   `keyness` / `country_terms` with the **log-odds z** (default).
 # - **A significance statement between groups**: not G2's p-value (section 7 shows why).
-#   Use a test that resamples or permutes **articles**, not words, so that a term must differ
-#   across many documents to count; exercise 3 below builds one by hand.
+#   Use `kw.document_keyness`, which counts articles, not words, so that a term must differ
+#   across many documents to count, and read its `q`; exercise 3 below builds a permutation
+#   check by hand.
 # - **One text against the language**: `keyness(..., reference="english")` or
 #   `article_keyness`, good at names and jargon; wordfreq's English is web and subtitles, not
 #   news, so reporting words look key.
