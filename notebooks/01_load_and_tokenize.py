@@ -51,15 +51,11 @@ from IPython.display import Markdown, display
 
 import newslab as nl
 from newslab import plots, schema
+from newslab.notebook import load_or_stop, show
 
 pd.set_option("display.max_colwidth", 90)
 pd.set_option("display.precision", 3)
 
-
-def show(ax):
-    """Draw the figure, then its alt text (computed from the data by newslab.plots)."""
-    plt.show()
-    display(Markdown(f"*Alt text: {plots.alt_text(ax)}*"))
 
 
 # %% [markdown]
@@ -70,14 +66,8 @@ def show(ax):
 # or unreadable corpus stops here with one line saying why.
 
 # %%
-try:
-    articles = nl.load_articles(CORPUS, verbose=False)
-    if articles.empty:
-        raise nl.NewslabError("no usable article (see nl.skipped_table)")
-except nl.NewslabError as err:  # say it in one line, without a traceback, and stop
-    message = f"Nothing to analyse in {CORPUS!r}: {err}"
-    err._render_traceback_ = lambda: [message]
-    raise
+# nothing to analyse: one line, no traceback, and the notebook stops here
+articles = load_or_stop(CORPUS)
 skipped = nl.skipped_table(articles)
 dated = articles["date"].notna()
 first_day, last_day = articles.loc[dated, "date"].min(), articles.loc[dated, "date"].max()

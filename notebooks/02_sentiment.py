@@ -45,22 +45,17 @@ CORPUS = "../seeds"
 # %%
 # %matplotlib inline
 import matplotlib.pyplot as plt
-import numpy as np
 import pandas as pd
 from IPython.display import Markdown, display
 
 import newslab as nl
 from newslab import plots, schema, sentiment as st, stats
+from newslab.notebook import load_or_stop, show
 
 pd.set_option("display.max_colwidth", 100)
 pd.set_option("display.precision", 3)
 pd.set_option("display.width", 120)
 
-
-def show(ax):
-    """Draw the figure, then its alt text (computed from the data by newslab.plots)."""
-    plt.show()
-    display(Markdown(f"*Alt text: {plots.alt_text(ax)}*"))
 
 
 # %% [markdown]
@@ -71,14 +66,8 @@ def show(ax):
 # and positive), the `compound` score in [-1, 1], and a `label`.
 
 # %%
-try:
-    articles = nl.load_articles(CORPUS, verbose=False)
-    if articles.empty:
-        raise nl.NewslabError("no usable article (see nl.skipped_table)")
-except nl.NewslabError as err:  # say it in one line, without a traceback, and stop
-    message = f"Nothing to analyse in {CORPUS!r}: {err}"
-    err._render_traceback_ = lambda: [message]
-    raise
+# nothing to analyse: one line, no traceback, and the notebook stops here
+articles = load_or_stop(CORPUS)
 sents = nl.sentences(articles)
 scores = st.score_sentences(sents)            # lexicon="news" is the default
 print(f"{len(scores):,} sentences in {len(articles):,} article(s)")

@@ -55,26 +55,16 @@ from IPython.display import Markdown, display
 
 import newslab as nl
 from newslab import keywords as kw, plots
+from newslab.notebook import load_or_stop, show
 
 pd.set_option("display.max_colwidth", 80)
 pd.set_option("display.precision", 2)
 pd.set_option("display.width", 120)
 
 
-def show(ax):
-    """Draw the figure, then its alt text (computed from the data by newslab.plots)."""
-    plt.show()
-    display(Markdown(f"*Alt text: {plots.alt_text(ax)}*"))
 
-
-try:
-    articles = nl.load_articles(CORPUS, verbose=False)
-    if articles.empty:
-        raise nl.NewslabError("no usable article (see nl.skipped_table)")
-except nl.NewslabError as err:  # say it in one line, without a traceback, and stop
-    message = f"Nothing to analyse in {CORPUS!r}: {err}"
-    err._render_traceback_ = lambda: [message]
-    raise
+# nothing to analyse: one line, no traceback, and the notebook stops here
+articles = load_or_stop(CORPUS)
 sents = nl.sentences(articles)
 toks = nl.tokens(sents)
 first = articles["article_id"].iloc[0]

@@ -59,17 +59,13 @@ from IPython.display import Markdown, display
 
 import newslab as nl
 from newslab import plots, stance
+from newslab.notebook import load_or_stop, show
 from newslab.countries import countries_only, find_mentions
 
 pd.set_option("display.max_colwidth", 80)
 pd.set_option("display.width", 140)
 pd.set_option("display.precision", 2)
 
-
-def show(ax):
-    """Draw the figure, then its alt text (computed from the data by newslab.plots)."""
-    plt.show()
-    display(Markdown(f"*Alt text: {plots.alt_text(ax)}*"))
 
 
 # %% [markdown]
@@ -79,14 +75,8 @@ def show(ax):
 # institutions such as the Kremlin, and leaders by date); organizations are left out here.
 
 # %%
-try:
-    articles = nl.load_articles(CORPUS, verbose=False)
-    if articles.empty:
-        raise nl.NewslabError("no usable article (see nl.skipped_table)")
-except nl.NewslabError as err:  # say it in one line, without a traceback, and stop
-    message = f"Nothing to analyse in {CORPUS!r}: {err}"
-    err._render_traceback_ = lambda: [message]
-    raise
+# nothing to analyse: one line, no traceback, and the notebook stops here
+articles = load_or_stop(CORPUS)
 sentences = nl.sentences(articles)
 mentions = find_mentions(sentences, articles)
 cm = countries_only(mentions)          # organizations and persons left out

@@ -44,9 +44,9 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import Markdown, display
 
-import newslab as nl
 from newslab import groups, plots
 from newslab.countries import countries_only
+from newslab.notebook import analyze_or_stop, show
 from newslab.pipeline import read_table
 
 pd.set_option("display.precision", 3)
@@ -54,11 +54,6 @@ pd.set_option("display.max_colwidth", 60)
 pd.set_option("display.width", 120)
 plt.rcParams["figure.dpi"] = 80
 
-
-def show(ax):
-    """Draw the figure, then its alt text (computed from the data by newslab.plots)."""
-    plt.show()
-    display(Markdown(f"*Alt text: {plots.alt_text(ax)}*"))
 
 
 # %% [markdown]
@@ -74,12 +69,8 @@ def show(ax):
 # ```
 
 # %%
-try:
-    run = nl.analyze(CORPUS, OUT, jobs=JOBS, quiet=True)
-except nl.NewslabError as err:  # say it in one line, without a traceback, and stop
-    message = f"Nothing to analyse in {CORPUS!r}: {err}"
-    err._render_traceback_ = lambda: [message]
-    raise
+# nothing to analyse: one line, no traceback, and the notebook stops here
+run = analyze_or_stop(CORPUS, OUT, jobs=JOBS)
 print(run.summary())
 
 # %% [markdown]

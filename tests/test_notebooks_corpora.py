@@ -169,6 +169,6 @@ def test_notebook_on_an_empty_folder_stops_with_one_line(runs, name):
     assert len(err["traceback"]) == 1, "a traceback, not one line"
     assert err["traceback"][0].startswith("Nothing to analyse in ")
     assert "no files found" in err["traceback"][0]
-    assert "nl.NewslabError" in nb.cells[cell]["source"]       # the loading cell
+    assert "_or_stop(CORPUS" in nb.cells[cell]["source"]       # the loading cell
     later = [c for c in nb.cells[cell + 1:] if c.get("cell_type") == "code"]
     assert all(c.get("execution_count") is None for c in later)
