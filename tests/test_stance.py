@@ -594,3 +594,20 @@ def test_combined_keeps_the_rules_decisions():
     assert comb["label"].iloc[3] == "positive" and comb["rule"].iloc[3].endswith("+model")
     assert "the model: p(" in comb["reason"].iloc[3]
     assert st.DEFAULT_METHOD in st.METHODS
+
+
+def test_persons_are_left_out_of_stance_unless_asked():
+    """A leader not acting for the state, or a minister, is kind="person": no stance row."""
+    import newslab as nl
+    arts = pd.DataFrame({"article_id": ["a"], "title": [""], "date": [pd.Timestamp("2022-03-01")],
+                         "text": ["Foreign Minister Sergey Lavrov criticised Poland. "
+                                  "Russia condemned Poland."]})
+    arts["paragraphs"] = arts["text"].map(lambda t: [t])
+    sents = nl.sentences(arts)
+    m = nl.find_mentions(sents, arts)
+    persons = m[m["kind"] == "person"]
+    assert len(persons) >= 1, m
+    st = nl.stance.score_mentions(sents, m)
+    assert not st["start"].isin(persons["start"]).any()
+    with_persons = nl.stance.score_mentions(sents, m, persons=True)
+    assert with_persons["start"].isin(persons["start"]).any()

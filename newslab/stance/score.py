@@ -148,9 +148,10 @@ def _combined_rows(model, texts, starts, ends, an) -> list[tuple]:
 def score_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, *,
                    method: str | None = None,
                    model=None, attribution: pd.DataFrame | None = None,
-                   organizations: bool = False) -> pd.DataFrame:
+                   organizations: bool = False, persons: bool = False) -> pd.DataFrame:
     """The ``stance`` table: one row per country mention (organizations left out unless
-    ``organizations=True``), scored in its sentence by ``method``; with ``attribution``
+    ``organizations=True``, and ``kind="person"`` mentions, leaders not acting for the state
+    and officials, unless ``persons=True``), scored in its sentence by ``method``; with ``attribution``
     (from ``newslab.attribution.attribute_sentences``) each row also gets the sentence's
     speaker and the speaker's country (``source_iso3``)."""
     need_s = {"article_id", "sentence_id", "start", "text"}
@@ -161,7 +162,8 @@ def score_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, *,
     if not isinstance(mentions, pd.DataFrame) or need_m - set(mentions.columns):
         raise NewslabError("score_mentions needs the mentions table (newslab.countries."
                            "find_mentions)")
-    mm = mentions if organizations else mentions[mentions["kind"].ne("organization")]
+    drop = {k for k, keep in (("organization", organizations), ("person", persons)) if not keep}
+    mm = mentions[~mentions["kind"].isin(drop)]
     s = sentences[["article_id", "sentence_id", "start", "text"]].rename(
         columns={"start": "s_start", "text": "s_text"})
     df = mm.merge(s, on=["article_id", "sentence_id"], how="inner", validate="many_to_one")
