@@ -161,8 +161,8 @@ class RunFolder:
         elif isinstance(info.get("tables"), list):  # a run of an older newslab
             for t in info["tables"]:
                 if isinstance(t, str) and TABLE_NAME.match(t):
-                    d = self.out / t
-                    if d.is_dir() and not d.is_symlink():
+                    d = self._table_dir(t)
+                    if d is not None:
                         rels.update(f"{t}/{f.name}" for f in d.iterdir()
                                     if re.match(r"^part-\d+\.parquet$", f.name))
                     rels.add(f"{t}.csv")
@@ -187,33 +187,29 @@ class RunFolder:
             p.unlink(missing_ok=True)
             if p.parent != self.out:
                 tables.add(p.parent.name)
-        for t in tables | set(dirs):
-            d = self.out / t
-            if not TABLE_NAME.match(t) or d.is_symlink() or not d.is_dir():
-                continue
-            for f in d.iterdir():
-                if _TMP.match(f.name) and f.is_file() and not f.is_symlink():
-                    f.unlink(missing_ok=True)
-            if t in dirs:
+        self.clean_tmp(tables | set(dirs))
+        for t in dirs:
+            d = self._table_dir(t)
+            if d is not None:
                 try:
                     d.rmdir()
                 except OSError:
                     pass  # not empty: someone else's files are in it
-        for f in self.out.iterdir():
-            if _TMP.match(f.name) and f.is_file() and not f.is_symlink():
-                f.unlink(missing_ok=True)
+        _remove_tmp(self.out)
+
+    def _table_dir(self, t: str):
+        """``DIR/t`` when it is a real folder with a table's name (never through a symlink)."""
+        d = self.out / t
+        return d if TABLE_NAME.match(t) and not d.is_symlink() and d.is_dir() else None
 
     def clean_tmp(self, tables) -> None:
         """Remove newslab's temporary files (``.part-N.parquet.PID.tmp``, left by a run that
         was killed while writing) from the folders of ``tables``; only the lock holder does
         this, so no other run is writing them."""
         for t in tables:
-            d = self.out / t
-            if not TABLE_NAME.match(t) or d.is_symlink() or not d.is_dir():
-                continue
-            for f in d.iterdir():
-                if _TMP.match(f.name) and f.is_file() and not f.is_symlink():
-                    f.unlink(missing_ok=True)
+            d = self._table_dir(t)
+            if d is not None:
+                _remove_tmp(d)
 
     def foreign_parts(self, table: str, owned: set[str]) -> list[str]:
         """Part files in ``DIR/table`` that newslab did not write (a user's, or another
@@ -244,3 +240,10 @@ def _alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def _remove_tmp(folder) -> None:
+    """Delete newslab's temporary part files directly in ``folder`` (regular files only)."""
+    for f in folder.iterdir():
+        if _TMP.match(f.name) and f.is_file() and not f.is_symlink():
+            f.unlink(missing_ok=True)
