@@ -57,7 +57,6 @@ pd.set_option("display.max_colwidth", 90)
 pd.set_option("display.precision", 3)
 
 
-
 # %% [markdown]
 # ## 1. Loading the corpus
 #

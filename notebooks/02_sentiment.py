@@ -57,7 +57,6 @@ pd.set_option("display.precision", 3)
 pd.set_option("display.width", 120)
 
 
-
 # %% [markdown]
 # ## 1. Sentence scores
 #

@@ -62,7 +62,6 @@ pd.set_option("display.precision", 2)
 pd.set_option("display.width", 120)
 
 
-
 # nothing to analyse: one line, no traceback, and the notebook stops here
 articles = load_or_stop(CORPUS)
 sents = nl.sentences(articles)

@@ -67,7 +67,6 @@ pd.set_option("display.width", 140)
 pd.set_option("display.precision", 2)
 
 
-
 # %% [markdown]
 # ## 1. The countries in the corpus
 #

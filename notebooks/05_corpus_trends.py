@@ -55,7 +55,6 @@ pd.set_option("display.width", 120)
 plt.rcParams["figure.dpi"] = 80
 
 
-
 # %% [markdown]
 # ## 1. Running newslab over the corpus
 #
