@@ -271,9 +271,6 @@ def _cmd_evaluate_keywords(args) -> int:
     return 0
 
 
-
-
-
 # --- evaluate sentiment ---------------------------------------------------
 
 def _add_evaluate_sentiment(parser: argparse.ArgumentParser) -> None:
@@ -305,9 +302,6 @@ def _cmd_evaluate_sentiment(args) -> int:
         print(format_classification(
             m, f"sentiment ({args.lexicon} lexicon) on {Path(args.gold).name}"))
     return 0
-
-
-
 
 
 # --- evaluate stance ------------------------------------------------------
