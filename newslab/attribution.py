@@ -237,7 +237,8 @@ def _country_cached(phrase: str, d) -> tuple[str, str] | None:
     return None
 
 
-_APPOSITIVE = re.compile(r"(?=[A-Z])([A-Z][a-z]+(?:[ -][A-Z][a-z]+)+),\s+(?:an?|the)\s+([^,.\"“”]{3,80})")
+_APPOSITIVE = re.compile(r"(?=[A-Z])([A-Z][a-z]+(?:[ -][A-Z][a-z]+)+),\s+(?:an?|the)\s+"
+                         r"([^,.\"“”]{3,80})")
 # the look-ahead (each alternative's first letters) only lets the engine skip positions
 # where no match can start; the matches are the same
 _TITLED = re.compile(r"(?=[A-Z]|press|foreign|defen[sc]e|prime|state|secretary|minister|"

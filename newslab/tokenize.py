@@ -9,11 +9,13 @@ result depend on the machine's load), and a paragraph over :data:`MAX_PIECE` cha
 first cut into pieces after sentence punctuation (else at whitespace, else hard at the cap),
 so a 3 MB transcript is split like the rest and never costs a batch.
 
-Word tokens come from one compiled regular expression run through NLTK's
-``RegexpTokenizer``; it follows the Penn Treebank conventions that matter for counting:
-possessives and clitics are separate tokens ("Russia's" -> "Russia", "'s"; "don't" -> "do",
-"n't"), abbreviations with periods stay whole ("U.S."), hyphenated words stay whole
-("de-escalate"), numbers keep their separators ("100,000", "5.2%").
+Word tokens come from one regular expression compiled with ``re`` (:func:`token_regex`;
+:func:`word_tokenizer` wraps the same pattern in NLTK's ``RegexpTokenizer``); the tokens
+table and every stage that splits a sentence into words (:func:`word_spans`) use it. It
+follows the Penn Treebank conventions that matter for counting: possessives and clitics are
+separate tokens ("Russia's" -> "Russia", "'s"; "don't" -> "do", "n't"), abbreviations
+with periods stay whole ("U.S."), hyphenated words stay whole ("de-escalate"), numbers
+keep their separators ("100,000", "5.2%").
 
 Tables (columns documented once, in ``newslab.schema``):
 
@@ -185,11 +187,20 @@ def word_tokenizer() -> RegexpTokenizer:
     return RegexpTokenizer(token_regex().pattern)
 
 
+#: A shortcut tried first: a run of ASCII letters that ends where no other alternative could
+#: go on (not before a word character, ".", "@", "+", ":", an apostrophe or a hyphen) is
+#: exactly what the pattern's "words" alternative matches there and no earlier alternative
+#: matches, so the tokens are the same; most words of news text take it and skip the
+#: URL, e-mail, abbreviation and number alternatives.
+PLAIN_WORD = rf"[A-Za-z]+(?![\w.@+:{_APOS}\-\u2010\u2011])"
+
+
 @lru_cache(maxsize=1)
 def token_regex() -> re.Pattern:
-    """The compiled word-token pattern (the news abbreviations filled in)."""
-    return re.compile(TOKEN_PATTERN_TEMPLATE.replace("{abbreviations}",
-                                                     _abbreviation_alternative()))
+    """The compiled word-token pattern (the news abbreviations filled in, the
+    :data:`PLAIN_WORD` shortcut first)."""
+    return re.compile(PLAIN_WORD + "|" + TOKEN_PATTERN_TEMPLATE.replace(
+        "{abbreviations}", _abbreviation_alternative()))
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -199,8 +210,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of the word tokens of a string."""
-    return list(word_tokenizer().span_tokenize(text))
+    """Character spans of the word tokens of a string: the tokens of the ``tokens`` table
+    (:func:`token_regex`, compiled with ``re``; NLTK's ``RegexpTokenizer`` would run the same
+    pattern through the ``regex`` module, slower, and on a few rare characters, such as
+    combining marks and vulgar fractions, with other tokens)."""
+    return [m.span() for m in token_regex().finditer(text)]
 
 
 def sentences(articles: pd.DataFrame) -> pd.DataFrame:

@@ -95,3 +95,45 @@ def test_punkt_with_plain_re_finds_nltks_sentences():
              "  leading and trailing spaces.   ", "no end punctuation at all", "...", "a. b. c."]
     for p in paras:
         assert T.split_sentences(p) == list(nltk_own.span_tokenize(p)), p
+
+
+def test_spreadsheet_safe_checks_distinct_values_like_every_cell():
+    from newslab.pipeline.export import FORMULA_START, spreadsheet_safe
+    cells = ["=SUM(A1)", "-", "+", "-5", "+x", "@home", "\tx", "\rx", "ok", "", "a=b", None,
+             float("nan"), 3, "=SUM(A1)", "-"]
+    df = pd.DataFrame({"t": cells, "n": range(len(cells)), "none": [None] * len(cells),
+                       "s": pd.array([c if isinstance(c, str) else None for c in cells],
+                                     dtype="string")})
+    got = spreadsheet_safe(df)
+    for c in ("t", "s"):  # the rule applied cell by cell, as before
+        hit = df[c].map(lambda v: isinstance(v, str) and FORMULA_START.match(v) is not None)
+        want = df[c].where(~hit, "'" + df[c].astype(str))
+        pd.testing.assert_series_equal(got[c], want.astype(df[c].dtype))
+    assert got["t"].tolist()[:6] == ["'=SUM(A1)", "-", "+", "'-5", "'+x", "'@home"]
+    pd.testing.assert_frame_equal(got[["n", "none"]], df[["n", "none"]])
+    assert spreadsheet_safe(df.iloc[:0]).empty
+
+
+def test_plain_word_shortcut_keeps_the_tokens():
+    from newslab import tokenize as T
+    plain = re.compile(T.TOKEN_PATTERN_TEMPLATE.replace("{abbreviations}",
+                                                        T._abbreviation_alternative()))
+    assert T.token_regex().pattern.startswith(T.PLAIN_WORD + "|")
+    text = " ".join(TEXT) + (
+        " don't can\u2019t O'Brien D\u2019Souza Russia's U.S. e.g. Gen. Jan. 10 http://x.org/a"
+        " www.bbc.co.uk mail+tag@example.com de-escalate co\u2010operate COVID-19 G7 9/11"
+        " 5.2% $3 \u00a3100,000 caf\u00e9 na\u00efve x_y abc123 ... -- well-\u2011known"
+        " she'll they're I'M Mr.Smith end. ok: wait+ a@ http https: www")
+    got = [m.span() for m in T.token_regex().finditer(text)]
+    assert got == [m.span() for m in plain.finditer(text)] and len(got) > 150
+
+
+def test_word_spans_are_the_tokens_tables_and_nltks():
+    from newslab import tokenize as T
+    text = " ".join(TEXT) + " don't O'Brien U.S. 5.2% http://x.org co-operate \u201cQuoted\u201d"
+    spans = T.word_spans(text)
+    assert spans == list(T.word_tokenizer().span_tokenize(text)) and len(spans) > 100
+    sents = pd.DataFrame({"article_id": ["a"], "sentence_id": [0], "start": [7],
+                          "text": [text]})
+    tok = T.tokens(sents)
+    assert list(zip(tok["start"] - 7, tok["end"] - 7)) == spans
