@@ -65,12 +65,12 @@ def become_subreaper() -> bool:
         return False
 
 
-def run(cmd: list[str], env: dict) -> tuple[float, float, str]:
+def run(cmd: list[str], env: dict, cwd) -> tuple[float, float, str]:
     """(wall seconds, CPU seconds of the child and its descendants, stdout)."""
     import tempfile
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=err)
+        proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=out, stderr=err)
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - t0
         cpu = usage.ru_utime + usage.ru_stime
@@ -123,14 +123,26 @@ def main(argv=None) -> int:
                           [sys.executable, "-m", "newslab.cli", "analyze", str(corpus), "--out",
                            str(out), "--no-csv", "--quiet", "--jobs", str(j)], (path, out)))
     got = {name: [] for name, _, _ in sides}
+    for _name, _cmd, extra in sides:  # each side imports the newslab of its own tree
+        if extra is not None:
+            got_file = subprocess.run(
+                [sys.executable, "-c", "import newslab; print(newslab.__file__)"], cwd=extra[0],
+                env={**os.environ, "PYTHONPATH": str(extra[0])}, capture_output=True,
+                text=True, check=False).stdout.strip()
+            if not got_file.startswith(str(extra[0])):
+                sys.exit(f"paired_cpu: {extra[0]} does not import its own newslab ({got_file})")
     for r in range(args.rounds):
         for name, cmd, extra in sides:
             env = dict(os.environ)
+            cwd = OUT
             if extra is not None:
+                # `python -m` puts the working directory first on sys.path: run in the tree
                 path, out = extra
                 shutil.rmtree(out, ignore_errors=True)
-                env["PYTHONPATH"] = os.pathsep.join([str(path), env.get("PYTHONPATH", "")])
-            wall, cpu, _ = run(cmd, env)
+                env["PYTHONPATH"] = os.pathsep.join(
+                    p for p in [str(path), env.get("PYTHONPATH", "")] if p)
+                cwd = path
+            wall, cpu, _ = run(cmd, env, cwd)
             if extra is not None:
                 shutil.rmtree(extra[1], ignore_errors=True)
             got[name].append((wall, cpu))
