@@ -1,8 +1,8 @@
 """Merge two coders' labels of a reference sample into the gold file, with their agreement.
 
 Each coder writes one JSON line per row (``uid`` plus the task's fields) without seeing the
-other's file. This script reads both, reports agreement (Cohen's kappa from scikit-learn, the
-confusion of coder A's labels against coder B's), lists the rows they disagree on for a third
+other's file. This script reads both, reports agreement (Cohen's kappa from scikit-learn,
+Krippendorff's alpha (nominal), the confusion of coder A's labels against coder B's), lists the rows they disagree on for a third
 reading, and, given the third reader's decisions (``--settle FILE``: ``{"uid": ..., <field>:
 ...}`` per line), writes the gold file: the reference rows plus the gold field, both coders'
 values and how each row was settled (``agreed`` or ``third reading``). Nothing of the text is
@@ -52,9 +52,24 @@ def value(row: dict, task: str):
     v = row.get(FIELDS[task])
     if task == "sentences":
         return tuple(sorted(set(v or ())))
-    if task == "mentions":
-        return (str(v).lower(), (row.get("gold_iso3") or "") if str(v).lower() == "no" else "")
+    if task == "mentions":  # "yes", "no", or "no:FRA" (a country, but another one)
+        v = str(v).lower()
+        code = row.get("gold_iso3") or "" if v == "no" else ""
+        return f"{v}:{code}" if code else v
     return v
+
+
+def krippendorff_alpha(ya: list, yb: list) -> float:
+    """Krippendorff's alpha (nominal) for two coders who both coded every unit:
+    ``1 - (N - 1) * D / (N^2 - sum_c n_c^2)``, N the number of values (2 per unit), n_c how
+    often value c was given, D the off-diagonal coincidences (2 per disagreeing unit)."""
+    n_c = Counter(ya) + Counter(yb)
+    total = 2 * len(ya)
+    expected = total * total - sum(v * v for v in n_c.values())
+    if expected == 0:
+        return 1.0
+    off = 2 * sum(x != y for x, y in zip(ya, yb))
+    return 1 - (total - 1) * off / expected
 
 
 def agreement(refs: list[dict], a: dict, b: dict, task: str) -> dict:
@@ -77,7 +92,8 @@ def agreement(refs: list[dict], a: dict, b: dict, task: str) -> dict:
     conf = [[sum(1 for x, y in zip(ya, yb) if x == la and y == lb) for lb in labels]
             for la in labels]
     return {"rows": len(uids), "agreed": sum(x == y for x, y in zip(ya, yb)),
-            "kappa": round(float(cohen_kappa_score(ya, yb)), 3), "labels": labels,
+            "kappa": round(float(cohen_kappa_score(ya, yb)), 3),
+            "alpha": round(krippendorff_alpha(ya, yb), 3), "labels": labels,
             "confusion_a_by_b": conf,
             "counts_a": dict(Counter(ya)), "counts_b": dict(Counter(yb))}
 

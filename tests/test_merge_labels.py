@@ -24,6 +24,8 @@ def test_stance_agreement_kappa_and_merge():
     assert ag["confusion_a_by_b"] == [[1, 0, 0], [0, 1, 1], [0, 0, 1]]
     # kappa = (po - pe) / (1 - pe): po = 3/4; pe = (1*1 + 2*1 + 1*2) / 16 = 5/16
     assert ag["kappa"] == pytest.approx((0.75 - 5 / 16) / (1 - 5 / 16), abs=1e-3)
+    # alpha: N = 8 values, 1 disagreeing unit, n_c = 3, 2, 3: 1 - 7 * 2 / (64 - 22)
+    assert ag["alpha"] == pytest.approx(1 - 7 * 2 / 42, abs=1e-3)
     with pytest.raises(SystemExit):  # a disagreement without a third reading
         ml.merge(REFS, a, b, {}, "stance")
     rows = ml.merge(REFS, a, b, {"u3": {"uid": "u3", "label": "neutral"}}, "stance")
@@ -60,3 +62,4 @@ def test_mentions_compare_correct_and_code():
          "u2": {"correct": "no", "gold_iso3": ""}, "u3": {"correct": "yes"}}
     ag = ml.agreement(REFS, a, b, "mentions")
     assert ag["agreed"] == 3  # u1: both "no", but different right countries
+    assert ag["labels"] == ["no", "no:BEL", "no:FRA", "yes"]
