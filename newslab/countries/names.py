@@ -9,16 +9,22 @@ name ("Real Madrid", "London Irish", "Pole vaulter", "Brit Awards") are blockers
 ``blockers.csv`` instead.
 
 1. **Currency units** ("US$10.6 million", "Jamaican $308 million", "Hong Kong dollars",
-   "a US dollar bond", "the Brazilian real"): the country word right before a currency
-   sign or currency name names the currency, not the country.
+   "a US dollar bond", "the Brazilian real"; AG News writes the sign "\\$" or "#36;"): the
+   country word right before a currency sign or currency name names the currency, not the
+   country.
 2. **Names with a country word inside** (companies, events, prizes, parties, treaties,
    publications: "Australian Open", "Canadian Press", "American Revolution", "Athens
    Olympics", "UK Independence Party", "Panama Canal", "Treaty of Lisbon", "Motion Picture
    Association of America"): the run of capitalized words right after the hit ends in a
-   word that heads such a name (:data:`NAME_HEADS`), or the hit follows "<Head> of (the)"
-   with such a head before it (:data:`OF_HEADS`). National teams still count: "the US
-   Ryder Cup team" (a cup is left out of the heads for that reason). Not in a Title Case
-   headline, where every word is capitalized.
+   word that heads such a name (:data:`NAME_HEADS`), or such a head stands before the
+   run's first "of"/"for" ("Russian Academy of Sciences", "American Chamber of Commerce",
+   "Minsk Package of Measures"; "U.S. Agency for International Development" stays, an
+   agency is no head), or the hit follows "<Head> of (the)" with such a head before it
+   (:data:`OF_HEADS`). National teams still count: "the US Ryder Cup team" (a cup is left
+   out of the heads for that reason), but a country word right before "Cup" alone names
+   the competition ("the Irish Cup", "the Scottish Cup"), and so does one before a
+   lower-case "grand prix" ("the British grand prix"). Not in a Title Case headline,
+   where every word is capitalized.
 3. **Named agreements and programmes after a capital** ("the Lisbon agenda", "the Minsk
    agreements", "the Doha round", "the Washington consensus"): a capital followed by one of
    :data:`POLICY_WORDS` is the name of what was agreed there, not the government acting
@@ -36,15 +42,17 @@ from .context import _title_case
 
 #: words that head a name of something other than the country ("Australian Open")
 NAME_HEADS = frozenset("""
-Open Masters Olympics Games Paralympics Prix Championship Championships
+Open Masters Olympics Games Paralympics Prix GP Championship Championships
 Premiership League Marathon Derby Festival Awards Award Prize Prizes Airways Airlines
 Telecom Telecommunications Railways Railway Rail Press Party Revolution Canal Agenda
 Treaty Protocol Accord Accords Convention Declaration Times Post Herald Tribune Journal
-Gazette Mail Corporation Corp Corp. Inc Inc. Ltd Ltd. Plc PLC plc Group Motors Petroleum
-Steel Museum Gallery Opera Orchestra Ballet Theatre Theater University College Society
-Association Club FC Rugby Football Cricket Broadcasting Exchange Mobile Idol Tournament
-Trophy Classic Invitational Rally Tour Fame Music Express Round Consensus Agreement
-Agreements Strategy Process
+Gazette Mail Daily Corporation Corp Corp. Inc Inc. Ltd Ltd. Plc PLC plc Group Motors
+Petroleum Steel Museum Gallery Opera Orchestra Choir Ballet Theatre Theater University
+College Academy Institute Society Association Union Unions Federation Consortium Industry
+Chamber Club FC Rugby Football Cricket Broadcasting Exchange Mobile Idol Tournament
+Trophy Classic Invitational Indoors Rally Tour Fame Music Express Round Consensus
+Agreement Agreements Strategy Process Act Package Initiative Fund Foundation Church Cross
+Forum Fair Day War Region Oblast Province Strait Basin Dam Metro Hour Project
 """.split())
 #: "<Head> of (the) X": a name of an organization, event or treaty ending in a country word
 OF_HEADS = frozenset("""
@@ -59,13 +67,15 @@ agenda treaty treaties protocol protocols accord accords agreement agreements co
 conventions declaration process strategy consensus round
 """.split())
 _CURRENCY = re.compile(
-    r"[\s-]?(?:\$|£|€|¥|dollars?\b|pounds?\b|euros?\b|yen\b|yuan\b|renminbi\b|rupees?\b|"
-    r"pesos?\b|real\b(?!\s+estate)|reais\b|rand\b|francs?\b|lira\b|liras\b|dinars?\b|"
+    r"[\s-]?(?:\\?\$|#36;|£|€|¥|dollars?\b|pounds?\b|euros?\b|yen\b|yuan\b|renminbi\b|"
+    r"rupees?\b|pesos?\b|real\b(?!\s+estate)|reais\b|rand\b|francs?\b|lira\b|liras\b|dinars?\b|"
     r"riyals?\b|rials?\b|dirhams?\b|kron(?:e|a|er|or)\b|zlotys?\b|forints?\b|shekels?\b|"
     r"baht\b|ringgit\b|rupiah\b|naira\b|cedis?\b|shillings?\b|roubles?\b|rubles?\b|"
     r"hryvnias?\b|levs?\b|tenge\b|drams?\b|manat\b|somoni\b|kwacha\b|currency\b)")
-_RUN = re.compile(r"(?:[ \t]+(?:(?:of|and|&|de|the|for)[ \t]+)?"
+_RUN = re.compile(r"(?:[ \t]+(?:(of|and|&|de|the|for)[ \t]+)?"
                   r"([A-Z][\w.'’&-]*|[A-Z]{2,}))")
+#: a lower-case event name after a country word: "the British grand prix"
+_EVENT_AFTER = re.compile(r"[ \t]+grand[ \t]+prix\b")
 _YEAR = re.compile(r"[ \t]+(?:19|20)\d\d\b")
 _POLICY = re.compile(r"[ \t]+([a-z]+)\b")
 _OF_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+(?:of|de)[ \t]+(?:the[ \t]+)?$")
@@ -76,7 +86,10 @@ def is_currency(text: str, end: int) -> bool:
     return bool(_CURRENCY.match(text, end, end + 14))
 
 
-_SIGNS = frozenset("$£€¥")
+#: first words of a run that is a name of its own, not one with the hit ("Turkish European
+#: Union accession talks", "the US World Cup team")
+_OWN_NAMES = frozenset("European EU UN NATO World".split())
+_SIGNS = frozenset("$£€¥\\#")
 _CURRENCY_INITIALS = frozenset("dpeyrfklzsbnchtm")
 _TITLES_BEFORE = frozenset("Miss Mister Mr Mr. Ms Ms. Mrs Mrs.".split())
 
@@ -103,17 +116,24 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds) -> bool:
     s0 = s1 = None
     if c1.isupper() and nxt[:1] in (" ", "\t"):
         s0, s1 = bounds(start)
-        run, pos = [], end
+        run, pos, before_of = [], end, None
         while len(run) < 5:
             m = _RUN.match(text, pos, min(s1, pos + 40))
             if not m:
                 break
-            run.append(re.sub(r"(?:['’]s|[.,])$", "", m.group(1)))
+            if m.group(1) in ("of", "for") and run and before_of is None:
+                before_of = run[-1]
+            run.append(re.sub(r"(?:['’]s|[.,])$", "", m.group(2)))
             pos = m.end()
-        # the head ends the name: "UK Independence Party", not "US Securities and Exchange
-        # Commission" nor "the French Group Alstom"
-        if run and run[-1] in NAME_HEADS and not _title_case(text, s0, s1):
+        # the head ends the name ("UK Independence Party"), or stands before its "of"
+        # ("Russian Academy of Sciences", "American Chamber of Commerce"); not "US
+        # Securities and Exchange Commission", "U.S. Agency for International Development"
+        # nor "the French Group Alstom"
+        if run and run[0] not in _OWN_NAMES and (run[-1] in NAME_HEADS or before_of in NAME_HEADS
+                    or run == ["Cup"]) and not _title_case(text, s0, s1):
             return True
+    elif c1 == "g" and _EVENT_AFTER.match(text, end, end + 16):
+        return True
     if text[start - 3:start] in ("of ", "de ", "he ") and start >= 3:
         before = text[max(0, start - 40):start]
         m = _OF_BEFORE.search(before)
