@@ -58,3 +58,99 @@ def test_other_names_and_currencies(text, expected):
 def test_organization_of_american_states_is_an_organization():
     m = C.mentions_in_text("The OAS met in Lima.")
     assert dict(zip(m["surface"], m["kind"])) == {"OAS": "organization", "Lima": "capital"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ethnic groups named by two demonyms: the group, not the second country
+    ("A Bosnian Serb commander was arrested.", {"BIH"}),
+    ("Kosovo Albanians marched in Pristina.", {"XKX"}),
+    ("Turkish Cypriots voted in the referendum.", {"CYP"}),
+    ("Greek Cypriot leaders rejected the plan.", {"CYP"}),
+    ("Serb and Croat leaders met.", {"SRB", "HRV"}),
+    # a language after "in" before a new clause or phrase
+    ('He said "thank you" in Polish while the crowd cheered.', set()),
+    ("The opera will be sung in Swedish for the first time.", set()),
+    ("Fishing boats in French and British ports stayed in.", {"FRA", "GBR"}),
+    # America the continent among other continents; "Europe and America" is the US
+    ("Offices in Europe, Asia, Africa and America will close.", set()),
+    ("Trade between Europe and America grew.", {"USA"}),
+    ("America and Australia signed the deal.", {"USA", "AUS"}),
+    # the sport
+    ("He plays Australian Rules football.", set()),
+])
+def test_ethnic_groups_languages_continents(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    # a woman's title before a man's name is his wife; a woman leader keeps hers
+    ("Mrs Blair said she would appeal.", None, set()),
+    ("Mrs Merkel said Germany would help.", "2010-05-01", {"DEU"}),
+    # an election campaign makes even a titled president a candidate
+    ("President Bush and his rival, Senator John Kerry, clashed over taxes.", "2004-10-01",
+     set()),
+    ("The re-election of President Bush lifted defence shares.", "2004-11-05", set()),
+    ("President Bush signed the bill.", "2004-10-01", {"USA"}),
+    ("President Putin's military campaign has caused suffering.", "2022-04-01", {"RUS"}),
+    ("The prime minister, Ariel Sharon, said the death of his rival changed little.",
+     "2004-11-12", {"ISR"}),
+    # out of office: ousted, toppled
+    ("The toppled leader Saddam Hussein will go on trial.", None, set()),
+    # undated, a name that also held an office below head (leaders.csv): only with a title
+    ("Gordon Brown said the budget would balance.", None, set()),
+    ("Prime Minister Gordon Brown said the troops would stay.", None, {"GBR"}),
+    ("Gordon Brown said the troops would stay.", "2008-03-01", {"GBR"}),
+    ("Gordon Brown said the budget would balance.", "2005-03-01", set()),
+    ("The finance minister Nicolas Sarkozy warned of high oil prices.", None, set()),
+    ("The demand was filed by the Clinton administration in 1999.", None, {"USA"}),
+])
+def test_leaders_on_real_news(text, date, expected):
+    assert found(text, date) == expected
+
+
+def test_fresh_test_split_files_score(tmp_path, capsys):
+    """The second real-text gold (``countries_real2_*.jsonl``: the round-1 fields plus
+    ``correct_coder2``/``countries_coder2``, split ``test2``) scores with --split test2;
+    a tiny shared folder of our own text stands in for ../shared."""
+    import json
+
+    from newslab import cli
+    root = tmp_path / "shared"
+    (root / "eval" / "ag_news").mkdir(parents=True)
+    desc = "America Online paid US\\$9 million to settle. Troops left Iraq on Monday."
+    (root / "eval" / "ag_news" / "test.csv").write_text(f"label,title,description\n3,T,{desc}\n")
+    a, b = desc.index("Troops"), len(desc)
+    sent = {"uid": "cs2-0001", "source": "ag_news", "file": "eval/ag_news/test.csv",
+            "row": 0, "sent_start": a, "sent_end": b, "sentence_id": 1, "date": None,
+            "stratum": "found", "split": "test2", "countries": ["IRQ"], "note": "",
+            "countries_coder2": ["IRQ"]}
+    ments = [
+        {"uid": "cm2-0001", "source": "ag_news", "file": "eval/ag_news/test.csv", "row": 0,
+         "sent_start": 0, "sent_end": a - 1, "sentence_id": 0, "date": None, "split": "test2",
+         "start": 0, "end": 7, "target": "America", "iso3": "USA", "country": "United States",
+         "kind": "name", "correct": "no", "gold_iso3": "", "note": "company name",
+         "correct_coder2": "no"},
+        {"uid": "cm2-0002", "source": "ag_news", "file": "eval/ag_news/test.csv", "row": 0,
+         "sent_start": a, "sent_end": b, "sentence_id": 1, "date": None, "split": "test2",
+         "start": 12, "end": 16, "target": "Iraq", "iso3": "IRQ", "country": "Iraq",
+         "kind": "name", "correct": "yes", "gold_iso3": "", "note": "",
+         "correct_coder2": "yes"}]
+    s_path, m_path = tmp_path / "countries_real2_sentences.jsonl", \
+        tmp_path / "countries_real2_mentions.jsonl"
+    s_path.write_text(json.dumps(sent) + "\n")
+    m_path.write_text("\n".join(json.dumps(r) for r in ments) + "\n")
+    assert cli.main(["evaluate", "countries", str(s_path), "--split", "test2",
+                     "--shared", str(root), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (out["n"], out["precision"], out["recall"]) == (1, 1.0, 1.0)
+    assert cli.main(["evaluate", "countries", str(m_path), "--split", "test2",
+                     "--shared", str(root), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    # "America Online" is no longer found (dropped, rightly); Iraq is found and right
+    assert (out["n"], out["n_found"], out["n_right"], out["n_dropped"],
+            out["n_dropped_right"]) == (2, 1, 1, 1, 0)
+    assert cli.main(["evaluate", "countries", str(m_path), "--split", "test2",
+                     "--shared", str(root)]) == 0
+    assert "precision = 1.000" in capsys.readouterr().out
+    assert cli.main(["evaluate", "countries", str(m_path), "--split", "test",
+                     "--shared", str(root)]) == 2

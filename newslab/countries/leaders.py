@@ -22,9 +22,20 @@ attribution uses), and it is left out of country counts and stance unless asked 
      "talks with Putin", "told Blair", "a visit by Chirac", "an aide to Putin").
 - And never, whatever the verbs, when the name is preceded by another office's title
   ("Chancellor Gordon Brown" for a prime minister: a chancellor of the exchequer; "Senator
-  Clinton"; "former President ..."), or when the sentence is about their party or private
-  life (re-election, a candidate, a campaign, their party, family, a memorial, losing
-  trust): "Tony Blair's Labour conference row", "Bush as a re-election candidate".
+  Clinton"; "former President ...", "ousted", "toppled"), or by a woman's title before a
+  man's name ("Mrs Blair" is his wife; :data:`WOMEN` lists the women leaders), or when the
+  sentence is about their party or private life (re-election, a candidate, a campaign,
+  their party, family, a memorial, losing trust): "Tony Blair's Labour conference row",
+  "Bush as a re-election candidate". An election campaign (re-election, a challenger, an
+  election rival, swing states, voters, a presidential debate) overrides even the title:
+  "President Bush and his rival, Senator John Kerry, clashed" is a candidate; a "military
+  campaign" is no election campaign.
+- Undated text (no article date) cannot say which office a name held. When a name also
+  held an office below head of state or government (a row of ``leaders.csv`` with another
+  role: Gordon Brown, chancellor of the exchequer 1997-2007 before prime minister; Nicolas
+  Sarkozy, minister), it counts undated only with a head's title, an apposition, a speaker
+  label or a state noun ("Prime Minister Gordon Brown", "the Clinton administration");
+  "Gordon Brown said the budget ..." is a person. Dated text uses the terms.
 
 What this cannot see: an act of state told without any of these words, and a head of
 government speaking as party leader with a plain "said" (counted as the country).
@@ -57,14 +68,32 @@ _APPOSITION = re.compile(
 #: how far (characters, within the sentence) the party or private-life words are looked for
 _CONTEXT = 50
 _LABEL_NOTE = re.compile(r"\s?\([^()]{1,80}\):")
-_FORMER = re.compile(r"(?i)\b(?:former|ex-|late)\s+(?:\w+\s+){0,3}$")
+_FORMER = re.compile(r"(?i)\b(?:former|ex-|late|ousted|deposed|toppled|exiled|jailed)\s+"
+                     r"(?:\w+\s+){0,3}$")
 #: the words the title patterns start with (lower case)
 _TITLE_WORDS = frozenset("""
 president pres. prime minister pm premier king queen pope emperor emir sultan supreme leader
 ayatollah crown prince sheikh colonel chancellor secretary senator sen. governor gov. mayor
 rep. representative congressman congresswoman candidate nominee challenger rival vice
-former ex- late
+former ex- late ousted deposed toppled exiled jailed
 """.split()) | {"ex-president", "ex-prime", "ex-premier", "ex-leader"}
+#: a woman's title before a man's name: his wife ("Mrs Blair" is Cherie Blair)
+_SPOUSE = re.compile(r"\b(?:Mrs|Ms|Madam|Madame|Lady)\.?\s+$")
+#: leaders (``leaders.csv`` names) who are women, for whom "Mrs"/"Ms" is their own title
+WOMEN = frozenset({"Theresa May", "Liz Truss", "Elizabeth II", "Angela Merkel", "Dilma Rousseff",
+                   "Park Geun-hye", "Giorgia Meloni", "Tsai Ing-wen", "Salome Zourabichvili",
+                   "Maia Sandu", "Claudia Sheinbaum", "Sanae Takaichi", "Yulia Svyrydenko",
+                   "Hillary Clinton", "Annalena Baerbock"})
+#: an election campaign around the name: a head of state or government running for office is
+#: a candidate even with the title ("pulling President Bush and rival John Kerry to the
+#: state", "the re-election of President Bush")
+_CAMPAIGN = re.compile(
+    r"(?i)\bre-?elect|\bcampaign(?:ing|ed|ers?)\b|\bcampaign\s+(?:trail|rally|stops?|ads?)\b|"
+    r"\b(?:election|presidential|get-out-the-vote)\s+campaign|\bcandidat|\bnominee\b|"
+    r"\bchallenger\b|\b(?:Democratic|Republican|election|presidential)\s+rival|"
+    r"\brival,?\s+(?:Sen\.|Senator|John|candidate)|\bswing\s+states?\b|\brunning\s+mate\b|"
+    r"\bvoters?\b|\b(?:presidential|televised|TV|election)\s+debates?\b|"
+    r"\b(?:presidential|White\s+House)\s+(?:race|contest)\b|\bbattleground\b")
 _CHANCELLOR = re.compile(r"\bChancellor(?:\s+of\s+the\s+Exchequer)?\s+$")
 _PERSON_CONTEXT = re.compile(
     r"(?i)\bre-?elect|\belection\s+campaign|\bcampaign(?:s|ing|ed|er)?\b|\bcandidat|"
@@ -141,13 +170,17 @@ def _words_after(text: str, end: int, s1: int, n: int = 14) -> list[str]:
 
 
 def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: str,
-                     name: str) -> bool:
+                     name: str, *, titled_only: bool = False, woman: bool = False) -> bool:
     """Does the head of state or government named at ``text[start:end]`` (in the sentence
-    ``text[s0:s1]``) stand for the state here? See the module docstring."""
+    ``text[s0:s1]``) stand for the state here? See the module docstring. ``titled_only``:
+    only a head's title, an apposition or a speaker label will do (an undated text, and a
+    name that also held another office); ``woman``: the leader is a woman (``WOMEN``)."""
     before = text[max(s0, start - 60):start]
     if text[end:end + 1] == ":" or _LABEL_NOTE.match(text, end, end + 90):
         return True       # a transcript speaker label ("Vladimir Putin: Thank you.",
         #                   "Vladimir Putin (on the budget): ...")
+    if not woman and _SPOUSE.search(before):
+        return False      # "Mrs Blair": his wife
     # (the title patterns only run when a title word is among the last words before)
     titled = not _TITLE_WORDS.isdisjoint(w.lower().rstrip(",") for w in before.split()[-7:])
     head_title = titled and _HEAD_TITLE.search(before)
@@ -161,13 +194,16 @@ def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: st
         if _FORMER.search(before):
             return False
     if head_title or _APPOSITION.match(text, end, min(s1, end + 60)):
-        return True       # "Prime Minister Tony Blair", "Ariel Sharon, the Israeli Prime
-        #                   Minister, ..."
+        # "Prime Minister Tony Blair", "Ariel Sharon, the Israeli Prime Minister, ...";
+        # not a president running for re-election
+        return not _CAMPAIGN.search(text, max(s0, start - 80), min(s1, end + 80))
     # the possessive ("Putin's visit", "Mr Blair’s government") is read past
     poss = re.match(r"['’]s?| ?#39;s", text[end:end + 6])
     words = _words_after(text, end + (poss.end() if poss else 0), s1)
     if words and words[0].lower() in _STATE_NOUNS:
         return True       # "the Bush administration", "Mr Blair's government"
+    if titled_only:
+        return False      # undated "Gordon Brown" (chancellor, later prime minister)
     if _PERSON_CONTEXT.search(text, max(s0, start - _CONTEXT), min(s1, end + _CONTEXT)):
         return False
     i = 0

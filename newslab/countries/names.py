@@ -32,6 +32,10 @@ name ("Real Madrid", "London Irish", "Pole vaulter", "Brit Awards") are blockers
    "Athens 2004", names an event held there, as a tournament or Games; so does a country
    name followed by a year, "Germany 2006".)
 4. **A title before the name**: "Miss Peru" (a beauty title), "Mister Universe".
+5. **Ethnic groups named by two demonyms**: "Bosnian Serb(s)", "Kosovo Albanian(s)",
+   "Bosnian Croat(s)" are people of Bosnia or Kosovo ("Bosnian"/"Kosovo" counts, "Serb" does
+   not stand for Serbia); "Turkish Cypriot(s)", "Greek Cypriot(s)" are Cypriots ("Cypriot"
+   counts, "Turkish" and "Greek" do not stand for Turkey and Greece).
 """
 
 from __future__ import annotations
@@ -94,6 +98,23 @@ _CURRENCY_INITIALS = frozenset("dpeyrfklzsbnchtm")
 _TITLES_BEFORE = frozenset("Miss Mister Mr Mr. Ms Ms. Mrs Mrs.".split())
 
 
+#: an ethnic group after a country's demonym or name: "Bosnian Serbs", "Kosovo Albanians"
+_ETHNIC_AFTER = {"Serb": ("Bosnian", "Kosovo", "Kosovar", "Croatian", "Montenegrin"),
+                 "Croat": ("Bosnian",), "Albanian": ("Kosovo", "Kosovar", "Macedonian"),
+                 "Muslim": ("Bosnian",)}
+_ETHNIC_AFTER.update({k + "s": v for k, v in list(_ETHNIC_AFTER.items())})
+#: an ethnic group before a country's demonym: "Turkish Cypriots", "Greek Cypriot leader"
+_ETHNIC_BEFORE = re.compile(r"[ \t]+Cypriots?\b")
+
+
+def _ethnic(text: str, start: int, end: int) -> bool:
+    word = text[start:end]
+    before = _ETHNIC_AFTER.get(word)
+    if before is not None:
+        return text[max(0, start - 12):start].rstrip().endswith(before)
+    return word in ("Turkish", "Greek") and bool(_ETHNIC_BEFORE.match(text, end, end + 12))
+
+
 def not_the_country(text: str, start: int, end: int, kind: str, bounds) -> bool:
     """True when the hit ``text[start:end]`` (of ``kind``) is part of another name or
     names a currency (see the module docstring). ``bounds(pos)`` gives the sentence's
@@ -107,6 +128,8 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds) -> bool:
         last = text[max(0, start - 12):start].split()[-1:]
         if last and last[0] in _TITLES_BEFORE:
             return True
+    if kind == "demonym" and _ethnic(text, start, end):
+        return True
     if c1.isdigit() and kind != "demonym" and _YEAR.match(text, end, end + 6):
         return True
     if kind == "capital" and c1.islower():
