@@ -154,3 +154,28 @@ def test_fresh_test_split_files_score(tmp_path, capsys):
     assert "precision = 1.000" in capsys.readouterr().out
     assert cli.main(["evaluate", "countries", str(m_path), "--split", "test",
                      "--shared", str(root)]) == 2
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    ("Labour began talks with Prime Minister Ariel Sharon's Likud party.", "2004-12-01",
+     set()),
+    ("Prime Minister Ariel Sharon's government approved the plan.", "2004-12-01", {"ISR"}),
+    ("Chancellor Schroeder's Social Democrat-Green Party administration fell.", "2004-12-01",
+     {"DEU"}),
+    ("Oil reached $49.40 US a barrel.", None, set()),
+    ("The English FA banned him for nine months.", None, set()),
+    ("Standard Chartered said it would buy Korea First Bank.", None, set()),
+    ("The Swiss National Bank held rates.", None, {"CHE"}),
+    ("Petro-Canada sold its stake.", None, set()),
+    ("Wrecks lie at the bottom of the Gulf of Finland.", None, set()),
+])
+def test_more_names_and_party_leaders(text, date, expected):
+    assert found(text, date) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ireland face a home fixture with the mercurial French.", {"IRL", "FRA"}),
+    ("The letter was written in the original French.", set()),
+])
+def test_demonyms_teams_and_languages(text, expected):
+    assert found(text) == expected

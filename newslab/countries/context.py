@@ -161,7 +161,8 @@ def _rule_food(text, start, end, s0, s1, gazwords) -> bool:
 def _rule_language(text, start, end, s0, s1, gazwords) -> bool:
     """A demonym that names a language is not a country mention: "speaks Russian",
     "Russian-speaking", "conducted in French.", "some German." (an adjective demonym
-    closing a clause, without "a"/"the" before it, is a language)."""
+    closing a clause, without "a"/"the" before it, is a language; "the mercurial French."
+    is the team), "in Polish while ..." (after "in", before a new clause)."""
     prev = _prev_word(text, start).lower()
     if prev in _LANG_BEFORE:
         return False
@@ -170,13 +171,16 @@ def _rule_language(text, start, end, s0, s1, gazwords) -> bool:
     if m and m.group(1).lower() in _LANG_AFTER:
         return False
     if (not after.strip() or after[:1] in ".;:!?\"')\u201d") and \
-            prev not in ("a", "an", "the", "one", "another", "fellow", "every"):
+            prev not in ("a", "an", "the", "one", "another", "fellow", "every") and \
+            not _THE_ADJECTIVE.search(text, max(s0, start - 40), start):
         return False
     if prev == "in" and m and m.group(1) in _CLAUSE_WORDS:
         return False    # "he said it in Polish while struggling", "in French with subtitles"
     return not (prev == "in" and after[:1] == ",")
 
 
+# "the mercurial French." (a team, a people): "the" and one or two adjectives before
+_THE_ADJECTIVE = re.compile(r"(?<![Ii]n )(?<![Ff]rom )\b[Tt]he\s+(?:[a-z-]+\s+){1,2}$")
 # words that start a new clause or phrase after "in <Language>" (not "and": "in French
 # and British ports")
 _CLAUSE_WORDS = frozenset("while when whereas because before after but as to so during with "

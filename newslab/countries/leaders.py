@@ -26,7 +26,8 @@ attribution uses), and it is left out of country counts and stance unless asked 
   man's name ("Mrs Blair" is his wife; :data:`WOMEN` lists the women leaders), or when the
   sentence is about their party or private life (re-election, a candidate, a campaign,
   their party, family, a memorial, losing trust): "Tony Blair's Labour conference row",
-  "Bush as a re-election candidate". An election campaign (re-election, a challenger, an
+  "Bush as a re-election candidate"; the name's party right after it overrides even the
+  title ("Prime Minister Ariel Sharon's Likud party"). An election campaign (re-election, a challenger, an
   election rival, swing states, voters, a presidential debate) overrides even the title:
   "President Bush and his rival, Senator John Kerry, clashed" is a candidate; a "military
   campaign" is no election campaign.
@@ -94,6 +95,9 @@ _CAMPAIGN = re.compile(
     r"\brival,?\s+(?:Sen\.|Senator|John|candidate)|\bswing\s+states?\b|\brunning\s+mate\b|"
     r"\bvoters?\b|\b(?:presidential|televised|TV|election)\s+debates?\b|"
     r"\b(?:presidential|White\s+House)\s+(?:race|contest)\b|\bbattleground\b")
+#: the name's party right after it ("Sharon's Likud party", "Mr Blair's Labour Party")
+_PARTY_AFTER = re.compile(r"(?:['’]s|\s?#39;s)\s+(?:[A-Z][\w-]*\s+){0,2}[Pp]arty\b"
+                          r"(?!\s+(?:administration|government|coalition))")
 _CHANCELLOR = re.compile(r"\bChancellor(?:\s+of\s+the\s+Exchequer)?\s+$")
 _PERSON_CONTEXT = re.compile(
     r"(?i)\bre-?elect|\belection\s+campaign|\bcampaign(?:s|ing|ed|er)?\b|\bcandidat|"
@@ -193,6 +197,8 @@ def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: st
             return False
         if _FORMER.search(before):
             return False
+    if _PARTY_AFTER.match(text, end, min(s1, end + 80)):
+        return False      # "Prime Minister Ariel Sharon's Likud party": the party leader
     if head_title or _APPOSITION.match(text, end, min(s1, end + 60)):
         # "Prime Minister Tony Blair", "Ariel Sharon, the Israeli Prime Minister, ...";
         # not a president running for re-election

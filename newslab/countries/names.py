@@ -10,8 +10,8 @@ name ("Real Madrid", "London Irish", "Pole vaulter", "Brit Awards") are blockers
 
 1. **Currency units** ("US$10.6 million", "Jamaican $308 million", "Hong Kong dollars",
    "a US dollar bond", "the Brazilian real"; AG News writes the sign "\\$" or "#36;"): the
-   country word right before a currency sign or currency name names the currency, not the
-   country.
+   country word right before a currency sign or currency name, or right after a dollar
+   amount ("$49.40 US"), names the currency, not the country.
 2. **Names with a country word inside** (companies, events, prizes, parties, treaties,
    publications: "Australian Open", "Canadian Press", "American Revolution", "Athens
    Olympics", "UK Independence Party", "Panama Canal", "Treaty of Lisbon", "Motion Picture
@@ -56,7 +56,7 @@ College Academy Institute Society Association Union Unions Federation Consortium
 Chamber Club FC Rugby Football Cricket Broadcasting Exchange Mobile Idol Tournament
 Trophy Classic Invitational Indoors Rally Tour Fame Music Express Round Consensus
 Agreement Agreements Strategy Process Act Package Initiative Fund Foundation Church Cross
-Forum Fair Day War Region Oblast Province Strait Basin Dam Metro Hour Project
+Forum Fair Day War Region Oblast Province Strait Basin Dam Metro Hour Project FA Bank
 """.split())
 #: "<Head> of (the) X": a name of an organization, event or treaty ending in a country word
 OF_HEADS = frozenset("""
@@ -93,6 +93,10 @@ def is_currency(text: str, end: int) -> bool:
 #: first words of a run that is a name of its own, not one with the hit ("Turkish European
 #: Union accession talks", "the US World Cup team")
 _OWN_NAMES = frozenset("European EU UN NATO World".split())
+_AMOUNT_BEFORE = re.compile(r"(?:\$|#36;)\s?\d[\d.,]*\s$")
+#: the word before "Bank" that makes it a central bank ("Swiss National Bank"), not a firm
+#: ("China Construction Bank", "Korea First Bank")
+_STATE_BANKS = frozenset("National Central Reserve People's".split())
 _SIGNS = frozenset("$£€¥\\#")
 _CURRENCY_INITIALS = frozenset("dpeyrfklzsbnchtm")
 _TITLES_BEFORE = frozenset("Miss Mister Mr Mr. Ms Ms. Mrs Mrs.".split())
@@ -128,6 +132,9 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds) -> bool:
         last = text[max(0, start - 12):start].split()[-1:]
         if last and last[0] in _TITLES_BEFORE:
             return True
+    if text[start - 2:start - 1].isdigit() and _AMOUNT_BEFORE.search(text, max(0, start - 24),
+                                                                     start):
+        return True     # "$49.40 US a barrel": the currency after an amount
     if kind == "demonym" and _ethnic(text, start, end):
         return True
     if c1.isdigit() and kind != "demonym" and _YEAR.match(text, end, end + 6):
@@ -152,8 +159,11 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds) -> bool:
         # ("Russian Academy of Sciences", "American Chamber of Commerce"); not "US
         # Securities and Exchange Commission", "U.S. Agency for International Development"
         # nor "the French Group Alstom"
-        if run and run[0] not in _OWN_NAMES and (run[-1] in NAME_HEADS or before_of in NAME_HEADS
-                    or run == ["Cup"]) and not _title_case(text, s0, s1):
+        if run[-1:] == ["Bank"] and run[-2:-1] and run[-2] in _STATE_BANKS:
+            pass        # "the Swiss National Bank", a central bank: an institution
+        elif run and run[0] not in _OWN_NAMES and (
+                run[-1] in NAME_HEADS or before_of in NAME_HEADS or run == ["Cup"]) \
+                and not _title_case(text, s0, s1):
             return True
     elif c1 == "g" and _EVENT_AFTER.match(text, end, end + 16):
         return True
