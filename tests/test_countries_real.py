@@ -179,3 +179,26 @@ def test_more_names_and_party_leaders(text, date, expected):
 ])
 def test_demonyms_teams_and_languages(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("For the Welsh Liberal Democrats, she called the target unambitious.", set()),
+    ("The Scottish Conservatives want a referendum.", set()),
+    ("The British Chambers of Commerce cut its forecast.", set()),
+    ("Scottish voters went to the polls.", {"GBR"}),
+])
+def test_party_and_chamber_names(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    # "Mr <name>": the inverted speech verb at the clause end, or a party to an act
+    ('"It will not work," said Mr Blair.', "2004-06-01", {"GBR"}),
+    ("During the talks with Mr Putin, we agreed on gas.", "2021-06-01", {"RUS"}),
+    ("He said Mr Blair had spoken well.", "2004-06-01", set()),
+    ("Voters face a choice between Mr Blair and Mr Howard.", "2004-06-01", set()),
+    ("The administration of Vladimir Putin changed course.", "2004-06-01", {"RUS"}),
+    ("Tony Blair is pressing the US to cut emissions.", "2004-06-01", {"GBR", "USA"}),
+])
+def test_leaders_after_honorifics(text, date, expected):
+    assert found(text, date) == expected

@@ -135,7 +135,9 @@ criticize blame defend back support oppose allow sought seeks seek stated states
 claims argued argues suggested suggests signalled signaled signals recalled recalls
 issued issues imposed imposes lifted lifts authorised authorized authorizes authorises
 returned returns left leaves made makes gave gives presented presents answered answers
-informed informs provided provides assured assures briefed briefs outlined outlines
+informed informs provided provides assured assures briefed briefs outlined outlines urging pressing pressed presses
+insisting warning vowing pledging telling underscored underscores underlined underlines
+highlighted highlights
 """.split())
 _ACT_NOUNS = frozenset("""
 government administration cabinet visit visits trip talks call calls remarks statement
@@ -148,6 +150,14 @@ officials orders conversation phone telephone meeting administration's governmen
 """.split())
 #: nouns right after the name that make it the state whatever the sentence says about parties
 _STATE_NOUNS = frozenset("administration government cabinet regime decree veto".split())
+#: titles of courtesy before the name ("said Mr Blair", "talks with Mr Putin")
+_HONORIFICS = frozenset("Mr Mrs Ms Dr Mister".split())
+#: verbs of speech inverted before "Mr <name>" at the end of a clause ("..., said Mr Blair.")
+_SPEECH = frozenset("said says added argued insisted stressed noted warned explained "
+                    "replied told asked".split())
+#: words before "Mr <name>" that make them a party to an act ("talks with Mr Putin")
+_WITH_HONORIFIC = frozenset("with met meet meets meeting told visited thanked invited "
+                            "received urged asked briefed telephoned phoned".split())
 #: "<word> to <name>": the name is party to an act
 _TO_BEFORE = frozenset("""
 aide aides adviser advisers advisor envoy envoys letter message appeal ambassador spokesman
@@ -226,8 +236,19 @@ def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: st
         if w in _ACT_WORDS or w in _ACT_NOUNS:
             return True
     prev = re.findall(r"[A-Za-z]+", before)
+    if prev and prev[-1] in _HONORIFICS:
+        # past "Mr": "..., said Mr Blair." (the verb inverted, the name ends the clause),
+        # "talks with Mr Putin", "told Mr Zelensky"; not "He said Mr Blair had ...",
+        # "a choice between Mr Blair and ...", "taken for granted by Mr Blair"
+        w = prev[-2].lower() if len(prev) > 1 else ""
+        if (w in _SPEECH and _CLAUSE_END.match(text, end + (poss.end() if poss else 0))) \
+                or w in _WITH_HONORIFIC:
+            return True
+        return False
     if prev and (prev[-1].lower() in _ACT_BEFORE or prev[-1].lower() in _ACT_WORDS):
         return True
+    if len(prev) > 1 and prev[-1] == "of" and prev[-2].lower() in _STATE_NOUNS:
+        return True       # "the administration of Vladimir Putin"
     if len(prev) > 1 and prev[-1] == "to" and prev[-2].lower() in _TO_BEFORE:
         return True       # "an aide to Putin", "a letter to Blair"
     # "met with President-elect ..." is handled by the titles; "talks between X and Y"

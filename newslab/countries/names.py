@@ -57,6 +57,7 @@ Chamber Club FC Rugby Football Cricket Broadcasting Exchange Mobile Idol Tournam
 Trophy Classic Invitational Indoors Rally Tour Fame Music Express Round Consensus
 Agreement Agreements Strategy Process Act Package Initiative Fund Foundation Church Cross
 Forum Fair Day War Region Oblast Province Strait Basin Dam Metro Hour Project FA Bank
+Chambers Labour Conservatives Nationalists
 """.split())
 #: "<Head> of (the) X": a name of an organization, event or treaty ending in a country word
 OF_HEADS = frozenset("""
@@ -97,7 +98,7 @@ _AMOUNT_BEFORE = re.compile(r"(?:\$|#36;)\s?\d[\d.,]*\s$")
 #: the word before "Bank" that makes it a central bank ("Swiss National Bank"), not a firm
 #: ("China Construction Bank", "Korea First Bank")
 _STATE_BANKS = frozenset("National Central Reserve People's".split())
-_SIGNS = frozenset("$£€¥\\#")
+_SIGNS = frozenset("$£€¥\\")
 _CURRENCY_INITIALS = frozenset("dpeyrfklzsbnchtm")
 _TITLES_BEFORE = frozenset("Miss Mister Mr Mr. Ms Ms. Mrs Mrs.".split())
 
@@ -125,7 +126,8 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds) -> bool:
     (start, end). (Cheap character tests come first: this runs on every place hit.)"""
     nxt = text[end:end + 2]
     c1 = nxt[1:2]
-    if (nxt[:1] in _SIGNS or c1 in _SIGNS or c1 in _CURRENCY_INITIALS) and \
+    if (nxt[:1] in _SIGNS or c1 in _SIGNS or c1 in _CURRENCY_INITIALS
+            or (c1 == "#" and text.startswith("#36;", end + 1))) and \
             _CURRENCY.match(text, end, end + 14):
         return True
     if text[start - 2:start] in ("s ", "r ", ". ") and start >= 2:
