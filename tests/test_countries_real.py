@@ -202,3 +202,16 @@ def test_party_and_chamber_names(text, expected):
 ])
 def test_leaders_after_honorifics(text, date, expected):
     assert found(text, date) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Blue Jays lost in the American League Wednesday.", set()),
+    ("A Little Britain sketch won the award.", set()),
+    ("The pro-Kremlin United Russia party won.", {"RUS"}),
+    ("He works for the Iraqi Telecommunications and Post Company.", set()),
+    ("The British Library holds the papers.", set()),
+    ("Agreement in the Doha development talks is near.", set()),
+    ("Talks in Doha resumed on Monday.", {"QAT"}),
+])
+def test_names_ending_in_a_date_and_more_fixed_names(text, expected):
+    assert found(text) == expected

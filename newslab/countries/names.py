@@ -57,7 +57,7 @@ Chamber Club FC Rugby Football Cricket Broadcasting Exchange Mobile Idol Tournam
 Trophy Classic Invitational Indoors Rally Tour Fame Music Express Round Consensus
 Agreement Agreements Strategy Process Act Package Initiative Fund Foundation Church Cross
 Forum Fair Day War Region Oblast Province Strait Basin Dam Metro Hour Project FA Bank
-Chambers Labour Conservatives Nationalists
+Chambers Labour Conservatives Nationalists Company Library Front
 """.split())
 #: "<Head> of (the) X": a name of an organization, event or treaty ending in a country word
 OF_HEADS = frozenset("""
@@ -69,7 +69,7 @@ Championship Open Prix Rally Cup Miss Order Treaties Agreement Statue
 #: lower-case words after a capital that make it the name of an agreement or programme
 POLICY_WORDS = frozenset("""
 agenda treaty treaties protocol protocols accord accords agreement agreements convention
-conventions declaration process strategy consensus round
+conventions declaration process strategy consensus round development
 """.split())
 _CURRENCY = re.compile(
     r"[\s-]?(?:\\?\$|#36;|£|€|¥|dollars?\b|pounds?\b|euros?\b|yen\b|yuan\b|renminbi\b|"
@@ -95,6 +95,9 @@ def is_currency(text: str, end: int) -> bool:
 #: Union accession talks", "the US World Cup team")
 _OWN_NAMES = frozenset("European EU UN NATO World".split())
 _AMOUNT_BEFORE = re.compile(r"(?:\$|#36;)\s?\d[\d.,]*\s$")
+_DATE_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January "
+                        "February March April May June July August September October "
+                        "November December".split())
 #: the word before "Bank" that makes it a central bank ("Swiss National Bank"), not a firm
 #: ("China Construction Bank", "Korea First Bank")
 _STATE_BANKS = frozenset("National Central Reserve People's".split())
@@ -155,7 +158,10 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds) -> bool:
                 break
             if m.group(1) in ("of", "for") and run and before_of is None:
                 before_of = run[-1]
-            run.append(re.sub(r"(?:['’]s|[.,])$", "", m.group(2)))
+            word = re.sub(r"(?:['’]s|[.,])$", "", m.group(2))
+            if word in _DATE_WORDS:
+                break   # "in the American League Wednesday": a date ends the name
+            run.append(word)
             pos = m.end()
         # the head ends the name ("UK Independence Party"), or stands before its "of"
         # ("Russian Academy of Sciences", "American Chamber of Commerce"); not "US
