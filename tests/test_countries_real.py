@@ -215,3 +215,16 @@ def test_leaders_after_honorifics(text, date, expected):
 ])
 def test_names_ending_in_a_date_and_more_fixed_names(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("They own an American football team in Florida.", set()),
+    ("Samoa played Chinese Taipei in the final.", {"WSM", "TWN"}),
+    ("The song went straight to the top of the Official UK Singles Chart.", set()),
+    ("Sberbank chief German Gref attended the meeting.", set()),
+    ("Jools Holland played the piano.", set()),
+    ("Justice for African Americans was the theme.", set()),
+    ("The OSCE Minsk Group met in Vienna.", {"AUT"}),
+])
+def test_sports_persons_and_groups(text, expected):
+    assert found(text) == expected

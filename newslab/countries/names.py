@@ -57,7 +57,7 @@ Chamber Club FC Rugby Football Cricket Broadcasting Exchange Mobile Idol Tournam
 Trophy Classic Invitational Indoors Rally Tour Fame Music Express Round Consensus
 Agreement Agreements Strategy Process Act Package Initiative Fund Foundation Church Cross
 Forum Fair Day War Region Oblast Province Strait Basin Dam Metro Hour Project FA Bank
-Chambers Labour Conservatives Nationalists Company Library Front
+Chambers Labour Conservatives Nationalists Company Library Front Chart Charts
 """.split())
 #: "<Head> of (the) X": a name of an organization, event or treaty ending in a country word
 OF_HEADS = frozenset("""
