@@ -12,6 +12,7 @@ def found(text, date=None):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # other names and currencies
     # currencies as AG News writes them: "US\$5m", "US #36;5m"
     ("The bank paid US\\$40 million for the stake.", set()),
     ("Shares were priced at US #36;12 each.", set()),
@@ -50,17 +51,7 @@ def found(text, date=None):
     ("They moved to Vancouver, British Columbia.", set()),
     ("The head of the Organization of American States spoke.", set()),
     ("The Irish Republican Army gave up its arms.", set()),
-])
-def test_other_names_and_currencies(text, expected):
-    assert found(text) == expected
-
-
-def test_organization_of_american_states_is_an_organization():
-    m = C.mentions_in_text("The OAS met in Lima.")
-    assert dict(zip(m["surface"], m["kind"])) == {"OAS": "organization", "Lima": "capital"}
-
-
-@pytest.mark.parametrize("text, expected", [
+    # ethnic groups languages continents
     # ethnic groups named by two demonyms: the group, not the second country
     ("A Bosnian Serb commander was arrested.", {"BIH"}),
     ("Kosovo Albanians marched in Pristina.", {"XKX"}),
@@ -77,12 +68,38 @@ def test_organization_of_american_states_is_an_organization():
     ("America and Australia signed the deal.", {"USA", "AUS"}),
     # the sport
     ("He plays Australian Rules football.", set()),
+    # demonyms teams and languages
+    ("Ireland face a home fixture with the mercurial French.", {"IRL", "FRA"}),
+    ("The letter was written in the original French.", set()),
+    # party and chamber names
+    ("For the Welsh Liberal Democrats, she called the target unambitious.", set()),
+    ("The Scottish Conservatives want a referendum.", set()),
+    ("The British Chambers of Commerce cut its forecast.", set()),
+    ("Scottish voters went to the polls.", {"GBR"}),
+    # names ending in a date and more fixed names
+    ("The Blue Jays lost in the American League Wednesday.", set()),
+    ("A Little Britain sketch won the award.", set()),
+    ("The pro-Kremlin United Russia party won.", {"RUS"}),
+    ("He works for the Iraqi Telecommunications and Post Company.", set()),
+    ("The British Library holds the papers.", set()),
+    ("Agreement in the Doha development talks is near.", set()),
+    ("Talks in Doha resumed on Monday.", {"QAT"}),
+    # sports persons and groups
+    ("They own an American football team in Florida.", set()),
+    ("Samoa played Chinese Taipei in the final.", {"WSM", "TWN"}),
+    ("The song went straight to the top of the Official UK Singles Chart.", set()),
+    ("Sberbank chief German Gref attended the meeting.", set()),
+    ("Jools Holland played the piano.", set()),
+    ("Justice for African Americans was the theme.", set()),
+    ("The OSCE Minsk Group met in Vienna.", {"AUT"}),
 ])
-def test_ethnic_groups_languages_continents(text, expected):
+def test_places_names_demonyms(text, expected):
+    """Other names, currencies, ethnic groups, languages, continents, teams."""
     assert found(text) == expected
 
 
 @pytest.mark.parametrize("text, date, expected", [
+    # leaders on real news
     # a woman's title before a man's name is his wife; a woman leader keeps hers
     ("Mrs Blair said she would appeal.", None, set()),
     ("Mrs Merkel said Germany would help.", "2010-05-01", {"DEU"}),
@@ -103,9 +120,35 @@ def test_ethnic_groups_languages_continents(text, expected):
     ("Gordon Brown said the budget would balance.", "2005-03-01", set()),
     ("The finance minister Nicolas Sarkozy warned of high oil prices.", None, set()),
     ("The demand was filed by the Clinton administration in 1999.", None, {"USA"}),
+    # more names and party leaders
+    ("Labour began talks with Prime Minister Ariel Sharon's Likud party.", "2004-12-01",
+     set()),
+    ("Prime Minister Ariel Sharon's government approved the plan.", "2004-12-01", {"ISR"}),
+    ("Chancellor Schroeder's Social Democrat-Green Party administration fell.", "2004-12-01",
+     {"DEU"}),
+    ("Oil reached $49.40 US a barrel.", None, set()),
+    ("The English FA banned him for nine months.", None, set()),
+    ("Standard Chartered said it would buy Korea First Bank.", None, set()),
+    ("The Swiss National Bank held rates.", None, {"CHE"}),
+    ("Petro-Canada sold its stake.", None, set()),
+    ("Wrecks lie at the bottom of the Gulf of Finland.", None, set()),
+    # leaders after honorifics
+    # "Mr <name>": the inverted speech verb at the clause end, or a party to an act
+    ('"It will not work," said Mr Blair.', "2004-06-01", {"GBR"}),
+    ("During the talks with Mr Putin, we agreed on gas.", "2021-06-01", {"RUS"}),
+    ("He said Mr Blair had spoken well.", "2004-06-01", set()),
+    ("Voters face a choice between Mr Blair and Mr Howard.", "2004-06-01", set()),
+    ("The administration of Vladimir Putin changed course.", "2004-06-01", {"RUS"}),
+    ("Tony Blair is pressing the US to cut emissions.", "2004-06-01", {"GBR", "USA"}),
 ])
 def test_leaders_on_real_news(text, date, expected):
+    """A leader counts only in office and acting for the state."""
     assert found(text, date) == expected
+
+
+def test_organization_of_american_states_is_an_organization():
+    m = C.mentions_in_text("The OAS met in Lima.")
+    assert dict(zip(m["surface"], m["kind"])) == {"OAS": "organization", "Lima": "capital"}
 
 
 def test_fresh_test_split_files_score(tmp_path, capsys):
@@ -154,77 +197,3 @@ def test_fresh_test_split_files_score(tmp_path, capsys):
     assert "precision = 1.000" in capsys.readouterr().out
     assert cli.main(["evaluate", "countries", str(m_path), "--split", "test",
                      "--shared", str(root)]) == 2
-
-
-@pytest.mark.parametrize("text, date, expected", [
-    ("Labour began talks with Prime Minister Ariel Sharon's Likud party.", "2004-12-01",
-     set()),
-    ("Prime Minister Ariel Sharon's government approved the plan.", "2004-12-01", {"ISR"}),
-    ("Chancellor Schroeder's Social Democrat-Green Party administration fell.", "2004-12-01",
-     {"DEU"}),
-    ("Oil reached $49.40 US a barrel.", None, set()),
-    ("The English FA banned him for nine months.", None, set()),
-    ("Standard Chartered said it would buy Korea First Bank.", None, set()),
-    ("The Swiss National Bank held rates.", None, {"CHE"}),
-    ("Petro-Canada sold its stake.", None, set()),
-    ("Wrecks lie at the bottom of the Gulf of Finland.", None, set()),
-])
-def test_more_names_and_party_leaders(text, date, expected):
-    assert found(text, date) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Ireland face a home fixture with the mercurial French.", {"IRL", "FRA"}),
-    ("The letter was written in the original French.", set()),
-])
-def test_demonyms_teams_and_languages(text, expected):
-    assert found(text) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("For the Welsh Liberal Democrats, she called the target unambitious.", set()),
-    ("The Scottish Conservatives want a referendum.", set()),
-    ("The British Chambers of Commerce cut its forecast.", set()),
-    ("Scottish voters went to the polls.", {"GBR"}),
-])
-def test_party_and_chamber_names(text, expected):
-    assert found(text) == expected
-
-
-@pytest.mark.parametrize("text, date, expected", [
-    # "Mr <name>": the inverted speech verb at the clause end, or a party to an act
-    ('"It will not work," said Mr Blair.', "2004-06-01", {"GBR"}),
-    ("During the talks with Mr Putin, we agreed on gas.", "2021-06-01", {"RUS"}),
-    ("He said Mr Blair had spoken well.", "2004-06-01", set()),
-    ("Voters face a choice between Mr Blair and Mr Howard.", "2004-06-01", set()),
-    ("The administration of Vladimir Putin changed course.", "2004-06-01", {"RUS"}),
-    ("Tony Blair is pressing the US to cut emissions.", "2004-06-01", {"GBR", "USA"}),
-])
-def test_leaders_after_honorifics(text, date, expected):
-    assert found(text, date) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("The Blue Jays lost in the American League Wednesday.", set()),
-    ("A Little Britain sketch won the award.", set()),
-    ("The pro-Kremlin United Russia party won.", {"RUS"}),
-    ("He works for the Iraqi Telecommunications and Post Company.", set()),
-    ("The British Library holds the papers.", set()),
-    ("Agreement in the Doha development talks is near.", set()),
-    ("Talks in Doha resumed on Monday.", {"QAT"}),
-])
-def test_names_ending_in_a_date_and_more_fixed_names(text, expected):
-    assert found(text) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("They own an American football team in Florida.", set()),
-    ("Samoa played Chinese Taipei in the final.", {"WSM", "TWN"}),
-    ("The song went straight to the top of the Official UK Singles Chart.", set()),
-    ("Sberbank chief German Gref attended the meeting.", set()),
-    ("Jools Holland played the piano.", set()),
-    ("Justice for African Americans was the theme.", set()),
-    ("The OSCE Minsk Group met in Vienna.", {"AUT"}),
-])
-def test_sports_persons_and_groups(text, expected):
-    assert found(text) == expected
