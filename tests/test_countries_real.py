@@ -109,6 +109,9 @@ def test_places_names_demonyms(text, expected):
     ("The re-election of President Bush lifted defence shares.", "2004-11-05", set()),
     ("President Bush signed the bill.", "2004-10-01", {"USA"}),
     ("President Putin's military campaign has caused suffering.", "2022-04-01", {"RUS"}),
+    ("Putin congratulated Macron on his re-election.", "2022-04-26", {"RUS", "FRA"}),
+    ("Investors like Mr Bush's policies more than those of his Democratic rival.",
+     "2004-10-01", set()),
     ("The prime minister, Ariel Sharon, said the death of his rival changed little.",
      "2004-11-12", {"ISR"}),
     # out of office: ousted, toppled

@@ -98,6 +98,7 @@ _CAMPAIGN = re.compile(
 #: the name's party right after it ("Sharon's Likud party", "Mr Blair's Labour Party")
 _PARTY_AFTER = re.compile(r"(?:['’]s|\s?#39;s)\s+(?:[A-Z][\w-]*\s+){0,2}[Pp]arty\b"
                           r"(?!\s+(?:administration|government|coalition))")
+_CONGRATULATE = re.compile(r"(?i)congratulat")
 _CHANCELLOR = re.compile(r"\bChancellor(?:\s+of\s+the\s+Exchequer)?\s+$")
 _PERSON_CONTEXT = re.compile(
     r"(?i)\bre-?elect|\belection\s+campaign|\bcampaign(?:s|ing|ed|er)?\b|\bcandidat|"
@@ -183,6 +184,14 @@ def _words_after(text: str, end: int, s1: int, n: int = 14) -> list[str]:
     return _WORD.findall(chunk)[:n]
 
 
+def _campaign(text: str, start: int, end: int, s0: int, s1: int) -> bool:
+    """An election campaign around the name (:data:`_CAMPAIGN`, 80 characters either side),
+    unless the sentence congratulates on the election won ("Putin congratulated Macron on
+    his re-election": a head of state's act)."""
+    return bool(_CAMPAIGN.search(text, max(s0, start - 80), min(s1, end + 80))) and \
+        _CONGRATULATE.search(text, s0, s1) is None
+
+
 def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: str,
                      name: str, *, titled_only: bool = False, woman: bool = False) -> bool:
     """Does the head of state or government named at ``text[start:end]`` (in the sentence
@@ -212,7 +221,7 @@ def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: st
     if head_title or _APPOSITION.match(text, end, min(s1, end + 60)):
         # "Prime Minister Tony Blair", "Ariel Sharon, the Israeli Prime Minister, ...";
         # not a president running for re-election
-        return not _CAMPAIGN.search(text, max(s0, start - 80), min(s1, end + 80))
+        return not _campaign(text, start, end, s0, s1)
     # the possessive ("Putin's visit", "Mr Blair’s government") is read past
     poss = re.match(r"['’]s?| ?#39;s", text[end:end + 6])
     words = _words_after(text, end + (poss.end() if poss else 0), s1)
@@ -220,8 +229,9 @@ def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: st
         return True       # "the Bush administration", "Mr Blair's government"
     if titled_only:
         return False      # undated "Gordon Brown" (chancellor, later prime minister)
-    if _PERSON_CONTEXT.search(text, max(s0, start - _CONTEXT), min(s1, end + _CONTEXT)):
-        return False
+    if (_PERSON_CONTEXT.search(text, max(s0, start - _CONTEXT), min(s1, end + _CONTEXT))
+            or _campaign(text, start, end, s0, s1)) and _CONGRATULATE.search(text, s0, s1) is None:
+        return False      # (congratulations on a re-election or a birthday are acts of state)
     i = 0
     # past "and <Other Name>" (coordinated heads: "Biden and Putin met")
     if i < len(words) and words[i] == "and":
