@@ -143,6 +143,12 @@ def test_places_names_demonyms(text, expected):
     ("Voters face a choice between Mr Blair and Mr Howard.", "2004-06-01", set()),
     ("The administration of Vladimir Putin changed course.", "2004-06-01", {"RUS"}),
     ("Tony Blair is pressing the US to cut emissions.", "2004-06-01", {"GBR", "USA"}),
+    # state acts on official statements: a leader's war, wishes, a title with "Mr"
+    ("Refugees fled Putin's unprovoked war.", "2022-04-01", {"RUS"}),
+    ("Vladimir Putin wished him good luck.", "2022-04-01", {"RUS"}),
+    ("He met the Russian President Mr. Putin in Geneva.", "2021-06-16", {"RUS"}),
+    ("On Monday, Vladimir Putin and President of the Islamic Republic of Iran Ebrahim Raisi "
+     "will hold talks.", "2022-01-17", {"RUS", "IRN"}),
 ])
 def test_leaders_on_real_news(text, date, expected):
     """A leader counts only in office and acting for the state."""
@@ -200,3 +206,10 @@ def test_fresh_test_split_files_score(tmp_path, capsys):
     assert "precision = 1.000" in capsys.readouterr().out
     assert cli.main(["evaluate", "countries", str(m_path), "--split", "test",
                      "--shared", str(root)]) == 2
+
+
+def test_a_head_title_before_mr_counts():
+    m = C.mentions_in_text("He met the Russian President Mr. Putin in Geneva.", date="2021-06-16")
+    assert dict(zip(m["surface"], m["kind"])) == {"Russian": "demonym", "Putin": "leader"}
+    m = C.mentions_in_text("He said Mr Putin was wrong.", date="2021-06-16")
+    assert list(m["kind"]) == ["person"]

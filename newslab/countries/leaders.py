@@ -55,8 +55,9 @@ HEAD_ROLES = frozenset({"president", "prime minister", "chancellor", "premier", 
 _HEAD_TITLE = re.compile(
     r"(?:\b(?:President|Pres\.|Prime\s+Minister|PM|Premier|King|Queen|Pope|Emperor|Emir|"
     r"Sultan|Supreme\s+Leader|Ayatollah|Crown\s+Prince|Sheikh|Colonel|Chancellor|"
-    r"president|prime\s+minister|premier)"
-    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.]*){0,4})?,?\s+$)")
+    r"president|prime\s+minister|premier)s?"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.]*){0,4})?,?"
+    r"(?:\s+(?:Mr|Mrs|Ms|Mr\.|Mrs\.|Ms\.))?\s+$)")
 # other offices, and words that put the person out of office or out of the state's role
 _OTHER_TITLE = re.compile(
     r"(?:\b(?:Secretary|Minister|Senator|Sen\.|Governor|Gov\.|Mayor|Rep\.|Representative|"
@@ -138,7 +139,7 @@ issued issues imposed imposes lifted lifts authorised authorized authorizes auth
 returned returns left leaves made makes gave gives presented presents answered answers
 informed informs provided provides assured assures briefed briefs outlined outlines urging pressing pressed presses
 insisting warning vowing pledging telling underscored underscores underlined underlines
-highlighted highlights
+highlighted highlights appreciated appreciates wished wishes
 """.split())
 _ACT_NOUNS = frozenset("""
 government administration cabinet visit visits trip talks call calls remarks statement
@@ -148,6 +149,7 @@ spokesman spokeswoman spokesperson aide aides adviser advisers advisor office mi
 regime invitation veto approval request warning threat pledge promise budget programme
 program initiative meeting meetings summit delegation forces troops army military security
 officials orders conversation phone telephone meeting administration's government's
+war wars invasion aggression assault exchange
 """.split())
 #: nouns right after the name that make it the state whatever the sentence says about parties
 _STATE_NOUNS = frozenset("administration government cabinet regime decree veto".split())
@@ -177,7 +179,7 @@ _WORD = re.compile(r"[A-Za-z][\w'’\-]*|\S")
 
 
 def _words_after(text: str, end: int, s1: int, n: int = 14) -> list[str]:
-    chunk = text[end:min(s1, end + 120)]
+    chunk = text[end:min(s1, end + 9 * n)]
     m = _CLAUSE_END.search(chunk)
     if m:
         chunk = chunk[:m.start()]
@@ -224,7 +226,7 @@ def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: st
         return not _campaign(text, start, end, s0, s1)
     # the possessive ("Putin's visit", "Mr Blair’s government") is read past
     poss = re.match(r"['’]s?| ?#39;s", text[end:end + 6])
-    words = _words_after(text, end + (poss.end() if poss else 0), s1)
+    words = _words_after(text, end + (poss.end() if poss else 0), s1, 24)
     if words and words[0].lower() in _STATE_NOUNS:
         return True       # "the Bush administration", "Mr Blair's government"
     if titled_only:
@@ -235,8 +237,10 @@ def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: st
     i = 0
     # past "and <Other Name>" (coordinated heads: "Biden and Putin met")
     if i < len(words) and words[i] == "and":
-        j = i + 1
-        while j < len(words) and words[j][:1].isupper():
+        j = i + 1       # (also past a title: "and President of the French Republic Macron")
+        while j < len(words) and (words[j][:1].isupper() or
+                                  (words[j] in ("of", "the") and j + 1 < len(words)
+                                   and words[j + 1][:1].isupper())):
             j += 1
         if j > i + 1:
             i = j
