@@ -60,7 +60,7 @@ def main(argv=None) -> int:
     ap.add_argument("--out", default=str(ROOT / "newslab" / "data" / "stance_model.npz"))
     ap.add_argument("--weight", type=float, default=5.0,
                     help="weight of the project's own rows (default 5)")
-    ap.add_argument("--C", type=float, default=1.0)
+    ap.add_argument("--C", type=float, default=0.5)
     ap.add_argument("--card", default=None,
                     help="a JSON file of measured figures to put into the model card")
     args = ap.parse_args(argv)

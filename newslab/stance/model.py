@@ -7,8 +7,8 @@ changes nothing. ``sklearn.base.clone``, ``Pipeline``, ``cross_val_score`` and
 ``GridSearchCV`` work on it.
 
 Features (see ``newslab.stance.features``): TF-IDF word 1-2-grams of the sentence with the
-target masked, of the words left of the target and of the words right of it (three
-vocabularies), and the hand-built signals of the rules (role, act, neutral cues, rule
+target masked, of the words left of the target, of the words right of it and of the
+target's own clause (the rules' clause, target masked; four vocabularies), and the hand-built signals of the rules (role, act, neutral cues, rule
 score, lexicon polarity near the target, position, quotes). Classifier: one-vs-rest
 logistic regression (liblinear, one binary model per class), balanced class weights,
 optional sample weights; probabilities are the normalised one-vs-rest sigmoids.
@@ -34,13 +34,13 @@ from scipy import sparse
 from sklearn.base import BaseEstimator, ClassifierMixin
 
 from ..errors import NewslabError
-from .features import contexts, masked, target_features
+from .features import contexts, masked, target_signals
 
 #: the format tag written into every model file
 FORMAT = "newslab-stance-model"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 #: the blocks of TF-IDF text features, in design-matrix order
-TEXT_BLOCKS = ("sentence", "left", "right")
+TEXT_BLOCKS = ("sentence", "left", "right", "clause")
 _TOKEN = re.compile(r"(?u)\b\w[\w']*\b")
 
 
@@ -117,8 +117,9 @@ class StanceModel(ClassifierMixin, BaseEstimator):
         ends = [int(e) for e in X["end"]]
         m = [masked(t, s, e) for t, s, e in zip(texts, starts, ends)]
         ctx = [contexts(t, s, e, self.context) for t, s, e in zip(texts, starts, ends)]
-        feats = [target_features(t, s, e) for t, s, e in zip(texts, starts, ends)]
-        return {"sentence": m, "left": [c[0] for c in ctx], "right": [c[1] for c in ctx]}, feats
+        sig = [target_signals(t, s, e) for t, s, e in zip(texts, starts, ends)]
+        return {"sentence": m, "left": [c[0] for c in ctx], "right": [c[1] for c in ctx],
+                "clause": [x[1] for x in sig]}, [x[0] for x in sig]
 
     def _design(self, docs: dict, feats: list[dict]):
         parts = [_tfidf(docs[b], self._index_[b], self.idf_[b], int(self.ngram_max))

@@ -29,6 +29,10 @@ rules in order; the first that applies decides (each is listed in :data:`RULES`)
    visited, held, announced, any verb not in the lexicon: neutral).
 8. ``no-evaluation``: nothing in the clause evaluates the target: neutral (role ``listed``
    in a list of countries, else ``mention``).
+9. ``person-words``: a target that is a person, not a country (``newslab.stance.persons``),
+   and not a country's leader in office, left neutral by rules 3-8 without a neutral cue (a
+   speaker, a victim or receiver) is judged by the evaluative words near it. Countries and
+   their leaders never reach this rule: the tone of a clause never makes them polar.
 
 Negation reverses an act (``NEG_HOSTILE``, ``NEG_FAVOURABLE``), hedges keep its direction
 weaker (``HEDGE``; "should Russia invade" stays negative), and in a contrast clause only
@@ -48,7 +52,9 @@ from .clauses import (AUXILIARY, BE, CATENATIVE, CONTRAST, DENIAL, DENIED, DENY,
                       PREP, PUNCT_BOUNDARY, RELATION_ADJ, RELATION_VALUE, RELATIONS,
                       ROLE_NOUNS, SPEECH, STATE_HEADS, STOP_AFTER, SUBJECT_OPENERS, TITLES,
                       TOWARD, clauses, is_passive, tokenize)
+from . import persons
 from .lexicon import demonyms, evaluative_words, index
+from .persons import target_kind
 
 from .weights import (HEDGE, NEG_FAVOURABLE, NEG_HOSTILE, PREDICATE_NOUN,  # noqa: F401
                       RULES, RULES_THRESHOLD, rules_explained)
@@ -63,6 +69,8 @@ class RuleResult:
     role: str
     clause: str
     reason: str
+    #: for ``person-words``: the rule that had left the target neutral before it
+    before: str = ""
 
 
 def label_of(score: float, threshold: float = RULES_THRESHOLD) -> str:
@@ -526,6 +534,28 @@ def rules_score(text: str, start: int, end: int, *, analyzer=None, lexicon_path=
     """Score the target ``text[start:end]`` by the rules (see the module doc). ``analyzer``
     and ``toks`` are accepted for compatibility and not needed."""
     s = _Sentence(text, start, end, lexicon_path)
+    r = _country_rules(s)
+    if -RULES_THRESHOLD < r.score < RULES_THRESHOLD:
+        kind = target_kind(s.target)
+        if persons.applies(kind, r.rule.split("+")[0]):
+            return _person(s, r, kind)
+    return r
+
+
+def _person(s: _Sentence, r: RuleResult, kind: str) -> RuleResult:
+    """``person-words`` (``newslab.stance.persons``): a person target the rules found no
+    evaluation for is judged by the evaluative words near it."""
+    total, found = persons.person_words(s.w, s.ti, s.tj)
+    if abs(total) < persons.PERSON_THRESHOLD:
+        return r
+    words = ", ".join(f"'{w}' {x:+.2f}" for w, x in found[:3])
+    return RuleResult(float(np.clip(total / 3.0, -1, 1)), "person-words", found[0][0], r.role,
+                      r.clause, f"a person ({kind}); {r.reason}; evaluative words near it "
+                      f"{total:+.2f} ({_kind(total)}: {words})", before=r.rule)
+
+
+def _country_rules(s: _Sentence) -> RuleResult:
+    """Rules 1-8 of the module doc (neutral first) for the target of ``s``."""
     r = _dateline(s) or _attached(s)
     if r is not None:
         return r
