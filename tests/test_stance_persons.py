@@ -1,5 +1,6 @@
 """The rules' person path (newslab.stance.persons): persons judged by the evaluative words
-near them, countries and their leaders never by tone. Sentences written for these tests."""
+near them, countries and their leaders never by tone; and the rules added from the round-2
+train rows. Sentences written for these tests."""
 
 import pytest
 
@@ -56,3 +57,25 @@ def test_person_words_weighs_by_distance():
     assert near > far > 0 and found[0][0] == "good"
     assert person_words("she is".split(), 0, 0) == (0.0, [])
     assert PERSON_THRESHOLD > 0
+
+
+# --- rules added from the round-2 train rows (general causes, own sentences) -------------------
+
+@pytest.mark.parametrize("text,target", [
+    ("Ministers vowed to hold Moldova accountable for the attack.", "Moldova"),
+    ("The allies will keep holding the Moldovan regime accountable.", "Moldovan"),
+])
+def test_held_accountable_is_blamed(text, target):
+    r = score(text, target)
+    assert r["label"] == "negative" and r["rule"] == "verb-object" and \
+        "accountable" in r["reason"], r
+
+
+def test_owner_phrase_runs_over_and():
+    """"X's premeditated and unprovoked invasion": the act noun after two coordinated
+    modifiers is still X's act; "X scientific and engineering achievements" its success."""
+    r = score("Leaders met after Moldova's sudden and unprovoked invasion of its neighbour.",
+              "Moldova")
+    assert r["label"] == "negative" and r["rule"] == "noun-agent", r
+    r = score("The show displays Moldovan scientific and engineering achievements.", "Moldovan")
+    assert r["label"] == "positive" and r["rule"] == "evaluative-word", r

@@ -26,9 +26,8 @@ import re
 import numpy as np
 
 from ..errors import NewslabError
-from .clauses import tokenize as _tokenize
 from .persons import target_kind
-from .rules import rules_score
+from .rules import _analysed, rules_score
 
 #: rules whose neutral is a structural decision (not merely "found nothing")
 NEUTRAL_RULES = frozenset("dateline origin location topic speaker procedural".split())
@@ -51,7 +50,7 @@ def target_signals(text: str, start: int, end: int) -> tuple[dict, str]:
     from ..sentiment import get_analyzer
     an = get_analyzer("news")
     lex = an.lexicon
-    toks = _tokenize(text)
+    toks = _analysed(text)[0]  # the rules' tokens of this sentence (cached per text)
     kind = target_kind(text[start:end])
     f = {f"kind={kind}": 1.0}
     clause_doc = masked(text, start, end)
