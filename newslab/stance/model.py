@@ -65,22 +65,29 @@ def _fit_vocab(docs: list[str], n_max: int, min_df: int) -> tuple[list[str], np.
 
 
 def _tfidf(docs: list[str], index: dict[str, int], idf: np.ndarray, n_max: int):
-    rows, cols, vals = [], [], []
-    for r, d in enumerate(docs):
-        c = Counter(t for t in _ngrams(d, n_max) if t in index)
-        if not c:
-            continue
-        ix = np.fromiter((index[t] for t in c), dtype=np.int64, count=len(c))
-        v = (1.0 + np.log(np.fromiter(c.values(), dtype=float, count=len(c)))) * idf[ix]
-        v /= np.sqrt((v * v).sum())
-        rows.append(np.full(len(ix), r))
-        cols.append(ix)
-        vals.append(v)
-    if not rows:
-        return sparse.csr_matrix((len(docs), len(idf)))
-    return sparse.csr_matrix((np.concatenate(vals), (np.concatenate(rows),
-                                                     np.concatenate(cols))),
-                             shape=(len(docs), len(idf)))
+    """Sublinear TF-IDF rows (1 + log count) x idf, each L2-normalised, as a CSR matrix;
+    one pass over the documents, the arithmetic done once over all of them."""
+    get = index.get
+    indptr, cols, counts = [0], [], []
+    for d in docs:
+        c: dict[int, int] = {}
+        for t in _ngrams(d, n_max):
+            j = get(t)
+            if j is not None:
+                c[j] = c.get(j, 0) + 1
+        cols.extend(c)
+        counts.extend(c.values())
+        indptr.append(len(cols))
+    shape = (len(docs), len(idf))
+    if not cols:
+        return sparse.csr_matrix(shape)
+    ix = np.asarray(cols, dtype=np.int64)
+    v = (1.0 + np.log(np.asarray(counts, dtype=float))) * idf[ix]
+    ptr = np.asarray(indptr, dtype=np.int64)
+    nonempty = ptr[1:] > ptr[:-1]
+    norms = np.sqrt(np.add.reduceat(v * v, ptr[:-1][nonempty]))
+    v /= np.repeat(norms, np.diff(ptr)[nonempty])
+    return sparse.csr_matrix((v, ix, ptr), shape=shape)
 
 
 def _as_frame(X) -> pd.DataFrame:

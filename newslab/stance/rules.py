@@ -63,7 +63,7 @@ from .weights import (ACCOUNTABLE, HEDGE, NEG_FAVOURABLE, NEG_HOSTILE,  # noqa: 
 
 _QUOTE = frozenset(['"', "''", "``", "“", "”"])
 
-@dataclass
+@dataclass(frozen=True)
 class RuleResult:
     score: float
     rule: str
@@ -553,7 +553,20 @@ def _listed(s: _Sentence) -> bool:
 def rules_score(text: str, start: int, end: int, *, analyzer=None, lexicon_path=None,
                 toks=None) -> RuleResult:
     """Score the target ``text[start:end]`` by the rules (see the module doc). ``analyzer``
-    and ``toks`` are accepted for compatibility and not needed."""
+    and ``toks`` are accepted for compatibility and not needed. With the shipped lexicon the
+    result is cached per (text, start, end): ``combined`` and the model's features read the
+    rules of a target once."""
+    if lexicon_path is None:
+        return _rules_cached(text, int(start), int(end))
+    return _rules(text, start, end, lexicon_path)
+
+
+@lru_cache(maxsize=16384)
+def _rules_cached(text: str, start: int, end: int) -> RuleResult:
+    return _rules(text, start, end, None)
+
+
+def _rules(text: str, start: int, end: int, lexicon_path) -> RuleResult:
     s = _Sentence(text, start, end, lexicon_path)
     r = _country_rules(s)
     if -RULES_THRESHOLD < r.score < RULES_THRESHOLD:
