@@ -91,7 +91,7 @@ def run(cmd: list[str], env: dict, cwd) -> tuple[float, float, str]:
 
 def words_of(corpus: Path) -> int:
     n = 0
-    for f in sorted(corpus.glob("*.jsonl")):
+    for f in sorted(corpus.rglob("*.jsonl")):
         with open(f, encoding="utf-8") as fh:
             n += sum(len(json.loads(line)["text"].split()) for line in fh)
     return n

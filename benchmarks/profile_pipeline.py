@@ -93,7 +93,7 @@ def main(argv=None) -> int:
     import newslab as nl
     t_imp = time.process_time() - t_imp
     n_words = 0
-    for f in sorted(Path(corpus).glob("*.jsonl")):
+    for f in sorted(Path(corpus).rglob("*.jsonl")):
         with open(f, encoding="utf-8") as fh:
             n_words += sum(len(json.loads(line)["text"].split()) for line in fh)
 
@@ -117,6 +117,8 @@ def main(argv=None) -> int:
     for name, sec in rows:
         print(f"  {name:<58} {sec:7.2f} s  {100 * sec / whole:5.1f}%")
     print(f"  {'total':<58} {whole:7.2f} s")
+    print("the run's own phases (wall seconds, reading the parts back included): "
+          + ", ".join(f"{k} {v:.2f}" for k, v in getattr(res, "timings", {}).items()))
     if args.no_profile:
         return 0
 
