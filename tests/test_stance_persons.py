@@ -79,3 +79,8 @@ def test_owner_phrase_runs_over_and():
     assert r["label"] == "negative" and r["rule"] == "noun-agent", r
     r = score("The show displays Moldovan scientific and engineering achievements.", "Moldovan")
     assert r["label"] == "positive" and r["rule"] == "evaluative-word", r
+
+
+def test_an_accuser_person_stays_neutral():
+    r = score("Moldova was accused by Maria Lopez of terrible, shameful abuses.", "Maria Lopez")
+    assert r["label"] == "neutral" and r["rule"] == "passive-agent", r

@@ -7,9 +7,17 @@ A sentence is split into word tokens (``newslab.tokenize.word_spans``, lower-cas
 apostrophes straightened) and clauses (:func:`clauses`): a clause starts after ; : — ( ),
 at a contrast word or subordinator, after a speech verb (its complement is the reported
 clause), at ", V-ing" (a participial clause) and before a sentence-final attribution.
+``_analysed`` does this once per sentence text (cached); ``_Sentence`` is one target in it
+(its tokens, its clause, the lexicons), what every rule reads.
 """
 
 from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
+
+from ..errors import NewslabError
+from .lexicon import demonyms, evaluative_words, index
 
 BE = frozenset("be is are was were been being am 's get gets got gotten getting".split())
 NEG = frozenset("not n't never no without neither nor".split())
@@ -185,3 +193,66 @@ def is_passive(toks, v: int, kind: str) -> bool:
     return v + 1 < len(toks) and toks[v + 1][2] == "by"
 
 
+# --- one sentence, analysed once; one target in it ------------------------------------------
+
+@lru_cache(maxsize=8192)
+def _analysed(text: str):
+    """Everything about a sentence that does not depend on the target, once per text:
+    tokens, clause ids and openers, lower-case and raw words, token starts and ends, each
+    clause's first and last token + 1."""
+    toks = tokenize(text)
+    cids, openers = clauses(toks)
+    bounds = {}
+    for i, c in enumerate(cids):
+        bounds[c] = (bounds[c][0], i + 1) if c in bounds else (i, i + 1)
+    return (tuple(toks), tuple(cids), tuple(openers), [t[2] for t in toks],
+            [text[a:b] for a, b, _ in toks], [t[0] for t in toks], [t[1] for t in toks],
+            bounds)
+
+
+class _Sentence:
+    """One target in its sentence: tokens, raw words, the clause, lexicons."""
+
+    def __init__(self, text, start, end, lexicon_path=None):
+        toks, cids, openers, self.w, self.raw, starts, ends, bounds = _analysed(text)
+        self.text, self.toks = text, toks
+        # the tokens that overlap [start, end): ends > start from ti, starts < end up to tj
+        ti = bisect_right(ends, start)
+        tj = bisect_left(starts, end) - 1
+        if ti >= len(toks) or tj < ti:
+            raise NewslabError(f"target offsets {start}:{end} do not cover a word of the text")
+        self.ti, self.tj = ti, tj
+        c = cids[ti]
+        self.cs, self.ce = bounds[c]
+        self.opener = openers[c]
+        self.clause = text[toks[self.cs][0]:toks[self.ce - 1][1]]
+        self.verbs, self.nouns = index(lexicon_path)
+        self.evalw = evaluative_words()
+        self.target = text[start:end]
+        low = self.target.lower()
+        dem = demonyms()
+        self.demonym = low in dem or low.rstrip("s") in dem
+
+    def cap(self, i):
+        return 0 <= i < len(self.raw) and self.raw[i][:1].isupper()
+
+    def adj(self, i):
+        e = self.evalw.get(self.w[i]) if 0 <= i < len(self.w) else None
+        return e[1] if e and e[0] == "adj" else None
+
+    def verb_at(self, i):
+        """The verb trigger at token i, or None: a form after a determiner, a possessive,
+        a number or an adjective reads as a noun ("the attack", "a 6-1 win")."""
+        if not (0 <= i < len(self.w)):
+            return None
+        hit = self.verbs.get(self.w[i])
+        if hit is None:
+            return None
+        if hit[0].lemma == "decline" and self.w[i + 1:i + 2] == ["to"]:
+            return None  # "declined to comment": a negator of what follows
+        p = self.w[i - 1] if i > 0 else ""
+        if p in DET or p in ("'s", "'") or p[:1].isdigit() or self.adj(i - 1) is not None:
+            return None
+        if hit[0].lemma == "back" and self.w[i] == "back":
+            return None  # "go back", "fight back": an adverb
+        return hit
