@@ -161,7 +161,8 @@ def _rule_food(text, start, end, s0, s1, gazwords) -> bool:
 def _rule_language(text, start, end, s0, s1, gazwords) -> bool:
     """A demonym that names a language is not a country mention: "speaks Russian",
     "Russian-speaking", "conducted in French.", "some German." (an adjective demonym
-    closing a clause, without "a"/"the" before it, is a language)."""
+    closing a clause, without "a"/"the" before it, is a language; "the mercurial French."
+    is the team), "in Polish while ..." (after "in", before a new clause)."""
     prev = _prev_word(text, start).lower()
     if prev in _LANG_BEFORE:
         return False
@@ -170,9 +171,28 @@ def _rule_language(text, start, end, s0, s1, gazwords) -> bool:
     if m and m.group(1).lower() in _LANG_AFTER:
         return False
     if (not after.strip() or after[:1] in ".;:!?\"')\u201d") and \
-            prev not in ("a", "an", "the", "one", "another", "fellow", "every"):
+            prev not in ("a", "an", "the", "one", "another", "fellow", "every") and \
+            not _THE_ADJECTIVE.search(text, max(s0, start - 40), start):
         return False
+    if prev == "in" and m and m.group(1) in _CLAUSE_WORDS:
+        return False    # "he said it in Polish while struggling", "in French with subtitles"
     return not (prev == "in" and after[:1] == ",")
+
+
+# "the mercurial French." (a team, a people): "the" and one or two adjectives before
+_THE_ADJECTIVE = re.compile(r"(?<![Ii]n )(?<![Ff]rom )\b[Tt]he\s+(?:[a-z-]+\s+){1,2}$")
+# words that start a new clause or phrase after "in <Language>" (not "and": "in French
+# and British ports")
+_CLAUSE_WORDS = frozenset("while when whereas because before after but as to so during with "
+                          "without for from on at by instead rather too than".split())
+_CONTINENTS = re.compile(r"\b(?:Europe|Asia|Africa|Oceania|Antarctica|Eurasia)\b")
+
+
+def _rule_continent(text, start, end, s0, s1, gazwords) -> bool:
+    """"America" is the continent, not the US, in a list of at least two other continents
+    ("in Europe, Asia, Africa and America"); "Europe and America" stays the US."""
+    near = text[max(s0, start - 60):min(s1, end + 40)]
+    return len(_CONTINENTS.findall(near)) < 2
 
 _US_CUE = re.compile(r"\bU\.?S\.?\b|America|Washington|Senate|House|Capitol|Democrat|"
                      r"Republican|lawmakers|legislation|\bbill\b")
@@ -233,7 +253,7 @@ def _rule_sino(text, start, end, s0, s1, gazwords) -> bool:
 RULES = {"person": _rule_person, "georgia": _rule_georgia, "washington": _rule_washington,
          "food": _rule_food, "language": _rule_language, "brits": _rule_brits,
          "congress": _rule_congress, "lost_apostrophe": _rule_lost_apostrophe,
-         "sino": _rule_sino}
+         "sino": _rule_sino, "continent": _rule_continent}
 
 
 def _after_us_state(text: str, end: int) -> bool:

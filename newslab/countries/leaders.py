@@ -22,9 +22,21 @@ attribution uses), and it is left out of country counts and stance unless asked 
      "talks with Putin", "told Blair", "a visit by Chirac", "an aide to Putin").
 - And never, whatever the verbs, when the name is preceded by another office's title
   ("Chancellor Gordon Brown" for a prime minister: a chancellor of the exchequer; "Senator
-  Clinton"; "former President ..."), or when the sentence is about their party or private
-  life (re-election, a candidate, a campaign, their party, family, a memorial, losing
-  trust): "Tony Blair's Labour conference row", "Bush as a re-election candidate".
+  Clinton"; "former President ...", "ousted", "toppled"), or by a woman's title before a
+  man's name ("Mrs Blair" is his wife; :data:`WOMEN` lists the women leaders), or when the
+  sentence is about their party or private life (re-election, a candidate, a campaign,
+  their party, family, a memorial, losing trust): "Tony Blair's Labour conference row",
+  "Bush as a re-election candidate"; the name's party right after it overrides even the
+  title ("Prime Minister Ariel Sharon's Likud party"). An election campaign (re-election, a challenger, an
+  election rival, swing states, voters, a presidential debate) overrides even the title:
+  "President Bush and his rival, Senator John Kerry, clashed" is a candidate; a "military
+  campaign" is no election campaign.
+- Undated text (no article date) cannot say which office a name held. When a name also
+  held an office below head of state or government (a row of ``leaders.csv`` with another
+  role: Gordon Brown, chancellor of the exchequer 1997-2007 before prime minister; Nicolas
+  Sarkozy, minister), it counts undated only with a head's title, an apposition, a speaker
+  label or a state noun ("Prime Minister Gordon Brown", "the Clinton administration");
+  "Gordon Brown said the budget ..." is a person. Dated text uses the terms.
 
 What this cannot see: an act of state told without any of these words, and a head of
 government speaking as party leader with a plain "said" (counted as the country).
@@ -43,8 +55,9 @@ HEAD_ROLES = frozenset({"president", "prime minister", "chancellor", "premier", 
 _HEAD_TITLE = re.compile(
     r"(?:\b(?:President|Pres\.|Prime\s+Minister|PM|Premier|King|Queen|Pope|Emperor|Emir|"
     r"Sultan|Supreme\s+Leader|Ayatollah|Crown\s+Prince|Sheikh|Colonel|Chancellor|"
-    r"president|prime\s+minister|premier)"
-    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.]*){0,4})?,?\s+$)")
+    r"president|prime\s+minister|premier)s?"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.]*){0,4})?,?"
+    r"(?:\s+(?:Mr|Mrs|Ms|Mr\.|Mrs\.|Ms\.))?\s+$)")
 # other offices, and words that put the person out of office or out of the state's role
 _OTHER_TITLE = re.compile(
     r"(?:\b(?:Secretary|Minister|Senator|Sen\.|Governor|Gov\.|Mayor|Rep\.|Representative|"
@@ -57,14 +70,36 @@ _APPOSITION = re.compile(
 #: how far (characters, within the sentence) the party or private-life words are looked for
 _CONTEXT = 50
 _LABEL_NOTE = re.compile(r"\s?\([^()]{1,80}\):")
-_FORMER = re.compile(r"(?i)\b(?:former|ex-|late)\s+(?:\w+\s+){0,3}$")
+_FORMER = re.compile(r"(?i)\b(?:former|ex-|late|ousted|deposed|toppled|exiled|jailed)\s+"
+                     r"(?:\w+\s+){0,3}$")
 #: the words the title patterns start with (lower case)
 _TITLE_WORDS = frozenset("""
 president pres. prime minister pm premier king queen pope emperor emir sultan supreme leader
 ayatollah crown prince sheikh colonel chancellor secretary senator sen. governor gov. mayor
 rep. representative congressman congresswoman candidate nominee challenger rival vice
-former ex- late
+former ex- late ousted deposed toppled exiled jailed
 """.split()) | {"ex-president", "ex-prime", "ex-premier", "ex-leader"}
+#: a woman's title before a man's name: his wife ("Mrs Blair" is Cherie Blair)
+_SPOUSE = re.compile(r"\b(?:Mrs|Ms|Madam|Madame|Lady)\.?\s+$")
+#: leaders (``leaders.csv`` names) who are women, for whom "Mrs"/"Ms" is their own title
+WOMEN = frozenset({"Theresa May", "Liz Truss", "Elizabeth II", "Angela Merkel", "Dilma Rousseff",
+                   "Park Geun-hye", "Giorgia Meloni", "Tsai Ing-wen", "Salome Zourabichvili",
+                   "Maia Sandu", "Claudia Sheinbaum", "Sanae Takaichi", "Yulia Svyrydenko",
+                   "Hillary Clinton", "Annalena Baerbock"})
+#: an election campaign around the name: a head of state or government running for office is
+#: a candidate even with the title ("pulling President Bush and rival John Kerry to the
+#: state", "the re-election of President Bush")
+_CAMPAIGN = re.compile(
+    r"(?i)\bre-?elect|\bcampaign(?:ing|ed|ers?)\b|\bcampaign\s+(?:trail|rally|stops?|ads?)\b|"
+    r"\b(?:election|presidential|get-out-the-vote)\s+campaign|\bcandidat|\bnominee\b|"
+    r"\bchallenger\b|\b(?:Democratic|Republican|election|presidential)\s+rival|"
+    r"\brival,?\s+(?:Sen\.|Senator|John|candidate)|\bswing\s+states?\b|\brunning\s+mate\b|"
+    r"\bvoters?\b|\b(?:presidential|televised|TV|election)\s+debates?\b|"
+    r"\b(?:presidential|White\s+House)\s+(?:race|contest)\b|\bbattleground\b")
+#: the name's party right after it ("Sharon's Likud party", "Mr Blair's Labour Party")
+_PARTY_AFTER = re.compile(r"(?:['’]s|\s?#39;s)\s+(?:[A-Z][\w-]*\s+){0,2}[Pp]arty\b"
+                          r"(?!\s+(?:administration|government|coalition))")
+_CONGRATULATE = re.compile(r"(?i)congratulat")
 _CHANCELLOR = re.compile(r"\bChancellor(?:\s+of\s+the\s+Exchequer)?\s+$")
 _PERSON_CONTEXT = re.compile(
     r"(?i)\bre-?elect|\belection\s+campaign|\bcampaign(?:s|ing|ed|er)?\b|\bcandidat|"
@@ -102,7 +137,9 @@ criticize blame defend back support oppose allow sought seeks seek stated states
 claims argued argues suggested suggests signalled signaled signals recalled recalls
 issued issues imposed imposes lifted lifts authorised authorized authorizes authorises
 returned returns left leaves made makes gave gives presented presents answered answers
-informed informs provided provides assured assures briefed briefs outlined outlines
+informed informs provided provides assured assures briefed briefs outlined outlines urging pressing pressed presses
+insisting warning vowing pledging telling underscored underscores underlined underlines
+highlighted highlights appreciated appreciates wished wishes
 """.split())
 _ACT_NOUNS = frozenset("""
 government administration cabinet visit visits trip talks call calls remarks statement
@@ -112,9 +149,18 @@ spokesman spokeswoman spokesperson aide aides adviser advisers advisor office mi
 regime invitation veto approval request warning threat pledge promise budget programme
 program initiative meeting meetings summit delegation forces troops army military security
 officials orders conversation phone telephone meeting administration's government's
+war wars invasion aggression assault exchange
 """.split())
 #: nouns right after the name that make it the state whatever the sentence says about parties
 _STATE_NOUNS = frozenset("administration government cabinet regime decree veto".split())
+#: titles of courtesy before the name ("said Mr Blair", "talks with Mr Putin")
+_HONORIFICS = frozenset("Mr Mrs Ms Dr Mister".split())
+#: verbs of speech inverted before "Mr <name>" at the end of a clause ("..., said Mr Blair.")
+_SPEECH = frozenset("said says added argued insisted stressed noted warned explained "
+                    "replied told asked".split())
+#: words before "Mr <name>" that make them a party to an act ("talks with Mr Putin")
+_WITH_HONORIFIC = frozenset("with met meet meets meeting told visited thanked invited "
+                            "received urged asked briefed telephoned phoned".split())
 #: "<word> to <name>": the name is party to an act
 _TO_BEFORE = frozenset("""
 aide aides adviser advisers advisor envoy envoys letter message appeal ambassador spokesman
@@ -133,21 +179,33 @@ _WORD = re.compile(r"[A-Za-z][\w'’\-]*|\S")
 
 
 def _words_after(text: str, end: int, s1: int, n: int = 14) -> list[str]:
-    chunk = text[end:min(s1, end + 120)]
+    chunk = text[end:min(s1, end + 9 * n)]
     m = _CLAUSE_END.search(chunk)
     if m:
         chunk = chunk[:m.start()]
     return _WORD.findall(chunk)[:n]
 
 
+def _campaign(text: str, start: int, end: int, s0: int, s1: int) -> bool:
+    """An election campaign around the name (:data:`_CAMPAIGN`, 80 characters either side),
+    unless the sentence congratulates on the election won ("Putin congratulated Macron on
+    his re-election": a head of state's act)."""
+    return bool(_CAMPAIGN.search(text, max(s0, start - 80), min(s1, end + 80))) and \
+        _CONGRATULATE.search(text, s0, s1) is None
+
+
 def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: str,
-                     name: str) -> bool:
+                     name: str, *, titled_only: bool = False, woman: bool = False) -> bool:
     """Does the head of state or government named at ``text[start:end]`` (in the sentence
-    ``text[s0:s1]``) stand for the state here? See the module docstring."""
+    ``text[s0:s1]``) stand for the state here? See the module docstring. ``titled_only``:
+    only a head's title, an apposition or a speaker label will do (an undated text, and a
+    name that also held another office); ``woman``: the leader is a woman (``WOMEN``)."""
     before = text[max(s0, start - 60):start]
     if text[end:end + 1] == ":" or _LABEL_NOTE.match(text, end, end + 90):
         return True       # a transcript speaker label ("Vladimir Putin: Thank you.",
         #                   "Vladimir Putin (on the budget): ...")
+    if not woman and _SPOUSE.search(before):
+        return False      # "Mrs Blair": his wife
     # (the title patterns only run when a title word is among the last words before)
     titled = not _TITLE_WORDS.isdisjoint(w.lower().rstrip(",") for w in before.split()[-7:])
     head_title = titled and _HEAD_TITLE.search(before)
@@ -160,21 +218,29 @@ def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: st
             return False
         if _FORMER.search(before):
             return False
+    if _PARTY_AFTER.match(text, end, min(s1, end + 80)):
+        return False      # "Prime Minister Ariel Sharon's Likud party": the party leader
     if head_title or _APPOSITION.match(text, end, min(s1, end + 60)):
-        return True       # "Prime Minister Tony Blair", "Ariel Sharon, the Israeli Prime
-        #                   Minister, ..."
+        # "Prime Minister Tony Blair", "Ariel Sharon, the Israeli Prime Minister, ...";
+        # not a president running for re-election
+        return not _campaign(text, start, end, s0, s1)
     # the possessive ("Putin's visit", "Mr Blair’s government") is read past
     poss = re.match(r"['’]s?| ?#39;s", text[end:end + 6])
-    words = _words_after(text, end + (poss.end() if poss else 0), s1)
+    words = _words_after(text, end + (poss.end() if poss else 0), s1, 24)
     if words and words[0].lower() in _STATE_NOUNS:
         return True       # "the Bush administration", "Mr Blair's government"
-    if _PERSON_CONTEXT.search(text, max(s0, start - _CONTEXT), min(s1, end + _CONTEXT)):
-        return False
+    if titled_only:
+        return False      # undated "Gordon Brown" (chancellor, later prime minister)
+    if (_PERSON_CONTEXT.search(text, max(s0, start - _CONTEXT), min(s1, end + _CONTEXT))
+            or _campaign(text, start, end, s0, s1)) and _CONGRATULATE.search(text, s0, s1) is None:
+        return False      # (congratulations on a re-election or a birthday are acts of state)
     i = 0
     # past "and <Other Name>" (coordinated heads: "Biden and Putin met")
     if i < len(words) and words[i] == "and":
-        j = i + 1
-        while j < len(words) and words[j][:1].isupper():
+        j = i + 1       # (also past a title: "and President of the French Republic Macron")
+        while j < len(words) and (words[j][:1].isupper() or
+                                  (words[j] in ("of", "the") and j + 1 < len(words)
+                                   and words[j + 1][:1].isupper())):
             j += 1
         if j > i + 1:
             i = j
@@ -184,8 +250,19 @@ def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: st
         if w in _ACT_WORDS or w in _ACT_NOUNS:
             return True
     prev = re.findall(r"[A-Za-z]+", before)
+    if prev and prev[-1] in _HONORIFICS:
+        # past "Mr": "..., said Mr Blair." (the verb inverted, the name ends the clause),
+        # "talks with Mr Putin", "told Mr Zelensky"; not "He said Mr Blair had ...",
+        # "a choice between Mr Blair and ...", "taken for granted by Mr Blair"
+        w = prev[-2].lower() if len(prev) > 1 else ""
+        if (w in _SPEECH and _CLAUSE_END.match(text, end + (poss.end() if poss else 0))) \
+                or w in _WITH_HONORIFIC:
+            return True
+        return False
     if prev and (prev[-1].lower() in _ACT_BEFORE or prev[-1].lower() in _ACT_WORDS):
         return True
+    if len(prev) > 1 and prev[-1] == "of" and prev[-2].lower() in _STATE_NOUNS:
+        return True       # "the administration of Vladimir Putin"
     if len(prev) > 1 and prev[-1] == "to" and prev[-2].lower() in _TO_BEFORE:
         return True       # "an aide to Putin", "a letter to Blair"
     # "met with President-elect ..." is handled by the titles; "talks between X and Y"

@@ -18,7 +18,7 @@ import pandas as pd
 from ..errors import NewslabError
 from .context import RULES, _after_us_state
 from .data import BLOCK, _base_gazetteer, gazetteer
-from .leaders import HEAD_ROLES, acting_for_state
+from .leaders import HEAD_ROLES, WOMEN, acting_for_state
 from .names import not_the_country
 
 _APOSTROPHES = ("'", "\u2019")
@@ -46,7 +46,7 @@ def variants(surface: str) -> list[str]:
 
 class _Entry:
     __slots__ = ("surface", "iso3", "country", "kind", "rule", "start", "end", "role",
-                 "head", "person")
+                 "head", "person", "woman")
 
     def __init__(self, r, kind=None):
         self.surface = r.surface
@@ -59,6 +59,7 @@ class _Entry:
         self.role = str(r.role or "")
         # a leader row: head of state or government (leaders.HEAD_ROLES, or no role given)
         self.head = self.kind == "leader" and (not self.role or self.role in HEAD_ROLES)
+        self.woman = r.leader in WOMEN
         #: the same entry as a person (kind "person"), for a leader not acting for the state
         self.person = _Entry(r, kind="person") if self.kind == "leader" else self
 
@@ -101,6 +102,7 @@ class Matcher:
     # -- one hit ---------------------------------------------------------------------
     def _accept(self, entries, text, s, e, dates, bounds):
         person = None
+        date = None
         for ent in entries:
             if ent.kind in ("leader", "person") and dates is not None:
                 date = dates(s)
@@ -123,8 +125,13 @@ class Matcher:
                 # else a person, unless another office holder of that name (undated
                 # text: "Clinton") reads as the country
                 s0, s1 = bounds(s)
+                # undated, a name that also held an office below the head's (Gordon Brown,
+                # chancellor, then prime minister) counts only with a head's title
+                titled_only = date is None and any(x.kind == "leader" and not x.head
+                                                   for x in entries)
                 if not ent.head or not acting_for_state(text, s, e, s0, s1, ent.role,
-                                                        ent.surface):
+                                                        ent.surface, titled_only=titled_only,
+                                                        woman=ent.woman):
                     person = person or ent.person
                     continue
             elif ent.kind == "person":
