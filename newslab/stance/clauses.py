@@ -113,13 +113,13 @@ TITLES = frozenset("mr mrs ms dr sir lady lord president prime minister chancell
                    "highness".split())
 
 
-def _norm(tok: str) -> str:
-    return tok.lower().replace("’", "'")
-
-
 def tokenize(text: str) -> list[tuple[int, int, str]]:
     from ..tokenize import word_spans
-    return [(s, e, _norm(text[s:e])) for s, e in word_spans(text)]
+    out = []
+    for s, e in word_spans(text):
+        low = text[s:e].lower()
+        out.append((s, e, low.replace("’", "'") if "’" in low else low))
+    return out
 
 
 def clauses(toks: list[tuple[int, int, str]]) -> tuple[list[int], list[str]]:
@@ -130,48 +130,53 @@ def clauses(toks: list[tuple[int, int, str]]) -> tuple[list[int], list[str]]:
     """
     ids, openers = [], [""]
     cid = 0
-    n = len(toks)
-    trailing = trailing_attribution(toks)
-    for i, (_, _, w) in enumerate(toks):
+    words = [t[2] for t in toks]
+    n = len(words)
+    trailing = trailing_attribution(toks, words)
+    prev = ""
+    for i, w in enumerate(words):
         new = None
         if w in PUNCT_BOUNDARY:
             new = ""
         elif w in CONTRAST or w in SUBORD:
-            if w == "that" and i + 1 < n and toks[i + 1][2] in BE:
+            if w == "that" and i + 1 < n and words[i + 1] in BE:
                 pass  # "that is": not a clause opener
-            elif w in ("before", "after", "since") and i + 1 < n and toks[i + 1][2] in DET:
+            elif w in ("before", "after", "since") and i + 1 < n and words[i + 1] in DET:
                 pass  # a preposition here ("after the call")
             else:
                 new = w
-        elif i > 0 and toks[i - 1][2] in SPEECH and w not in PREP and w != "," \
-                and w not in ("that", '"', "''", "``"):
+        elif i > 0 and prev in SPEECH and w not in PREP and w not in _NOT_REPORTED:
             new = "said"
-        elif i > 0 and toks[i - 1][2] == "," and w.endswith("ing") and len(w) > 5:
+        elif i > 0 and prev == "," and len(w) > 5 and w.endswith("ing"):
             new = "-ing"
-        elif w == "," and i in trailing:
+        elif i == trailing:
             new = "said"
         if new is not None and i > 0:
             cid += 1
             openers.append(new)
         ids.append(cid)
+        prev = w
     return ids, openers
 
 
-def trailing_attribution(toks) -> set[int]:
-    """The comma before a sentence-final attribution (", South Korean activists say.",
-    ", White House press secretary Jen Psaki said after the call."): the reported clause
-    ends there."""
-    last = None
-    for i, (_, _, w) in enumerate(toks):
-        if w == ",":
-            last = i
-    if last is None:
-        return set()
-    rest = [w for _, _, w in toks[last + 1:]]
-    for k, w in enumerate(rest[:9]):
-        if w in SPEECH and k > 0 and not any(x in ("," , '"', "''", "``") for x in rest[:k]):
-            return {last}
-    return set()
+#: words after a speech verb that do not open the reported clause
+_NOT_REPORTED = frozenset([",", "that", '"', "''", "``"])
+_QUOTE_OR_COMMA = frozenset([",", '"', "''", "``"])
+
+
+def trailing_attribution(toks, words=None) -> int:
+    """The index of the comma before a sentence-final attribution (", South Korean activists
+    say.", ", White House press secretary Jen Psaki said after the call."): the reported
+    clause ends there; -1 when there is none."""
+    words = [t[2] for t in toks] if words is None else words
+    if "," not in words:
+        return -1
+    last = len(words) - 1 - words[::-1].index(",")
+    rest = words[last + 1:last + 10]
+    for k, w in enumerate(rest):
+        if k > 0 and w in SPEECH and not any(x in _QUOTE_OR_COMMA for x in rest[:k]):
+            return last
+    return -1
 
 
 def is_passive(toks, v: int, kind: str) -> bool:

@@ -45,7 +45,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import numpy as np
 
 from . import persons
 from .clauses import (AUXILIARY, BE, CATENATIVE, CONTRAST, DENIAL, DENIED, DENY, DET,
@@ -56,6 +55,11 @@ from .clauses import (AUXILIARY, BE, CATENATIVE, CONTRAST, DENIAL, DENIED, DENY,
 from .persons import target_kind
 from .weights import (ACCOUNTABLE, HEDGE, NEG_FAVOURABLE, NEG_HOSTILE,  # noqa: F401
                       PREDICATE_NOUN, RULES, RULES_THRESHOLD, rules_explained)
+
+def _clip(x: float) -> float:
+    """``x`` within [-1, 1] (as ``np.clip``, without NumPy's per-call cost)."""
+    return max(-1.0, min(1.0, float(x)))
+
 
 _QUOTE = frozenset(['"', "''", "``", "“", "”"])
 
@@ -98,7 +102,7 @@ def _result(s: _Sentence, effect, rule, role, trigger="", reason="", act_at=None
         effect, notes = _apply(effect, s, act_at)
     if s.opener in CONTRAST:
         notes.append(f"contrast:{s.opener}")
-    return RuleResult(float(np.clip(effect, -1, 1)), "+".join([rule] + notes), trigger, role,
+    return RuleResult(_clip(effect), "+".join([rule] + notes), trigger, role,
                       s.clause, reason)
 
 
@@ -516,7 +520,7 @@ def _person(s: _Sentence, r: RuleResult, kind: str) -> RuleResult:
     if abs(total) < persons.PERSON_THRESHOLD:
         return r
     words = ", ".join(f"'{w}' {x:+.2f}" for w, x in found[:3])
-    return RuleResult(float(np.clip(total / 3.0, -1, 1)), "person-words", found[0][0], r.role,
+    return RuleResult(_clip(total / 3.0), "person-words", found[0][0], r.role,
                       r.clause, f"a person ({kind}); {r.reason}; evaluative words near it "
                       f"{total:+.2f} ({_kind(total)}: {words})", before=r.rule)
 
