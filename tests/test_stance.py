@@ -597,18 +597,23 @@ def test_combined_keeps_the_rules_decisions():
     assert st.DEFAULT_METHOD in st.METHODS
 
 
-def test_persons_are_left_out_of_stance_unless_asked():
-    """A leader not acting for the state, or a minister, is kind="person": no stance row."""
+def one_article(text, date="2022-03-01"):
+    """(sentences, mentions) of one article with this text (dated, one paragraph)."""
     import newslab as nl
-    arts = pd.DataFrame({"article_id": ["a"], "title": [""], "date": [pd.Timestamp("2022-03-01")],
-                         "text": ["Foreign Minister Sergey Lavrov criticised Poland. "
-                                  "Russia condemned Poland."]})
+    arts = pd.DataFrame({"article_id": ["a"], "title": [""], "date": [pd.Timestamp(date)],
+                         "text": [text]})
     arts["paragraphs"] = arts["text"].map(lambda t: [t])
     sents = nl.sentences(arts)
-    m = nl.find_mentions(sents, arts)
+    return sents, nl.find_mentions(sents, arts)
+
+
+def test_persons_are_left_out_of_stance_unless_asked():
+    """A leader not acting for the state, or a minister, is kind="person": no stance row."""
+    sents, m = one_article("Foreign Minister Sergey Lavrov criticised Poland. "
+                           "Russia condemned Poland.")
     persons = m[m["kind"] == "person"]
     assert len(persons) >= 1, m
-    st = nl.stance.score_mentions(sents, m)
-    assert not st["start"].isin(persons["start"]).any()
-    with_persons = nl.stance.score_mentions(sents, m, persons=True)
+    tab = st.score_mentions(sents, m)
+    assert not tab["start"].isin(persons["start"]).any()
+    with_persons = st.score_mentions(sents, m, persons=True)
     assert with_persons["start"].isin(persons["start"]).any()

@@ -44,3 +44,14 @@ def test_cached_rules_equal_the_uncached_ones():
             a = rules_score(text, s, s + len(target))
             assert a == rules_score(text, s, s + len(target))  # from the cache
             assert a == _rules(text, s, s + len(target), str(path))
+
+
+def test_clauses_end_the_reported_clause_at_a_final_attribution():
+    from newslab.stance.clauses import clauses, tokenize, trailing_attribution
+    toks = tokenize("Moldova invaded its neighbour, local officials said on Monday.")
+    comma = [t[2] for t in toks].index(",")
+    assert trailing_attribution(toks) == comma
+    ids, openers = clauses(toks)
+    assert ids[comma - 1] == 0 and ids[comma] == 1 and openers[1] == "said"
+    assert trailing_attribution(tokenize("Moldova, Peru and Chile met.")) == -1
+    assert trailing_attribution(tokenize('He left, "they said".')) == -1

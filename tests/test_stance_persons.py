@@ -7,6 +7,8 @@ import pytest
 from newslab import stance as st
 from newslab.stance.persons import PERSON_THRESHOLD, person_words, target_kind
 
+from .test_stance import one_article
+
 
 def score(text, target, **kw):
     start = text.index(target)
@@ -79,3 +81,20 @@ def test_owner_phrase_runs_over_and():
     assert r["label"] == "negative" and r["rule"] == "noun-agent", r
     r = score("The show displays Moldovan scientific and engineering achievements.", "Moldovan")
     assert r["label"] == "positive" and r["rule"] == "evaluative-word", r
+
+
+def test_an_accuser_person_stays_neutral():
+    r = score("Moldova was accused by Maria Lopez of terrible, shameful abuses.", "Maria Lopez")
+    assert r["label"] == "neutral" and r["rule"] == "passive-agent", r
+
+
+def test_in_a_corpus_mentions_never_take_the_person_path():
+    """score_mentions: country mentions (names, leaders in office) never reach person-words,
+    and neither do the finder's kind="person" mentions (persons=True): they are people of
+    the gazetteer (a minister, a former leader), judged with a leader's gates."""
+    sents, m = one_article("Critics called Foreign Minister Sergey Lavrov a dishonest, "
+                           "shameful liar at a terrible, hated meeting in Poland.")
+    for persons in (False, True):
+        tab = st.score_mentions(sents, m, method="rules", persons=persons)
+        assert len(tab) and not tab["rule"].str.startswith("person-words").any(), tab
+        assert (tab["label"] == "neutral").all(), tab

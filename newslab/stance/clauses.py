@@ -7,9 +7,17 @@ A sentence is split into word tokens (``newslab.tokenize.word_spans``, lower-cas
 apostrophes straightened) and clauses (:func:`clauses`): a clause starts after ; : — ( ),
 at a contrast word or subordinator, after a speech verb (its complement is the reported
 clause), at ", V-ing" (a participial clause) and before a sentence-final attribution.
+``_analysed`` does this once per sentence text (cached); ``_Sentence`` is one target in it
+(its tokens, its clause, the lexicons), what every rule reads.
 """
 
 from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
+
+from ..errors import NewslabError
+from .lexicon import demonyms, evaluative_words, index
 
 BE = frozenset("be is are was were been being am 's get gets got gotten getting".split())
 NEG = frozenset("not n't never no without neither nor".split())
@@ -105,13 +113,13 @@ TITLES = frozenset("mr mrs ms dr sir lady lord president prime minister chancell
                    "highness".split())
 
 
-def _norm(tok: str) -> str:
-    return tok.lower().replace("’", "'")
-
-
 def tokenize(text: str) -> list[tuple[int, int, str]]:
     from ..tokenize import word_spans
-    return [(s, e, _norm(text[s:e])) for s, e in word_spans(text)]
+    out = []
+    for s, e in word_spans(text):
+        low = text[s:e].lower()
+        out.append((s, e, low.replace("’", "'") if "’" in low else low))
+    return out
 
 
 def clauses(toks: list[tuple[int, int, str]]) -> tuple[list[int], list[str]]:
@@ -122,48 +130,53 @@ def clauses(toks: list[tuple[int, int, str]]) -> tuple[list[int], list[str]]:
     """
     ids, openers = [], [""]
     cid = 0
-    n = len(toks)
-    trailing = trailing_attribution(toks)
-    for i, (_, _, w) in enumerate(toks):
+    words = [t[2] for t in toks]
+    n = len(words)
+    trailing = trailing_attribution(toks, words)
+    prev = ""
+    for i, w in enumerate(words):
         new = None
         if w in PUNCT_BOUNDARY:
             new = ""
         elif w in CONTRAST or w in SUBORD:
-            if w == "that" and i + 1 < n and toks[i + 1][2] in BE:
+            if w == "that" and i + 1 < n and words[i + 1] in BE:
                 pass  # "that is": not a clause opener
-            elif w in ("before", "after", "since") and i + 1 < n and toks[i + 1][2] in DET:
+            elif w in ("before", "after", "since") and i + 1 < n and words[i + 1] in DET:
                 pass  # a preposition here ("after the call")
             else:
                 new = w
-        elif i > 0 and toks[i - 1][2] in SPEECH and w not in PREP and w != "," \
-                and w not in ("that", '"', "''", "``"):
+        elif i > 0 and prev in SPEECH and w not in PREP and w not in _NOT_REPORTED:
             new = "said"
-        elif i > 0 and toks[i - 1][2] == "," and w.endswith("ing") and len(w) > 5:
+        elif i > 0 and prev == "," and len(w) > 5 and w.endswith("ing"):
             new = "-ing"
-        elif w == "," and i in trailing:
+        elif i == trailing:
             new = "said"
         if new is not None and i > 0:
             cid += 1
             openers.append(new)
         ids.append(cid)
+        prev = w
     return ids, openers
 
 
-def trailing_attribution(toks) -> set[int]:
-    """The comma before a sentence-final attribution (", South Korean activists say.",
-    ", White House press secretary Jen Psaki said after the call."): the reported clause
-    ends there."""
-    last = None
-    for i, (_, _, w) in enumerate(toks):
-        if w == ",":
-            last = i
-    if last is None:
-        return set()
-    rest = [w for _, _, w in toks[last + 1:]]
-    for k, w in enumerate(rest[:9]):
-        if w in SPEECH and k > 0 and not any(x in ("," , '"', "''", "``") for x in rest[:k]):
-            return {last}
-    return set()
+#: words after a speech verb that do not open the reported clause
+_NOT_REPORTED = frozenset([",", "that", '"', "''", "``"])
+_QUOTE_OR_COMMA = frozenset([",", '"', "''", "``"])
+
+
+def trailing_attribution(toks, words=None) -> int:
+    """The index of the comma before a sentence-final attribution (", South Korean activists
+    say.", ", White House press secretary Jen Psaki said after the call."): the reported
+    clause ends there; -1 when there is none."""
+    words = [t[2] for t in toks] if words is None else words
+    if "," not in words:
+        return -1
+    last = len(words) - 1 - words[::-1].index(",")
+    rest = words[last + 1:last + 10]
+    for k, w in enumerate(rest):
+        if k > 0 and w in SPEECH and not any(x in _QUOTE_OR_COMMA for x in rest[:k]):
+            return last
+    return -1
 
 
 def is_passive(toks, v: int, kind: str) -> bool:
@@ -185,3 +198,66 @@ def is_passive(toks, v: int, kind: str) -> bool:
     return v + 1 < len(toks) and toks[v + 1][2] == "by"
 
 
+# --- one sentence, analysed once; one target in it ------------------------------------------
+
+@lru_cache(maxsize=8192)
+def _analysed(text: str):
+    """Everything about a sentence that does not depend on the target, once per text:
+    tokens, clause ids and openers, lower-case and raw words, token starts and ends, each
+    clause's first and last token + 1."""
+    toks = tokenize(text)
+    cids, openers = clauses(toks)
+    bounds = {}
+    for i, c in enumerate(cids):
+        bounds[c] = (bounds[c][0], i + 1) if c in bounds else (i, i + 1)
+    return (tuple(toks), tuple(cids), tuple(openers), [t[2] for t in toks],
+            [text[a:b] for a, b, _ in toks], [t[0] for t in toks], [t[1] for t in toks],
+            bounds)
+
+
+class _Sentence:
+    """One target in its sentence: tokens, raw words, the clause, lexicons."""
+
+    def __init__(self, text, start, end, lexicon_path=None):
+        toks, cids, openers, self.w, self.raw, starts, ends, bounds = _analysed(text)
+        self.text, self.toks = text, toks
+        # the tokens that overlap [start, end): ends > start from ti, starts < end up to tj
+        ti = bisect_right(ends, start)
+        tj = bisect_left(starts, end) - 1
+        if ti >= len(toks) or tj < ti:
+            raise NewslabError(f"target offsets {start}:{end} do not cover a word of the text")
+        self.ti, self.tj = ti, tj
+        c = cids[ti]
+        self.cs, self.ce = bounds[c]
+        self.opener = openers[c]
+        self.clause = text[toks[self.cs][0]:toks[self.ce - 1][1]]
+        self.verbs, self.nouns = index(lexicon_path)
+        self.evalw = evaluative_words()
+        self.target = text[start:end]
+        low = self.target.lower()
+        dem = demonyms()
+        self.demonym = low in dem or low.rstrip("s") in dem
+
+    def cap(self, i):
+        return 0 <= i < len(self.raw) and self.raw[i][:1].isupper()
+
+    def adj(self, i):
+        e = self.evalw.get(self.w[i]) if 0 <= i < len(self.w) else None
+        return e[1] if e and e[0] == "adj" else None
+
+    def verb_at(self, i):
+        """The verb trigger at token i, or None: a form after a determiner, a possessive,
+        a number or an adjective reads as a noun ("the attack", "a 6-1 win")."""
+        if not (0 <= i < len(self.w)):
+            return None
+        hit = self.verbs.get(self.w[i])
+        if hit is None:
+            return None
+        if hit[0].lemma == "decline" and self.w[i + 1:i + 2] == ["to"]:
+            return None  # "declined to comment": a negator of what follows
+        p = self.w[i - 1] if i > 0 else ""
+        if p in DET or p in ("'s", "'") or p[:1].isdigit() or self.adj(i - 1) is not None:
+            return None
+        if hit[0].lemma == "back" and self.w[i] == "back":
+            return None  # "go back", "fight back": an adverb
+        return hit

@@ -27,7 +27,8 @@ import numpy as np
 
 from ..errors import NewslabError
 from .persons import target_kind
-from .rules import _analysed, rules_score
+from .clauses import _analysed
+from .rules import rules_score
 
 #: rules whose neutral is a structural decision (not merely "found nothing")
 NEUTRAL_RULES = frozenset("dateline origin location topic speaker procedural".split())

@@ -7,16 +7,18 @@ targets are people ("other", "pronoun", "leader").
 Countries keep the neutral-first gates of :mod:`newslab.stance.rules`: the tone of a
 clause never makes a country polar, and a leader in office is a country mention (the
 codebook's unit: "its leader in office"), so leaders keep those gates too. A person that
-is not a country's leader in office (NewsMTSC's targets; ``kind="person"`` mentions when
-``persons=True``) is judged by what is said about them: where the rules found no act or
-evaluative word tied to the target and no neutral cue applies, :func:`person_words` reads
-the evaluative words near it (rule ``person-words``): the sum of the news lexicon's
-valences (VADER plus the news extension) of the sentence's words outside the target, each
-weighted 1 / (1 + ``PERSON_DECAY`` x distance in words), polar beyond
-``PERSON_THRESHOLD``. The neutral cues for a person: a dateline, a speaker ("said",
-"told"; the codebook's rule 5), and the object of an act the lexicon gives no effect on
-its object (a victim or receiver: "attacked Jones", "aid to Jones"). Both constants were
-chosen on NewsMTSC train (never its devtest files).
+is not in the gazetteer (NewsMTSC's targets; in a corpus, the finder's ``kind="person"``
+mentions are gazetteer people, a minister or a former leader, and keep a leader's gates)
+is judged by what is said about them: where the rules found no act or evaluative word
+tied to the target and no neutral cue applies, :func:`person_words` reads the evaluative
+words near it (rule ``person-words``): the sum of the news lexicon's valences (VADER plus
+the news extension) of the sentence's words outside the target, each weighted
+1 / (1 + ``PERSON_DECAY`` x distance in words), polar beyond ``PERSON_THRESHOLD``. The
+neutral cues for a person: a dateline, a speaker ("said", "told"; the codebook's rule 5),
+the doer of an act the lexicon gives no effect on its doer (an accuser: "accused by
+Jones"), and the object of an act the lexicon gives no effect on its object (a victim or
+receiver: "attacked Jones", "aid to Jones"). Both constants were chosen on NewsMTSC train
+(never its devtest files).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ PERSON_DECAY = 0.1
 PERSON_THRESHOLD = 0.3
 #: rules whose neutral is a decision for a person too (the others fall to person_words)
 PERSON_NEUTRAL = frozenset(("dateline", "speaker", "verb-object", "passive-object",
-                            "noun-object"))
+                            "noun-object", "verb-agent", "passive-agent", "noun-agent"))
 #: target kinds (:func:`target_kind`) that take the person path
 PERSON_KINDS = frozenset(("other", "pronoun"))
 PRONOUNS = frozenset("he she they him her them his their it its we us our i".split())

@@ -37,29 +37,29 @@ rules in order; the first that applies decides (each is listed in :data:`RULES`)
 
 Negation reverses an act (``NEG_HOSTILE``, ``NEG_FAVOURABLE``), hedges keep its direction
 weaker (``HEDGE``; "should Russia invade" stays negative), and in a contrast clause only
-that clause is read. The tone of a clause alone never makes a mention polar.
+that clause is read. The tone of a clause alone never makes a country polar.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-import numpy as np
 
-from ..errors import NewslabError
-from .clauses import (AUXILIARY, BE, CATENATIVE, CONTRAST, DENIAL, DENIED, DENY, DET,
-                      FACING, GROW_LINKING, HEDGES, IMPORTANT, LINKING, NEG, NEG_VERBS, PLAY,
-                      PREP, PUNCT_BOUNDARY, RELATION_ADJ, RELATION_VALUE, RELATIONS,
-                      ROLE_NOUNS, SPEECH, HOLD, STATE_HEADS, STOP_AFTER, SUBJECT_OPENERS, TITLES,
-                      TOWARD, clauses, is_passive, tokenize)
 from . import persons
-from .lexicon import demonyms, evaluative_words, index
+from .clauses import (AUXILIARY, BE, CATENATIVE, CONTRAST, DENIAL, DENIED, DENY, DET,
+                      FACING, GROW_LINKING, HEDGES, HOLD, IMPORTANT, LINKING, NEG, NEG_VERBS,
+                      PLAY, PREP, PUNCT_BOUNDARY, RELATION_ADJ, RELATION_VALUE, RELATIONS,
+                      ROLE_NOUNS, SPEECH, STATE_HEADS, STOP_AFTER, SUBJECT_OPENERS, TITLES,
+                      TOWARD, _Sentence, is_passive)
 from .persons import target_kind
-
 from .weights import (ACCOUNTABLE, HEDGE, NEG_FAVOURABLE, NEG_HOSTILE,  # noqa: F401
                       PREDICATE_NOUN, RULES, RULES_THRESHOLD, rules_explained)
+
+def _clip(x: float) -> float:
+    """``x`` within [-1, 1] (as ``np.clip``, without NumPy's per-call cost)."""
+    return max(-1.0, min(1.0, float(x)))
+
 
 _QUOTE = frozenset(['"', "''", "``", "“", "”"])
 
@@ -78,69 +78,6 @@ class RuleResult:
 def label_of(score: float, threshold: float = RULES_THRESHOLD) -> str:
     return "positive" if score >= threshold else "negative" if score <= -threshold \
         else "neutral"
-
-
-@lru_cache(maxsize=8192)
-def _analysed(text: str):
-    """Everything about a sentence that does not depend on the target, once per text:
-    tokens, clause ids and openers, lower-case and raw words, token starts and ends, each
-    clause's first and last token + 1."""
-    toks = tokenize(text)
-    cids, openers = clauses(toks)
-    bounds = {}
-    for i, c in enumerate(cids):
-        bounds[c] = (bounds[c][0], i + 1) if c in bounds else (i, i + 1)
-    return (tuple(toks), tuple(cids), tuple(openers), [t[2] for t in toks],
-            [text[a:b] for a, b, _ in toks], [t[0] for t in toks], [t[1] for t in toks],
-            bounds)
-
-
-class _Sentence:
-    """One target in its sentence: tokens, raw words, the clause, lexicons."""
-
-    def __init__(self, text, start, end, lexicon_path=None):
-        toks, cids, openers, self.w, self.raw, starts, ends, bounds = _analysed(text)
-        self.text, self.toks = text, toks
-        # the tokens that overlap [start, end): ends > start from ti, starts < end up to tj
-        ti = bisect_right(ends, start)
-        tj = bisect_left(starts, end) - 1
-        if ti >= len(toks) or tj < ti:
-            raise NewslabError(f"target offsets {start}:{end} do not cover a word of the text")
-        self.ti, self.tj = ti, tj
-        c = cids[ti]
-        self.cs, self.ce = bounds[c]
-        self.opener = openers[c]
-        self.clause = text[toks[self.cs][0]:toks[self.ce - 1][1]]
-        self.verbs, self.nouns = index(lexicon_path)
-        self.evalw = evaluative_words()
-        self.target = text[start:end]
-        low = self.target.lower()
-        dem = demonyms()
-        self.demonym = low in dem or low.rstrip("s") in dem
-
-    def cap(self, i):
-        return 0 <= i < len(self.raw) and self.raw[i][:1].isupper()
-
-    def adj(self, i):
-        e = self.evalw.get(self.w[i]) if 0 <= i < len(self.w) else None
-        return e[1] if e and e[0] == "adj" else None
-
-    def verb_at(self, i):
-        """The verb trigger at token i, or None: a form after a determiner, a possessive,
-        a number or an adjective reads as a noun ("the attack", "a 6-1 win")."""
-        if not (0 <= i < len(self.w)):
-            return None
-        hit = self.verbs.get(self.w[i])
-        if hit is None:
-            return None
-        if hit[0].lemma == "decline" and self.w[i + 1:i + 2] == ["to"]:
-            return None  # "declined to comment": a negator of what follows
-        p = self.w[i - 1] if i > 0 else ""
-        if p in DET or p in ("'s", "'") or p[:1].isdigit() or self.adj(i - 1) is not None:
-            return None
-        if hit[0].lemma == "back" and self.w[i] == "back":
-            return None  # "go back", "fight back": an adverb
-        return hit
 
 
 def _apply(effect, s: _Sentence, v: int):
@@ -165,7 +102,7 @@ def _result(s: _Sentence, effect, rule, role, trigger="", reason="", act_at=None
         effect, notes = _apply(effect, s, act_at)
     if s.opener in CONTRAST:
         notes.append(f"contrast:{s.opener}")
-    return RuleResult(float(np.clip(effect, -1, 1)), "+".join([rule] + notes), trigger, role,
+    return RuleResult(_clip(effect), "+".join([rule] + notes), trigger, role,
                       s.clause, reason)
 
 
@@ -583,7 +520,7 @@ def _person(s: _Sentence, r: RuleResult, kind: str) -> RuleResult:
     if abs(total) < persons.PERSON_THRESHOLD:
         return r
     words = ", ".join(f"'{w}' {x:+.2f}" for w, x in found[:3])
-    return RuleResult(float(np.clip(total / 3.0, -1, 1)), "person-words", found[0][0], r.role,
+    return RuleResult(_clip(total / 3.0), "person-words", found[0][0], r.role,
                       r.clause, f"a person ({kind}); {r.reason}; evaluative words near it "
                       f"{total:+.2f} ({_kind(total)}: {words})", before=r.rule)
 

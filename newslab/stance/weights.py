@@ -50,8 +50,8 @@ RULES = {
     "negation": "not/never/no/n't or fail/refuse to before the act: effect reversed",
     "hedge": "may/might/could/would/should/if ... before the act: effect times HEDGE",
     "person-words": "a person target that is not a country's leader, left neutral without "
-                    "a neutral cue (speaker, victim, receiver): the evaluative words near it "
-                    "(newslab.stance.persons); never for a country",
+                    "a neutral cue (speaker, accuser, victim, receiver): the evaluative words "
+                    "near it (newslab.stance.persons); never for a country",
     "contrast": "the clause opens with but/while/whereas/although/despite: only that clause "
                 "is read for a target inside it",
 }
