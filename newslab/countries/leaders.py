@@ -99,6 +99,9 @@ _CAMPAIGN = re.compile(
 #: the name's party right after it ("Sharon's Likud party", "Mr Blair's Labour Party")
 _PARTY_AFTER = re.compile(r"(?:['’]s|\s?#39;s)\s+(?:[A-Z][\w-]*\s+){0,2}[Pp]arty\b"
                           r"(?!\s+(?:administration|government|coalition))")
+#: substrings one of which every match of _CAMPAIGN holds (lower case)
+_CAMPAIGN_KEYS = ("elect", "campaign", "candidat", "nominee", "challenger", "rival", "swing",
+                  "running", "voter", "debate", "race", "contest", "battleground")
 _CONGRATULATE = re.compile(r"(?i)congratulat")
 _CHANCELLOR = re.compile(r"\bChancellor(?:\s+of\s+the\s+Exchequer)?\s+$")
 _PERSON_CONTEXT = re.compile(
@@ -190,8 +193,11 @@ def _campaign(text: str, start: int, end: int, s0: int, s1: int) -> bool:
     """An election campaign around the name (:data:`_CAMPAIGN`, 80 characters either side),
     unless the sentence congratulates on the election won ("Putin congratulated Macron on
     his re-election": a head of state's act)."""
-    return bool(_CAMPAIGN.search(text, max(s0, start - 80), min(s1, end + 80))) and \
-        _CONGRATULATE.search(text, s0, s1) is None
+    window = text[max(s0, start - 80):min(s1, end + 80)]
+    low = window.lower()
+    if not any(k in low for k in _CAMPAIGN_KEYS):
+        return False      # (a cheap test first: this runs for most leader mentions)
+    return bool(_CAMPAIGN.search(window)) and _CONGRATULATE.search(text, s0, s1) is None
 
 
 def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: str,
