@@ -82,6 +82,9 @@ def found(text, date=None):
     ("The pro-Kremlin United Russia party won.", {"RUS"}),
     ("He works for the Iraqi Telecommunications and Post Company.", set()),
     ("The British Library holds the papers.", set()),
+    ("It clarifies the Russian Red Cross' relations with ministries.", set()),
+    ("Keys will sing America the Beautiful before the game.", set()),
+    ("Sales fell after the Indian ocean tsunami.", set()),
     ("Agreement in the Doha development talks is near.", set()),
     ("Talks in Doha resumed on Monday.", {"QAT"}),
     # sports persons and groups

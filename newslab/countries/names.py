@@ -158,7 +158,7 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds) -> bool:
                 break
             if m.group(1) in ("of", "for") and run and before_of is None:
                 before_of = run[-1]
-            word = re.sub(r"(?:['’]s|[.,])$", "", m.group(2))
+            word = re.sub(r"(?:['’]s?|[.,])$", "", m.group(2))
             if word in _DATE_WORDS:
                 break   # "in the American League Wednesday": a date ends the name
             run.append(word)
