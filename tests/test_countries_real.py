@@ -198,15 +198,18 @@ def test_fresh_test_split_files_score(tmp_path, capsys):
                      "--shared", str(root), "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert (out["n"], out["precision"], out["recall"]) == (1, 1.0, 1.0)
+    assert out["coders"] == {"n": 1, "agree": 1.0, "kappa": 1.0}
     assert cli.main(["evaluate", "countries", str(m_path), "--split", "test2",
                      "--shared", str(root), "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     # "America Online" is no longer found (dropped, rightly); Iraq is found and right
     assert (out["n"], out["n_found"], out["n_right"], out["n_dropped"],
             out["n_dropped_right"]) == (2, 1, 1, 1, 0)
+    assert out["coders"]["n"] == 2 and out["coders"]["agree"] == 1.0
     assert cli.main(["evaluate", "countries", str(m_path), "--split", "test2",
                      "--shared", str(root)]) == 0
-    assert "precision = 1.000" in capsys.readouterr().out
+    printed = capsys.readouterr().out
+    assert "precision = 1.000" in printed and "two coders on 2 rows: agreement 1.000" in printed
     assert cli.main(["evaluate", "countries", str(m_path), "--split", "test",
                      "--shared", str(root)]) == 2
 
@@ -216,3 +219,10 @@ def test_a_head_title_before_mr_counts():
     assert dict(zip(m["surface"], m["kind"])) == {"Russian": "demonym", "Putin": "leader"}
     m = C.mentions_in_text("He said Mr Putin was wrong.", date="2021-06-16")
     assert list(m["kind"]) == ["person"]
+
+
+def test_coder_agreement_and_kappa():
+    from newslab.evaluation.countries import _agreement
+    a = _agreement([("yes", "yes"), ("yes", "no"), ("no", "no"), ("no", "no")])
+    # agreement 3/4; chance 0.5 * 0.25 + 0.5 * 0.75 = 0.5; kappa (0.75 - 0.5) / 0.5
+    assert a == {"n": 4, "agree": 0.75, "kappa": 0.5}
