@@ -85,6 +85,9 @@ def found(text, date=None):
     ("It clarifies the Russian Red Cross' relations with ministries.", set()),
     ("Keys will sing America the Beautiful before the game.", set()),
     ("Sales fell after the Indian ocean tsunami.", set()),
+    ("The Athens Olympic silver medallist won again.", set()),
+    ("The Russian Olympic team arrived.", {"RUS"}),
+    ("Listeners of the Voice of America heard it first.", set()),
     ("Agreement in the Doha development talks is near.", set()),
     ("Talks in Doha resumed on Monday.", {"QAT"}),
     # sports persons and groups

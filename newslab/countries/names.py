@@ -95,6 +95,8 @@ def is_currency(text: str, end: int) -> bool:
 #: Union accession talks", "the US World Cup team")
 _OWN_NAMES = frozenset("European EU UN NATO World".split())
 _AMOUNT_BEFORE = re.compile(r"(?:\$|#36;)\s?\d[\d.,]*\s$")
+#: words after a capital that name the Games held there ("the Athens Olympic champion")
+_GAMES = frozenset("Olympic Olympics Paralympic Paralympics Games".split())
 _DATE_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January "
                         "February March April May June July August September October "
                         "November December".split())
@@ -167,6 +169,8 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds) -> bool:
         # ("Russian Academy of Sciences", "American Chamber of Commerce"); not "US
         # Securities and Exchange Commission", "U.S. Agency for International Development"
         # nor "the French Group Alstom"
+        if kind == "capital" and run and run[0] in _GAMES and not _title_case(text, s0, s1):
+            return True     # "Athens Olympic 100m silver medallist": the Games held there
         if run[-1:] == ["Bank"] and run[-2:-1] and run[-2] in _STATE_BANKS:
             pass        # "the Swiss National Bank", a central bank: an institution
         elif run and run[0] not in _OWN_NAMES and (
