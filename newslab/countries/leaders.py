@@ -27,10 +27,11 @@ attribution uses), and it is left out of country counts and stance unless asked 
   sentence is about their party or private life (re-election, a candidate, a campaign,
   their party, family, a memorial, losing trust): "Tony Blair's Labour conference row",
   "Bush as a re-election candidate"; the name's party right after it overrides even the
-  title ("Prime Minister Ariel Sharon's Likud party"). An election campaign (re-election, a challenger, an
-  election rival, swing states, voters, a presidential debate) overrides even the title:
-  "President Bush and his rival, Senator John Kerry, clashed" is a candidate; a "military
-  campaign" is no election campaign.
+  title ("Prime Minister Ariel Sharon's Likud party"). An election campaign (re-election, a
+  challenger, an election rival, swing states, voters, a presidential debate, the next or
+  general election, an election victory) overrides even the title: "President Bush and his
+  rival, Senator John Kerry, clashed" is a candidate; a "military campaign" is no election
+  campaign, and congratulations on a re-election are an act of state.
 - Undated text (no article date) cannot say which office a name held. When a name also
   held an office below head of state or government (a row of ``leaders.csv`` with another
   role: Gordon Brown, chancellor of the exchequer 1997-2007 before prime minister; Nicolas
@@ -95,7 +96,10 @@ _CAMPAIGN = re.compile(
     r"\bchallenger\b|\b(?:Democratic|Republican|election|presidential)\s+rival|"
     r"\brival,?\s+(?:Sen\.|Senator|John|candidate)|\bswing\s+states?\b|\brunning\s+mate\b|"
     r"\bvoters?\b|\b(?:presidential|televised|TV|election)\s+debates?\b|"
-    r"\b(?:presidential|White\s+House)\s+(?:race|contest)\b|\bbattleground\b")
+    r"\b(?:presidential|White\s+House)\s+(?:race|contest)\b|\bbattleground\b|"
+    r"\b(?:next|general|presidential)\s+elections?\b|\belection[- ](?:year|day|victory|win|"
+    r"defeat|battle|race|night)\b|\b(?:wins?|won|winning|loses?|lost|losing)\s+(?:the\s+)?"
+    r"(?:next\s+|general\s+)?elections?\b|\bvictory\s+for\s+(?:President\s+)?\w+\s+in\b")
 #: the name's party right after it ("Sharon's Likud party", "Mr Blair's Labour Party")
 _PARTY_AFTER = re.compile(r"(?:['’]s|\s?#39;s)\s+(?:[A-Z][\w-]*\s+){0,2}[Pp]arty\b"
                           r"(?!\s+(?:administration|government|coalition))")
@@ -103,11 +107,13 @@ _PARTY_AFTER = re.compile(r"(?:['’]s|\s?#39;s)\s+(?:[A-Z][\w-]*\s+){0,2}[Pp]ar
 _CAMPAIGN_KEYS = ("elect", "campaign", "candidat", "nominee", "challenger", "rival", "swing",
                   "running", "voter", "debate", "race", "contest", "battleground")
 _CONGRATULATE = re.compile(r"(?i)congratulat")
+_PARTYS = re.compile(r"\bparty['’]s\b(?!\s+initiative)")
 _CHANCELLOR = re.compile(r"\bChancellor(?:\s+of\s+the\s+Exchequer)?\s+$")
 _PERSON_CONTEXT = re.compile(
     r"(?i)\bre-?elect|\belection\s+campaign|\bcampaign(?:s|ing|ed|er)?\b|\bcandidat|"
     r"\bnominee\b|\bchallenger\b|\bprimar(?:y|ies)\b|\bmanifesto|\bparty\s+(?:conference|"
-    r"leader|members|activists|faithful)|\bLabour\b|\bTor(?:y|ies)\b|\bConservatives?\b|"
+    r"leader|members|activists|faithful)|\bLabour\b|"
+    r"\bTor(?:y|ies)\b|\bConservatives?\b|"
     r"\bLib\s+Dems?\b|\bLiberal\s+Democrats?\b|\bDemocrats?\b|\bRepublicans?\b|\bGOP\b|"
     r"\bvoters?\b|\bconstituen|\bwife\b|\bhusband\b|\bwidow|\bdaughter\b|\bson\b|"
     r"\bmemoir|\bbiograph|\bfuneral\b|\bmemorial\b|\bbirthday\b|\bholiday\b|"
@@ -140,7 +146,8 @@ criticize blame defend back support oppose allow sought seeks seek stated states
 claims argued argues suggested suggests signalled signaled signals recalled recalls
 issued issues imposed imposes lifted lifts authorised authorized authorizes authorises
 returned returns left leaves made makes gave gives presented presents answered answers
-informed informs provided provides assured assures briefed briefs outlined outlines urging pressing pressed presses
+informed informs provided provides assured assures briefed briefs outlined outlines urging
+pressing pressed presses
 insisting warning vowing pledging telling underscored underscores underlined underlines
 highlighted highlights appreciated appreciates wished wishes
 """.split())
@@ -187,6 +194,13 @@ def _words_after(text: str, end: int, s1: int, n: int = 14) -> list[str]:
     if m:
         chunk = chunk[:m.start()]
     return _WORD.findall(chunk)[:n]
+
+
+def _partys(text: str, start: int, end: int, s0: int, s1: int) -> bool:
+    """"his party's attitude" near the name (:data:`_CONTEXT` characters), not "at the
+    Iranian party's initiative" (the Kremlin's word for a side in talks)."""
+    m = _PARTYS.search(text, max(s0, start - _CONTEXT), min(s1, end + _CONTEXT + 12))
+    return m is not None and m.start() < end + _CONTEXT
 
 
 def _campaign(text: str, start: int, end: int, s0: int, s1: int) -> bool:
@@ -238,7 +252,8 @@ def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: st
     if titled_only:
         return False      # undated "Gordon Brown" (chancellor, later prime minister)
     if (_PERSON_CONTEXT.search(text, max(s0, start - _CONTEXT), min(s1, end + _CONTEXT))
-            or _campaign(text, start, end, s0, s1)) and _CONGRATULATE.search(text, s0, s1) is None:
+            or _partys(text, start, end, s0, s1) or _campaign(text, start, end, s0, s1)) \
+            and _CONGRATULATE.search(text, s0, s1) is None:
         return False      # (congratulations on a re-election or a birthday are acts of state)
     i = 0
     # past "and <Other Name>" (coordinated heads: "Biden and Putin met")
