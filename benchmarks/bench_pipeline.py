@@ -15,7 +15,7 @@ workers share once per process and so overstates):
   vaderSentiment package (NLTK's own copy would need ``nltk.download``). It keeps nothing.
 - newslab: ``newslab analyze CORPUS --out DIR --no-csv --quiet --jobs J`` for J = 1 and 2:
   load, sentences, tokens and every registered batch stage (listed in the output), all
-  tables written as Parquet, plus the corpus-level stages when the corpus is small enough.
+  tables written as Parquet, plus the corpus-level stages (out of core at any size).
 
 Words per second = whitespace-separated words of the article texts / wall seconds, the same
 numerator for every side; words per CPU-second divides by the user + system time of the
@@ -26,6 +26,15 @@ whole process tree instead (sampled with psutil), which depends less on other lo
     python benchmarks/bench_pipeline.py --memory 10000,100000 --jobs 2   # newslab only
     python benchmarks/bench_pipeline.py --memory 1000000 --stages tokens  # load+tokenize only
     python benchmarks/bench_pipeline.py --stage-memory 10000   # each corpus stage's peak memory
+    # the full pipeline at 10^4, 10^5, 10^6 (every table, by month and by outlet):
+    python benchmarks/bench_pipeline.py --memory 10000,100000,1000000 --jobs 2 \
+        --by month --by outlet --include-duplicates --log-every 60
+    python benchmarks/bench_pipeline.py --memory 10000 --jobs 2 --engine dask   # 2 workers
+
+``--by``, ``--include-duplicates``, ``--engine`` and ``--resume`` are passed to newslab
+analyze (``--resume --keep``: a run done in two parts, the batches then the corpus stages).
+The corpus copies are flagged as duplicates of the first 2,225 articles: with
+``--include-duplicates`` the corpus-level answers count every article, the heaviest case.
 """
 
 from __future__ import annotations
@@ -81,7 +90,7 @@ def run_naive(corpus: Path) -> dict:
     sia = naive_vader()
     n_a = n_s = n_t = 0
     compound = 0.0
-    for f in sorted(corpus.glob("*.jsonl")):
+    for f in sorted(corpus.rglob("*.jsonl")):
         with open(f, encoding="utf-8") as fh:
             for line in fh:
                 text = json.loads(line)["text"]
@@ -154,7 +163,7 @@ def measure(cmd: list[str], *, report=None, every: float = 0) -> dict:
 
 def corpus_words(corpus: Path) -> tuple[int, int]:
     n = words = 0
-    for f in sorted(corpus.glob("*.jsonl")):
+    for f in sorted(corpus.rglob("*.jsonl")):
         with open(f, encoding="utf-8") as fh:
             for line in fh:
                 words += len(json.loads(line)["text"].split())
@@ -163,11 +172,13 @@ def corpus_words(corpus: Path) -> tuple[int, int]:
 
 
 CORPUS_LIMIT: list[str] = []  # --corpus-max-articles N, passed through
+ANALYZE_ARGS: list[str] = []  # --by KEY, --include-duplicates, --resume, --engine: passed through
+BY: list[str] = []  # the --by keys (for --one-stage too)
 
 
 def newslab_cmd(corpus: Path, out: Path, jobs: int, stages: str | None) -> list[str]:
     cmd = [sys.executable, "-m", "newslab.cli", "analyze", str(corpus), "--out", str(out),
-           "--no-csv", "--quiet", "--jobs", str(jobs), *CORPUS_LIMIT]
+           "--no-csv", "--quiet", "--jobs", str(jobs), *CORPUS_LIMIT, *ANALYZE_ARGS]
     if stages is not None:
         cmd += ["--stages", stages]
     return cmd
@@ -273,6 +284,12 @@ def memory_scaling(sizes: list[int], jobs: int, stages: str | None, keep: bool,
         rows = info["rows"]
         print(line(f"{n_art:,} articles", r, words) + f"   {rows.get('tokens', 0):,} tokens;"
               f" stages run: {ran(info)}", flush=True)
+        print(" " * 23 + "phases (s): " + ", ".join(
+            f"{k} {v:.1f}" for k, v in info.get("timings", {}).items()), flush=True)
+        print(" " * 23 + f"{len(rows)} tables: " + ", ".join(
+            f"{k} {v:,}" for k, v in rows.items()), flush=True)
+        for note in info.get("notes", []):
+            print(" " * 23 + "note: " + note, flush=True)
         if not keep:
             shutil.rmtree(out, ignore_errors=True)
 
@@ -292,38 +309,39 @@ def one_stage(name: str, out: Path) -> dict:
     pd.DataFrame({"x": [1]}).to_parquet(OUT / ".probe.parquet")  # import pyarrow's writer
     base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     t0 = time.perf_counter()
-    from newslab.pipeline.corpus import _with_keys
-    arg = {t: (tables[t] if c is None else tables.columns(t, _with_keys(t, c, {}, tables)))
-           for t, c in stage.needs.items()}
-    read = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    t1 = time.perf_counter()
-    new = stage.fn(arg)
+    from newslab.pipeline.corpus import run_one
+    opts = {"by": BY} if BY else {}
+    new = run_one(stage, tables, opts)   # the runner's way: big tables streamed by part
+    rows = {}
+    for k, v in new.items():             # pieces handed over are counted, then dropped
+        rows[k] = len(v) if isinstance(v, pd.DataFrame) else sum(len(p) for p in v)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    return {"stage": name, "input_bytes": read - base, "peak_bytes": peak - base,
-            "read_s": t1 - t0, "run_s": time.perf_counter() - t1,
-            "rows": {k: len(v) for k, v in new.items()}}
+    return {"stage": name, "input_bytes": 0, "peak_bytes": peak - base,
+            "read_s": 0.0, "run_s": time.perf_counter() - t0, "rows": rows}
 
 
 def stage_memory(sizes: list[int], jobs: int, keep: bool) -> None:
-    """Peak memory of each corpus stage at each size, per article: the figures behind the
-    stages' memory-derived limits (``PerArticle`` in newslab/pipeline/stages.py)."""
+    """Peak memory of each corpus stage at each size, per article, each in its own process
+    and run as the runner runs it (big tables streamed part by part): the figures behind
+    the stages having no article limit (``max_articles`` in newslab/pipeline/stages.py)."""
     from newslab.pipeline import DEFAULT_STAGES
     names = [s.name for s in DEFAULT_STAGES if s.kind == "corpus"]
     for n in sizes:
         corpus = make_corpus(n, OUT / f"corpus_{n}")
         out = OUT / f"stages_{n}"
         cmd = [sys.executable, "-m", "newslab.cli", "analyze", str(corpus), "--out", str(out),
-               "--no-csv", "--quiet", "--jobs", str(jobs), "--corpus-max-articles", "0"]
+               "--no-csv", "--quiet", "--jobs", str(jobs), "--corpus-max-articles", "0",
+               *ANALYZE_ARGS]
         r = measure(cmd)
         print(f"{n:,} articles: batch stages {r['seconds']:.0f} s, peak PSS "
               f"{r['pss_mb']:,.0f} MB", flush=True)
+        by = [a for k in BY for a in ("--by", k)]
         for name in names:
-            c = measure([sys.executable, __file__, "--one-stage", name, str(out)])
+            c = measure([sys.executable, __file__, "--one-stage", name, str(out), *by])
             m = json.loads(c["stdout"])
-            print(f"  {name:<14} input {m['input_bytes'] / 2**20:7,.0f} MB "
-                  f"({m['input_bytes'] / n:8,.0f} B/article), peak {m['peak_bytes'] / 2**20:7,.0f}"
-                  f" MB ({m['peak_bytes'] / n:8,.0f} B/article), read {m['read_s']:.1f} s, "
-                  f"run {m['run_s']:.1f} s", flush=True)
+            print(f"  {name:<14} peak {m['peak_bytes'] / 2**20:7,.0f} MB above the start "
+                  f"({m['peak_bytes'] / n:8,.0f} B/article), run {m['run_s']:.1f} s; rows: "
+                  + ", ".join(f"{k} {v:,}" for k, v in m["rows"].items()), flush=True)
         if not keep:
             shutil.rmtree(out, ignore_errors=True)
 
@@ -343,11 +361,23 @@ def main(argv=None) -> int:
                     help="passed to newslab analyze (default: each corpus stage's limit)")
     ap.add_argument("--stage-memory", metavar="SIZES",
                     help="comma-separated sizes: peak memory of each corpus stage, per article")
+    ap.add_argument("--by", action="append", default=[], metavar="KEY",
+                    help="passed to newslab analyze (repeatable)")
+    ap.add_argument("--include-duplicates", action="store_true",
+                    help="passed to newslab analyze")
+    ap.add_argument("--resume", action="store_true",
+                    help="passed to newslab analyze (with --keep: a run finished in parts)")
+    ap.add_argument("--engine", default=None, help="passed to newslab analyze (dask)")
     ap.add_argument("--naive", metavar="CORPUS", help=argparse.SUPPRESS)
     ap.add_argument("--one-stage", nargs=2, metavar=("STAGE", "DIR"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.corpus_max_articles is not None:
         CORPUS_LIMIT[:] = ["--corpus-max-articles", str(args.corpus_max_articles)]
+    BY[:] = args.by
+    ANALYZE_ARGS[:] = ([a for k in args.by for a in ("--by", k)]
+                       + ["--include-duplicates"] * args.include_duplicates
+                       + ["--resume"] * args.resume
+                       + (["--engine", args.engine] if args.engine else []))
     if args.naive:
         print(json.dumps(run_naive(Path(args.naive))))
         return 0

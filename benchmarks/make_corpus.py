@@ -1,9 +1,11 @@
 """Make a corpus of any size from the BBC News articles in ../shared/eval/bbc_news/.
 
-The 2,225 real articles are repeated, each copy with its own id (``bbc-<copy>-<category>-<n>``),
-a date (spread over 2004-2005, deterministic) and a URL, and written as JSON Lines shards of
-``--shard`` articles each, as a news archive export would be. Copies after the first have
-the same text, so newslab flags them as duplicates (they are still analysed in full).
+The 2,225 real articles are repeated, each copy with its own id (``bbc-<copy>-<category>-<n>``)
+and a date (spread over 2004-2005, deterministic), and written as JSON Lines shards of
+``--shard`` articles each, as a news archive export would be, the shards dealt in turn to
+the sub-folders of :data:`OUTLETS` (no URL: the loader takes each article's outlet from its
+sub-folder). Copies after the first have the same text, so newslab flags them as duplicates
+(they are still analysed in full; ``--include-duplicates`` counts them in the aggregates).
 
 The corpus is generated at run time into a folder that is not committed
 (``benchmarks/out/`` is git-ignored); the BBC text is never copied into the repository.
@@ -23,6 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 BBC = Path(os.environ.get("NEWSLAB_EVAL_DIR", ROOT.parent / "shared" / "eval")) \
     / "bbc_news" / "bbc_news.jsonl"
+#: The outlet sub-folders the shards are dealt to (shard k goes to OUTLETS[k % 4]).
+OUTLETS = ("daily-courier", "evening-post", "morning-herald", "weekly-observer")
+#: Written to ``.complete`` with the size: a corpus of an older layout is made again.
+LAYOUT = "outlets-1"
 
 
 def read_bbc(path: Path = BBC) -> list[dict]:
@@ -34,17 +40,19 @@ def read_bbc(path: Path = BBC) -> list[dict]:
 
 
 def make_corpus(n: int, out, *, shard: int = 1000, source: Path = BBC) -> Path:
-    """Write ``n`` articles as ``out/shard-NNNNN.jsonl``; return ``out``.
+    """Write ``n`` articles as ``out/<outlet>/shard-NNNNN.jsonl``; return ``out``.
 
     A corpus already there with the same size is reused (the file ``out/.complete`` says so).
     """
     out = Path(out)
     stamp = out / ".complete"
-    if stamp.is_file() and stamp.read_text().strip() == f"{n} {shard}":
+    if stamp.is_file() and stamp.read_text().strip() == f"{n} {shard} {LAYOUT}":
         return out
     out.mkdir(parents=True, exist_ok=True)
-    for f in out.glob("shard-*.jsonl"):
+    for f in [*out.glob("shard-*.jsonl"), *out.glob("*/shard-*.jsonl")]:
         f.unlink()
+    for o in OUTLETS:
+        (out / o).mkdir(exist_ok=True)
     bbc = read_bbc(source)
     day0 = dt.date(2004, 1, 1)
     fh = None
@@ -52,18 +60,19 @@ def make_corpus(n: int, out, *, shard: int = 1000, source: Path = BBC) -> Path:
         if k % shard == 0:
             if fh:
                 fh.close()
-            fh = open(out / f"shard-{k // shard:05d}.jsonl", "w", encoding="utf-8")
+            i = k // shard
+            fh = open(out / OUTLETS[i % len(OUTLETS)] / f"shard-{i:05d}.jsonl", "w",
+                      encoding="utf-8")
         a = bbc[k % len(bbc)]
         copy = k // len(bbc)
         cat, num = a["id"].split("/")
         aid = f"bbc-{copy:04d}-{cat}-{num}"
         date = day0 + dt.timedelta(days=(k * 7919) % 730)
         fh.write(json.dumps({"id": aid, "title": a["title"], "date": date.isoformat(),
-                             "url": f"https://news.bbc.co.uk/{cat}/{copy}/{num}.stm",
                              "text": a["text"]}) + "\n")
     if fh:
         fh.close()
-    stamp.write_text(f"{n} {shard}")
+    stamp.write_text(f"{n} {shard} {LAYOUT}")
     return out
 
 

@@ -321,8 +321,9 @@ def _add_evaluate_stance(parser: argparse.ArgumentParser) -> None:
         "macro-F1, per-class figures, confusion. Gold lines {text, target, label[, start, "
         "end]}, references into ../shared ({file|bbc_id, sent_start, sent_end, start, end, "
         "label}), or a NewsMTSC .jsonl file (read directly).")
-    parser.add_argument("gold", help="gold file: JSON Lines {text, target, label[, start, end]}"
-                                     ", references, or NewsMTSC JSON Lines")
+    parser.add_argument("gold", nargs="+",
+                        help="gold file(s): JSON Lines {text, target, label[, start, end]}, "
+                             "references, or NewsMTSC JSON Lines; several files are pooled")
     parser.add_argument("--method", default=None, choices=stance.METHODS,
                         help=f"sentence, rules, trained or combined (default: "
                              f"{stance.DEFAULT_METHOD}; trained and combined use the shipped "
@@ -363,10 +364,12 @@ def _stance_gold(args, path):
 def _cmd_evaluate_stance(args) -> int:
     from .evaluation import stance as ev
     method, model = _stance_method_and_model(args)
-    gold = _stance_gold(args, args.gold)
+    import pandas as pd
+    gold = pd.concat([_stance_gold(args, f) for f in args.gold], ignore_index=True)
     m = ev.evaluate(gold, method=method, model=model)
     m.pop("predictions", None)
-    m["gold"] = Path(args.gold).name + (f" (split {args.split})" if args.split else "")
+    m["gold"] = " + ".join(Path(f).name for f in args.gold) + \
+        (f" (split {args.split})" if args.split else "")
     if args.json:
         print(json.dumps(m))
     else:
@@ -393,8 +396,9 @@ def _add_train_stance(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", required=True, metavar="MODEL",
                         help="the model file to write (.npz)")
     _add_stance_input(parser)
-    parser.add_argument("--C", type=_positive_float, default=1.0,
-                        help="inverse regularisation strength, > 0 (default: 1.0)")
+    parser.add_argument("--C", type=_positive_float, default=0.5,
+                        help="inverse regularisation strength, > 0 (default: 0.5, as the "
+                             "shipped model)")
 
 
 def _cmd_train_stance(args) -> int:

@@ -64,6 +64,13 @@ N_MENTIONS = {"bbc": 100, "ag_news": 100, "state.gov": 50, "en.kremlin.ru": 50}
 N_SENTENCES = {"bbc": (34, 33), "ag_news": (34, 33), "state.gov": (17, 16),
                "en.kremlin.ru": (16, 17)}
 
+# Round 2 (drawn 2026-12-01, commit after 278b057): fresh samples from articles no earlier
+# sample touched (every article key in data/annotations/*_refs.jsonl left out, and the dev set's
+# articles), with their own random streams ``f"{SEED}:r2:<sample>"``.
+# - stance: 400 official-statement mentions (200 per outlet), split train/test by the hash;
+# - countries: a fresh untouched test set, ``split = "test2"``, same sizes as round 1.
+N_STANCE_R2 = {"state.gov": 200, "en.kremlin.ru": 200}
+
 
 # --------------------------------------------------------------------------- raw content
 
@@ -105,10 +112,13 @@ def _paragraph_maps(raw: str, paragraphs: list[str]) -> list[list[int]]:
             stripped = ln.strip()
             if not stripped:
                 continue
+            base = ls + ln.index(stripped[0])
+            if stripped == p1:  # today's loader: the text as given
+                maps.append([base + k for k in range(len(p1))])
+                break
             p0 = " ".join(stripped.split("\t"))
             if _LOST_DASH.sub(" \u2014 ", p0) != p1:
                 continue
-            base = ls + ln.index(stripped[0])
             m = []
             j = 0
             for mt in _LOST_DASH.finditer(p0):
@@ -297,6 +307,61 @@ def _draw_capped(pool: list[dict], n: int, rng: random.Random, used_text: set,
     return taken
 
 
+def article_key(ref: dict) -> str:
+    """The article key of a reference row (as :func:`load_group` builds it)."""
+    if "id" in ref:
+        return f"{ref['file']}#{ref['id']}"
+    if "row" in ref:
+        return f"{ref['file']}#{ref['row']}"
+    return ref["file"]
+
+
+def used_keys(refs: Path) -> set:
+    """Every article key a round-1 sample drew (the ``*_refs.jsonl`` under ``refs`` but the
+    round-2 files themselves, so that a re-draw gives the same rows)."""
+    keys = set()
+    for path in sorted(refs.glob("*_refs.jsonl")):
+        if "real2" in path.name:
+            continue
+        with open(path, encoding="utf-8") as f:
+            keys |= {article_key(json.loads(ln)) for ln in f if ln.strip()}
+    return keys
+
+
+def stance_sample_r2(data: dict, shared: Path, out: Path, refs: Path, exclude: set) -> dict:
+    """Round 2 of the stance sample: official statements only, no article drawn before."""
+    rng = random.Random(f"{SEED}:r2:stance")
+    with open(shared / DEV, encoding="utf-8") as f:
+        dev = [json.loads(ln) for ln in f if ln.strip()]
+    dev_files = {"corpora/" + r["file"] for r in dev if r.get("file")}
+    dev_texts = {r["text"].strip() for r in dev}
+    used = set()
+    chosen = []
+    for outlet, n in N_STANCE_R2.items():
+        pool = [s for s in data["official"] if s["source"] == outlet and _stance_mentions(s)
+                and usable(s) and s["text"].strip() not in dev_texts
+                and s["ref"]["file"] not in dev_files and s["key"] not in exclude]
+        chosen += _draw_capped(pool, n, rng, used)
+    picks = [(s, _pick_mention(s, rng, _stance_mentions(s))) for s in chosen]
+    rng.shuffle(picks)
+    coder, reflist = [], []
+    for k, (s, m) in enumerate(picks, start=1):
+        uid = f"sr2-{k:04d}"
+        ref = _ref_row(s, m, split_of(s["key"], ("train", "test")), uid)
+        p = data["all"]["official"][s["prev"]] if s["prev"] is not None else None
+        ref["prev_start"] = None if p is None else p["sent_start"]
+        ref["prev_end"] = None if p is None else p["sent_end"]
+        ref["round"] = 2
+        _check(ref, s, shared)
+        reflist.append(ref)
+        coder.append({"uid": uid, "text": s["text"], "prev": "" if p is None else p["text"],
+                      "target": m["surface"], "start": m["start"], "end": m["end"],
+                      "iso3": m["iso3"], "source": s["source"]})
+    _write(out / "stance_sample_r2.jsonl", coder)  # text: for the coders only
+    _write(refs / "stance_real2_refs.jsonl", reflist)
+    return Counter((r["source"], r["split"]) for r in reflist)
+
+
 def stance_sample(data: dict, shared: Path, out: Path, refs: Path) -> dict:
     rng = random.Random(f"{SEED}:stance")
     with open(shared / DEV, encoding="utf-8") as f:
@@ -347,37 +412,49 @@ def stance_sample(data: dict, shared: Path, out: Path, refs: Path) -> dict:
     return Counter((r["source"], r["split"]) for r in reflist)
 
 
-def mentions_sample(data: dict, shared: Path, out: Path, refs: Path) -> dict:
-    rng = random.Random(f"{SEED}:countries-mentions")
+def _round(rnd: int) -> dict:
+    """Names of a round's random stream, uids, split and files."""
+    if rnd == 1:
+        return {"rng": SEED, "uid": "", "split": None, "file": "countries_real"}
+    return {"rng": f"{SEED}:r{rnd}", "uid": f"{rnd}-", "split": f"test{rnd}",
+            "file": f"countries_real{rnd}"}
+
+
+def mentions_sample(data: dict, shared: Path, out: Path, refs: Path, rnd: int = 1,
+                    exclude: frozenset = frozenset()) -> dict:
+    r = _round(rnd)
+    rng = random.Random(f"{r['rng']}:countries-mentions")
     picks = []
     for src, n in N_MENTIONS.items():
         group = "official" if src in ("state.gov", "en.kremlin.ru") else src
         pool = [(s, m) for s in data[group] if s["source"] == src and len(s["text"]) <= 1000
-                for m in s["mentions"]]
+                and s["key"] not in exclude for m in s["mentions"]]
         pool.sort(key=lambda sm: (sm[0]["key"], sm[0]["sid"], sm[1]["start"]))
         picks += rng.sample(pool, n)
     rng.shuffle(picks)
     coder, reflist = [], []
     for k, (s, m) in enumerate(picks, start=1):
-        uid = f"cm{k:04d}"
-        ref = _ref_row(s, m, split_of(s["key"], ("dev", "test")), uid)
+        uid = f"cm{r['uid']}{k:04d}"
+        ref = _ref_row(s, m, r["split"] or split_of(s["key"], ("dev", "test")), uid)
         _check(ref, s, shared)
         reflist.append(ref)
         coder.append({"uid": uid, "text": s["text"], "target": m["surface"],
                       "start": m["start"], "end": m["end"], "iso3": m["iso3"],
                       "country": m["country"], "kind": m["kind"], "source": s["source"]})
-    _write(out / "countries_mentions_sample.jsonl", coder)
-    _write(refs / "countries_real_mentions_refs.jsonl", reflist)
+    _write(out / f"{r['file']}_mentions_sample.jsonl", coder)
+    _write(refs / f"{r['file']}_mentions_refs.jsonl", reflist)
     return Counter((r["source"], r["split"]) for r in reflist)
 
 
-def sentences_sample(data: dict, shared: Path, out: Path, refs: Path) -> tuple:
-    rng = random.Random(f"{SEED}:countries-sentences")
+def sentences_sample(data: dict, shared: Path, out: Path, refs: Path, rnd: int = 1,
+                     exclude: frozenset = frozenset()) -> tuple:
+    r = _round(rnd)
+    rng = random.Random(f"{r['rng']}:countries-sentences")
     picks, pops = [], {}
     for src, (n_any, n_found) in N_SENTENCES.items():
         group = "official" if src in ("state.gov", "en.kremlin.ru") else src
         pool = sorted((s for s in data[group] if s["source"] == src
-                       and 1 <= len(s["text"].strip()) <= 1000),
+                       and 1 <= len(s["text"].strip()) <= 1000 and s["key"] not in exclude),
                       key=lambda s: (s["key"], s["sid"]))
         found_pool = [s for s in pool if s["mentions"]]
         pops[src] = {"all": len(pool), "found": len(found_pool)}
@@ -388,8 +465,8 @@ def sentences_sample(data: dict, shared: Path, out: Path, refs: Path) -> tuple:
     rng.shuffle(picks)
     coder, finder, reflist = [], [], []
     for k, (s, stratum) in enumerate(picks, start=1):
-        uid = f"cs{k:04d}"
-        ref = _ref_row(s, None, split_of(s["key"], ("dev", "test")), uid)
+        uid = f"cs{r['uid']}{k:04d}"
+        ref = _ref_row(s, None, r["split"] or split_of(s["key"], ("dev", "test")), uid)
         ref["stratum"] = stratum
         _check(ref, s, shared)
         reflist.append(ref)
@@ -397,9 +474,9 @@ def sentences_sample(data: dict, shared: Path, out: Path, refs: Path) -> tuple:
                       "date": s["date"]})
         finder.append({"uid": uid, "countries": sorted({m["iso3"] for m in s["mentions"]}),
                        "mentions": s["mentions"]})
-    _write(out / "countries_sentences_sample.jsonl", coder)
-    _write(out / "countries_sentences_finder.jsonl", finder)
-    _write(refs / "countries_real_sentences_refs.jsonl", reflist)
+    _write(out / f"{r['file']}_sentences_sample.jsonl", coder)
+    _write(out / f"{r['file']}_sentences_finder.jsonl", finder)
+    _write(refs / f"{r['file']}_sentences_refs.jsonl", reflist)
     return Counter((r["source"], r["split"], r["stratum"]) for r in reflist), pops
 
 
@@ -408,6 +485,8 @@ def main(argv=None) -> int:
     ap.add_argument("--shared", type=Path, default=SHARED)
     ap.add_argument("--out", type=Path, default=Path("/tmp/annot"))
     ap.add_argument("--refs", type=Path, default=REPO / "data" / "annotations")
+    ap.add_argument("--round", type=int, default=1, choices=(1, 2),
+                    help="2: the fresh samples of 2026-12-01 (see N_STANCE_R2)")
     a = ap.parse_args(argv)
     if not (a.shared / OFFICIAL).is_dir():
         print(f"skipped: no shared data at {a.shared}", file=sys.stderr)
@@ -417,6 +496,17 @@ def main(argv=None) -> int:
         for s in rows:
             s["group"] = g
     data["all"] = data
+    if a.round == 2:
+        exclude = frozenset(used_keys(a.refs))
+        print("round 2; article keys left out:", len(exclude))
+        print("stance:", dict(sorted(stance_sample_r2(data, a.shared, a.out, a.refs,
+                                                      exclude).items())))
+        print("countries mentions:", dict(sorted(mentions_sample(
+            data, a.shared, a.out, a.refs, 2, exclude).items())))
+        counts, pops = sentences_sample(data, a.shared, a.out, a.refs, 2, exclude)
+        print("countries sentences:", dict(sorted(counts.items())))
+        print("sentence populations:", pops)
+        return 0
     print("stance:", dict(sorted(stance_sample(data, a.shared, a.out, a.refs).items())))
     print("countries mentions:",
           dict(sorted(mentions_sample(data, a.shared, a.out, a.refs).items())))

@@ -78,3 +78,21 @@ def test_real_labels_resolve(shared_eval):
     assert len(g) == 460 and set(g["split"]) == {"train", "test"}
     assert (g.apply(lambda r: r["text"][r["start"]:r["end"]] == r["target"], axis=1)).all()
     assert (g["split"] == "train").sum() == 239
+
+
+def test_evaluate_pools_several_files_and_splits(tmp_path, capsys):
+    """`newslab evaluate stance A B --split test`: the rows of both files, each file's split."""
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    rows_a = [{"text": "Russia invaded Ukraine.", "target": "Russia", "label": "negative",
+               "split": "test"},
+              {"text": "Talks on Syria ended.", "target": "Syria", "label": "neutral",
+               "split": "train"}]
+    rows_b = [{"text": "The brave Ukrainian forces held the line.", "target": "Ukrainian",
+               "label": "positive", "split": "test"}]
+    a.write_text("".join(json.dumps(r) + "\n" for r in rows_a), encoding="utf-8")
+    b.write_text("".join(json.dumps(r) + "\n" for r in rows_b), encoding="utf-8")
+    assert cli.main(["evaluate", "stance", str(a), str(b), "--split", "test", "--method",
+                     "rules", "--json"]) == 0
+    m = json.loads(capsys.readouterr().out)
+    assert m["n"] == 2 and m["gold"] == "a.jsonl + b.jsonl (split test)"
+    assert m["accuracy"] == 1.0

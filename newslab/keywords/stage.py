@@ -84,7 +84,8 @@ def keywords_stage(tables, *, by=(), duplicates: bool = False,
     ``duplicate_of``, ``date`` and the key columns). Returns
 
     - ``keywords``: the top 10 TF-IDF terms and the top 10 key phrases of every article
-      (``article_id, method, term, score, rank``), over all articles, sorted by article;
+      (``article_id, method, term, score, rank``), over all articles, by article in the
+      order of the tokens (the input order), then method and rank;
     - ``keyness_by_<key>`` for each key: :func:`newslab.keywords.document_keyness` (article
       counts, Fisher / 'N - 1' chi-squared, Benjamini-Hochberg q) of every group against
       the other articles, the top :data:`KEYNESS_TOP` terms each way among those with
@@ -96,21 +97,23 @@ def keywords_stage(tables, *, by=(), duplicates: bool = False,
     (None: the whole table at once); when ``tables`` offers ``iter_parts(name, columns)``
     (an iterator of DataFrames of whole articles, such as the pipeline's Parquet parts),
     the table is never held whole. The returned ``keywords`` table itself grows with the
-    corpus (20 rows per article); :func:`keywords_parts` hands it over piece by piece.
+    corpus (20 rows per article); :func:`keywords_parts` hands it over piece by piece, and
+    so does this stage when ``tables.parts_out`` is true (the pipeline's corpus phase,
+    which writes each piece as a part: ``newslab.pipeline.corpus.StageTables``).
     """
     out = keywords_parts(tables, by=by, duplicates=duplicates, chunk_articles=chunk_articles)
+    if getattr(tables, "parts_out", False):
+        return out
     parts = list(out["keywords"])
-    kw = pd.concat(parts, ignore_index=True) if parts else schema.empty("keywords")
-    del parts                                    # the pieces' copies go before the sort's
-    out["keywords"] = (kw.sort_values(["article_id", "method", "rank"], kind="mergesort")
-                       .reset_index(drop=True))
+    out["keywords"] = (pd.concat(parts, ignore_index=True) if parts
+                       else schema.empty("keywords"))
     return out
 
 
 def keywords_parts(tables, *, by=(), duplicates: bool = False,
                    chunk_articles: int | None = CHUNK_ARTICLES) -> dict:
     """:func:`keywords_stage` with ``keywords`` as an iterator of DataFrames, one per piece
-    of articles (each sorted by article, method and rank; pieces in input order), so that a
+    of articles (each by article in input order, method and rank; pieces in order), so that a
     caller can write it part by part and never hold it whole. The first pass (corpus
     statistics, the ``keyness_by_<key>`` tables) is done before this returns; the
     iterator runs the second."""
@@ -125,19 +128,79 @@ def keywords_parts(tables, *, by=(), duplicates: bool = False,
             g = _groups.group_table(arts, key)
             labels[key] = pd.Series(g[key].to_numpy(dtype=object),
                                     index=g["article_id"].to_numpy(dtype=object))
-    term_df, phrase_df = DocumentFrequencies(), PhraseFrequencies()
-    by_counts = {key: _GroupCounts() for key in keys}
-    n_pieces = 0
-    for piece in pieces():                       # pass 1: corpus statistics
-        n_pieces += 1
-        term_df.add(piece)
-        phrase_df.add(piece)
-        for key, c in by_counts.items():
-            c.add(piece, labels[key])
-    out = {"keywords": _stage_keywords(tables, pieces, n_pieces, term_df, phrase_df)}
-    for key, c in by_counts.items():
+    mapper = getattr(tables, "map_parts", None)
+    if callable(mapper) and getattr(tables, "jobs", 1) > 1:   # pass 1 in worker processes
+        got = mapper("tokens", lambda parts: _statistics(
+            _cut(parts, chunk_articles), keys, labels), columns=STAGE_TOKEN_NEEDS,
+            tasks=2 * tables.jobs)
+        total = _Statistics(keys)
+        for st in got:
+            total.merge(st)
+    else:
+        total = _statistics(pieces(), keys, labels)
+    if callable(mapper) and getattr(tables, "jobs", 1) > 1 and total.n_pieces > 1 \
+            and total.term_df.n_docs > 1:             # pass 2 too, one part per task
+        kw = mapper("tokens", lambda parts: _score_parts(
+            _cut(parts, chunk_articles), total), columns=STAGE_TOKEN_NEEDS)
+        out = {"keywords": (k for k in kw if len(k))}
+    else:
+        out = {"keywords": _stage_keywords(tables, pieces, total.n_pieces, total.term_df,
+                                           total.phrase_df)}
+    for key, c in total.by_counts.items():
         out[_groups.grouped_name("keyness", key)] = c.table(key)
     return out
+
+
+class _Statistics:
+    """Pass 1: the corpus's document frequencies (terms, phrases) and, per ``by`` key, the
+    article counts of each group and term; gathered piece by piece, or in worker processes
+    and merged (all counts: the same totals whatever the order)."""
+
+    def __init__(self, keys):
+        self.term_df, self.phrase_df = DocumentFrequencies(), PhraseFrequencies()
+        self.by_counts = {key: _GroupCounts() for key in keys}
+        self.n_pieces = 0
+
+    def merge(self, o: "_Statistics") -> None:
+        self.n_pieces += o.n_pieces
+        t = o.term_df
+        if t.n_docs:
+            self.term_df._counts.add(t._counts.rows, t._counts.vocab, t._counts.matrix)
+            self.term_df.n_docs += t.n_docs
+            self.term_df._df = None
+        p, q = self.phrase_df, o.phrase_df
+        if len(q.keys):
+            keys, inv = np.unique(np.concatenate([p.keys, q.keys]), return_inverse=True)
+            p.counts = np.bincount(inv, weights=np.concatenate([p.counts, q.counts])
+                                   ).astype(np.int64)
+            p.keys = keys
+        p.n_docs += q.n_docs
+        for key, c in self.by_counts.items():
+            c.merge(o.by_counts[key])
+
+
+def _statistics(pieces, keys, labels) -> _Statistics:
+    st = _Statistics(keys)
+    for piece in pieces:
+        st.n_pieces += 1
+        st.term_df.add(piece)
+        st.phrase_df.add(piece)
+        for key, c in st.by_counts.items():
+            c.add(piece, labels[key])
+    return st
+
+
+def _cut(parts, size):
+    """Parts of the tokens table cut into pieces of at most ``size`` whole articles."""
+    for part in parts:
+        for piece in _article_chunks(part, size):
+            yield with_term_mask(piece)
+
+
+def _score_parts(pieces, total: _Statistics) -> pd.DataFrame:
+    """Pass 2 over some pieces: their keywords with the corpus's statistics, in order."""
+    got = list(_score_pieces(pieces, total.term_df, total.phrase_df))
+    return pd.concat(got, ignore_index=True) if got else schema.empty("keywords")
 
 
 def _pieces(tables, size):
@@ -154,10 +217,14 @@ def _pieces(tables, size):
     return lambda: (with_term_mask(p) for p in _article_chunks(t, size))
 
 
-def _sorted(parts) -> pd.DataFrame:
+def _sorted(parts, tokens: pd.DataFrame) -> pd.DataFrame:
+    """The keywords of a piece by article in the order of its tokens, method, rank: the
+    same order whatever the pieces (the concatenation is the whole table's)."""
     out = pd.concat(parts, ignore_index=True)
-    return (out.sort_values(["article_id", "method", "rank"], kind="mergesort")
-            .reset_index(drop=True))
+    order = pd.Index(pd.unique(tokens["article_id"])).get_indexer(out["article_id"])
+    return (out.assign(_order=order)
+            .sort_values(["_order", "method", "rank"], kind="mergesort")
+            .drop(columns="_order").reset_index(drop=True))
 
 
 def _stage_keywords(tables, pieces, n_pieces, term_df, phrase_df):
@@ -168,14 +235,19 @@ def _stage_keywords(tables, pieces, n_pieces, term_df, phrase_df):
         t = next(iter(pieces())) if n_pieces == 1 else pd.concat(list(pieces()),
                                                                   ignore_index=True)
         s = tables.get("sentences") if hasattr(tables, "get") else None
-        yield _sorted([keywords(t, method=m, top=k, sentences=s) for m, k in STAGE_METHODS])
+        yield _sorted([keywords(t, method=m, top=k, sentences=s) for m, k in STAGE_METHODS], t)
         return
-    corpus = phrase_df.n_docs >= MIN_CORPUS       # pass 2: each piece with the corpus's df
-    for piece in pieces():
+    yield from _score_pieces(pieces(), term_df, phrase_df)
+
+
+def _score_pieces(pieces, term_df, phrase_df):
+    """Pass 2: each piece's keywords with the corpus's document frequencies."""
+    corpus = phrase_df.n_docs >= MIN_CORPUS
+    for piece in pieces:
         yield _sorted([_keywords_shape(
             tfidf(piece, top=k, corpus_df=term_df) if m == "tfidf" else
             score_phrases(piece, top=k, phrase_df=phrase_df if corpus else None), m)
-            for m, k in STAGE_METHODS])
+            for m, k in STAGE_METHODS], piece)
 
 
 class _GroupCounts:
@@ -197,6 +269,13 @@ class _GroupCounts:
         self.n.add(gnames, vocab, n)
         for g, k in zip(gnames, sizes):
             self.sizes[g] = self.sizes.get(g, 0) + int(k)
+
+    def merge(self, o: "_GroupCounts") -> None:
+        if len(o.df.rows):
+            self.df.add(o.df.rows, o.df.vocab, o.df.matrix)
+            self.n.add(o.n.rows, o.n.vocab, o.n.matrix)
+        for g, k in o.sizes.items():
+            self.sizes[g] = self.sizes.get(g, 0) + k
 
     def table(self, key: str) -> pd.DataFrame:
         cols = schema.grouped_columns("keyness", key)

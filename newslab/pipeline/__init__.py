@@ -11,7 +11,7 @@ A run, phase by phase (each in its own file):
 - ``source.py``   the input files (``DIR`` left out) and their batches, via the loader;
 - ``engines.py``  where batches run: here, local processes, or Dask;
 - ``batches.py``  one batch through the batch stages, written as atomic Parquet parts;
-- ``corpus.py``   the corpus stages over the written parts;
+- ``corpus.py``   the corpus stages over the written parts, streamed part by part;
 - ``tables.py``   reading tables back (:func:`read_table`, one lazy :class:`Tables` class);
 - ``export.py``   spreadsheet-safe CSV copies;
 - ``report.py``   what the run found, as text; ``run.py``: :func:`analyze`, the phases.

@@ -1,20 +1,29 @@
-"""The corpus stages: once, after the batches, over the tables read back from the parts.
+"""The corpus stages: once, after the batches, over the tables written as Parquet parts.
 
-Each corpus stage gets exactly the tables (and columns) its row in the stage table declares,
-read from ``DIR/<table>/`` (:class:`newslab.pipeline.tables.Tables`), and the options it
-declares. A stage with an article limit (``max_articles``: a number, or derived from the
-memory this machine has) is not run above it, and the summary says why in numbers.
+Each corpus stage gets exactly the tables (and columns) its row in the stage table declares
+and the options it declares, as a :class:`StageTables`: ``tables[name]`` reads a table
+(its declared columns) when first asked for; ``tables.iter_parts(name)`` streams it part by
+part (a batch of whole articles each), which is how the built-in corpus stages read the big
+tables (tokens, mentions, stance): out of core, in memory that does not grow with the
+corpus. A stage may return a table as an iterator of DataFrames: the runner writes each as
+one part and never holds the table whole. A stage with an article limit (``max_articles``:
+a number, or derived from the memory this machine has; the built-in stages have none) is
+not run above it, and the summary says why in numbers.
 """
 
 from __future__ import annotations
 
 import time
 import warnings
+from collections.abc import Mapping
 
+import pandas as pd
+
+from .. import schema
 from ..errors import NewslabError, NewslabWarning
 from .batches import write_part
-from .stages import METADATA, TEXT_FIELDS, PerArticle, available_memory
-from .tables import Tables
+from .stages import GROUPING, METADATA, TEXT_FIELDS, PerArticle, available_memory
+from .tables import Tables, part_files, unify_parts
 
 
 def _gb(n: float) -> str:
@@ -44,25 +53,154 @@ def too_big(stage, n_articles: int, user_limit: int | None) -> str | None:
     return None
 
 
-def run_one(stage, tables, options: dict) -> dict:
-    """Call one corpus stage with its declared tables, columns and options."""
-    arg = {t: (tables[t] if cols is None else
-               tables.columns(t, _with_keys(t, cols, options, tables)))
-           for t, cols in stage.needs.items()}
-    return stage.fn(arg, **{o: options[o] for o in stage.options if o in options})
+class StageTables(Mapping):
+    """The tables one corpus stage reads: its declared tables, each with its declared
+    columns, read when first asked for (``tables[name]``) or streamed part by part
+    (:meth:`iter_parts`). ``parts_out``: the runner writes a table returned as an iterator
+    of DataFrames part by part (a stage may hand over a big output that way)."""
+
+    parts_out = True
+
+    def __init__(self, tables: Tables, needs: dict, options: dict, *, jobs: int = 1):
+        self._tables = tables
+        #: worker processes :meth:`map_parts` may use
+        self.jobs = max(1, int(jobs))
+        self._cols = {t: (None if cols is None else _with_keys(t, cols, options, tables))
+                      for t, cols in needs.items() if t in tables}
+        self._cache: dict[str, pd.DataFrame] = {}
+
+    def __getitem__(self, name):
+        if name not in self._cols:
+            raise KeyError(name)
+        if name not in self._cache:
+            cols = self._cols[name]
+            self._cache[name] = (self._tables[name] if cols is None
+                                 else self._tables.columns(name, cols))
+        return self._cache[name]
+
+    def __contains__(self, name):                # without reading the table
+        return name in self._cols
+
+    def __iter__(self):
+        return iter(self._cols)
+
+    def __len__(self):
+        return len(self._cols)
+
+    def iter_parts(self, name: str, columns=None):
+        """Table ``name`` one part at a time (``newslab.pipeline.Tables.iter_parts``), with
+        the declared columns (of those, only ``columns`` when given)."""
+        if name not in self._cols:
+            raise KeyError(name)
+        if name in self._cache:
+            df = self._cache[name]
+            yield df if columns is None else df[[c for c in columns if c in df.columns]]
+            return
+        cols = self._cols[name]
+        if columns is not None:
+            cols = [c for c in columns if cols is None or c in cols]
+        yield from self._tables.iter_parts(name, cols)
+
+
+    def map_parts(self, name: str, fn, *, columns=None, tasks: int | None = None):
+        """``fn(parts)`` for runs of consecutive parts of table ``name`` (``parts``: an
+        iterator of DataFrames), in order: one part per call, or ``tasks`` calls over
+        about equal runs. With ``jobs`` > 1 the calls run in that many forked worker
+        processes, each reading its own parts (``fn`` may be any function: it is not
+        pickled, only its results are); else here, one after the other."""
+        files = [] if name in self._cache else part_files(self._tables.out, name) \
+            if self._tables.out is not None and name not in self._tables._cache else []
+        cols = self._cols.get(name)
+        if columns is not None:
+            cols = [c for c in columns if cols is None or c in cols]
+        if files:
+            have = set(self._tables.column_names(name))
+            cols = None if cols is None else [c for c in cols if c in have]
+        n = max(1, min(len(files), tasks or len(files)))
+        runs = [files[len(files) * i // n:len(files) * (i + 1) // n] for i in range(n)]
+        if self.jobs <= 1 or len(runs) < 2 or not _can_fork():
+            if not files:
+                yield fn(self.iter_parts(name, columns))
+                return
+            for run in runs:
+                yield fn(pd.read_parquet(f, columns=cols) for f in run)
+            return
+        global _TASK
+        _TASK = (fn, runs, cols)
+        import multiprocessing as mp
+        try:
+            with mp.get_context("fork").Pool(min(self.jobs, len(runs))) as pool:
+                yield from pool.imap(_run_task, range(len(runs)))
+        finally:
+            _TASK = None
+
+
+#: The task of :meth:`StageTables.map_parts`' forked workers (set before they fork).
+_TASK = None
+
+
+def _run_task(i: int):
+    fn, runs, cols = _TASK
+    return fn(pd.read_parquet(f, columns=cols) for f in runs[i])
+
+
+def _can_fork() -> bool:
+    import multiprocessing as mp
+    return "fork" in mp.get_all_start_methods()
+
+
+def run_one(stage, tables, options: dict, *, jobs: int = 1) -> dict:
+    """Call one corpus stage with its declared tables, columns and options (``jobs``:
+    the worker processes it may use, :meth:`StageTables.map_parts`). Its tables may come
+    back as DataFrames or as iterators of DataFrames (pieces, in order)."""
+    return stage.fn(StageTables(tables, stage.needs, options, jobs=jobs),
+                    **{o: options[o] for o in stage.options if o in options})
+
+
+def whole(value) -> pd.DataFrame:
+    """A returned table as one DataFrame (its pieces concatenated)."""
+    if isinstance(value, pd.DataFrame):
+        return value
+    pieces = list(value)
+    return (pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else
+            pieces[0].reset_index(drop=True) if pieces else pd.DataFrame())
 
 
 def _with_keys(table: str, cols, options: dict, tables) -> list:
-    """The columns a stage reads of ``table`` (``METADATA``: all but the text), with what
-    its ``by`` keys read."""
+    """The columns a stage reads of ``table`` (``METADATA``: all but the text;
+    ``GROUPING``: the id, ``duplicate_of`` and what the ``by`` keys read), with what its
+    ``by`` keys read."""
+    have = tables.column_names(table)
     if cols == METADATA:
-        return [c for c in tables.column_names(table) if c not in TEXT_FIELDS]
+        return [c for c in have if c not in TEXT_FIELDS]
+    if cols == GROUPING:
+        cols = ["article_id", "duplicate_of", "date", "outlet"]
     cols = list(cols)
     if table == "articles" and options.get("by"):
         for c in [*options["by"], "date", "duplicate_of"]:
             if c not in cols:
                 cols.append(c)
-    return cols
+    return [c for c in cols if c in have] if cols else cols
+
+
+def _write(value, out, tname: str) -> tuple[list[str], int]:
+    """Write a returned table (a DataFrame, or pieces) as parts; the files and rows."""
+    pieces = [value] if isinstance(value, pd.DataFrame) else value
+    files, rows, i = [], 0, 0
+    for i, df in enumerate(pieces):
+        write_part(df, out, tname, i)
+        files.append(f"{tname}/part-{i:05d}.parquet")
+        rows += len(df)
+    if not files:                                # no piece at all: the table, empty
+        try:
+            df = schema.empty(tname)
+        except KeyError:
+            df = pd.DataFrame()
+        write_part(df, out, tname, 0)
+        files.append(f"{tname}/part-00000.parquet")
+    if len(files) > 1:
+        unify_parts(out, tname)
+    return files, rows
 
 
 def run_corpus_stages(plan, folder, names: list[str], n_articles: int, owned: set,
@@ -84,7 +222,7 @@ def run_corpus_stages(plan, folder, names: list[str], n_articles: int, owned: se
             continue
         t0 = time.perf_counter()
         try:
-            new = run_one(st, tables, plan.stage_options)
+            new = run_one(st, tables, plan.stage_options, jobs=plan.jobs)
         except Exception as e:  # the batch tables stand; the summary says what is missing
             why = str(e) if isinstance(e, NewslabError) else f"{type(e).__name__}: {e}"
             notes.append(f"corpus-level stage '{st.name}' failed: {why[:300]}")
@@ -101,10 +239,9 @@ def run_corpus_stages(plan, folder, names: list[str], n_articles: int, owned: se
                              f"did not write ({', '.join(foreign[:3])})")
                 continue
             folder.delete([r for r in owned if r.startswith(f"{tname}/")])
-            write_part(df, out, tname, 0)
-            files.append(f"{tname}/part-00000.parquet")
-            tables[tname] = df
-            produced[tname] = len(df)
+            written, produced[tname] = _write(df, out, tname)
+            files += written
+            tables.written(tname)
             if tname not in names:
                 names.append(tname)
         timings[f"corpus stage {st.name}"] = time.perf_counter() - t0

@@ -16,6 +16,7 @@ import os
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ..errors import NewslabError
@@ -32,21 +33,33 @@ FORMULA_START = re.compile(r"^(?:[=@\t\r]|[+\-](?!\Z))")
 
 def spreadsheet_safe(df: pd.DataFrame) -> pd.DataFrame:
     """``df`` with every text cell that a spreadsheet would read as a formula prefixed
-    with an apostrophe."""
+    with an apostrophe. Each distinct value is checked once (token columns repeat a small
+    vocabulary)."""
     out = None
     for c in df.columns:
         s = df[c]
         if s.dtype != object and not pd.api.types.is_string_dtype(s):
             continue
-        try:
-            hit = s.str.match(FORMULA_START.pattern, na=False).astype(bool)
-        except (AttributeError, TypeError):  # not text at all
-            continue
-        if hit.any():
+        hit = _formula_cells(s)
+        if hit is not None and hit.any():
             if out is None:
                 out = df.copy()
             out.loc[hit, c] = "'" + s[hit].astype(str)
     return df if out is None else out
+
+
+def _formula_cells(s: pd.Series):
+    """Which cells of ``s`` are text that starts like a formula (a boolean array), or None
+    when ``s`` holds no text at all."""
+    codes, uniques = pd.factorize(s, use_na_sentinel=True)
+    uniques = np.asarray(uniques, dtype=object)
+    is_text = [isinstance(u, str) for u in uniques]
+    if not any(is_text):
+        return None if len(s) else np.zeros(0, dtype=bool)
+    match = FORMULA_START.match
+    u_hit = np.fromiter((t and match(u) is not None for u, t in zip(uniques, is_text)),
+                        dtype=bool, count=len(uniques))
+    return np.append(u_hit, False)[codes]  # code -1 (a missing value) is no formula
 
 
 def write_csv(out: Path, name: str, path: Path | None = None) -> Path:

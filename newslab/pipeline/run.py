@@ -12,7 +12,7 @@ from .. import schema
 from ..errors import NewslabError, NewslabWarning
 from . import export, report
 from .batches import process_batch, run_batches
-from .corpus import run_corpus_stages, run_one, too_big
+from .corpus import run_corpus_stages, run_one, too_big, whole
 from .engines import make_engine
 from .manifest import README, RunFolder
 from .plan import CSV_MAX_ARTICLES, DEFAULT_BATCH_SIZE, Plan, make_plan
@@ -248,7 +248,7 @@ def _in_memory(plan: Plan, t0: float) -> AnalyzeResult:
                                 "this run did not make")
             continue
         for name, df in run_one(st, tables, plan.stage_options).items():
-            tables[name] = df
+            tables[name] = whole(df)
     counts = {n: len(tables[n]) for n in tables}
     result = AnalyzeResult(tables, counts=counts, n_input_files=len(plan.files),
                            n_batches=n_batches, n_duplicates=n_dup,

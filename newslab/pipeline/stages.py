@@ -15,7 +15,8 @@ says everything the runner needs to know about it; the function carries no setti
   (``by``, ``duplicates``, ``method``, ``model``, ``whole_text``); an option given to ``analyze`` that no
   selected stage takes is an error.
 - ``max_articles``: for a corpus stage that holds tables in memory: ``None`` (no limit), a
-  number, or :class:`PerArticle` (a limit derived from the memory this machine has).
+  number, or :class:`PerArticle` (a limit derived from the memory this machine has). The
+  built-in corpus stages stream the big tables part by part (out of core) and have none.
 
 To add a stage, add one line to :data:`DEFAULT_STAGES`.
 """
@@ -76,7 +77,8 @@ class Stage:
         needs = self.needs
         if not isinstance(needs, Mapping):  # a list of table names
             needs = {n: None for n in needs}
-        object.__setattr__(self, "needs", {t: (c if c is None or c == METADATA else tuple(c))
+        object.__setattr__(self, "needs", {t: (c if c is None or c in (METADATA, GROUPING)
+                                               else tuple(c))
                                            for t, c in needs.items()})
         object.__setattr__(self, "produces", tuple(self.produces))
         object.__setattr__(self, "options", tuple(self.options))
@@ -142,32 +144,26 @@ def tokens_stage(tables):
 #: Stages every run makes (the tables every other stage reads).
 CORE = ("sentences", "tokens")
 
-#: Peak bytes per article of each corpus stage (its input tables read back and its working
-#: memory), measured on BBC articles with ``benchmarks/bench_pipeline.py --stage-memory``;
-#: rounded up, and for keywords the larger figure of 10^5 articles (it grows faster than
-#: linearly: the vocabulary grows with the corpus).
-KEYWORDS_PER_ARTICLE = PerArticle(64_000, "52 kB/article at 10^4 (--stage-memory 10000), "
-                                          "6.4 GB at 10^5 BBC articles")
-STANCE_CORPUS_PER_ARTICLE = PerArticle(16_000, "14.4 kB/article at 10^4 BBC articles "
-                                               "(--stage-memory 10000)")
-ATTENTION_PER_ARTICLE = PerArticle(6_000, "6.2 kB/article at 10^4 BBC articles, most of it "
-                                          "fixed; 1.07 kB/article at 10^6 (bench_outofcore)")
-TONE_PER_ARTICLE = PerArticle(10_000, "9.4 kB/article at 10^4 BBC articles")
+#: The built-in corpus stages read the big tables part by part and keep per-article
+#: partials only, so they have no article limit (peak memory measured with
+#: ``benchmarks/bench_pipeline.py --stage-memory``, README "Scale").
 
 #: ``needs={"articles": METADATA}``: every column of ``articles`` but the text
 #: (``text``, ``paragraphs``): the metadata a corpus stage groups by, never the bodies.
 METADATA = "metadata"
 TEXT_FIELDS = ("text", "paragraphs")
+#: ``needs={"articles": GROUPING}``: what corpus aggregates group by: ``article_id``,
+#: ``duplicate_of``, ``date``, ``outlet`` and the columns of the run's ``by`` keys.
+GROUPING = "grouping"
 
 ATTENTION = Stage("attention", countries.attention_stage, kind="corpus",
                   needs={"mentions": ("article_id", "iso3", "country", "kind"),
-                         "articles": METADATA},
-                  produces=("attention",), options=("by", "duplicates"),
-                  max_articles=ATTENTION_PER_ARTICLE)
+                         "articles": GROUPING},
+                  produces=("attention",), options=("by", "duplicates"))
 TONE = Stage("tone", sentiment.tone_stage, kind="corpus",
              needs={"article_sentiment": ("article_id", "mean_compound", "gdelt_tone"),
-                    "articles": METADATA},
-             produces=("tone",), options=("by", "duplicates"), max_articles=TONE_PER_ARTICLE)
+                    "articles": GROUPING},
+             produces=("tone",), options=("by", "duplicates"))
 
 
 DEFAULT_STAGES: tuple[Stage, ...] = (
@@ -184,16 +180,14 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
     ATTENTION,
     TONE,
     Stage("stance_corpus", stance.stance_corpus_stage, kind="corpus",
-          needs={"stance": None, "articles": METADATA},
-          produces=("country_stance", "stance_dyads"), options=("by", "duplicates"),
-          max_articles=STANCE_CORPUS_PER_ARTICLE),
+          needs={"stance": None, "articles": GROUPING},
+          produces=("country_stance", "stance_dyads"), options=("by", "duplicates")),
     Stage("keywords", keywords.keywords_stage, kind="corpus",
           needs={"tokens": ("article_id", "sentence_id", "token_id", "lower", "is_stop",
                             "is_alpha"),
                  "sentences": ("article_id", "sentence_id", "paragraph_id"),
-                 "articles": METADATA},
-          produces=("keywords",), breakdowns=("keyness",), options=("by", "duplicates"),
-          max_articles=KEYWORDS_PER_ARTICLE),
+                 "articles": GROUPING},
+          produces=("keywords",), breakdowns=("keyness",), options=("by", "duplicates")),
 )
 
 

@@ -96,6 +96,26 @@ class Tables(MutableMapping):
         have = set(self.column_names(name))
         return read_table(self.out, name, columns=[c for c in cols if c in have])
 
+    def iter_parts(self, name: str, columns=None):
+        """The table piece by piece, in input order: one DataFrame per Parquet part (each
+        holds whole articles: a batch), with only ``columns`` (those the table has); a
+        table held in memory comes as one piece. Never loads the table whole."""
+        if name in self._cache or self.out is None:
+            yield self[name] if columns is None else self.columns(name, columns)
+            return
+        if name not in self._names:
+            raise KeyError(name)
+        have = set(self.column_names(name))
+        cols = None if columns is None else [c for c in columns if c in have]
+        for f in part_files(self.out, name):
+            yield pd.read_parquet(f, columns=cols)
+
+    def written(self, name: str) -> None:
+        """Note that table ``name`` was (re)written to ``out``: read it from there."""
+        self._cache.pop(name, None)
+        if name not in self._names:
+            self._names.append(name)
+
     def sql(self, query: str, params=None, *, memory_limit: str | None = None,
             threads: int | None = None) -> pd.DataFrame:
         """Run a DuckDB query over the written tables, out of core: each table is a view

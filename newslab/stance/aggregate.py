@@ -152,24 +152,241 @@ def evidence(stance: pd.DataFrame, sentences: pd.DataFrame | None = None, *, iso
     return out[~key.duplicated()].reset_index(drop=True)
 
 
-def _split_duplicates(stance: pd.DataFrame, articles, duplicates: bool):
-    """(the stance rows that count, per-country count of rows left out as duplicates)."""
-    if articles is None or duplicates or "duplicate_of" not in articles.columns:
-        return stance, None
-    keep = set(groups.aggregate_articles(articles, duplicates=False)["article_id"])
-    mask = stance["article_id"].isin(keep) | ~stance["article_id"].isin(
-        set(articles["article_id"]))
-    return stance[mask], stance[~mask]
+LABELS = ("negative", "neutral", "positive")
 
 
-def _with_groups(stance: pd.DataFrame, articles, key: str | None) -> pd.DataFrame:
-    if key is None:
-        return stance
-    if articles is None:
-        raise NewslabError(f"stance by {key!r} needs the articles table")
-    gt = groups.group_table(articles, key)
-    s = stance.drop(columns=[key], errors="ignore")
-    return s.merge(gt, on="article_id", how="inner")
+class _Articles:
+    """What the corpus aggregates need to know of each article, looked up for every piece
+    of the stance table: whether it counts (``duplicate_of``) and its group under each key."""
+
+    def __init__(self, articles, keys, duplicates: bool):
+        self.articles = articles
+        self.dedup = (articles is not None and not duplicates
+                      and "duplicate_of" in articles.columns)
+        if self.dedup:   # an article counts when it is kept, or not in the articles at all
+            ids = pd.Index(pd.unique(articles["article_id"].to_numpy(dtype=object)))
+            keep = groups.aggregate_articles(articles, duplicates=False)["article_id"]
+            self.ids, self.kept = ids, ids.isin(keep.to_numpy(dtype=object))
+        self.groups = {}
+        for key in keys:
+            if key is None:
+                continue
+            if articles is None:
+                raise NewslabError(f"stance by {key!r} needs the articles table")
+            gt = groups.group_table(articles, key)
+            idx = pd.Index(gt["article_id"].to_numpy(dtype=object))
+            self.groups[key] = (gt, idx if idx.is_unique else None,
+                                gt[key].to_numpy(dtype=object))
+
+    def counted(self, piece: pd.DataFrame):
+        """A boolean mask of the piece's rows that count (None: all of them)."""
+        if not self.dedup:
+            return None
+        pos = self.ids.get_indexer(piece["article_id"].to_numpy(dtype=object))
+        return (pos < 0) | self.kept[np.maximum(pos, 0)]
+
+    def with_group(self, s: pd.DataFrame, key):
+        """``s`` with the key's group as a column, rows of articles without one left out
+        (as an inner merge with ``groups.group_table``, which it equals)."""
+        if key is None:
+            return s
+        gt, idx, vals = self.groups[key]
+        s = s.drop(columns=[key], errors="ignore")
+        if idx is None:                          # ids repeat: the merge itself
+            return s.merge(gt, on="article_id", how="inner")
+        pos = idx.get_indexer(s["article_id"].to_numpy(dtype=object))
+        ok = pos >= 0
+        return s[ok].assign(**{key: vals[pos[ok]]})
+
+
+class _Aggregate:
+    """One aggregate table (country_stance or stance_dyads, whole or by one key), summed
+    over pieces of the stance table of whole articles: per group, each article's sum and
+    number of scores in order of first appearance (what the bootstrap resamples: the same
+    interval as from the whole table, ``stats.bootstrap_sums``), its label counts, the rows
+    left out as duplicates, and its strongest evidence candidates (the first n distinct
+    clauses of a group are among the first n of every piece of it, so keeping those of
+    each piece gives the same lines as the whole table)."""
+
+    def __init__(self, keys: list[str], n_evidence: int, speaker: bool):
+        self.keys, self.n_evidence, self.speaker = keys, n_evidence, speaker
+        self.ids: dict[tuple, int] = {}
+        self.pairs: list = []
+        self.labels = np.zeros((0, len(LABELS)), dtype=np.int64)
+        self.dups: dict[tuple, int] = {}
+        self.cand: list = []
+        self.n_cand = 0
+        self.kept = None
+        self.offset = 0
+
+    def _gids(self, df):
+        """Each row's group, numbered in order of first appearance, and the global id of
+        each of those groups."""
+        comb = np.zeros(len(df), dtype=np.int64)
+        for c in self.keys:
+            k, u = pd.factorize(df[c], sort=False)
+            comb = comb * (len(u) + 1) + (k + 1)
+        codes, uniq = pd.factorize(comb, sort=False)
+        first = np.empty(len(uniq), dtype=np.int64)
+        first[codes[::-1]] = np.arange(len(df) - 1, -1, -1)
+        vals = [df[c].to_numpy(dtype=object)[first] for c in self.keys]
+        gl = np.array([self.ids.setdefault(t, len(self.ids)) for t in zip(*vals)],
+                      dtype=np.int64)
+        return codes, gl
+
+    def add(self, df: pd.DataFrame) -> None:
+        n = len(df)
+        if n == 0:
+            return
+        codes, gl = self._gids(df)
+        score = df["score"].to_numpy(dtype=float)
+        art = pd.factorize(df["article_id"])[0].astype(np.int64)
+        na = int(art.max()) + 1
+        pcode, puniq = pd.factorize(codes.astype(np.int64) * na + art)
+        self.pairs.append((gl[puniq // na], np.bincount(pcode, weights=score),
+                           np.bincount(pcode)))
+        if len(self.ids) > len(self.labels):
+            grown = np.zeros((2 * len(self.ids), len(LABELS)), dtype=np.int64)
+            grown[:len(self.labels)] = self.labels
+            self.labels = grown
+        lab = df["label"].to_numpy(dtype=object)
+        for j, name in enumerate(LABELS):
+            self.labels[:, j] += np.bincount(gl[codes[lab == name]],
+                                             minlength=len(self.labels))
+        polar = np.abs(score) >= THRESHOLD
+        if self.n_evidence > 0 and polar.any():
+            c = df.loc[polar, [x for x in ("clause", "reason", "rule", "speaker")
+                               if x in df.columns]].reset_index(drop=True)
+            c["score"] = score[polar]
+            c["_gid"] = gl[codes[polar]]
+            c["_pos"] = self.offset + np.flatnonzero(polar)
+            c["_key"] = [" ".join(str(x).lower().split()) for x in c["clause"]]
+            self.cand.append(c)
+            self.n_cand += len(c)
+            if self.n_cand > 50_000:
+                self._reduce()
+        self.offset += n
+
+    def add_duplicates(self, df: pd.DataFrame) -> None:
+        for k, v in df.groupby(self.keys, sort=False).size().items():
+            self.dups[k] = self.dups.get(k, 0) + int(v)
+
+    def _reduce(self) -> None:
+        parts = ([self.kept] if self.kept is not None else []) + self.cand
+        self.cand, self.n_cand = [], 0
+        if not parts:
+            return
+        c = pd.concat(parts, ignore_index=True)
+        order = np.lexsort((c["_pos"].to_numpy(), -np.abs(c["score"].to_numpy(float)),
+                            c["_gid"].to_numpy()))
+        c = c.iloc[order]
+        c = c[~c.duplicated(["_gid", "_key"]).to_numpy()]
+        c = c[c.groupby("_gid").cumcount().to_numpy() < self.n_evidence]
+        self.kept = c.reset_index(drop=True)
+
+    def summaries(self, min_n: int) -> pd.DataFrame | None:
+        """As ``_summaries`` of the whole table: one row per group, groups in sorted key
+        order (None: no rows)."""
+        if not self.ids:
+            return None
+        self._reduce()
+        gid = np.concatenate([p[0] for p in self.pairs])
+        sums = np.concatenate([p[1] for p in self.pairs])
+        cnts = np.concatenate([p[2] for p in self.pairs])
+        self.pairs = []
+        order = np.argsort(gid, kind="stable")
+        bounds = np.searchsorted(gid[order], np.arange(len(self.ids) + 1))
+        ev = {}
+        if self.kept is not None:
+            for g, part in self.kept.groupby("_gid", sort=False):
+                ev[g] = _evidence_lines(part.sort_values("_pos"), self.n_evidence,
+                                        speaker=self.speaker)
+        rows, gids = [], []
+        for key, g in sorted(self.ids.items(), key=lambda kv: tuple(map(str, kv[0]))):
+            ix = order[bounds[g]:bounds[g + 1]]
+            mean, lo, hi = stats.bootstrap_sums(sums[ix], cnts[ix].astype(float))
+            rows.append((*key, int(cnts[ix].sum()), len(ix), mean, lo, hi))
+            gids.append(g)
+        out = pd.DataFrame(rows, columns=[*self.keys, "n", "n_clusters", "mean", "ci_low",
+                                          "ci_high"])
+        gids = np.asarray(gids, dtype=np.int64)
+        for j, lab in enumerate(LABELS):
+            out[f"n_{lab}"] = [int(x) for x in self.labels[gids, j]]
+        out["evidence"] = [ev.get(g, "") for g in gids]
+        out["label"] = stats.interval_label(
+            out["mean"].to_numpy(float), out["ci_low"].to_numpy(float),
+            out["ci_high"].to_numpy(float), out["n_clusters"].to_numpy(float), min_n=min_n,
+            threshold=THRESHOLD)
+        for c in ("mean", "ci_low", "ci_high"):
+            out[c] = out[c].astype(float).round(4)
+        out["n_duplicates"] = [self.dups.get(tuple(k), 0)
+                               for k in out[self.keys].itertuples(index=False)]
+        return out.rename(columns={"n": "n_mentions", "n_clusters": "n_articles",
+                                   "mean": "mean_score"})
+
+
+_TARGET = {"iso3": "target_iso3", "country": "target_country"}
+_EVIDENCE = {"country_stance": N_EVIDENCE, "stance_dyads": 2}
+
+
+def aggregate_pieces(pieces, articles: pd.DataFrame | None = None, *, by=(),
+                     duplicates: bool = False, tables=("country_stance", "stance_dyads"),
+                     n_evidence: dict | None = None) -> dict[str, pd.DataFrame]:
+    """``country_stance`` and ``stance_dyads`` (whole, and ``_by_<key>`` for each key of
+    ``by``) in one pass over ``pieces``: DataFrames of the stance table in order, each
+    holding whole articles (the pipeline's Parquet parts), never concatenated. Only small
+    per-article partials are kept (each article's score sum and count per group, label
+    counts, a few evidence candidates per group), and the result is row for row the one of
+    the whole table (tested)."""
+    keys = [None, *groups.check_keys(by)]
+    info = _Articles(articles, keys, duplicates)
+    nev = {**_EVIDENCE, **(n_evidence or {})}
+    acc = {}
+    for name in tables:
+        base = (["iso3", "country"] if name == "country_stance"
+                else ["source_iso3", "target_iso3", "target_country"])
+        for key in keys:
+            acc[name, key] = _Aggregate(([key] if key else []) + base, nev[name],
+                                        speaker=name == "stance_dyads")
+    for piece in pieces:
+        _check_stance(piece)
+        piece = piece.reset_index(drop=True)
+        counted = info.counted(piece)
+        for name in tables:
+            s, mask = piece, counted
+            if name == "stance_dyads":
+                has = (piece["source_iso3"].notna().to_numpy() if "source_iso3" in piece
+                       else np.zeros(len(piece), dtype=bool))
+                s = piece[has].rename(columns=_TARGET)
+                mask = None if counted is None else counted[has]
+            keep = s if mask is None else s[mask]
+            dup = None if mask is None else s[~mask]
+            for key in keys:
+                a = acc[name, key]
+                a.add(info.with_group(keep, key))
+                if dup is not None and len(dup):
+                    a.add_duplicates(info.with_group(dup, key))
+    out = {}
+    for key in keys:
+        for name in tables:
+            out[groups.grouped_name(name, key) if key else name] = _finish(
+                name, key, acc[name, key].summaries(MIN_ARTICLES))
+    return out
+
+
+def _finish(name: str, by, out) -> pd.DataFrame:
+    cols = schema.grouped_columns(name, by) if by else schema.columns(name)
+    if out is None:
+        return pd.DataFrame(columns=cols)
+    first = [by] if by else []
+    if name == "stance_dyads":
+        out["display"] = out["n_articles"] >= MIN_DYAD_ARTICLES
+        sort = first + ["n_mentions", "source_iso3", "target_iso3"]
+    else:
+        sort = first + ["n_mentions", "iso3"]
+    out = out.sort_values(sort, ascending=[True] * len(first) + [False] + [True] * (
+        len(sort) - len(first) - 1), kind="stable")
+    return out.reset_index(drop=True)[cols]
 
 
 def country_stance(stance: pd.DataFrame, articles: pd.DataFrame | None = None, *,
@@ -181,23 +398,9 @@ def country_stance(stance: pd.DataFrame, articles: pd.DataFrame | None = None, *
     mentions left out as duplicates, evidence. Rows: most mentioned first."""
     _check_stance(stance)
     name = "country_stance"
-    cols = schema.grouped_columns(name, by) if by else schema.columns(name)
-    s, dup = _split_duplicates(stance, articles, duplicates)
-    s = _with_groups(s, articles, by)
-    keys = ([by] if by else []) + ["iso3", "country"]
-    if len(s) == 0:
-        return pd.DataFrame(columns=cols)
-    out = _summaries(s, keys, "article_id", MIN_ARTICLES, n_evidence)
-    out = out.rename(columns={"n": "n_mentions", "n_clusters": "n_articles",
-                              "mean": "mean_score"})
-    out["n_duplicates"] = 0
-    if dup is not None and len(dup):
-        d = _with_groups(dup, articles, by).groupby(keys, sort=False).size()
-        out["n_duplicates"] = [int(d.get(tuple(k) if len(keys) > 1 else k[0], 0))
-                               for k in out[keys].itertuples(index=False)]
-    out = out.sort_values(([by] if by else []) + ["n_mentions", "iso3"],
-                          ascending=[True] * (1 if by else 0) + [False, True], kind="stable")
-    return out.reset_index(drop=True)[cols]
+    return aggregate_pieces([stance], articles, by=[by] if by else [], duplicates=duplicates,
+                            tables=(name,), n_evidence={name: n_evidence}
+                            )[groups.grouped_name(name, by) if by else name]
 
 
 def dyads(stance: pd.DataFrame, articles: pd.DataFrame | None = None, *,
@@ -209,43 +412,18 @@ def dyads(stance: pd.DataFrame, articles: pd.DataFrame | None = None, *,
     :data:`MIN_DYAD_ARTICLES` articles) and evidence ("speaker: score reason: clause")."""
     _check_stance(stance)
     name = "stance_dyads"
-    cols = schema.grouped_columns(name, by) if by else schema.columns(name)
-    s = stance[stance["source_iso3"].notna()] if "source_iso3" in stance else stance.iloc[:0]
-    s, dup = _split_duplicates(s, articles, duplicates)
-    s = _with_groups(s, articles, by)
-    if len(s) == 0:
-        return pd.DataFrame(columns=cols)
-    s = s.rename(columns={"iso3": "target_iso3", "country": "target_country"})
-    keys = ([by] if by else []) + ["source_iso3", "target_iso3", "target_country"]
-    out = _summaries(s, keys, "article_id", MIN_ARTICLES, n_evidence, speaker=True)
-    out = out.rename(columns={"n": "n_mentions", "n_clusters": "n_articles",
-                              "mean": "mean_score"})
-    out["display"] = out["n_articles"] >= MIN_DYAD_ARTICLES
-    out["n_duplicates"] = 0
-    if dup is not None and len(dup):
-        d = _with_groups(dup, articles, by).rename(
-            columns={"iso3": "target_iso3", "country": "target_country"}).groupby(
-            keys, sort=False).size()
-        out["n_duplicates"] = [int(d.get(tuple(k), 0))
-                               for k in out[keys].itertuples(index=False)]
-    out = out.sort_values(([by] if by else []) + ["n_mentions", "source_iso3", "target_iso3"],
-                          ascending=[True] * (1 if by else 0) + [False, True, True],
-                          kind="stable")
-    return out.reset_index(drop=True)[cols]
+    return aggregate_pieces([stance], articles, by=[by] if by else [], duplicates=duplicates,
+                            tables=(name,), n_evidence={name: n_evidence}
+                            )[groups.grouped_name(name, by) if by else name]
 
 
-def corpus_aggregates(stance: pd.DataFrame, articles: pd.DataFrame | None = None, *,
+def corpus_aggregates(stance, articles: pd.DataFrame | None = None, *,
                       by=(), duplicates: bool = False) -> dict[str, pd.DataFrame]:
     """``country_stance`` and ``stance_dyads``, and for each key of ``by``
-    ``country_stance_by_<key>`` and ``stance_dyads_by_<key>``."""
-    out = {"country_stance": country_stance(stance, articles, duplicates=duplicates),
-           "stance_dyads": dyads(stance, articles, duplicates=duplicates)}
-    for k in groups.check_keys(by):
-        out[groups.grouped_name("country_stance", k)] = country_stance(
-            stance, articles, by=k, duplicates=duplicates)
-        out[groups.grouped_name("stance_dyads", k)] = dyads(stance, articles, by=k,
-                                                           duplicates=duplicates)
-    return out
+    ``country_stance_by_<key>`` and ``stance_dyads_by_<key>``. ``stance``: the table, or an
+    iterable of its pieces of whole articles (:func:`aggregate_pieces`)."""
+    pieces = [stance] if isinstance(stance, pd.DataFrame) else stance
+    return aggregate_pieces(pieces, articles, by=by, duplicates=duplicates)
 
 
 def bootstrap_ci(values, *, n_boot: int = 1000, level: float = 0.95,

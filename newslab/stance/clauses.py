@@ -78,6 +78,8 @@ PLAY = frozenset("play plays played playing".split())
 #: "grow" before these is a linking verb ("grow increasingly concerned")
 GROW_LINKING = frozenset("more less increasingly weary concerned worried tired impatient "
                          "frustrated alarmed anxious".split())
+#: "hold X accountable": X is blamed
+HOLD = frozenset("hold holds held holding".split())
 #: denying an accusation presents the country as accused (codebook): its effect
 DENY = frozenset("deny denies denied denying".split())
 DENIED = frozenset("that any accusations accusation allegations allegation claims charges "

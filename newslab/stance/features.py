@@ -13,6 +13,9 @@
   weighted by distance, and of the target's own clause with the target masked;
 - the target's position, whether it sits inside quotation marks, the sentence length.
 
+:func:`target_signals` also returns the target's own clause with the target masked (the
+model's fourth text block: words of the clause apart from the rest of the sentence).
+
 :func:`masked` is the sentence with the target replaced by a placeholder; :func:`contexts`
 the words left and right of the target (separate vocabularies in the model).
 """
@@ -20,44 +23,15 @@ the words left and right of the target (separate vocabularies in the model).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
 import numpy as np
 
 from ..errors import NewslabError
-from .clauses import tokenize as _tokenize
-from .rules import rules_score
+from .persons import target_kind
+from .rules import _analysed, rules_score
 
 #: rules whose neutral is a structural decision (not merely "found nothing")
 NEUTRAL_RULES = frozenset("dateline origin location topic speaker procedural".split())
-_PRONOUNS = frozenset("he she they him her them his their it its we us our i".split())
 _WORD = re.compile(r"\w+(?:'\w+)?")
-
-
-@lru_cache(maxsize=1)
-def _kinds() -> dict[str, str]:
-    """Lower-case surface -> kind (name, demonym, capital, institution, leader) from the
-    countries gazetteer."""
-    from ..countries import gazetteer
-    g = gazetteer()
-    g = g[g["kind"].isin(["name", "demonym", "capital", "institution", "leader"])]
-    out = {}
-    for surface, kind in zip(g["surface"].astype(str), g["kind"].astype(str)):
-        out.setdefault(surface.lower(), kind)
-    return out
-
-
-def target_kind(target: str) -> str:
-    """``country`` (name, demonym, capital, institution), ``leader``, ``pronoun`` or
-    ``other`` for a target's surface."""
-    t = target.strip().lower().replace("’", "'")
-    if t in _PRONOUNS:
-        return "pronoun"
-    kinds = _kinds()
-    k = kinds.get(t) or kinds.get(t.rstrip("s")) or kinds.get(t.split()[-1] if t else "")
-    if k is None:
-        return "other"
-    return "leader" if k == "leader" else "country"
 
 
 def _quoted(text: str, start: int) -> bool:
@@ -67,20 +41,28 @@ def _quoted(text: str, start: int) -> bool:
 
 def target_features(text: str, start: int, end: int) -> dict:
     """The hand-built signals of one target (see the module doc)."""
+    return target_signals(text, start, end)[0]
+
+
+def target_signals(text: str, start: int, end: int) -> tuple[dict, str]:
+    """(:func:`target_features`, the target's clause with the target masked: the model's
+    ``clause`` text block; the whole sentence masked when the rules found no clause)."""
     from ..sentiment import get_analyzer
     an = get_analyzer("news")
     lex = an.lexicon
-    toks = _tokenize(text)
+    toks = _analysed(text)[0]  # the rules' tokens of this sentence (cached per text)
     kind = target_kind(text[start:end])
     f = {f"kind={kind}": 1.0}
+    clause_doc = masked(text, start, end)
     try:
         r = rules_score(text, start, end)
     except NewslabError:
         r = None
     if r is not None:
-        base = r.rule.split("+")[0]
-        sig = {"rules_score": r.score, f"rule={base}": 1.0, f"role={r.role or 'none'}": 1.0}
-        if r.trigger:
+        base = (r.before or r.rule).split("+")[0]
+        sig = {"rules_score": 0.0 if r.before else r.score, f"rule={base}": 1.0,
+               f"role={r.role or 'none'}": 1.0}
+        if r.trigger and not r.before:
             sig[f"act={r.trigger}|{r.role}"] = 1.0
         if "negation" in r.rule:
             sig["rule_negation"] = 1.0
@@ -88,12 +70,15 @@ def target_features(text: str, start: int, end: int) -> dict:
             sig["rule_hedge"] = 1.0
         if base in NEUTRAL_RULES:
             sig["neutral_decided"] = 1.0
+        if r.before:
+            sig["person_words"] = r.score
         f.update(sig)
         f.update({f"{kind}:{k}": v for k, v in sig.items() if not k.startswith("act=")})
         clause = r.clause
         cs = text.find(clause) if clause else -1
         if cs >= 0 and cs <= start and end <= cs + len(clause):
             masked_clause = clause[:start - cs] + " " + clause[end - cs:]
+            clause_doc = clause[:start - cs] + " TARGETX " + clause[end - cs:]
             f["clause_compound"] = an.polarity_scores(masked_clause)["compound"] \
                 if masked_clause.strip() else 0.0
             f[f"{kind}:clause_compound"] = f["clause_compound"]
@@ -127,7 +112,7 @@ def target_features(text: str, start: int, end: int) -> dict:
         f["in_quotes"] = 1.0
     if '"' in text or "“" in text:
         f["has_quotes"] = 1.0
-    return f
+    return f, clause_doc
 
 
 def masked(text: str, start: int, end: int) -> str:

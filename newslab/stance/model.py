@@ -7,8 +7,8 @@ changes nothing. ``sklearn.base.clone``, ``Pipeline``, ``cross_val_score`` and
 ``GridSearchCV`` work on it.
 
 Features (see ``newslab.stance.features``): TF-IDF word 1-2-grams of the sentence with the
-target masked, of the words left of the target and of the words right of it (three
-vocabularies), and the hand-built signals of the rules (role, act, neutral cues, rule
+target masked, of the words left of the target, of the words right of it and of the
+target's own clause (the rules' clause, target masked; four vocabularies), and the hand-built signals of the rules (role, act, neutral cues, rule
 score, lexicon polarity near the target, position, quotes). Classifier: one-vs-rest
 logistic regression (liblinear, one binary model per class), balanced class weights,
 optional sample weights; probabilities are the normalised one-vs-rest sigmoids.
@@ -34,13 +34,13 @@ from scipy import sparse
 from sklearn.base import BaseEstimator, ClassifierMixin
 
 from ..errors import NewslabError
-from .features import contexts, masked, target_features
+from .features import contexts, masked, target_signals
 
 #: the format tag written into every model file
 FORMAT = "newslab-stance-model"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 #: the blocks of TF-IDF text features, in design-matrix order
-TEXT_BLOCKS = ("sentence", "left", "right")
+TEXT_BLOCKS = ("sentence", "left", "right", "clause")
 _TOKEN = re.compile(r"(?u)\b\w[\w']*\b")
 
 
@@ -65,22 +65,29 @@ def _fit_vocab(docs: list[str], n_max: int, min_df: int) -> tuple[list[str], np.
 
 
 def _tfidf(docs: list[str], index: dict[str, int], idf: np.ndarray, n_max: int):
-    rows, cols, vals = [], [], []
-    for r, d in enumerate(docs):
-        c = Counter(t for t in _ngrams(d, n_max) if t in index)
-        if not c:
-            continue
-        ix = np.fromiter((index[t] for t in c), dtype=np.int64, count=len(c))
-        v = (1.0 + np.log(np.fromiter(c.values(), dtype=float, count=len(c)))) * idf[ix]
-        v /= np.sqrt((v * v).sum())
-        rows.append(np.full(len(ix), r))
-        cols.append(ix)
-        vals.append(v)
-    if not rows:
-        return sparse.csr_matrix((len(docs), len(idf)))
-    return sparse.csr_matrix((np.concatenate(vals), (np.concatenate(rows),
-                                                     np.concatenate(cols))),
-                             shape=(len(docs), len(idf)))
+    """Sublinear TF-IDF rows (1 + log count) x idf, each L2-normalised, as a CSR matrix;
+    one pass over the documents, the arithmetic done once over all of them."""
+    get = index.get
+    indptr, cols, counts = [0], [], []
+    for d in docs:
+        c: dict[int, int] = {}
+        for t in _ngrams(d, n_max):
+            j = get(t)
+            if j is not None:
+                c[j] = c.get(j, 0) + 1
+        cols.extend(c)
+        counts.extend(c.values())
+        indptr.append(len(cols))
+    shape = (len(docs), len(idf))
+    if not cols:
+        return sparse.csr_matrix(shape)
+    ix = np.asarray(cols, dtype=np.int64)
+    v = (1.0 + np.log(np.asarray(counts, dtype=float))) * idf[ix]
+    ptr = np.asarray(indptr, dtype=np.int64)
+    nonempty = ptr[1:] > ptr[:-1]
+    norms = np.sqrt(np.add.reduceat(v * v, ptr[:-1][nonempty]))
+    v /= np.repeat(norms, np.diff(ptr)[nonempty])
+    return sparse.csr_matrix((v, ix, ptr), shape=shape)
 
 
 def _as_frame(X) -> pd.DataFrame:
@@ -117,8 +124,9 @@ class StanceModel(ClassifierMixin, BaseEstimator):
         ends = [int(e) for e in X["end"]]
         m = [masked(t, s, e) for t, s, e in zip(texts, starts, ends)]
         ctx = [contexts(t, s, e, self.context) for t, s, e in zip(texts, starts, ends)]
-        feats = [target_features(t, s, e) for t, s, e in zip(texts, starts, ends)]
-        return {"sentence": m, "left": [c[0] for c in ctx], "right": [c[1] for c in ctx]}, feats
+        sig = [target_signals(t, s, e) for t, s, e in zip(texts, starts, ends)]
+        return {"sentence": m, "left": [c[0] for c in ctx], "right": [c[1] for c in ctx],
+                "clause": [x[1] for x in sig]}, [x[0] for x in sig]
 
     def _design(self, docs: dict, feats: list[dict]):
         parts = [_tfidf(docs[b], self._index_[b], self.idf_[b], int(self.ngram_max))

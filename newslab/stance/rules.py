@@ -21,7 +21,8 @@ rules in order; the first that applies decides (each is listed in :data:`RULES`)
    between or with the target (favourable only when the relation is favourable); else
    ``location`` ("in Kenya", "aid to Haiti", "talks on Syria"): neutral.
 6. ``verb-object``: the target is the direct object of an act verb ("condemning Belarus",
-   "praised Finland"); receiving aid or being attacked is neutral (object effect 0).
+   "praised Finland"); receiving aid or being attacked is neutral (object effect 0); "hold
+   X accountable" blames X (``ACCOUNTABLE``).
 7. as subject: ``verb-agent`` (its own act verb, "Russia invaded"), ``passive-object``
    ("Belarus was condemned"), ``predicate`` (be/remain/become + an evaluative word: "remains
    committed"), ``predicate-noun`` (its verb's object is an act noun: "launched an attack",
@@ -29,6 +30,10 @@ rules in order; the first that applies decides (each is listed in :data:`RULES`)
    visited, held, announced, any verb not in the lexicon: neutral).
 8. ``no-evaluation``: nothing in the clause evaluates the target: neutral (role ``listed``
    in a list of countries, else ``mention``).
+9. ``person-words``: a target that is a person, not a country (``newslab.stance.persons``),
+   and not a country's leader in office, left neutral by rules 3-8 without a neutral cue (a
+   speaker, a victim or receiver) is judged by the evaluative words near it. Countries and
+   their leaders never reach this rule: the tone of a clause never makes them polar.
 
 Negation reverses an act (``NEG_HOSTILE``, ``NEG_FAVOURABLE``), hedges keep its direction
 weaker (``HEDGE``; "should Russia invade" stays negative), and in a contrast clause only
@@ -37,6 +42,7 @@ that clause is read. The tone of a clause alone never makes a mention polar.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -46,16 +52,18 @@ from ..errors import NewslabError
 from .clauses import (AUXILIARY, BE, CATENATIVE, CONTRAST, DENIAL, DENIED, DENY, DET,
                       FACING, GROW_LINKING, HEDGES, IMPORTANT, LINKING, NEG, NEG_VERBS, PLAY,
                       PREP, PUNCT_BOUNDARY, RELATION_ADJ, RELATION_VALUE, RELATIONS,
-                      ROLE_NOUNS, SPEECH, STATE_HEADS, STOP_AFTER, SUBJECT_OPENERS, TITLES,
+                      ROLE_NOUNS, SPEECH, HOLD, STATE_HEADS, STOP_AFTER, SUBJECT_OPENERS, TITLES,
                       TOWARD, clauses, is_passive, tokenize)
+from . import persons
 from .lexicon import demonyms, evaluative_words, index
+from .persons import target_kind
 
-from .weights import (HEDGE, NEG_FAVOURABLE, NEG_HOSTILE, PREDICATE_NOUN,  # noqa: F401
-                      RULES, RULES_THRESHOLD, rules_explained)
+from .weights import (ACCOUNTABLE, HEDGE, NEG_FAVOURABLE, NEG_HOSTILE,  # noqa: F401
+                      PREDICATE_NOUN, RULES, RULES_THRESHOLD, rules_explained)
 
 _QUOTE = frozenset(['"', "''", "``", "“", "”"])
 
-@dataclass
+@dataclass(frozen=True)
 class RuleResult:
     score: float
     rule: str
@@ -63,6 +71,8 @@ class RuleResult:
     role: str
     clause: str
     reason: str
+    #: for ``person-words``: the rule that had left the target neutral before it
+    before: str = ""
 
 
 def label_of(score: float, threshold: float = RULES_THRESHOLD) -> str:
@@ -72,34 +82,41 @@ def label_of(score: float, threshold: float = RULES_THRESHOLD) -> str:
 
 @lru_cache(maxsize=8192)
 def _analysed(text: str):
+    """Everything about a sentence that does not depend on the target, once per text:
+    tokens, clause ids and openers, lower-case and raw words, token starts and ends, each
+    clause's first and last token + 1."""
     toks = tokenize(text)
     cids, openers = clauses(toks)
-    return tuple(toks), tuple(cids), tuple(openers)
+    bounds = {}
+    for i, c in enumerate(cids):
+        bounds[c] = (bounds[c][0], i + 1) if c in bounds else (i, i + 1)
+    return (tuple(toks), tuple(cids), tuple(openers), [t[2] for t in toks],
+            [text[a:b] for a, b, _ in toks], [t[0] for t in toks], [t[1] for t in toks],
+            bounds)
 
 
 class _Sentence:
     """One target in its sentence: tokens, raw words, the clause, lexicons."""
 
     def __init__(self, text, start, end, lexicon_path=None):
-        toks, cids, openers = _analysed(text)
+        toks, cids, openers, self.w, self.raw, starts, ends, bounds = _analysed(text)
         self.text, self.toks = text, toks
-        self.w = [t[2] for t in toks]
-        self.raw = [text[s:e] for s, e, _ in toks]
-        n = len(toks)
-        tgt = [i for i, (s, e, _) in enumerate(toks) if s < end and e > start]
-        if not tgt:
+        # the tokens that overlap [start, end): ends > start from ti, starts < end up to tj
+        ti = bisect_right(ends, start)
+        tj = bisect_left(starts, end) - 1
+        if ti >= len(toks) or tj < ti:
             raise NewslabError(f"target offsets {start}:{end} do not cover a word of the text")
-        self.ti, self.tj = tgt[0], tgt[-1]
-        c = cids[self.ti]
-        self.cs = next(i for i in range(n) if cids[i] == c)
-        self.ce = max(i for i in range(n) if cids[i] == c) + 1
+        self.ti, self.tj = ti, tj
+        c = cids[ti]
+        self.cs, self.ce = bounds[c]
         self.opener = openers[c]
         self.clause = text[toks[self.cs][0]:toks[self.ce - 1][1]]
         self.verbs, self.nouns = index(lexicon_path)
         self.evalw = evaluative_words()
         self.target = text[start:end]
-        self.demonym = self.target.lower() in demonyms() or \
-            self.target.lower().rstrip("s") in demonyms()
+        low = self.target.lower()
+        dem = demonyms()
+        self.demonym = low in dem or low.rstrip("s") in dem
 
     def cap(self, i):
         return 0 <= i < len(self.raw) and self.raw[i][:1].isupper()
@@ -242,8 +259,8 @@ def _attached(s: _Sentence):
         if s.adj(j) is not None:
             adjs.append(j)
             continue
-        if w in ("and", ",") and adjs:
-            continue
+        if w in ("and", ",") and (adjs or skipped):
+            continue  # "Russia's premeditated and unprovoked invasion"
         if w in RELATIONS:
             v = _relation_value(s, j)
             if (owner or compound) and v:
@@ -365,6 +382,18 @@ def _prepositional(s: _Sentence, start: int):
         return None
     return _result(s, 0.0, "location", "location", prep,
                    f"after '{prep}': place, origin, destination or topic")
+
+
+def _held_accountable(s: _Sentence, start: int):
+    """"hold X accountable (for ...)": X is blamed (the codebook's "accused, blamed")."""
+    v = start - 1
+    if v < s.cs or s.w[v] not in HOLD:
+        return None
+    if "accountable" not in s.w[s.tj + 1:min(s.ce, s.tj + 5)]:
+        return None
+    return _result(s, ACCOUNTABLE, "verb-object", "object", s.w[v],
+                   f"held accountable ('{s.w[v]} ... accountable'): blamed (unfavourable)",
+                   act_at=v)
 
 
 def _object_of_verb(s: _Sentence, start: int):
@@ -524,8 +553,43 @@ def _listed(s: _Sentence) -> bool:
 def rules_score(text: str, start: int, end: int, *, analyzer=None, lexicon_path=None,
                 toks=None) -> RuleResult:
     """Score the target ``text[start:end]`` by the rules (see the module doc). ``analyzer``
-    and ``toks`` are accepted for compatibility and not needed."""
+    and ``toks`` are accepted for compatibility and not needed. With the shipped lexicon the
+    result is cached per (text, start, end): ``combined`` and the model's features read the
+    rules of a target once."""
+    if lexicon_path is None:
+        return _rules_cached(text, int(start), int(end))
+    return _rules(text, start, end, lexicon_path)
+
+
+@lru_cache(maxsize=16384)
+def _rules_cached(text: str, start: int, end: int) -> RuleResult:
+    return _rules(text, start, end, None)
+
+
+def _rules(text: str, start: int, end: int, lexicon_path) -> RuleResult:
     s = _Sentence(text, start, end, lexicon_path)
+    r = _country_rules(s)
+    if -RULES_THRESHOLD < r.score < RULES_THRESHOLD:
+        kind = target_kind(s.target)
+        if persons.applies(kind, r.rule.split("+")[0]):
+            return _person(s, r, kind)
+    return r
+
+
+def _person(s: _Sentence, r: RuleResult, kind: str) -> RuleResult:
+    """``person-words`` (``newslab.stance.persons``): a person target the rules found no
+    evaluation for is judged by the evaluative words near it."""
+    total, found = persons.person_words(s.w, s.ti, s.tj)
+    if abs(total) < persons.PERSON_THRESHOLD:
+        return r
+    words = ", ".join(f"'{w}' {x:+.2f}" for w, x in found[:3])
+    return RuleResult(float(np.clip(total / 3.0, -1, 1)), "person-words", found[0][0], r.role,
+                      r.clause, f"a person ({kind}); {r.reason}; evaluative words near it "
+                      f"{total:+.2f} ({_kind(total)}: {words})", before=r.rule)
+
+
+def _country_rules(s: _Sentence) -> RuleResult:
+    """Rules 1-8 of the module doc (neutral first) for the target of ``s``."""
     r = _dateline(s) or _attached(s)
     if r is not None:
         return r
@@ -539,7 +603,7 @@ def rules_score(text: str, start: int, end: int, *, analyzer=None, lexicon_path=
         x = next(x for x in range(head, start_i) if s.adj(x))
         return _result(s, s.adj(x), "evaluative-word", "described", s.w[x],
                        f"its people or state described as '{s.w[x]}' ({_kind(s.adj(x))})")
-    r = _prepositional(s, head) or _object_of_verb(s, head)
+    r = _prepositional(s, head) or _held_accountable(s, head) or _object_of_verb(s, head)
     if r is not None:
         return r
     if k >= 0:

@@ -49,10 +49,13 @@ def stance_corpus_stage(tables, *, by=(), duplicates: bool = False) -> dict:
     ``by`` columns). Returns ``country_stance`` and ``stance_dyads``, and for every key of
     ``by`` ``country_stance_by_<key>`` and ``stance_dyads_by_<key>``. Without ``by`` the keys
     are those of :data:`AUTO_KEYS` whose values vary in the corpus (several outlets, several
-    months). Duplicates are left out (counted) unless ``duplicates=True``."""
+    months). Duplicates are left out (counted) unless ``duplicates=True``. When ``tables``
+    offers ``iter_parts`` (the pipeline's Parquet parts, each of whole articles) the stance
+    table is read a part at a time, never whole (``aggregate_pieces``): the same tables."""
     if "stance" not in tables:
         raise NewslabError("the stance corpus stage needs the stance table")
-    st = tables["stance"]
+    parts = getattr(tables, "iter_parts", None)
+    st = parts("stance") if callable(parts) else tables["stance"]
     arts = tables["articles"] if "articles" in tables else None
     keys = groups.check_keys(by) if by else _auto_keys(arts)
     return corpus_aggregates(st, arts, by=keys, duplicates=duplicates)

@@ -16,6 +16,8 @@ HEDGE = 0.7
 #: an act noun as the object of the target's own verb ("launched an attack"): the noun's
 #: agent effect at 80 percent (the verb itself may soften it)
 PREDICATE_NOUN = 0.8
+#: "hold X accountable (for ...)": X blamed
+ACCOUNTABLE = -0.6
 
 RULES = {
     "dateline": "a place opening the sentence (KYIV, Ukraine —): neutral",
@@ -33,7 +35,7 @@ RULES = {
     "location": "after a preposition of place, origin, destination or topic (in Kenya, "
                 "aid to Haiti): neutral",
     "verb-object": "the direct object of an act verb (condemning Belarus): the verb's "
-                   "object effect (0 for victims and receivers)",
+                   "object effect (0 for victims and receivers); hold X accountable: blamed",
     "passive-agent": "in the by-phrase of a passive act verb (invaded by Russia): the "
                      "agent effect",
     "verb-agent": "the subject of its own act verb (Russia invaded): the agent effect",
@@ -47,6 +49,9 @@ RULES = {
     "no-evaluation": "nothing in the clause evaluates the target: neutral",
     "negation": "not/never/no/n't or fail/refuse to before the act: effect reversed",
     "hedge": "may/might/could/would/should/if ... before the act: effect times HEDGE",
+    "person-words": "a person target that is not a country's leader, left neutral without "
+                    "a neutral cue (speaker, victim, receiver): the evaluative words near it "
+                    "(newslab.stance.persons); never for a country",
     "contrast": "the clause opens with but/while/whereas/although/despite: only that clause "
                 "is read for a target inside it",
 }

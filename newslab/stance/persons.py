@@ -1,0 +1,94 @@
+"""What a target is (country, leader, pronoun, other) and the ``rules`` path for persons.
+
+:func:`target_kind` tells a country (its name, demonym, capital or institution, from
+newslab's gazetteer) from a leader in office, a pronoun and anything else; most NewsMTSC
+targets are people ("other", "pronoun", "leader").
+
+Countries keep the neutral-first gates of :mod:`newslab.stance.rules`: the tone of a
+clause never makes a country polar, and a leader in office is a country mention (the
+codebook's unit: "its leader in office"), so leaders keep those gates too. A person that
+is not a country's leader in office (NewsMTSC's targets; ``kind="person"`` mentions when
+``persons=True``) is judged by what is said about them: where the rules found no act or
+evaluative word tied to the target and no neutral cue applies, :func:`person_words` reads
+the evaluative words near it (rule ``person-words``): the sum of the news lexicon's
+valences (VADER plus the news extension) of the sentence's words outside the target, each
+weighted 1 / (1 + ``PERSON_DECAY`` x distance in words), polar beyond
+``PERSON_THRESHOLD``. The neutral cues for a person: a dateline, a speaker ("said",
+"told"; the codebook's rule 5), and the object of an act the lexicon gives no effect on
+its object (a victim or receiver: "attacked Jones", "aid to Jones"). Both constants were
+chosen on NewsMTSC train (never its devtest files).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+#: weight of an evaluative word d words from a person target: 1 / (1 + PERSON_DECAY * d)
+PERSON_DECAY = 0.1
+#: ``person-words``: polar when the weighted valence sum is at least this far from zero
+PERSON_THRESHOLD = 0.3
+#: rules whose neutral is a decision for a person too (the others fall to person_words)
+PERSON_NEUTRAL = frozenset(("dateline", "speaker", "verb-object", "passive-object",
+                            "noun-object"))
+#: target kinds (:func:`target_kind`) that take the person path
+PERSON_KINDS = frozenset(("other", "pronoun"))
+PRONOUNS = frozenset("he she they him her them his their it its we us our i".split())
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> dict[str, str]:
+    """Lower-case surface -> kind (name, demonym, capital, institution, leader) from the
+    countries gazetteer."""
+    from ..countries import gazetteer
+    g = gazetteer()
+    g = g[g["kind"].isin(["name", "demonym", "capital", "institution", "leader"])]
+    out = {}
+    for surface, kind in zip(g["surface"].astype(str), g["kind"].astype(str)):
+        out.setdefault(surface.lower(), kind)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def target_kind(target: str) -> str:
+    """``country`` (name, demonym, capital, institution), ``leader``, ``pronoun`` or
+    ``other`` for a target's surface."""
+    raw = target.strip()
+    t = raw.lower().replace("’", "'")
+    if t in PRONOUNS and not (len(raw) > 1 and raw.isupper()):  # "US" is no pronoun
+        return "pronoun"
+    kinds = _kinds()
+    k = kinds.get(t) or kinds.get(t.rstrip("s")) or kinds.get(t.split()[-1] if t else "")
+    if k is None:
+        return "other"
+    return "leader" if k == "leader" else "country"
+
+
+def applies(kind: str, rule: str) -> bool:
+    """Whether a neutral ``rules`` decision of ``rule`` for a target of ``kind`` goes on to
+    :func:`person_words` (see the module doc)."""
+    return kind in PERSON_KINDS and rule not in PERSON_NEUTRAL
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, float]:
+    from ..sentiment import get_analyzer
+    return get_analyzer("news").lexicon
+
+
+def person_words(words: list[str], ti: int, tj: int) -> tuple[float, list[tuple[str, float]]]:
+    """(weighted valence sum, the evaluative words with their weighted valence, strongest
+    first) of the lower-cased ``words`` outside the target ``words[ti..tj]``."""
+    lex = _lexicon()
+    total, found = 0.0, []
+    for i, w in enumerate(words):
+        if ti <= i <= tj:
+            continue
+        v = lex.get(w)
+        if not v:
+            continue
+        d = ti - i if i < ti else i - tj
+        x = v / (1.0 + PERSON_DECAY * d)
+        total += x
+        found.append((w, x))
+    found.sort(key=lambda p: -abs(p[1]))
+    return total, found

@@ -1,0 +1,266 @@
+"""Corpus-level tables out of core: computed over the Parquet parts (a batch of whole articles
+each), never over whole tables, and row for row what the whole tables give.
+
+The corpus is written here (sentences made up for these tests), in outlet sub-folders, over
+three months, with exact duplicates and clauses repeated across articles (so that evidence
+ties and deduplication cross the parts)."""
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from newslab import stats
+from newslab.keywords.stage import keywords_stage
+from newslab.pipeline import analyze, read_table
+from newslab.pipeline.corpus import StageTables
+from newslab.stance import aggregate
+
+#: Sentences with a country acting on another, a speaker of a country, or a plain mention.
+SENTENCES = [
+    "France praised Germany for its generous aid.",
+    "The United States condemned Russia over the attack on the port.",
+    "Chinese officials said Japan threatened regional peace.",
+    "Britain welcomed the agreement with India.",
+    "German Chancellor Olaf Scholz said France was a trusted partner.",
+    "Russian Foreign Minister Sergei Lavrov said Ukraine had provoked the crisis.",
+    "Brazil thanked Argentina for the help with the floods.",
+    "Canada criticised China over the detention of two citizens.",
+    "Kenya and Ethiopia signed a trade deal on Tuesday.",
+    "The talks in Norway ended without an agreement.",
+    "Italy praised Spain for its handling of the migrant boats.",
+    "Turkey accused Greece of violating its airspace.",
+]
+OUTLETS = ("north-gazette", "south-times", "east-wire")
+
+
+def corpus(folder, n=36):
+    """``n`` articles of three to five paragraphs (JSON Lines, one file per outlet
+    sub-folder); every seventh article repeats an earlier one's text (a duplicate)."""
+    rows = {o: [] for o in OUTLETS}
+    texts = []
+    for k in range(n):
+        if k % 7 == 6:
+            text = texts[k - 5]
+        else:
+            paras = []
+            for p in range(3 + k % 3):
+                picks = [SENTENCES[(k * 5 + p * 3 + j) % len(SENTENCES)] for j in range(2)]
+                paras.append(" ".join(picks))
+            text = "\n\n".join(paras)
+        texts.append(text)
+        rows[OUTLETS[k % 3]].append({"id": f"art-{k:03d}", "title": f"Report {k}",
+                                     "date": f"2024-{1 + k % 3:02d}-{1 + k % 27:02d}",
+                                     "text": text})
+    for o, rs in rows.items():
+        (folder / o).mkdir(parents=True, exist_ok=True)
+        with open(folder / o / "items.jsonl", "w") as fh:
+            for r in rs:
+                fh.write(json.dumps(r) + "\n")
+    return folder
+
+
+CORPUS_TABLES = ("attention", "attention_by_month", "attention_by_outlet", "tone",
+                 "tone_by_month", "tone_by_outlet", "country_stance", "stance_dyads",
+                 "country_stance_by_month", "stance_dyads_by_month",
+                 "country_stance_by_outlet", "stance_dyads_by_outlet", "keywords",
+                 "keyness_by_month", "keyness_by_outlet")
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("outofcore")
+    c = corpus(tmp / "c")
+    written = analyze(c, tmp / "o", jobs=1, batch_size=4, by=["month", "outlet"], quiet=True)
+    memory = analyze(c, None, write=False, batch_size=4, by=["month", "outlet"], quiet=True)
+    return tmp / "o", written, memory
+
+
+def test_every_corpus_table_is_written_in_parts_and_none_skipped(runs):
+    out, res, _ = runs
+    for t in CORPUS_TABLES:
+        assert t in res.counts, t
+    assert res.counts["country_stance"] > 5 and res.counts["stance_dyads"] > 3
+    assert res.counts["keywords"] == 20 * res.counts["articles"]
+    assert not [n for n in res.notes if "not run" in n or "failed" in n]
+    assert len(list((out / "stance").glob("part-*.parquet"))) == 9   # 36 articles / 4
+    assert len(list((out / "keywords").glob("part-*.parquet"))) > 1  # written piece by piece
+
+
+def test_out_of_core_equals_in_memory_row_for_row(runs):
+    """The written run (parts streamed) and the in-memory run (each table whole, one piece)
+    give the same corpus tables, row for row."""
+    out, res, mem = runs
+    for t in CORPUS_TABLES:
+        got = read_table(out, t)
+        want = mem.tables[t]
+        pd.testing.assert_frame_equal(got.reset_index(drop=True), want.reset_index(drop=True),
+                                      check_dtype=False, obj=t)
+
+
+def _old_style(stance, articles, keys, cluster="article_id", n_ev=3, speaker=False):
+    """The aggregate of the whole table the direct way: per group, every row's score, the
+    cluster bootstrap over its articles, the evidence lines of all its rows."""
+    rows = []
+    for k, g in stance.groupby(keys, sort=True):
+        mean, lo, hi = stats.cluster_bootstrap(g["score"].to_numpy(float),
+                                               g[cluster].to_numpy())
+        rows.append((*k, len(g), g[cluster].nunique(), round(mean, 4), round(lo, 4),
+                     round(hi, 4), aggregate._evidence_lines(g, n_ev, speaker=speaker)))
+    return pd.DataFrame(rows, columns=[*keys, "n_mentions", "n_articles", "mean_score",
+                                       "ci_low", "ci_high", "evidence"])
+
+
+def test_stance_aggregates_match_a_direct_computation(runs):
+    out, _, _ = runs
+    stance = read_table(out, "stance")
+    arts = read_table(out, "articles")
+    counted = stance[stance["article_id"].isin(arts.loc[arts["duplicate_of"].isna(),
+                                                        "article_id"])]
+    assert len(counted) < len(stance)                # duplicates are left out
+    months = pd.to_datetime(arts["date"]).dt.to_period("M").astype(str)
+    with_month = counted.merge(pd.DataFrame({"article_id": arts["article_id"],
+                                             "month": months}), on="article_id")
+    for table, df, keys in (("country_stance", counted, ["iso3", "country"]),
+                            ("country_stance_by_month", with_month,
+                             ["month", "iso3", "country"])):
+        got = read_table(out, table)
+        want = _old_style(df, arts, keys)
+        m = got.merge(want, on=keys, suffixes=("", "_want"))
+        assert len(m) == len(got) == len(want), table
+        for c in ("n_mentions", "n_articles", "mean_score", "ci_low", "ci_high", "evidence"):
+            assert m[c].tolist() == m[f"{c}_want"].tolist(), (table, c)
+    d = counted[counted["source_iso3"].notna()].rename(
+        columns={"iso3": "target_iso3", "country": "target_country"})
+    keys = ["source_iso3", "target_iso3", "target_country"]
+    got = read_table(out, "stance_dyads")
+    want = _old_style(d, arts, keys, n_ev=2, speaker=True)
+    m = got.merge(want, on=keys, suffixes=("", "_want"))
+    assert len(m) == len(got) == len(want)
+    for c in ("n_mentions", "n_articles", "mean_score", "ci_low", "ci_high", "evidence"):
+        assert m[c].tolist() == m[f"{c}_want"].tolist(), c
+    dups = stance[~stance["article_id"].isin(counted["article_id"])]
+    cs = read_table(out, "country_stance").set_index("iso3")
+    assert cs["n_duplicates"].sum() == len(dups)
+
+
+def test_stance_pieces_of_any_size_give_the_same_tables(runs):
+    """Pieces of one, two or five articles, in order: the same tables as the whole."""
+    out, _, _ = runs
+    stance = read_table(out, "stance")
+    arts = read_table(out, "articles")
+    whole = aggregate.corpus_aggregates(stance, arts, by=["outlet", "month"])
+    codes = pd.factorize(stance["article_id"])[0]
+    for size in (1, 2, 5):
+        pieces = (stance[(codes >= lo) & (codes < lo + size)]
+                  for lo in range(0, codes.max() + 1, size))
+        got = aggregate.corpus_aggregates(pieces, arts, by=["outlet", "month"])
+        assert list(got) == list(whole)
+        for t in whole:
+            pd.testing.assert_frame_equal(got[t], whole[t], obj=f"{t} in pieces of {size}")
+
+
+def test_attention_counts_match_a_direct_count(runs):
+    out, _, _ = runs
+    m = read_table(out, "mentions")
+    arts = read_table(out, "articles")
+    keep = set(arts.loc[arts["duplicate_of"].isna(), "article_id"])
+    m = m[m["article_id"].isin(keep) & ~m["kind"].isin(["organization", "person"])]
+    want = m.groupby("iso3").agg(n_articles=("article_id", "nunique"),
+                                 n_mentions=("article_id", "size"))
+    got = read_table(out, "attention").set_index("iso3")
+    assert got["n_articles"].to_dict() == want["n_articles"].to_dict()
+    assert got["n_mentions"].to_dict() == want["n_mentions"].to_dict()
+    assert np.allclose(got["share_articles"], (got["n_articles"] / len(keep)).round(6))
+
+
+def test_keywords_in_input_order_equal_the_whole_table(runs):
+    out, _, _ = runs
+    toks = read_table(out, "tokens")
+    arts = read_table(out, "articles")
+    whole = keywords_stage({"tokens": toks, "articles": arts}, chunk_articles=None,
+                           by=["outlet"])
+    got = read_table(out, "keywords")
+    pd.testing.assert_frame_equal(got, whole["keywords"], check_dtype=False)
+    assert list(pd.unique(got["article_id"])) == list(pd.unique(toks["article_id"]))
+    pd.testing.assert_frame_equal(read_table(out, "keyness_by_outlet"),
+                                  whole["keyness_by_outlet"], check_dtype=False)
+
+
+def test_keywords_in_worker_processes_are_the_same(runs):
+    """The keywords stage with two worker processes (both passes over the parts in forked
+    workers, counts merged) writes the same tables as with one."""
+    from newslab.pipeline import Tables
+    from newslab.pipeline.corpus import run_one, whole
+    from newslab.pipeline.stages import stage_named
+    out, res, _ = runs
+    tables = Tables(out, list(res.counts))
+    st = stage_named("keywords")
+    one = {k: whole(v) for k, v in run_one(st, tables, {"by": ["month"]}, jobs=1).items()}
+    two = {k: whole(v) for k, v in run_one(st, tables, {"by": ["month"]}, jobs=2).items()}
+    assert list(one) == list(two) == ["keywords", "keyness_by_month"]
+    for k in one:
+        pd.testing.assert_frame_equal(two[k], one[k], obj=k)
+    pd.testing.assert_frame_equal(one["keywords"], read_table(out, "keywords"),
+                                  check_dtype=False)
+
+
+def test_corpus_stages_never_load_the_big_tables_whole(runs, monkeypatch):
+    """Rerun the corpus stages on the written run: tokens, mentions and stance are only
+    streamed part by part (StageTables.iter_parts), never read whole."""
+    from newslab.pipeline import DEFAULT_STAGES, Tables
+    from newslab.pipeline.corpus import run_one
+    out, res, _ = runs
+    loaded, streamed = [], []
+    real_get, real_parts = StageTables.__getitem__, StageTables.iter_parts
+
+    def get(self, name):
+        loaded.append(name)
+        return real_get(self, name)
+
+    def parts(self, name, columns=None):
+        streamed.append(name)
+        return real_parts(self, name, columns)
+
+    monkeypatch.setattr(StageTables, "__getitem__", get)
+    monkeypatch.setattr(StageTables, "iter_parts", parts)
+    tables = Tables(out, list(res.counts))
+    for st in DEFAULT_STAGES:
+        if st.kind == "corpus":
+            new = run_one(st, tables, {"by": ["month"]})
+            for v in new.values():
+                if not isinstance(v, pd.DataFrame):
+                    list(v)
+    assert not {"tokens", "mentions", "stance", "sentences"} & set(loaded), loaded
+    assert {"tokens", "mentions", "stance"} <= set(streamed)
+
+
+@pytest.mark.parametrize("block", [1, 7, 2**22])
+def test_bootstrap_sums_in_blocks_is_the_cluster_bootstrap(monkeypatch, block):
+    rng = np.random.default_rng(3)
+    for k in (1, 2, 5, 333):
+        v = rng.normal(size=3 * k)
+        c = rng.integers(0, k, size=3 * k)
+        want = stats.cluster_bootstrap(v, c)
+        codes, _ = pd.factorize(pd.Series(c))
+        sums = np.bincount(codes, weights=v)
+        counts = np.bincount(codes).astype(float)
+        monkeypatch.setattr(stats, "BLOCK", block)
+        assert stats.bootstrap_sums(sums, counts) == want
+        assert stats.cluster_bootstrap(v, c) == want
+        monkeypatch.undo()
+
+
+@pytest.mark.slow
+def test_jobs_and_dask_give_the_same_corpus_tables(runs, tmp_path):
+    """--jobs 2 and --engine dask (a local cluster of two workers) write the same corpus
+    tables as --jobs 1, row for row."""
+    pytest.importorskip("distributed")
+    out, _, _ = runs
+    c = out.parent / "c"
+    for name, kw in (("j2", {"jobs": 2}), ("dask", {"engine": "dask", "jobs": 2})):
+        analyze(c, tmp_path / name, batch_size=4, by=["month", "outlet"], quiet=True, **kw)
+        for t in ("articles", "stance", *CORPUS_TABLES):
+            pd.testing.assert_frame_equal(read_table(tmp_path / name, t), read_table(out, t),
+                                          obj=f"{t} ({name})")

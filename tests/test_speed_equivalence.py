@@ -1,0 +1,139 @@
+"""The speed work changes how results are computed, never what they are: each faster path
+gives exactly what the plain one gives, on text written for these tests."""
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from newslab import attribution as A
+from newslab.tokenize import sentences as split_articles
+
+#: hand-written news-like paragraphs: titles, appositives, quotes, cues, administrations
+TEXT = [
+    "State Department spokesperson Ned Price said the talks would resume on Monday.",
+    ("Yury Ushakov, an aide to Putin, told reporters that nothing had been agreed. "
+     '"We are not in a hurry," he added. The impressive Ned Price declined to comment.'),
+    ("Officials of the Biden administration warned that sanctions were ready, according to "
+     "a senior administration official. Foreign Minister Annalena Baerbock praised the deal."),
+    ('"This is a provocation. We will answer it," said Kremlin spokesman Dmitry Peskov. '
+     "The prime minister, the defence secretary and the chancellor met in Berlin."),
+    ("He says so. They said nothing; she insists, and the council accused nobody. "
+     "Nobody resaid it, nobody unsaid it, sayings are not cues, says-so is one."),
+    "",
+    "The Chief Adviser of the Prime Minister Boris Johnson replied. McDonald Smith stated it.",
+]
+
+
+def _articles(texts=TEXT, n=3):
+    rows = []
+    for k in range(n):
+        paras = [t for t in texts[k % len(texts):] + texts[:k % len(texts)]]
+        rows.append({"article_id": f"a{k}", "paragraphs": paras, "text": "\n".join(paras),
+                     "date": pd.Timestamp("2022-02-01") + pd.Timedelta(days=30 * k)})
+    return pd.DataFrame(rows)
+
+
+def test_cue_trie_matches_the_flat_alternation():
+    flat = re.compile(r"\b(" + "|".join(sorted(A.SPEECH_VERBS)) + r")\b|\baccording to\b")
+    text = " ".join(TEXT) + " " + " ".join(sorted(A.SPEECH_VERBS)) + " sayss sai d saysaid"
+    assert [(m.span(), m.group(0)) for m in A._CUE.finditer(text)] == \
+        [(m.span(), m.group(0)) for m in flat.finditer(text)]
+    assert re.fullmatch(A._trie_pattern(["ab", "abc", "b"]), "abc")
+    assert [w for w in ["a", "ab", "abc", "abcd", "b", "ba"]
+            if re.fullmatch(A._trie_pattern(["ab", "abc", "b"]), w)] == ["ab", "abc", "b"]
+
+
+def test_look_ahead_prefilters_keep_the_matches():
+    # the patterns as they were before their look-aheads were added
+    titled = re.compile(A._TITLED.pattern[A._TITLED.pattern.index(")") + 1:])
+    appos = re.compile(A._APPOSITIVE.pattern[len("(?=[A-Z])"):])
+    assert titled.pattern.startswith("((?:[A-Z]") and appos.pattern.startswith("([A-Z]")
+    text = "\n".join(TEXT) + " impress Ned Price; of Tony Blair; spokeswoman Jen Psaki"
+    for new, old in ((A._TITLED, titled), (A._APPOSITIVE, appos)):
+        got = [m.groups() for m in new.finditer(text)]
+        assert got and got == [m.groups() for m in old.finditer(text)]
+
+
+def test_attribution_is_the_same_for_any_row_order():
+    arts = _articles(n=6)
+    s = split_articles(arts)
+    want = A.attribute_sentences(s, articles=arts)
+    assert len(want) >= 8 and want["speaker_iso3"].notna().any()
+    assert set(want["how"]) >= {"cue", "pronoun"}
+    first = pd.factorize(s["article_id"])[0]
+    rng = np.random.default_rng(0)
+    for _ in range(3):  # shuffled within articles, articles kept in first-appearance order
+        shuffled = s.iloc[np.lexsort((rng.random(len(s)), first))]
+        assert not (shuffled.index == s.index).all()
+        pd.testing.assert_frame_equal(A.attribute_sentences(shuffled, articles=arts), want)
+
+
+def test_article_sentences_groups_like_groupby():
+    s = pd.DataFrame({"article_id": ["b", "a", "b", None, "a", "c"],
+                      "sentence_id": [1, 0, 0, 0, 1, 0], "start": [9, 0, 0, 0, 5, 0],
+                      "text": ["y", "p", "x", "n", "q", None]})
+    got = [(aid, [r[0] for r in recs], [r[2] for r in recs])
+           for aid, recs in A._article_sentences(s)]
+    assert got == [("b", [0, 1], ["x", "y"]), ("a", [0, 1], ["p", "q"]), ("c", [0], ["None"])]
+    assert list(A._article_sentences(s.iloc[:0])) == []
+
+
+def test_punkt_with_plain_re_finds_nltks_sentences():
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    from newslab import tokenize as T
+    params = PunktParameters()
+    params.abbrev_types = set(T.news_abbreviations())
+    nltk_own = PunktSentenceTokenizer(params)  # NLTK's patterns, through the regex module
+    ours = T.sentence_splitter()
+    assert ours._Token is T._Token
+    paras = [*TEXT, "Gen. Milley met the U.S. envoy on Jan. 10. He said: \u201cNo.\u201d Then",
+             "Prices rose 5.2%... Really? Yes! -- 1,000.5 units. (See p. 4.) 'Quoted.' Done",
+             "A.B. Smith arrived at 9 a.m. on Sept. 3rd, 2021. ...and left.  Two  spaces.",
+             "Mr. and Mrs. Jones... the Rev. J. Doe. \u00abGuillemets.\u00bb \u2018Single.\u2019 End",
+             "  leading and trailing spaces.   ", "no end punctuation at all", "...", "a. b. c."]
+    for p in paras:
+        assert T.split_sentences(p) == list(nltk_own.span_tokenize(p)), p
+
+
+def test_spreadsheet_safe_checks_distinct_values_like_every_cell():
+    from newslab.pipeline.export import FORMULA_START, spreadsheet_safe
+    cells = ["=SUM(A1)", "-", "+", "-5", "+x", "@home", "\tx", "\rx", "ok", "", "a=b", None,
+             float("nan"), 3, "=SUM(A1)", "-"]
+    df = pd.DataFrame({"t": cells, "n": range(len(cells)), "none": [None] * len(cells),
+                       "s": pd.array([c if isinstance(c, str) else None for c in cells],
+                                     dtype="string")})
+    got = spreadsheet_safe(df)
+    for c in ("t", "s"):  # the rule applied cell by cell, as before
+        hit = df[c].map(lambda v: isinstance(v, str) and FORMULA_START.match(v) is not None)
+        want = df[c].where(~hit, "'" + df[c].astype(str))
+        pd.testing.assert_series_equal(got[c], want.astype(df[c].dtype))
+    assert got["t"].tolist()[:6] == ["'=SUM(A1)", "-", "+", "'-5", "'+x", "'@home"]
+    pd.testing.assert_frame_equal(got[["n", "none"]], df[["n", "none"]])
+    assert spreadsheet_safe(df.iloc[:0]).empty
+
+
+def test_plain_word_shortcut_keeps_the_tokens():
+    from newslab import tokenize as T
+    plain = re.compile(T.TOKEN_PATTERN_TEMPLATE.replace("{abbreviations}",
+                                                        T._abbreviation_alternative()))
+    assert T.token_regex().pattern.startswith(T.PLAIN_WORD + "|")
+    text = " ".join(TEXT) + (
+        " don't can\u2019t O'Brien D\u2019Souza Russia's U.S. e.g. Gen. Jan. 10 http://x.org/a"
+        " www.bbc.co.uk mail+tag@example.com de-escalate co\u2010operate COVID-19 G7 9/11"
+        " 5.2% $3 \u00a3100,000 caf\u00e9 na\u00efve x_y abc123 ... -- well-\u2011known"
+        " she'll they're I'M Mr.Smith end. ok: wait+ a@ http https: www")
+    got = [m.span() for m in T.token_regex().finditer(text)]
+    assert got == [m.span() for m in plain.finditer(text)] and len(got) > 150
+
+
+def test_word_spans_are_the_tokens_tables_and_nltks():
+    from newslab import tokenize as T
+    text = " ".join(TEXT) + " don't O'Brien U.S. 5.2% http://x.org co-operate \u201cQuoted\u201d"
+    spans = T.word_spans(text)
+    assert spans == list(T.word_tokenizer().span_tokenize(text)) and len(spans) > 100
+    sents = pd.DataFrame({"article_id": ["a"], "sentence_id": [0], "start": [7],
+                          "text": [text]})
+    tok = T.tokens(sents)
+    assert list(zip(tok["start"] - 7, tok["end"] - 7)) == spans
