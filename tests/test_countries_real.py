@@ -88,6 +88,11 @@ def found(text, date=None):
     ("The Athens Olympic silver medallist won again.", set()),
     ("The Russian Olympic team arrived.", {"RUS"}),
     ("Listeners of the Voice of America heard it first.", set()),
+    ("The Beijing News said the firm may pay a fine.", set()),
+    ("China Resources Breweries Limited bought the brewer.", set()),
+    ("A fan fell from the stands at FC Copenhagen's stadium.", set()),
+    ("The US Centers for Disease Control issued a warning.", {"USA"}),
+    ("He joined the U.S. Center for Disease Control and Prevention.", {"USA"}),
     ("Agreement in the Doha development talks is near.", set()),
     ("Talks in Doha resumed on Monday.", {"QAT"}),
     # sports persons and groups

@@ -58,6 +58,7 @@ Trophy Classic Invitational Indoors Rally Tour Fame Music Express Round Consensu
 Agreement Agreements Strategy Process Act Package Initiative Fund Foundation Church Cross
 Forum Fair Day War Region Oblast Province Strait Basin Dam Metro Hour Project FA Bank
 Chambers Labour Conservatives Nationalists Company Library Front Chart Charts
+Limited Banks News
 """.split())
 #: "<Head> of (the) X": a name of an organization, event or treaty ending in a country word
 OF_HEADS = frozenset("""
