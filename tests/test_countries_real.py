@@ -161,6 +161,13 @@ def test_places_names_demonyms(text, expected):
     # state acts on official statements: a leader's war, wishes, a title with "Mr"
     ("Refugees fled Putin's unprovoked war.", "2022-04-01", {"RUS"}),
     ("Vladimir Putin wished him good luck.", "2022-04-01", {"RUS"}),
+    ("Putin will hold talks with President of the People's Republic of China Xi Jinping.",
+     "2022-01-10", {"RUS", "CHN"}),
+    ("Vladimir Putin sent birthday greetings to a cosmonaut.", "2022-03-06", {"RUS"}),
+    ("Vladimir Putin met with the Minister of Labour.", "2022-03-06", {"RUS"}),
+    ("The Biden-Harris Administration is committed to it.", "2022-03-06", {"USA"}),
+    ("Mr Macron, could you answer the question?", "2022-02-07", {"FRA"}),
+    ("Mr Blair, who was instrumental in the deal, smiled.", "2004-06-01", set()),
     ("He met the Russian President Mr. Putin in Geneva.", "2021-06-16", {"RUS"}),
     ("On Monday, Vladimir Putin and President of the Islamic Republic of Iran Ebrahim Raisi "
      "will hold talks.", "2022-01-17", {"RUS", "IRN"}),

@@ -57,7 +57,7 @@ _HEAD_TITLE = re.compile(
     r"(?:\b(?:President|Pres\.|Prime\s+Minister|PM|Premier|King|Queen|Pope|Emperor|Emir|"
     r"Sultan|Supreme\s+Leader|Ayatollah|Crown\s+Prince|Sheikh|Colonel|Chancellor|"
     r"president|prime\s+minister|premier)s?"
-    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.]*){0,4})?,?"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'’]*){0,4})?,?"
     r"(?:\s+(?:Mr|Mrs|Ms|Mr\.|Mrs\.|Ms\.))?\s+$)")
 # other offices, and words that put the person out of office or out of the state's role
 _OTHER_TITLE = re.compile(
@@ -106,13 +106,14 @@ _PARTY_AFTER = re.compile(r"(?:['’]s|\s?#39;s)\s+(?:[A-Z][\w-]*\s+){0,2}[Pp]ar
 #: substrings one of which every match of _CAMPAIGN holds (lower case)
 _CAMPAIGN_KEYS = ("elect", "campaign", "candidat", "nominee", "challenger", "rival", "swing",
                   "running", "voter", "debate", "race", "contest", "battleground")
-_CONGRATULATE = re.compile(r"(?i)congratulat")
+_CONGRATULATE = re.compile(r"(?i)congratulat|greetings|condolence|best\s+wishes")
+_PAIR_STATE = re.compile(r"[-–][A-Z][\w]+\s+(?:[Aa]dministration|[Gg]overnment)\b")
 _PARTYS = re.compile(r"\bparty['’]s\b(?!\s+initiative)")
 _CHANCELLOR = re.compile(r"\bChancellor(?:\s+of\s+the\s+Exchequer)?\s+$")
 _PERSON_CONTEXT = re.compile(
     r"(?i)\bre-?elect|\belection\s+campaign|\bcampaign(?:s|ing|ed|er)?\b|\bcandidat|"
     r"\bnominee\b|\bchallenger\b|\bprimar(?:y|ies)\b|\bmanifesto|\bparty\s+(?:conference|"
-    r"leader|members|activists|faithful)|\bLabour\b|"
+    r"leader|members|activists|faithful)|(?<!of )\bLabour\b|"
     r"\bTor(?:y|ies)\b|\bConservatives?\b|"
     r"\bLib\s+Dems?\b|\bLiberal\s+Democrats?\b|\bDemocrats?\b|\bRepublicans?\b|\bGOP\b|"
     r"\bvoters?\b|\bconstituen|\bwife\b|\bhusband\b|\bwidow|\bdaughter\b|\bson\b|"
@@ -149,7 +150,8 @@ returned returns left leaves made makes gave gives presented presents answered a
 informed informs provided provides assured assures briefed briefs outlined outlines urging
 pressing pressed presses
 insisting warning vowing pledging telling underscored underscores underlined underlines
-highlighted highlights appreciated appreciates wished wishes
+highlighted highlights appreciated appreciates wished wishes exchanged toured tours
+reminded reminds pointed points shared shares extended extends raised raises unleashed
 """.split())
 _ACT_NOUNS = frozenset("""
 government administration cabinet visit visits trip talks call calls remarks statement
@@ -165,6 +167,10 @@ war wars invasion aggression assault exchange
 _STATE_NOUNS = frozenset("administration government cabinet regime decree veto".split())
 #: titles of courtesy before the name ("said Mr Blair", "talks with Mr Putin")
 _HONORIFICS = frozenset("Mr Mrs Ms Dr Mister".split())
+#: before "Mr <name>," at the start of a sentence or of an address ("Please go ahead, ")
+_ADDRESS_BEFORE = re.compile(r"(?:^|[:,]\s*|^\W*)Mr\.?\s+$")
+#: words of an address that follows "Mr <name>," ("Mr Macron, could you ...")
+_SECOND_PERSON = re.compile(r"(?i)\b(?:you|your|I|we|my|please|thank|friends|colleagues)\b")
 #: verbs of speech inverted before "Mr <name>" at the end of a clause ("..., said Mr Blair.")
 _SPEECH = frozenset("said says added argued insisted stressed noted warned explained "
                     "replied told asked".split())
@@ -247,8 +253,10 @@ def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: st
     # the possessive ("Putin's visit", "Mr Blair’s government") is read past
     poss = re.match(r"['’]s?| ?#39;s", text[end:end + 6])
     words = _words_after(text, end + (poss.end() if poss else 0), s1, 24)
-    if words and words[0].lower() in _STATE_NOUNS:
-        return True       # "the Bush administration", "Mr Blair's government"
+    if words and words[0].lower() in _STATE_NOUNS or \
+            _PAIR_STATE.match(text, end, min(s1, end + 40)):
+        return True       # "the Bush administration", "Mr Blair's government", "the
+        #                   Biden-Harris administration"
     if titled_only:
         return False      # undated "Gordon Brown" (chancellor, later prime minister)
     if (_PERSON_CONTEXT.search(text, max(s0, start - _CONTEXT), min(s1, end + _CONTEXT))
@@ -279,6 +287,11 @@ def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: st
         if (w in _SPEECH and _CLAUSE_END.match(text, end + (poss.end() if poss else 0))) \
                 or w in _WITH_HONORIFIC:
             return True
+        # addressed in a meeting: "Mr Macron, could you ...", "Please go ahead, Mr Mishustin."
+        if text[end:end + 1] == "." or (text[end:end + 1] == "," and (
+                before.rstrip().endswith((":", ": Mr", ":Mr")) or
+                _SECOND_PERSON.search(text, end, min(s1, end + 50)))):
+            return _ADDRESS_BEFORE.search(before) is not None
         return False
     if prev and (prev[-1].lower() in _ACT_BEFORE or prev[-1].lower() in _ACT_WORDS):
         return True
