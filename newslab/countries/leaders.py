@@ -113,7 +113,7 @@ _CHANCELLOR = re.compile(r"\bChancellor(?:\s+of\s+the\s+Exchequer)?\s+$")
 _PERSON_CONTEXT = re.compile(
     r"(?i)\bre-?elect|\belection\s+campaign|\bcampaign(?:s|ing|ed|er)?\b|\bcandidat|"
     r"\bnominee\b|\bchallenger\b|\bprimar(?:y|ies)\b|\bmanifesto|\bparty\s+(?:conference|"
-    r"leader|members|activists|faithful)|(?<!of )\bLabour\b|"
+    r"leader|members|activists|faithful)|\bLabour\b(?<!of Labour)|"
     r"\bTor(?:y|ies)\b|\bConservatives?\b|"
     r"\bLib\s+Dems?\b|\bLiberal\s+Democrats?\b|\bDemocrats?\b|\bRepublicans?\b|\bGOP\b|"
     r"\bvoters?\b|\bconstituen|\bwife\b|\bhusband\b|\bwidow|\bdaughter\b|\bson\b|"
