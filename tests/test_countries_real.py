@@ -61,6 +61,8 @@ def found(text, date=None):
     # a language after "in" before a new clause or phrase
     ('He said "thank you" in Polish while the crowd cheered.', set()),
     ("The opera will be sung in Swedish for the first time.", set()),
+    ("His lack of Spanish did not hinder him.", set()),
+    ("Knowledge of French troops' positions helped.", {"FRA"}),
     ("Fishing boats in French and British ports stayed in.", {"FRA", "GBR"}),
     # America the continent among other continents; "Europe and America" is the US
     ("Offices in Europe, Asia, Africa and America will close.", set()),
