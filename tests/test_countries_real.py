@@ -58,6 +58,7 @@ def found(text, date=None):
     ("Turkish Cypriots voted in the referendum.", {"CYP"}),
     ("Greek Cypriot leaders rejected the plan.", {"CYP"}),
     ("Serb and Croat leaders met.", {"SRB", "HRV"}),
+    ("Bosnian Serb leaders met after sanctions on Serb police.", {"BIH"}),
     # a language after "in" before a new clause or phrase
     ('He said "thank you" in Polish while the crowd cheered.', set()),
     ("The opera will be sung in Swedish for the first time.", set()),

@@ -35,7 +35,8 @@ name ("Real Madrid", "London Irish", "Pole vaulter", "Brit Awards") are blockers
 5. **Ethnic groups named by two demonyms**: "Bosnian Serb(s)", "Kosovo Albanian(s)",
    "Bosnian Croat(s)" are people of Bosnia or Kosovo ("Bosnian"/"Kosovo" counts, "Serb" does
    not stand for Serbia); "Turkish Cypriot(s)", "Greek Cypriot(s)" are Cypriots ("Cypriot"
-   counts, "Turkish" and "Greek" do not stand for Turkey and Greece).
+   counts, "Turkish" and "Greek" do not stand for Turkey and Greece); in a sentence that
+   names the group so ("Bosnian Serb leaders ... Serb police"), a bare "Serb" is the group.
 """
 
 from __future__ import annotations
@@ -118,11 +119,15 @@ _ETHNIC_AFTER.update({k + "s": v for k, v in list(_ETHNIC_AFTER.items())})
 _ETHNIC_BEFORE = re.compile(r"[ \t]+Cypriots?\b")
 
 
-def _ethnic(text: str, start: int, end: int) -> bool:
+def _ethnic(text: str, start: int, end: int, bounds) -> bool:
     word = text[start:end]
     before = _ETHNIC_AFTER.get(word)
     if before is not None:
-        return text[max(0, start - 12):start].rstrip().endswith(before)
+        if text[max(0, start - 12):start].rstrip().endswith(before):
+            return True
+        # the same group again in the sentence: "Bosnian Serb leaders ... Serb police"
+        s0, s1 = bounds(start)
+        return any(f"{b} {word.rstrip('s')}" in text[s0:s1] for b in before)
     return word in ("Turkish", "Greek") and bool(_ETHNIC_BEFORE.match(text, end, end + 12))
 
 
@@ -143,7 +148,7 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds) -> bool:
     if text[start - 2:start - 1].isdigit() and _AMOUNT_BEFORE.search(text, max(0, start - 24),
                                                                      start):
         return True     # "$49.40 US a barrel": the currency after an amount
-    if kind == "demonym" and _ethnic(text, start, end):
+    if kind == "demonym" and _ethnic(text, start, end, bounds):
         return True
     if c1.isdigit() and kind != "demonym" and _YEAR.match(text, end, end + 6):
         return True
