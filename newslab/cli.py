@@ -189,6 +189,7 @@ def _print_country_mentions(m: dict, args) -> None:
           f"country)")
     for src, sm in m["by_source"].items():
         print(f"  {src}: found {sm['n_found']}   precision = {sm['precision']:.3f}")
+    _print_coders(m)
     for title, rows in (("wrong", m["errors"]), ("lost (refer to a country, no longer found)",
                                                    m["dropped_right"])):
         if rows:
@@ -197,6 +198,13 @@ def _print_country_mentions(m: dict, args) -> None:
                 got = f" as {e['pred']}" if "pred" in e else ""
                 print(f"- {e['target']!r}{got}, gold {e['gold'] or 'none'}"
                       f"{' (' + e['note'] + ')' if e.get('note') else ''}: {_short(e['text'])}")
+
+
+def _print_coders(m: dict) -> None:
+    if "coders" in m:
+        c = m["coders"]
+        print(f"two coders on {c['n']} rows: agreement {c['agree']:.3f}   "
+              f"Cohen's kappa {c['kappa']:.3f}")
 
 
 def _cmd_evaluate_countries(args) -> int:
@@ -222,6 +230,7 @@ def _cmd_evaluate_countries(args) -> int:
         for v, sm in m.get(f"by_{field}", {}).items():
             print(f"  {field} {v}: n = {sm['n']}   precision = {sm['precision']:.3f}   "
                   f"recall = {sm['recall']:.3f}   F1 = {sm['f1']:.3f}")
+    _print_coders(m)
     errs = m["errors"]
     if errs:
         print(f"\n{len(errs)} sentence(s) with errors"

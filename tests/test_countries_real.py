@@ -58,9 +58,12 @@ def found(text, date=None):
     ("Turkish Cypriots voted in the referendum.", {"CYP"}),
     ("Greek Cypriot leaders rejected the plan.", {"CYP"}),
     ("Serb and Croat leaders met.", {"SRB", "HRV"}),
+    ("Bosnian Serb leaders met after sanctions on Serb police.", {"BIH"}),
     # a language after "in" before a new clause or phrase
     ('He said "thank you" in Polish while the crowd cheered.', set()),
     ("The opera will be sung in Swedish for the first time.", set()),
+    ("His lack of Spanish did not hinder him.", set()),
+    ("Knowledge of French troops' positions helped.", {"FRA"}),
     ("Fishing boats in French and British ports stayed in.", {"FRA", "GBR"}),
     # America the continent among other continents; "Europe and America" is the US
     ("Offices in Europe, Asia, Africa and America will close.", set()),
@@ -82,6 +85,17 @@ def found(text, date=None):
     ("The pro-Kremlin United Russia party won.", {"RUS"}),
     ("He works for the Iraqi Telecommunications and Post Company.", set()),
     ("The British Library holds the papers.", set()),
+    ("It clarifies the Russian Red Cross' relations with ministries.", set()),
+    ("Keys will sing America the Beautiful before the game.", set()),
+    ("Sales fell after the Indian ocean tsunami.", set()),
+    ("The Athens Olympic silver medallist won again.", set()),
+    ("The Russian Olympic team arrived.", {"RUS"}),
+    ("Listeners of the Voice of America heard it first.", set()),
+    ("The Beijing News said the firm may pay a fine.", set()),
+    ("China Resources Breweries Limited bought the brewer.", set()),
+    ("A fan fell from the stands at FC Copenhagen's stadium.", set()),
+    ("The US Centers for Disease Control issued a warning.", {"USA"}),
+    ("He joined the U.S. Center for Disease Control and Prevention.", {"USA"}),
     ("Agreement in the Doha development talks is near.", set()),
     ("Talks in Doha resumed on Monday.", {"QAT"}),
     # sports persons and groups
@@ -110,6 +124,10 @@ def test_places_names_demonyms(text, expected):
     ("President Bush signed the bill.", "2004-10-01", {"USA"}),
     ("President Putin's military campaign has caused suffering.", "2022-04-01", {"RUS"}),
     ("Putin congratulated Macron on his re-election.", "2022-04-26", {"RUS", "FRA"}),
+    ("If Mr Blair wins the next election he will stay.", "2004-06-01", set()),
+    ("A victory for President Bush in the election lifted shares.", "2004-11-05", set()),
+    ("Putin spoke with President Raisi at the Iranian party's initiative.", "2022-01-10",
+     {"RUS", "IRN"}),
     ("Investors like Mr Bush's policies more than those of his Democratic rival.",
      "2004-10-01", set()),
     ("The prime minister, Ariel Sharon, said the death of his rival changed little.",
@@ -146,6 +164,13 @@ def test_places_names_demonyms(text, expected):
     # state acts on official statements: a leader's war, wishes, a title with "Mr"
     ("Refugees fled Putin's unprovoked war.", "2022-04-01", {"RUS"}),
     ("Vladimir Putin wished him good luck.", "2022-04-01", {"RUS"}),
+    ("Putin will hold talks with President of the People's Republic of China Xi Jinping.",
+     "2022-01-10", {"RUS", "CHN"}),
+    ("Vladimir Putin sent birthday greetings to a cosmonaut.", "2022-03-06", {"RUS"}),
+    ("Vladimir Putin met with the Minister of Labour.", "2022-03-06", {"RUS"}),
+    ("The Biden-Harris Administration is committed to it.", "2022-03-06", {"USA"}),
+    ("Mr Macron, could you answer the question?", "2022-02-07", {"FRA"}),
+    ("Mr Blair, who was instrumental in the deal, smiled.", "2004-06-01", set()),
     ("He met the Russian President Mr. Putin in Geneva.", "2021-06-16", {"RUS"}),
     ("On Monday, Vladimir Putin and President of the Islamic Republic of Iran Ebrahim Raisi "
      "will hold talks.", "2022-01-17", {"RUS", "IRN"}),
@@ -195,15 +220,18 @@ def test_fresh_test_split_files_score(tmp_path, capsys):
                      "--shared", str(root), "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert (out["n"], out["precision"], out["recall"]) == (1, 1.0, 1.0)
+    assert out["coders"] == {"n": 1, "agree": 1.0, "kappa": 1.0}
     assert cli.main(["evaluate", "countries", str(m_path), "--split", "test2",
                      "--shared", str(root), "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     # "America Online" is no longer found (dropped, rightly); Iraq is found and right
     assert (out["n"], out["n_found"], out["n_right"], out["n_dropped"],
             out["n_dropped_right"]) == (2, 1, 1, 1, 0)
+    assert out["coders"]["n"] == 2 and out["coders"]["agree"] == 1.0
     assert cli.main(["evaluate", "countries", str(m_path), "--split", "test2",
                      "--shared", str(root)]) == 0
-    assert "precision = 1.000" in capsys.readouterr().out
+    printed = capsys.readouterr().out
+    assert "precision = 1.000" in printed and "two coders on 2 rows: agreement 1.000" in printed
     assert cli.main(["evaluate", "countries", str(m_path), "--split", "test",
                      "--shared", str(root)]) == 2
 
@@ -213,3 +241,10 @@ def test_a_head_title_before_mr_counts():
     assert dict(zip(m["surface"], m["kind"])) == {"Russian": "demonym", "Putin": "leader"}
     m = C.mentions_in_text("He said Mr Putin was wrong.", date="2021-06-16")
     assert list(m["kind"]) == ["person"]
+
+
+def test_coder_agreement_and_kappa():
+    from newslab.evaluation.countries import _agreement
+    a = _agreement([("yes", "yes"), ("yes", "no"), ("no", "no"), ("no", "no")])
+    # agreement 3/4; chance 0.5 * 0.25 + 0.5 * 0.75 = 0.5; kappa (0.75 - 0.5) / 0.5
+    assert a == {"n": 4, "agree": 0.75, "kappa": 0.5}

@@ -28,16 +28,22 @@ Leaders are dated
 Leaders count only acting for the state (``leaders.py``)
     In office, a head of state or government counts as the country only when the text shows
     them acting for it (a title, a speaker label, a verb of speaking, meeting or deciding,
-    an act noun: "Putin signed", "Mr Blair's government"); otherwise, and always for
-    officials who are not head of state or government (a foreign minister), the mention is
-    kept with ``kind="person"`` and the leader's country in ``iso3``. :func:`countries_only`,
+    an act noun: "Putin signed", "Mr Blair's government", "Putin's war"); otherwise, and
+    always for officials who are not head of state or government (a foreign minister), the
+    mention is kept with ``kind="person"`` and the leader's country in ``iso3``: a party
+    politician, a candidate in an election campaign (even with the title), a former or
+    ousted leader, a wife ("Mrs Blair"), and in undated text a name that also held a lower
+    office without a head's title ("Gordon Brown" the chancellor). :func:`countries_only`,
     the counts, :func:`countries_in_text` and the evaluation leave persons out unless
     ``persons=True``.
 
 Other names and currencies (``names.py``)
     A country word that is part of another name (a club, company, event, party, treaty,
-    prize: "Australian Open", "UK Independence Party", "the Lisbon agenda") or that names a
-    currency ("US$10m", "the Swiss franc") is not a mention.
+    prize, body: "Australian Open", "UK Independence Party", "the Lisbon agenda", "the
+    Russian Academy of Sciences", "the Scottish Cup"), that names a currency ("US$10m",
+    "the Swiss franc", AG News's "US\\$"), or that is part of an ethnic group's name
+    ("Bosnian Serbs", "Turkish Cypriots") is not a mention; nor is a language ("in Polish
+    while ...", ``context.py``) or "America" the continent among other continents.
 
 How it matches (fast, one pass)
     One Aho-Corasick automaton (pyahocorasick) holds every spelling of every surface form

@@ -80,6 +80,10 @@ _TURKEY_FOOD = re.compile(
 _LANG_BEFORE = frozenset("speak speaks spoke speaking fluent learn learning learned "
                          "taught teach teaching translated translate dubbed subtitled "
                          "written".split())
+_LANG_OF = re.compile(r"(?i)\b(?:lack|knowledge|command|grasp|mastery|study|teaching)\s+of\s+$")
+#: what may follow such a language: the end of a phrase, not a noun ("French troops")
+_LANG_OF_AFTER = re.compile(r"\s*(?:$|[.,;:!?)\"']|(?:and|or|but|did|does|is|was|has|had|will|"
+                            r"would|could|meant|made|helped)\b)")
 _LANG_AFTER = frozenset("language languages speaker speakers speaking translation "
                         "translator translators subtitles lessons class classes word "
                         "words dialect alphabet course courses teacher teachers literature "
@@ -166,6 +170,9 @@ def _rule_language(text, start, end, s0, s1, gazwords) -> bool:
     prev = _prev_word(text, start).lower()
     if prev in _LANG_BEFORE:
         return False
+    if prev == "of" and _LANG_OF.search(text, max(s0, start - 30), start) and \
+            _LANG_OF_AFTER.match(text, end, end + 12):
+        return False    # "his lack of English did not", "a good command of French."
     after = text[end:end + 12]
     m = re.match(r"[\s-]([A-Za-z]+)", after)
     if m and m.group(1).lower() in _LANG_AFTER:

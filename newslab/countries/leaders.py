@@ -27,10 +27,11 @@ attribution uses), and it is left out of country counts and stance unless asked 
   sentence is about their party or private life (re-election, a candidate, a campaign,
   their party, family, a memorial, losing trust): "Tony Blair's Labour conference row",
   "Bush as a re-election candidate"; the name's party right after it overrides even the
-  title ("Prime Minister Ariel Sharon's Likud party"). An election campaign (re-election, a challenger, an
-  election rival, swing states, voters, a presidential debate) overrides even the title:
-  "President Bush and his rival, Senator John Kerry, clashed" is a candidate; a "military
-  campaign" is no election campaign.
+  title ("Prime Minister Ariel Sharon's Likud party"). An election campaign (re-election, a
+  challenger, an election rival, swing states, voters, a presidential debate, the next or
+  general election, an election victory) overrides even the title: "President Bush and his
+  rival, Senator John Kerry, clashed" is a candidate; a "military campaign" is no election
+  campaign, and congratulations on a re-election are an act of state.
 - Undated text (no article date) cannot say which office a name held. When a name also
   held an office below head of state or government (a row of ``leaders.csv`` with another
   role: Gordon Brown, chancellor of the exchequer 1997-2007 before prime minister; Nicolas
@@ -56,7 +57,7 @@ _HEAD_TITLE = re.compile(
     r"(?:\b(?:President|Pres\.|Prime\s+Minister|PM|Premier|King|Queen|Pope|Emperor|Emir|"
     r"Sultan|Supreme\s+Leader|Ayatollah|Crown\s+Prince|Sheikh|Colonel|Chancellor|"
     r"president|prime\s+minister|premier)s?"
-    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.]*){0,4})?,?"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'’]*){0,4})?,?"
     r"(?:\s+(?:Mr|Mrs|Ms|Mr\.|Mrs\.|Ms\.))?\s+$)")
 # other offices, and words that put the person out of office or out of the state's role
 _OTHER_TITLE = re.compile(
@@ -95,16 +96,25 @@ _CAMPAIGN = re.compile(
     r"\bchallenger\b|\b(?:Democratic|Republican|election|presidential)\s+rival|"
     r"\brival,?\s+(?:Sen\.|Senator|John|candidate)|\bswing\s+states?\b|\brunning\s+mate\b|"
     r"\bvoters?\b|\b(?:presidential|televised|TV|election)\s+debates?\b|"
-    r"\b(?:presidential|White\s+House)\s+(?:race|contest)\b|\bbattleground\b")
+    r"\b(?:presidential|White\s+House)\s+(?:race|contest)\b|\bbattleground\b|"
+    r"\b(?:next|general|presidential)\s+elections?\b|\belection[- ](?:year|day|victory|win|"
+    r"defeat|battle|race|night)\b|\b(?:wins?|won|winning|loses?|lost|losing)\s+(?:the\s+)?"
+    r"(?:next\s+|general\s+)?elections?\b|\bvictory\s+for\s+(?:President\s+)?\w+\s+in\b")
 #: the name's party right after it ("Sharon's Likud party", "Mr Blair's Labour Party")
 _PARTY_AFTER = re.compile(r"(?:['’]s|\s?#39;s)\s+(?:[A-Z][\w-]*\s+){0,2}[Pp]arty\b"
                           r"(?!\s+(?:administration|government|coalition))")
-_CONGRATULATE = re.compile(r"(?i)congratulat")
+#: substrings one of which every match of _CAMPAIGN holds (lower case)
+_CAMPAIGN_KEYS = ("elect", "campaign", "candidat", "nominee", "challenger", "rival", "swing",
+                  "running", "voter", "debate", "race", "contest", "battleground")
+_CONGRATULATE = re.compile(r"(?i)congratulat|greetings|condolence|best\s+wishes")
+_PAIR_STATE = re.compile(r"[-–][A-Z][\w]+\s+(?:[Aa]dministration|[Gg]overnment)\b")
+_PARTYS = re.compile(r"\bparty['’]s\b(?!\s+initiative)")
 _CHANCELLOR = re.compile(r"\bChancellor(?:\s+of\s+the\s+Exchequer)?\s+$")
 _PERSON_CONTEXT = re.compile(
     r"(?i)\bre-?elect|\belection\s+campaign|\bcampaign(?:s|ing|ed|er)?\b|\bcandidat|"
     r"\bnominee\b|\bchallenger\b|\bprimar(?:y|ies)\b|\bmanifesto|\bparty\s+(?:conference|"
-    r"leader|members|activists|faithful)|\bLabour\b|\bTor(?:y|ies)\b|\bConservatives?\b|"
+    r"leader|members|activists|faithful)|\bLabour\b(?<!of Labour)|"
+    r"\bTor(?:y|ies)\b|\bConservatives?\b|"
     r"\bLib\s+Dems?\b|\bLiberal\s+Democrats?\b|\bDemocrats?\b|\bRepublicans?\b|\bGOP\b|"
     r"\bvoters?\b|\bconstituen|\bwife\b|\bhusband\b|\bwidow|\bdaughter\b|\bson\b|"
     r"\bmemoir|\bbiograph|\bfuneral\b|\bmemorial\b|\bbirthday\b|\bholiday\b|"
@@ -137,9 +147,11 @@ criticize blame defend back support oppose allow sought seeks seek stated states
 claims argued argues suggested suggests signalled signaled signals recalled recalls
 issued issues imposed imposes lifted lifts authorised authorized authorizes authorises
 returned returns left leaves made makes gave gives presented presents answered answers
-informed informs provided provides assured assures briefed briefs outlined outlines urging pressing pressed presses
+informed informs provided provides assured assures briefed briefs outlined outlines urging
+pressing pressed presses
 insisting warning vowing pledging telling underscored underscores underlined underlines
-highlighted highlights appreciated appreciates wished wishes
+highlighted highlights appreciated appreciates wished wishes exchanged toured tours
+reminded reminds pointed points shared shares extended extends raised raises unleashed
 """.split())
 _ACT_NOUNS = frozenset("""
 government administration cabinet visit visits trip talks call calls remarks statement
@@ -155,6 +167,10 @@ war wars invasion aggression assault exchange
 _STATE_NOUNS = frozenset("administration government cabinet regime decree veto".split())
 #: titles of courtesy before the name ("said Mr Blair", "talks with Mr Putin")
 _HONORIFICS = frozenset("Mr Mrs Ms Dr Mister".split())
+#: before "Mr <name>," at the start of a sentence or of an address ("Please go ahead, ")
+_ADDRESS_BEFORE = re.compile(r"(?:^|[:,]\s*|^\W*)Mr\.?\s+$")
+#: words of an address that follows "Mr <name>," ("Mr Macron, could you ...")
+_SECOND_PERSON = re.compile(r"(?i)\b(?:you|your|I|we|my|please|thank|friends|colleagues)\b")
 #: verbs of speech inverted before "Mr <name>" at the end of a clause ("..., said Mr Blair.")
 _SPEECH = frozenset("said says added argued insisted stressed noted warned explained "
                     "replied told asked".split())
@@ -186,12 +202,22 @@ def _words_after(text: str, end: int, s1: int, n: int = 14) -> list[str]:
     return _WORD.findall(chunk)[:n]
 
 
+def _partys(text: str, start: int, end: int, s0: int, s1: int) -> bool:
+    """"his party's attitude" near the name (:data:`_CONTEXT` characters), not "at the
+    Iranian party's initiative" (the Kremlin's word for a side in talks)."""
+    m = _PARTYS.search(text, max(s0, start - _CONTEXT), min(s1, end + _CONTEXT + 12))
+    return m is not None and m.start() < end + _CONTEXT
+
+
 def _campaign(text: str, start: int, end: int, s0: int, s1: int) -> bool:
     """An election campaign around the name (:data:`_CAMPAIGN`, 80 characters either side),
     unless the sentence congratulates on the election won ("Putin congratulated Macron on
     his re-election": a head of state's act)."""
-    return bool(_CAMPAIGN.search(text, max(s0, start - 80), min(s1, end + 80))) and \
-        _CONGRATULATE.search(text, s0, s1) is None
+    window = text[max(s0, start - 80):min(s1, end + 80)]
+    low = window.lower()
+    if not any(k in low for k in _CAMPAIGN_KEYS):
+        return False      # (a cheap test first: this runs for most leader mentions)
+    return bool(_CAMPAIGN.search(window)) and _CONGRATULATE.search(text, s0, s1) is None
 
 
 def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: str,
@@ -227,12 +253,15 @@ def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: st
     # the possessive ("Putin's visit", "Mr Blair’s government") is read past
     poss = re.match(r"['’]s?| ?#39;s", text[end:end + 6])
     words = _words_after(text, end + (poss.end() if poss else 0), s1, 24)
-    if words and words[0].lower() in _STATE_NOUNS:
-        return True       # "the Bush administration", "Mr Blair's government"
+    if words and words[0].lower() in _STATE_NOUNS or \
+            _PAIR_STATE.match(text, end, min(s1, end + 40)):
+        return True       # "the Bush administration", "Mr Blair's government", "the
+        #                   Biden-Harris administration"
     if titled_only:
         return False      # undated "Gordon Brown" (chancellor, later prime minister)
     if (_PERSON_CONTEXT.search(text, max(s0, start - _CONTEXT), min(s1, end + _CONTEXT))
-            or _campaign(text, start, end, s0, s1)) and _CONGRATULATE.search(text, s0, s1) is None:
+            or _partys(text, start, end, s0, s1) or _campaign(text, start, end, s0, s1)) \
+            and _CONGRATULATE.search(text, s0, s1) is None:
         return False      # (congratulations on a re-election or a birthday are acts of state)
     i = 0
     # past "and <Other Name>" (coordinated heads: "Biden and Putin met")
@@ -258,6 +287,11 @@ def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: st
         if (w in _SPEECH and _CLAUSE_END.match(text, end + (poss.end() if poss else 0))) \
                 or w in _WITH_HONORIFIC:
             return True
+        # addressed in a meeting: "Mr Macron, could you ...", "Please go ahead, Mr Mishustin."
+        if text[end:end + 1] == "." or (text[end:end + 1] == "," and (
+                before.rstrip().endswith((":", ": Mr", ":Mr")) or
+                _SECOND_PERSON.search(text, end, min(s1, end + 50)))):
+            return _ADDRESS_BEFORE.search(before) is not None
         return False
     if prev and (prev[-1].lower() in _ACT_BEFORE or prev[-1].lower() in _ACT_WORDS):
         return True

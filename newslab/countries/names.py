@@ -35,7 +35,8 @@ name ("Real Madrid", "London Irish", "Pole vaulter", "Brit Awards") are blockers
 5. **Ethnic groups named by two demonyms**: "Bosnian Serb(s)", "Kosovo Albanian(s)",
    "Bosnian Croat(s)" are people of Bosnia or Kosovo ("Bosnian"/"Kosovo" counts, "Serb" does
    not stand for Serbia); "Turkish Cypriot(s)", "Greek Cypriot(s)" are Cypriots ("Cypriot"
-   counts, "Turkish" and "Greek" do not stand for Turkey and Greece).
+   counts, "Turkish" and "Greek" do not stand for Turkey and Greece); in a sentence that
+   names the group so ("Bosnian Serb leaders ... Serb police"), a bare "Serb" is the group.
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ Trophy Classic Invitational Indoors Rally Tour Fame Music Express Round Consensu
 Agreement Agreements Strategy Process Act Package Initiative Fund Foundation Church Cross
 Forum Fair Day War Region Oblast Province Strait Basin Dam Metro Hour Project FA Bank
 Chambers Labour Conservatives Nationalists Company Library Front Chart Charts
+Limited Banks News
 """.split())
 #: "<Head> of (the) X": a name of an organization, event or treaty ending in a country word
 OF_HEADS = frozenset("""
@@ -95,6 +97,8 @@ def is_currency(text: str, end: int) -> bool:
 #: Union accession talks", "the US World Cup team")
 _OWN_NAMES = frozenset("European EU UN NATO World".split())
 _AMOUNT_BEFORE = re.compile(r"(?:\$|#36;)\s?\d[\d.,]*\s$")
+#: words after a capital that name the Games held there ("the Athens Olympic champion")
+_GAMES = frozenset("Olympic Olympics Paralympic Paralympics Games".split())
 _DATE_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January "
                         "February March April May June July August September October "
                         "November December".split())
@@ -115,11 +119,15 @@ _ETHNIC_AFTER.update({k + "s": v for k, v in list(_ETHNIC_AFTER.items())})
 _ETHNIC_BEFORE = re.compile(r"[ \t]+Cypriots?\b")
 
 
-def _ethnic(text: str, start: int, end: int) -> bool:
+def _ethnic(text: str, start: int, end: int, bounds) -> bool:
     word = text[start:end]
     before = _ETHNIC_AFTER.get(word)
     if before is not None:
-        return text[max(0, start - 12):start].rstrip().endswith(before)
+        if text[max(0, start - 12):start].rstrip().endswith(before):
+            return True
+        # the same group again in the sentence: "Bosnian Serb leaders ... Serb police"
+        s0, s1 = bounds(start)
+        return any(f"{b} {word.rstrip('s')}" in text[s0:s1] for b in before)
     return word in ("Turkish", "Greek") and bool(_ETHNIC_BEFORE.match(text, end, end + 12))
 
 
@@ -140,7 +148,7 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds) -> bool:
     if text[start - 2:start - 1].isdigit() and _AMOUNT_BEFORE.search(text, max(0, start - 24),
                                                                      start):
         return True     # "$49.40 US a barrel": the currency after an amount
-    if kind == "demonym" and _ethnic(text, start, end):
+    if kind == "demonym" and _ethnic(text, start, end, bounds):
         return True
     if c1.isdigit() and kind != "demonym" and _YEAR.match(text, end, end + 6):
         return True
@@ -158,7 +166,7 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds) -> bool:
                 break
             if m.group(1) in ("of", "for") and run and before_of is None:
                 before_of = run[-1]
-            word = re.sub(r"(?:['’]s|[.,])$", "", m.group(2))
+            word = re.sub(r"(?:['’]s?|[.,])$", "", m.group(2))
             if word in _DATE_WORDS:
                 break   # "in the American League Wednesday": a date ends the name
             run.append(word)
@@ -167,6 +175,8 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds) -> bool:
         # ("Russian Academy of Sciences", "American Chamber of Commerce"); not "US
         # Securities and Exchange Commission", "U.S. Agency for International Development"
         # nor "the French Group Alstom"
+        if kind == "capital" and run and run[0] in _GAMES and not _title_case(text, s0, s1):
+            return True     # "Athens Olympic 100m silver medallist": the Games held there
         if run[-1:] == ["Bank"] and run[-2:-1] and run[-2] in _STATE_BANKS:
             pass        # "the Swiss National Bank", a central bank: an institution
         elif run and run[0] not in _OWN_NAMES and (

@@ -26,7 +26,10 @@ and a file without the shared data is a clear error. Two kinds of row:
   a mention it no longer reports is counted apart (``dropped``, and how many of those do
   refer to a country: recall those rows lose, which the sentence gold measures).
 
-``split`` keeps the rows of one split (``dev`` or ``test``).
+``split`` keeps the rows of one split (``dev``, ``test``; ``test2`` for the second real-text
+gold, ``countries_real2_*.jsonl``). Rows coded twice (``correct_coder2`` or
+``countries_coder2``) also give the two coders' agreement (``coders``: share of rows with
+the same answer, or the same set of codes, and Cohen's kappa).
 """
 
 
@@ -126,6 +129,10 @@ def evaluate(gold_rows: list[dict], *, extra=None) -> dict:
                            "spurious": sorted(p - g),
                            "surfaces": [f"{s}={c}" for s, c in zip(mm["surface"], mm["iso3"])]})
     m = {"task": "sentences", **set_metrics(golds, preds), "errors": errors}
+    both = [(tuple(sorted(r["countries"])), tuple(sorted(r["countries_coder2"])))
+            for r in gold_rows if isinstance(r.get("countries_coder2"), list)]
+    if both:
+        m["coders"] = _agreement(both)    # (the same set of codes, or not)
     for field in ("source", "stratum"):
         b = _by(gold_rows, field, golds, preds)
         if b:
@@ -164,8 +171,25 @@ def evaluate_mentions(gold_rows: list[dict], *, extra=None) -> dict:
         else:
             errors.append({**item, "pred": pred, "surface": hit["surface"].iloc[0]})
     prec = n_right / n_found if n_found else 1.0
-    return {"task": "mentions", "n": len(gold_rows), "n_found": n_found, "n_right": n_right,
-            "precision": prec, "n_dropped": n_dropped, "n_dropped_right": n_dropped_right,
-            "by_source": {s: {"n_found": a, "n_right": b, "precision": b / a if a else 1.0}
-                          for s, (a, b) in sorted(per_source.items()) if s},
-            "errors": errors, "dropped_right": lost}
+    out = {"task": "mentions", "n": len(gold_rows), "n_found": n_found, "n_right": n_right,
+           "precision": prec, "n_dropped": n_dropped, "n_dropped_right": n_dropped_right,
+           "by_source": {s: {"n_found": a, "n_right": b, "precision": b / a if a else 1.0}
+                         for s, (a, b) in sorted(per_source.items()) if s},
+           "errors": errors, "dropped_right": lost}
+    both = [(str(r["correct"]).lower(), str(r["correct_coder2"]).lower()) for r in gold_rows
+            if r.get("correct_coder2") not in (None, "")]
+    if both:
+        out["coders"] = _agreement(both)
+    return out
+
+
+def _agreement(pairs: list[tuple]) -> dict:
+    """Agreement of two coders on the same rows: ``n``, ``agree`` (share of rows with the
+    same answer) and Cohen's kappa (chance agreement from each coder's own answer rates)."""
+    n = len(pairs)
+    agree = sum(a == b for a, b in pairs) / n
+    labels = {x for p in pairs for x in p}
+    chance = sum((sum(a == k for a, _ in pairs) / n) * (sum(b == k for _, b in pairs) / n)
+                 for k in labels)
+    kappa = (agree - chance) / (1 - chance) if chance < 1 else 1.0
+    return {"n": n, "agree": agree, "kappa": kappa}
