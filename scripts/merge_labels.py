@@ -13,9 +13,9 @@ Tasks (``--task``):
   kept (true when either coder flagged the mention). Writes ``label``, ``coder_a``, ``coder_b``,
   ``settled``, ``not_country``.
 - ``mentions``: field ``correct`` (yes / no) and ``gold_iso3``; writes ``correct``,
-  ``gold_iso3``, ``note``, ``correct_coder2``, ``settled``.
+  ``gold_iso3``, ``note``, ``correct_coder1``, ``correct_coder2``, ``settled``.
 - ``sentences``: field ``countries`` (a set of ISO3 codes); agreement per (row, country) code
-  pair; writes ``countries``, ``note``, ``countries_coder2``, ``settled``.
+  pair; writes ``countries``, ``note``, ``countries_coder1``, ``countries_coder2``, ``settled``.
 
     python scripts/merge_labels.py --task stance --refs data/annotations/stance_real2_refs.jsonl \\
         --a A.jsonl --b B.jsonl [--settle THIRD.jsonl --out data/annotations/stance_real2.jsonl]
@@ -119,9 +119,11 @@ def merge(refs: list[dict], a: dict, b: dict, settle: dict, task: str) -> list[d
         elif task == "mentions":
             row.update(correct=str(gold["correct"]).lower(),
                        gold_iso3=gold.get("gold_iso3") or "", note=gold.get("note") or "",
+                       correct_coder1=str(a[u]["correct"]).lower(),
                        correct_coder2=str(b[u]["correct"]).lower(), settled=how)
         else:
             row.update(countries=sorted(set(gold["countries"])), note=gold.get("note") or "",
+                       countries_coder1=sorted(set(a[u]["countries"])),
                        countries_coder2=sorted(set(b[u]["countries"])), settled=how)
         out.append(row)
     return out

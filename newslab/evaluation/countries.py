@@ -28,7 +28,8 @@ and a file without the shared data is a clear error. Two kinds of row:
 
 ``split`` keeps the rows of one split (``dev``, ``test``; ``test2`` for the second real-text
 gold, ``countries_real2_*.jsonl``). Rows coded twice (``correct_coder2`` or
-``countries_coder2``) also give the two coders' agreement (``coders``: share of rows with
+``countries_coder2``; the first coder's answer in ``correct_coder1``/``countries_coder1``
+where a third reading settled the gold, else the gold itself) also give the two coders' agreement (``coders``: share of rows with
 the same answer, or the same set of codes, and Cohen's kappa).
 """
 
@@ -129,7 +130,8 @@ def evaluate(gold_rows: list[dict], *, extra=None) -> dict:
                            "spurious": sorted(p - g),
                            "surfaces": [f"{s}={c}" for s, c in zip(mm["surface"], mm["iso3"])]})
     m = {"task": "sentences", **set_metrics(golds, preds), "errors": errors}
-    both = [(tuple(sorted(r["countries"])), tuple(sorted(r["countries_coder2"])))
+    both = [(tuple(sorted(r.get("countries_coder1", r["countries"]))),
+             tuple(sorted(r["countries_coder2"])))
             for r in gold_rows if isinstance(r.get("countries_coder2"), list)]
     if both:
         m["coders"] = _agreement(both)    # (the same set of codes, or not)
@@ -176,7 +178,8 @@ def evaluate_mentions(gold_rows: list[dict], *, extra=None) -> dict:
            "by_source": {s: {"n_found": a, "n_right": b, "precision": b / a if a else 1.0}
                          for s, (a, b) in sorted(per_source.items()) if s},
            "errors": errors, "dropped_right": lost}
-    both = [(str(r["correct"]).lower(), str(r["correct_coder2"]).lower()) for r in gold_rows
+    both = [(str(r.get("correct_coder1", r["correct"])).lower(),
+             str(r["correct_coder2"]).lower()) for r in gold_rows
             if r.get("correct_coder2") not in (None, "")]
     if both:
         out["coders"] = _agreement(both)
