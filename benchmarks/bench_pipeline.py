@@ -174,6 +174,8 @@ def corpus_words(corpus: Path) -> tuple[int, int]:
 CORPUS_LIMIT: list[str] = []  # --corpus-max-articles N, passed through
 ANALYZE_ARGS: list[str] = []  # --by KEY, --include-duplicates, --resume, --engine: passed through
 BY: list[str] = []  # the --by keys (for --one-stage too)
+DUPLICATES = [False]  # --include-duplicates
+ONLY: list[str] = []  # with --corpus-phase: --stages, the corpus stages to run
 
 
 def newslab_cmd(corpus: Path, out: Path, jobs: int, stages: str | None) -> list[str]:
@@ -272,8 +274,9 @@ def memory_scaling(sizes: list[int], jobs: int, stages: str | None, keep: bool,
         out = OUT / f"analyze_{n}_j{jobs}"
 
         def report(sec, pss, rss, out=out, n=n):
-            try:
-                done = sum(1 for _ in open(out / "_manifest.jsonl"))
+            try:  # a batch's last manifest line (its rows) says it is finished
+                with open(out / "_manifest.jsonl") as fh:
+                    done = sum('"rows"' in x for x in fh)
             except OSError:
                 done = 0
             print(f"  ... {sec:7.0f} s: {done} batches of {-(-n // 500)} done, peak so far "
@@ -346,6 +349,68 @@ def stage_memory(sizes: list[int], jobs: int, keep: bool) -> None:
             shutil.rmtree(out, ignore_errors=True)
 
 
+def corpus_phase_child(out: Path, jobs: int) -> None:
+    """In a child: the corpus phase of ``newslab analyze`` (``run_corpus_stages``, what the
+    runner calls after the batches) over a finished run in ``out`` whose corpus stages were
+    left out (``--corpus-max-articles 0``), one stage after the other, each stage's time
+    and rows printed as it ends (one JSON line each)."""
+    import dataclasses
+
+    from newslab.pipeline import DEFAULT_STAGES, RunFolder, make_plan
+    from newslab.pipeline.corpus import run_corpus_stages
+    info = json.loads((out / "_run.json").read_text())
+    plan = make_plan(info["source"], out, stages=DEFAULT_STAGES, by=BY or None,
+                     duplicates=DUPLICATES[0], jobs=jobs)
+    folder = RunFolder(out)
+    names = list(info["tables"])
+    owned = folder.owned()
+    for st in plan.corpus_stages:
+        if ONLY and st.name not in ONLY:
+            continue
+        notes, timings = [], {}
+        one = dataclasses.replace(plan, corpus_stages=(st,))
+        produced, _ = run_corpus_stages(one, folder, names, info["rows"]["articles"], owned,
+                                        notes, timings)
+        print(json.dumps({"stage": st.name, "seconds": round(sum(timings.values()), 1),
+                          "rows": produced, "notes": notes}), flush=True)
+
+
+def run_words(out: Path) -> tuple[int, int]:
+    """Articles and whitespace-separated words of the texts of a run's ``articles`` parts."""
+    import pandas as pd
+    n = words = 0
+    for f in sorted((out / "articles").glob("part-*.parquet")):
+        t = pd.read_parquet(f, columns=["text"])["text"]
+        n += len(t)
+        words += int(t.str.split().str.len().sum())
+    return n, words
+
+
+def corpus_phase(n: int, jobs: int, log_every: float, run_dir: Path | None = None) -> None:
+    """The corpus phase alone, measured (time, CPU, peak memory of the process tree), over
+    the run ``--memory N --keep --corpus-max-articles 0`` left in benchmarks/out (or over
+    ``run_dir``: a finished run's batch tables)."""
+    out = run_dir or OUT / f"analyze_{n}_j{jobs}"
+    n, words = run_words(out)
+    print(f"corpus phase over {out}: {n:,} articles, {words:,} words", flush=True)
+    args = [a for k in BY for a in ("--by", k)] + ["--include-duplicates"] * DUPLICATES[0]
+    if ONLY:
+        args += ["--stages", ",".join(ONLY)]
+
+    def report(sec, pss, rss):
+        print(f"  ... {sec:7.0f} s: peak so far PSS {pss:,.0f} MB (RSS sum {rss:,.0f} MB)",
+              flush=True)
+
+    r = measure([sys.executable, __file__, "--corpus-phase-child", str(out), "--jobs",
+                 str(jobs), *args], report=report, every=log_every)
+    for row in r["stdout"].splitlines():
+        m = json.loads(row)
+        print(f"  corpus stage {m['stage']:<14} {m['seconds']:8.1f} s; rows: "
+              + ", ".join(f"{k} {v:,}" for k, v in m["rows"].items())
+              + "".join(f"; note: {x}" for x in m["notes"]), flush=True)
+    print(line(f"corpus phase, {n:,}", r, words), flush=True)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--n", type=int, default=2000, help="articles (default 2,000)")
@@ -368,12 +433,28 @@ def main(argv=None) -> int:
     ap.add_argument("--resume", action="store_true",
                     help="passed to newslab analyze (with --keep: a run finished in parts)")
     ap.add_argument("--engine", default=None, help="passed to newslab analyze (dask)")
+    ap.add_argument("--corpus-phase", type=int, metavar="N",
+                    help="the corpus stages alone over the run that --memory N --keep "
+                         "--corpus-max-articles 0 left (time, CPU, peak memory)")
+    ap.add_argument("--run-dir", type=Path, default=None, metavar="DIR",
+                    help="with --corpus-phase: the run folder (default benchmarks/out/"
+                         "analyze_N_jJOBS)")
+    ap.add_argument("--corpus-phase-child", metavar="DIR", help=argparse.SUPPRESS)
     ap.add_argument("--naive", metavar="CORPUS", help=argparse.SUPPRESS)
     ap.add_argument("--one-stage", nargs=2, metavar=("STAGE", "DIR"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.corpus_max_articles is not None:
         CORPUS_LIMIT[:] = ["--corpus-max-articles", str(args.corpus_max_articles)]
     BY[:] = args.by
+    DUPLICATES[0] = args.include_duplicates
+    ONLY[:] = args.stages.split(",") if args.stages and (args.corpus_phase or
+                                                         args.corpus_phase_child) else []
+    if args.corpus_phase_child:
+        corpus_phase_child(Path(args.corpus_phase_child), args.jobs)
+        return 0
+    if args.corpus_phase:
+        corpus_phase(args.corpus_phase, args.jobs, args.log_every, args.run_dir)
+        return 0
     ANALYZE_ARGS[:] = ([a for k in args.by for a in ("--by", k)]
                        + ["--include-duplicates"] * args.include_duplicates
                        + ["--resume"] * args.resume

@@ -137,3 +137,46 @@ def test_word_spans_are_the_tokens_tables_and_nltks():
                           "text": [text]})
     tok = T.tokens(sents)
     assert list(zip(tok["start"] - 7, tok["end"] - 7)) == spans
+
+
+def test_stance_summaries_vectorised_equal_per_group():
+    from newslab.stance import aggregate as agg
+    rng = np.random.default_rng(1)
+    n = 3000
+    df = pd.DataFrame({
+        "article_id": [f"a{i}" for i in rng.integers(0, 400, n)],
+        "iso3": rng.choice(["RUS", "USA", "FRA", "UKR"], n),
+        "month": rng.choice(["2022-01", "2022-02", "2021-12"], n),
+        "score": np.round(rng.choice([-0.8, -0.3, 0.0, 0.02, 0.3, 0.8], n)
+                          + rng.normal(0, 0.01, n) * (rng.random(n) < 0.5), 2),
+        "label": rng.choice(["negative", "neutral", "positive", "other"], n),
+        "rule": rng.choice(["verb-agent", "", "lexicon"], n),
+        "reason": rng.choice(["agent of 'praised'", "", None], n),
+        "clause": rng.choice(["Talks failed", "talks  FAILED", "A deal was praised", "x"], n),
+        "speaker": rng.choice(["Lavrov", None], n),
+    })
+    df["country"] = df["iso3"].str.lower()
+    df["sentence_id"] = rng.integers(0, 40, n)
+    df["_sent"] = df["article_id"] + "\x00" + df["sentence_id"].astype(str)
+    sizes = set()
+    for keys, cluster in ((["article_id", "iso3", "country"], "_sent"),
+                          (["iso3", "country"], "article_id"),
+                          (["month", "iso3", "country"], "article_id"),
+                          (["iso3"], "_sent")):
+        for speaker in (False, True):
+            got = agg._summaries(df, keys, cluster, 3, 3, speaker=speaker)
+            want = agg._summaries_per_group(df, keys, cluster, 3, 3, speaker=speaker)
+            pd.testing.assert_frame_equal(got, want, check_exact=True)
+            sizes.update(got["n_clusters"].tolist())
+    assert 1 in sizes and max(sizes) > 128  # one cluster, few, and many (numpy's sum blocks)
+    old_cells = agg._BOOT_CELLS
+    try:  # the bootstrap in chunks of a few groups gives the same intervals
+        agg._BOOT_CELLS = 5000
+        pd.testing.assert_frame_equal(agg._summaries(df, ["iso3"], "article_id", 3, 3),
+                                      agg._summaries_per_group(df, ["iso3"], "article_id", 3, 3),
+                                      check_exact=True)
+    finally:
+        agg._BOOT_CELLS = old_cells
+    with_na = df.assign(iso3=df["iso3"].where(rng.random(n) > 0.1))
+    pd.testing.assert_frame_equal(agg._summaries(with_na, ["iso3"], "article_id", 3, 3),
+                                  agg._summaries_per_group(with_na, ["iso3"], "article_id", 3, 3))

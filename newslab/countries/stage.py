@@ -40,17 +40,21 @@ def _attention(counts: pd.DataFrame, n_total, keys: list[str]) -> pd.DataFrame:
     return out[cols].reset_index(drop=True)
 
 
-def _counts(mm: pd.DataFrame, keys: list[str], before):
-    """``before`` (counts of the earlier pieces) plus this piece's articles and mentions
-    per (keys, iso3, country): a piece holds whole articles, so its distinct articles add
-    up; groups stay in order of first appearance."""
+def _counts(mm: pd.DataFrame, keys: list[str]):
+    """A piece's articles and mentions per (keys, iso3, country), or None."""
     if mm.empty:
-        return before
+        return None
     g = mm.groupby([*keys, "iso3", "country"], sort=False)
-    new = pd.DataFrame({"n_articles": g["article_id"].nunique(), "n_mentions": g.size()})
-    if before is None:
-        return new
-    both = pd.concat([before, new])
+    return pd.DataFrame({"n_articles": g["article_id"].nunique(), "n_mentions": g.size()})
+
+
+def _summed(counts: list):
+    """The pieces' counts added up: a piece holds whole articles, so its distinct articles
+    add up; groups in order of first appearance."""
+    counts = [c for c in counts if c is not None]
+    if not counts:
+        return None
+    both = pd.concat(counts)
     return both.groupby(level=list(range(both.index.nlevels)), sort=False).sum()
 
 
@@ -78,20 +82,20 @@ def attention_stage(tables: dict, *, by=(), duplicates: bool = False) -> dict:
     cols = ["article_id", "iso3", "country", "kind"]
     parts = getattr(tables, "iter_parts", None)
     pieces = parts("mentions", cols) if callable(parts) else [tables["mentions"]]
-    acc = {k: None for k in [None, *keys]}
+    acc = {k: [] for k in [None, *keys]}
     for mentions in pieces:
         schema.require(mentions, cols, "attention_stage")
         mm = countries_only(mentions)
         mm = mm[ids.get_indexer(mm["article_id"]) >= 0]
-        acc[None] = _counts(mm, [], acc[None])
+        acc[None].append(_counts(mm, []))
         for key in keys:
             idx, vals, _ = per_key[key]
             pos = idx.get_indexer(mm["article_id"])
             mk = mm[pos >= 0].assign(**{key: vals[pos[pos >= 0]]})
-            acc[key] = _counts(mk, [key], acc[key])
-    out = {"attention": _attention(acc[None], len(ids), [])}
+            acc[key].append(_counts(mk, [key]))
+    out = {"attention": _attention(_summed(acc[None]), len(ids), [])}
     for key in keys:
-        out[groups.grouped_name("attention", key)] = _attention(acc[key], per_key[key][2],
-                                                               [key])[
+        out[groups.grouped_name("attention", key)] = _attention(_summed(acc[key]),
+                                                               per_key[key][2], [key])[
             schema.grouped_columns("attention", key)]
     return out

@@ -17,10 +17,15 @@ from .. import schema
 from ..errors import NewslabError
 from .documents import ALPHA, MIN_ARTICLES, group_document_counts, keyness_from_counts
 from .keyness import article_keyness
-from .phrases import (MIN_CORPUS, PhraseFrequencies, key_phrases, rake, score_phrases,
-                      yake_like)
-from .terms import (CHUNK_ARTICLES, CountsByRow, DocumentFrequencies, _article_chunks,
-                    with_term_mask)
+from .phrases import (
+    MIN_CORPUS,
+    PhraseFrequencies,
+    key_phrases,
+    rake,
+    score_phrases,
+    yake_like,
+)
+from .terms import CountsByRow, DocumentFrequencies, _article_chunks, with_term_mask
 from .tfidf import tfidf
 
 #: The keyword methods of :func:`keywords` (and of ``newslab evaluate keywords --method``).
@@ -31,6 +36,8 @@ DEFAULT_METHOD = "phrases"
 KEYWORD_COLUMNS = schema.columns("keywords")
 #: The token columns the stage reads.
 STAGE_TOKEN_NEEDS = ["article_id", "sentence_id", "token_id", "lower", "is_stop", "is_alpha"]
+#: Articles per piece the stage scores at once (its memory: about 0.2 GB per 1,000).
+STAGE_CHUNK_ARTICLES = 2_500
 #: Terms each way per group in the ``keyness_by_<key>`` tables (those with q < ALPHA).
 KEYNESS_TOP = 20
 
@@ -74,7 +81,7 @@ STAGE_METHODS = (("tfidf", 10), ("phrases", 10))
 
 
 def keywords_stage(tables, *, by=(), duplicates: bool = False,
-                   chunk_articles: int | None = CHUNK_ARTICLES) -> dict:
+                   chunk_articles: int | None = STAGE_CHUNK_ARTICLES) -> dict:
     """Corpus-level pipeline stage: the keywords of every article, and with ``by`` keys
     (``newslab.groups``) the keyness of every group of articles.
 
@@ -111,7 +118,7 @@ def keywords_stage(tables, *, by=(), duplicates: bool = False,
 
 
 def keywords_parts(tables, *, by=(), duplicates: bool = False,
-                   chunk_articles: int | None = CHUNK_ARTICLES) -> dict:
+                   chunk_articles: int | None = STAGE_CHUNK_ARTICLES) -> dict:
     """:func:`keywords_stage` with ``keywords`` as an iterator of DataFrames, one per piece
     of articles (each by article in input order, method and rank; pieces in order), so that a
     caller can write it part by part and never hold it whole. The first pass (corpus
@@ -141,7 +148,8 @@ def keywords_parts(tables, *, by=(), duplicates: bool = False,
     if callable(mapper) and getattr(tables, "jobs", 1) > 1 and total.n_pieces > 1 \
             and total.term_df.n_docs > 1:             # pass 2 too, one part per task
         kw = mapper("tokens", lambda parts: _score_parts(
-            _cut(parts, chunk_articles), total), columns=STAGE_TOKEN_NEEDS)
+            _cut(parts, chunk_articles), total), columns=STAGE_TOKEN_NEEDS,
+            tasks=max(2 * tables.jobs, total.term_df.n_docs // (chunk_articles or 10**9)))
         out = {"keywords": (k for k in kw if len(k))}
     else:
         out = {"keywords": _stage_keywords(tables, pieces, total.n_pieces, total.term_df,
@@ -161,7 +169,7 @@ class _Statistics:
         self.by_counts = {key: _GroupCounts() for key in keys}
         self.n_pieces = 0
 
-    def merge(self, o: "_Statistics") -> None:
+    def merge(self, o: _Statistics) -> None:
         self.n_pieces += o.n_pieces
         t = o.term_df
         if t.n_docs:
@@ -191,10 +199,25 @@ def _statistics(pieces, keys, labels) -> _Statistics:
 
 
 def _cut(parts, size):
-    """Parts of the tokens table cut into pieces of at most ``size`` whole articles."""
+    """Parts of the tokens table (each of whole articles) as pieces of at most ``size``
+    whole articles: a part too big is cut, consecutive small parts are joined (fewer,
+    larger pieces: each piece's fixed cost, the vocabulary merges, is paid less often)."""
+    held, n_held = [], 0
     for part in parts:
-        for piece in _article_chunks(part, size):
-            yield with_term_mask(piece)
+        n = part["article_id"].nunique()
+        if held and (size is None or n_held + n > size):
+            yield from _chunks(held, size)
+            held, n_held = [], 0
+        held.append(part)
+        n_held += n
+    if held:
+        yield from _chunks(held, size)
+
+
+def _chunks(held, size):
+    t = held[0] if len(held) == 1 else pd.concat(held, ignore_index=True)
+    for piece in _article_chunks(t, size):
+        yield with_term_mask(piece)
 
 
 def _score_parts(pieces, total: _Statistics) -> pd.DataFrame:
@@ -208,11 +231,7 @@ def _pieces(tables, size):
     articles (at most ``size`` articles each)."""
     parts = getattr(tables, "iter_parts", None)
     if callable(parts):
-        def gen():
-            for part in parts("tokens", columns=STAGE_TOKEN_NEEDS):
-                for piece in _article_chunks(part, size):
-                    yield with_term_mask(piece)
-        return gen
+        return lambda: _cut(parts("tokens", columns=STAGE_TOKEN_NEEDS), size)
     t = tables["tokens"]
     return lambda: (with_term_mask(p) for p in _article_chunks(t, size))
 
@@ -234,7 +253,8 @@ def _stage_keywords(tables, pieces, n_pieces, term_df, phrase_df):
     if n_pieces == 1 or term_df.n_docs <= 1:     # small: the whole table at once
         t = next(iter(pieces())) if n_pieces == 1 else pd.concat(list(pieces()),
                                                                   ignore_index=True)
-        s = tables.get("sentences") if hasattr(tables, "get") else None
+        s = (tables.get("sentences") if hasattr(tables, "get") and term_df.n_docs <= 1
+             else None)                   # paragraph idf: a corpus of one article only
         yield _sorted([keywords(t, method=m, top=k, sentences=s) for m, k in STAGE_METHODS], t)
         return
     yield from _score_pieces(pieces(), term_df, phrase_df)
@@ -270,7 +290,7 @@ class _GroupCounts:
         for g, k in zip(gnames, sizes):
             self.sizes[g] = self.sizes.get(g, 0) + int(k)
 
-    def merge(self, o: "_GroupCounts") -> None:
+    def merge(self, o: _GroupCounts) -> None:
         if len(o.df.rows):
             self.df.add(o.df.rows, o.df.vocab, o.df.matrix)
             self.n.add(o.n.rows, o.n.vocab, o.n.matrix)

@@ -186,11 +186,16 @@ def _with_keys(table: str, cols, options: dict, tables) -> list:
 def _write(value, out, tname: str) -> tuple[list[str], int]:
     """Write a returned table (a DataFrame, or pieces) as parts; the files and rows."""
     pieces = [value] if isinstance(value, pd.DataFrame) else value
-    files, rows, i = [], 0, 0
-    for i, df in enumerate(pieces):
-        write_part(df, out, tname, i)
-        files.append(f"{tname}/part-{i:05d}.parquet")
-        rows += len(df)
+    files, rows = [], 0
+    try:
+        for i, df in enumerate(pieces):
+            write_part(df, out, tname, i)
+            files.append(f"{tname}/part-{i:05d}.parquet")
+            rows += len(df)
+    except BaseException:                        # no half table is left behind
+        for f in files:
+            (out / f).unlink(missing_ok=True)
+        raise
     if not files:                                # no piece at all: the table, empty
         try:
             df = schema.empty(tname)
@@ -239,7 +244,14 @@ def run_corpus_stages(plan, folder, names: list[str], n_articles: int, owned: se
                              f"did not write ({', '.join(foreign[:3])})")
                 continue
             folder.delete([r for r in owned if r.startswith(f"{tname}/")])
-            written, produced[tname] = _write(df, out, tname)
+            try:
+                written, produced[tname] = _write(df, out, tname)
+            except Exception as e:  # a table handed over in pieces failed part-way
+                why = str(e) if isinstance(e, NewslabError) else f"{type(e).__name__}: {e}"
+                notes.append(f"corpus-level stage '{st.name}' failed while its table "
+                             f"'{tname}' was written: {why[:300]}")
+                warnings.warn(notes[-1], NewslabWarning, stacklevel=2)
+                continue
             files += written
             tables.written(tname)
             if tname not in names:

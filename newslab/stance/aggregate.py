@@ -80,7 +80,122 @@ def _bootstrap(df: pd.DataFrame, keys: list[str], cluster: str) -> pd.DataFrame:
 def _summaries(df: pd.DataFrame, keys: list[str], cluster: str, min_n: int,
                n_evidence: int, *, speaker: bool = False) -> pd.DataFrame:
     """One row per group of ``keys``: n, n_clusters, mean, interval, label, label counts,
-    evidence; groups in sorted key order."""
+    evidence; groups in sorted key order.
+
+    Vectorised over groups (:func:`_group_bootstraps`, :func:`_group_evidence`): the same
+    numbers as :func:`_summaries_per_group`, which serves tables with a missing key."""
+    df = df.reset_index(drop=True)
+    if len(df) == 0 or df[keys].isna().to_numpy().any():
+        return _summaries_per_group(df, keys, cluster, min_n, n_evidence, speaker=speaker)
+    idx = df.groupby(keys, sort=True, dropna=False).indices
+    items = sorted(idx.items(), key=lambda kv: tuple(map(str, kv[0] if isinstance(kv[0], tuple)
+                                                        else (kv[0],))))
+    gid = np.empty(len(df), dtype=np.int64)
+    for g, (_k, ix) in enumerate(items):
+        gid[ix] = g
+    n_groups = len(items)
+    score = df["score"].to_numpy(dtype=float)
+    n, k, mean, lo, hi = _group_bootstraps(score, gid, df[cluster].to_numpy(), n_groups)
+    key_rows = [k_ if isinstance(k_, tuple) else (k_,) for k_, _ix in items]
+    out = pd.DataFrame(key_rows, columns=keys)
+    out["n"], out["n_clusters"] = n, k
+    out["mean"], out["ci_low"], out["ci_high"] = mean, lo, hi
+    lab = df["label"].to_numpy(dtype=object)
+    for name in ("negative", "neutral", "positive"):
+        out[f"n_{name}"] = np.bincount(gid[lab == name], minlength=n_groups).astype(np.int64)
+    out["evidence"] = _group_evidence(df, gid, n_groups, n_evidence, speaker=speaker)
+    out["label"] = stats.interval_label(out["mean"].to_numpy(float), out["ci_low"].to_numpy(float),
+                                        out["ci_high"].to_numpy(float),
+                                        out["n_clusters"].to_numpy(float), min_n=min_n,
+                                        threshold=THRESHOLD)
+    for c in ("mean", "ci_low", "ci_high"):
+        out[c] = out[c].astype(float).round(4)
+    return out
+
+
+#: most floats one vectorised bootstrap step holds (groups x resamples x clusters)
+_BOOT_CELLS = 4_000_000
+
+
+def _group_bootstraps(score, gid, clusters, n_groups):
+    """Per group (``gid`` 0..n_groups-1): n, clusters, mean and the interval of
+    ``newslab.stats.cluster_bootstrap`` (clusters in order of first appearance, the same
+    seeded draws for every group with the same number of clusters), computed for all groups
+    with the same number of clusters at once."""
+    ccode = pd.factorize(clusters, sort=False)[0].astype(np.int64)
+    pair = pd.factorize(gid * (int(ccode.max()) + 1) + ccode, sort=False)[0]
+    sums = np.bincount(pair, weights=score)
+    counts = np.bincount(pair).astype(float)
+    pgid = np.zeros(len(sums), dtype=np.int64)
+    pgid[pair] = gid
+    order = np.argsort(pgid, kind="stable")  # each group's clusters, first appearance first
+    k = np.bincount(pgid, minlength=n_groups)
+    first = np.concatenate([[0], np.cumsum(k)[:-1]])
+    n = np.bincount(gid, minlength=n_groups)
+    mean = np.full(n_groups, np.nan)
+    lo, hi = mean.copy(), mean.copy()
+    one = k == 1
+    p1 = order[first[one]]
+    mean[one] = sums[p1] / counts[p1]
+    lo[one] = hi[one] = mean[one]
+    a = (1 - stats.LEVEL) / 2
+    for size in np.unique(k[k > 1]):
+        gs = np.flatnonzero(k == size)
+        cols = order[first[gs][:, None] + np.arange(size)]  # (groups, size) pair ids
+        S, C = sums[cols], counts[cols]
+        mean[gs] = S.sum(axis=1) / C.sum(axis=1)
+        if stats.N_BOOT * size > _BOOT_CELLS:  # many clusters: per group, drawn in blocks
+            for i, g in enumerate(gs.tolist()):
+                _, lo[g], hi[g] = stats.bootstrap_sums(S[i], C[i])
+            continue
+        draws = np.random.default_rng(stats.SEED).integers(0, size, size=(stats.N_BOOT, size))
+        step = max(1, _BOOT_CELLS // (stats.N_BOOT * size))
+        for i in range(0, len(gs), step):
+            boot = S[i:i + step][:, draws].sum(axis=2) / C[i:i + step][:, draws].sum(axis=2)
+            q = np.quantile(boot, [a, 1 - a], axis=1)
+            lo[gs[i:i + step]], hi[gs[i:i + step]] = q[0], q[1]
+    return n.astype(int), k.astype(int), mean, lo, hi
+
+
+def _group_evidence(df, gid, n_groups, n: int, *, speaker: bool = False) -> list[str]:
+    """:func:`_evidence_lines` of every group (``gid``), from one sort of the polar rows."""
+    out = [""] * n_groups
+    if n <= 0:
+        return out
+    v = df["score"].to_numpy(dtype=float)
+    polar = np.flatnonzero(np.abs(v) >= THRESHOLD)
+    if not len(polar):
+        return out
+    polar = polar[np.lexsort((-np.abs(v[polar]), gid[polar]))]  # stable: ties in row order
+    g = gid[polar]
+    starts = np.flatnonzero(np.r_[True, g[1:] != g[:-1]])
+    ends = np.r_[starts[1:], len(polar)]
+    clause = df["clause"].to_numpy(dtype=object)
+    reason = df["reason"].to_numpy(dtype=object) if "reason" in df.columns else None
+    rule = df["rule"].to_numpy(dtype=object) if "rule" in df.columns else None
+    spk = df["speaker"].to_numpy(dtype=object) if speaker and "speaker" in df.columns else None
+    for s, e in zip(starts.tolist(), ends.tolist()):
+        lines, seen = [], set()
+        for i in polar[s:e].tolist():
+            if len(lines) >= n:
+                break
+            c = str(clause[i])
+            key = " ".join(c.lower().split())
+            if key in seen:
+                continue
+            seen.add(key)
+            why = str((reason[i] if reason is not None else None)
+                      or (rule[i] if rule is not None else None) or "")
+            who = f"{spk[i]}: " if spk is not None and isinstance(spk[i], str) else ""
+            lines.append(f"{who}{v[i]:+.2f} {why}: {c}")
+        out[int(g[s])] = " | ".join(lines)
+    return out
+
+
+def _summaries_per_group(df: pd.DataFrame, keys: list[str], cluster: str, min_n: int,
+                         n_evidence: int, *, speaker: bool = False) -> pd.DataFrame:
+    """:func:`_summaries` one group at a time (pandas per group): the reference the
+    vectorised path is tested against, and the path for tables with a missing key."""
     df = df.reset_index(drop=True)
     boot = _bootstrap(df, keys, cluster)
     counts = (df.assign(_one=1).pivot_table(index=keys, columns="label", values="_one",
