@@ -1,10 +1,11 @@
 """Merge two coders' labels of a reference sample into the gold file, with their agreement.
 
 Each coder writes one JSON line per row (``uid`` plus the task's fields) without seeing the
-other's file. This script reads both, reports agreement (Cohen's kappa from scikit-learn,
-Krippendorff's alpha (nominal), the confusion of coder A's labels against coder B's), lists the rows they disagree on for a third
-reading, and, given the third reader's decisions (``--settle FILE``: ``{"uid": ..., <field>:
-...}`` per line), writes the gold file: the reference rows plus the gold field, both coders'
+other's file. This script reads both, reports agreement (Cohen's kappa and Krippendorff's
+alpha, nominal, from ``newslab.evaluation.metrics.coder_agreement``; the confusion of coder
+A's labels against coder B's), lists the rows they disagree on for a third reading, and,
+given the third reader's decisions (``--settle FILE``: ``{"uid": ..., <field>: ...}`` per
+line), writes the gold file: the reference rows plus the gold field, both coders'
 values and how each row was settled (``agreed`` or ``third reading``). Nothing of the text is
 read or written: the rows are the references under ``data/annotations/``.
 
@@ -29,7 +30,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from sklearn.metrics import cohen_kappa_score
+from newslab.evaluation.metrics import coder_agreement
 
 FIELDS = {"stance": "label", "mentions": "correct", "sentences": "countries"}
 
@@ -59,19 +60,6 @@ def value(row: dict, task: str):
     return v
 
 
-def krippendorff_alpha(ya: list, yb: list) -> float:
-    """Krippendorff's alpha (nominal) for two coders who both coded every unit:
-    ``1 - (N - 1) * D / (N^2 - sum_c n_c^2)``, N the number of values (2 per unit), n_c how
-    often value c was given, D the off-diagonal coincidences (2 per disagreeing unit)."""
-    n_c = Counter(ya) + Counter(yb)
-    total = 2 * len(ya)
-    expected = total * total - sum(v * v for v in n_c.values())
-    if expected == 0:
-        return 1.0
-    off = 2 * sum(x != y for x, y in zip(ya, yb))
-    return 1 - (total - 1) * off / expected
-
-
 def agreement(refs: list[dict], a: dict, b: dict, task: str) -> dict:
     """Agreement of the two coders over the reference rows both labelled."""
     uids = [r["uid"] for r in refs if r["uid"] in a and r["uid"] in b]
@@ -88,12 +76,12 @@ def agreement(refs: list[dict], a: dict, b: dict, task: str) -> dict:
                 "kappa": None}  # no negative class to count: report the agreement only
     ya = [str(value(a[u], task)) for u in uids]
     yb = [str(value(b[u], task)) for u in uids]
+    ag = coder_agreement(ya, yb)
     labels = sorted(set(ya) | set(yb))
     conf = [[sum(1 for x, y in zip(ya, yb) if x == la and y == lb) for lb in labels]
             for la in labels]
     return {"rows": len(uids), "agreed": sum(x == y for x, y in zip(ya, yb)),
-            "kappa": round(float(cohen_kappa_score(ya, yb)), 3),
-            "alpha": round(krippendorff_alpha(ya, yb), 3), "labels": labels,
+            "kappa": round(ag["kappa"], 3), "alpha": round(ag["alpha"], 3), "labels": labels,
             "confusion_a_by_b": conf,
             "counts_a": dict(Counter(ya)), "counts_b": dict(Counter(yb))}
 

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 from ..countries import countries_only, country_names, mentions_in_text
 from ..errors import NewslabError
-from .metrics import read_jsonl, set_metrics
+from .metrics import coder_agreement, read_jsonl, set_metrics
 from .references import is_reference, resolve
 
 
@@ -187,12 +187,6 @@ def evaluate_mentions(gold_rows: list[dict], *, extra=None) -> dict:
 
 
 def _agreement(pairs: list[tuple]) -> dict:
-    """Agreement of two coders on the same rows: ``n``, ``agree`` (share of rows with the
-    same answer) and Cohen's kappa (chance agreement from each coder's own answer rates)."""
-    n = len(pairs)
-    agree = sum(a == b for a, b in pairs) / n
-    labels = {x for p in pairs for x in p}
-    chance = sum((sum(a == k for a, _ in pairs) / n) * (sum(b == k for _, b in pairs) / n)
-                 for k in labels)
-    kappa = (agree - chance) / (1 - chance) if chance < 1 else 1.0
-    return {"n": n, "agree": agree, "kappa": kappa}
+    """The two coders' agreement over ``(coder 1, coder 2)`` answer pairs."""
+    m = coder_agreement([x for x, _ in pairs], [y for _, y in pairs])
+    return {k: m[k] for k in ("n", "agree", "kappa")}

@@ -10,7 +10,12 @@ import json
 from pathlib import Path
 
 import numpy as np
-from sklearn.metrics import accuracy_score, confusion_matrix, precision_recall_fscore_support
+from sklearn.metrics import (
+    accuracy_score,
+    cohen_kappa_score,
+    confusion_matrix,
+    precision_recall_fscore_support,
+)
 
 from ..errors import NewslabError
 
@@ -121,3 +126,24 @@ def set_metrics(gold_sets: list[set], pred_sets: list[set]) -> dict:
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {"n": len(gold_sets), "precision": precision, "recall": recall, "f1": f1,
             "tp": tp, "n_pred": npred, "n_gold": ngold}
+
+
+def coder_agreement(a: list, b: list) -> dict:
+    """Agreement of two coders who answered the same rows (``a[i]`` and ``b[i]``, any
+    hashable answers: labels, tuples of codes): ``n``, ``agree`` (share of rows with the same
+    answer), Cohen's kappa (scikit-learn's; 1.0 when both gave one and the same answer
+    throughout) and Krippendorff's alpha (nominal, two coders, no missing values:
+    ``1 - (N - 1) * D / (N^2 - sum_c n_c^2)``, N = 2 values per row, n_c how often answer c
+    was given, D = 2 per disagreeing row)."""
+    if len(a) != len(b) or not a:
+        raise ValueError("coder_agreement needs two equally long, non-empty lists")
+    ids: dict = {}
+    ya = [ids.setdefault(x, len(ids)) for x in a]
+    yb = [ids.setdefault(x, len(ids)) for x in b]
+    n = len(ya)
+    disagree = sum(x != y for x, y in zip(ya, yb))
+    kappa = 1.0 if len(ids) == 1 else float(cohen_kappa_score(ya, yb))
+    counts = np.bincount(ya + yb)
+    expected = (2 * n) ** 2 - int((counts ** 2).sum())
+    alpha = 1.0 if expected == 0 else 1 - (2 * n - 1) * 2 * disagree / expected
+    return {"n": n, "agree": 1 - disagree / n, "kappa": kappa, "alpha": alpha}
