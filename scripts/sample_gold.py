@@ -191,13 +191,11 @@ def load_group(group: str, shared: Path) -> list[dict]:
         if group in ("official", "seed"):
             file = Path(art.path).resolve().relative_to(shared.resolve()).as_posix()
             ref = {"file": file}
-            key = file
         elif group == "bbc":
             ref = {"file": BBC, "id": art.article_id}
-            key = f"{BBC}#{art.article_id}"
         else:
             ref = {"file": AG, "row": ag_line_to_row[int(art.line)]}
-            key = f"{AG}#{ref['row']}"
+        key = article_key(ref)
         raw = raw_content(ref, shared)
         maps = _paragraph_maps(raw, list(art.paragraphs))
         pstarts = [0]
@@ -308,7 +306,8 @@ def _draw_capped(pool: list[dict], n: int, rng: random.Random, used_text: set,
 
 
 def article_key(ref: dict) -> str:
-    """The article key of a reference row (as :func:`load_group` builds it)."""
+    """The article key of a reference row (splits, caps and round 2's exclusions use it):
+    the file, ``file#id`` for BBC News, ``file#row`` for AG News."""
     if "id" in ref:
         return f"{ref['file']}#{ref['id']}"
     if "row" in ref:
