@@ -69,6 +69,8 @@ N_SENTENCES = {"bbc": (34, 33), "ag_news": (34, 33), "state.gov": (17, 16),
 # articles), with their own random streams ``f"{SEED}:r2:<sample>"``.
 # - stance: 400 official-statement mentions (200 per outlet), split train/test by the hash;
 # - countries: a fresh untouched test set, ``split = "test2"``, same sizes as round 1.
+# Round 3 (drawn 2026-12-01, at commit 4b735b6's finder): the same again, from articles neither
+# round 1 nor round 2 touched, streams ``f"{SEED}:r3:<sample>"``; countries ``split = "test3"``.
 N_STANCE_R2 = {"state.gov": 200, "en.kremlin.ru": 200}
 
 
@@ -315,21 +317,31 @@ def article_key(ref: dict) -> str:
     return ref["file"]
 
 
-def used_keys(refs: Path) -> set:
-    """Every article key a round-1 sample drew (the ``*_refs.jsonl`` under ``refs`` but the
-    round-2 files themselves, so that a re-draw gives the same rows)."""
+def _file_round(name: str) -> int:
+    """The round of a ``*_refs.jsonl`` file: ``..._real_...`` is round 1, ``..._realN_...``
+    round N."""
+    m = re.search(r"_real(\d*)_", name)
+    return int(m.group(1) or 1) if m else 1
+
+
+def used_keys(refs: Path, rnd: int = 2) -> set:
+    """Every article key an earlier round drew (the ``*_refs.jsonl`` under ``refs`` of rounds
+    before ``rnd``; a round's own files and later ones are left out, so that a re-draw of a
+    round gives the same rows)."""
     keys = set()
     for path in sorted(refs.glob("*_refs.jsonl")):
-        if "real2" in path.name:
+        if _file_round(path.name) >= rnd:
             continue
         with open(path, encoding="utf-8") as f:
             keys |= {article_key(json.loads(ln)) for ln in f if ln.strip()}
     return keys
 
 
-def stance_sample_r2(data: dict, shared: Path, out: Path, refs: Path, exclude: set) -> dict:
-    """Round 2 of the stance sample: official statements only, no article drawn before."""
-    rng = random.Random(f"{SEED}:r2:stance")
+def stance_sample_r2(data: dict, shared: Path, out: Path, refs: Path, exclude: set,
+                     rnd: int = 2) -> dict:
+    """Round 2 (or a later round) of the stance sample: official statements only, no article
+    drawn before."""
+    rng = random.Random(f"{SEED}:r{rnd}:stance")
     with open(shared / DEV, encoding="utf-8") as f:
         dev = [json.loads(ln) for ln in f if ln.strip()]
     dev_files = {"corpora/" + r["file"] for r in dev if r.get("file")}
@@ -345,19 +357,19 @@ def stance_sample_r2(data: dict, shared: Path, out: Path, refs: Path, exclude: s
     rng.shuffle(picks)
     coder, reflist = [], []
     for k, (s, m) in enumerate(picks, start=1):
-        uid = f"sr2-{k:04d}"
+        uid = f"sr{rnd}-{k:04d}"
         ref = _ref_row(s, m, split_of(s["key"], ("train", "test")), uid)
         p = data["all"]["official"][s["prev"]] if s["prev"] is not None else None
         ref["prev_start"] = None if p is None else p["sent_start"]
         ref["prev_end"] = None if p is None else p["sent_end"]
-        ref["round"] = 2
+        ref["round"] = rnd
         _check(ref, s, shared)
         reflist.append(ref)
         coder.append({"uid": uid, "text": s["text"], "prev": "" if p is None else p["text"],
                       "target": m["surface"], "start": m["start"], "end": m["end"],
                       "iso3": m["iso3"], "source": s["source"]})
-    _write(out / "stance_sample_r2.jsonl", coder)  # text: for the coders only
-    _write(refs / "stance_real2_refs.jsonl", reflist)
+    _write(out / f"stance_sample_r{rnd}.jsonl", coder)  # text: for the coders only
+    _write(refs / f"stance_real{rnd}_refs.jsonl", reflist)
     return Counter((r["source"], r["split"]) for r in reflist)
 
 
@@ -484,8 +496,8 @@ def main(argv=None) -> int:
     ap.add_argument("--shared", type=Path, default=SHARED)
     ap.add_argument("--out", type=Path, default=Path("/tmp/annot"))
     ap.add_argument("--refs", type=Path, default=REPO / "data" / "annotations")
-    ap.add_argument("--round", type=int, default=1, choices=(1, 2),
-                    help="2: the fresh samples of 2026-12-01 (see N_STANCE_R2)")
+    ap.add_argument("--round", type=int, default=1, choices=(1, 2, 3),
+                    help="2, 3: the fresh samples of 2026-12-01 (see N_STANCE_R2)")
     a = ap.parse_args(argv)
     if not (a.shared / OFFICIAL).is_dir():
         print(f"skipped: no shared data at {a.shared}", file=sys.stderr)
@@ -495,14 +507,14 @@ def main(argv=None) -> int:
         for s in rows:
             s["group"] = g
     data["all"] = data
-    if a.round == 2:
-        exclude = frozenset(used_keys(a.refs))
-        print("round 2; article keys left out:", len(exclude))
+    if a.round >= 2:
+        exclude = frozenset(used_keys(a.refs, a.round))
+        print(f"round {a.round}; article keys left out:", len(exclude))
         print("stance:", dict(sorted(stance_sample_r2(data, a.shared, a.out, a.refs,
-                                                      exclude).items())))
+                                                      exclude, a.round).items())))
         print("countries mentions:", dict(sorted(mentions_sample(
-            data, a.shared, a.out, a.refs, 2, exclude).items())))
-        counts, pops = sentences_sample(data, a.shared, a.out, a.refs, 2, exclude)
+            data, a.shared, a.out, a.refs, a.round, exclude).items())))
+        counts, pops = sentences_sample(data, a.shared, a.out, a.refs, a.round, exclude)
         print("countries sentences:", dict(sorted(counts.items())))
         print("sentence populations:", pops)
         return 0
