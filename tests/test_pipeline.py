@@ -173,7 +173,7 @@ def test_worker_pools_are_recycled_with_the_same_results(tmp_path, monkeypatch):
     def counted(self):
         start(self)
         pools.append(self.pool)
-    monkeypatch.setattr(engines, "RECYCLE_BATCHES", 2)
+    monkeypatch.setattr(engines, "RECYCLE_BATCHES", 1)   # per worker: 2 batches a pool
     monkeypatch.setattr(engines.ProcessEngine, "_start", counted)
     two = run(tmp_path / "c", tmp_path / "o2", jobs=2, batch_size=4)
     assert one.n_batches == two.n_batches == 6

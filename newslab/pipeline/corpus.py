@@ -127,12 +127,29 @@ class StageTables(Mapping):
             return
         global _TASK
         _TASK = (fn, runs, cols)
+        import gc
         import multiprocessing as mp
-        try:
+        release_memory()
+        gc.freeze()      # the workers' collector leaves the inherited objects (and their
+        try:             # pages, shared with this process) alone
             with mp.get_context("fork").Pool(min(self.jobs, len(runs))) as pool:
                 yield from pool.imap(_run_task, range(len(runs)))
         finally:
+            gc.unfreeze()
             _TASK = None
+
+
+def release_memory() -> None:
+    """Collect garbage and hand the allocator's free memory back to the system (glibc's
+    ``malloc_trim``), so that this process is small and a worker forked from it inherits
+    little."""
+    import gc
+    gc.collect()
+    try:
+        import ctypes
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 #: The task of :meth:`StageTables.map_parts`' forked workers (set before they fork).
@@ -226,6 +243,7 @@ def run_corpus_stages(plan, folder, names: list[str], n_articles: int, owned: se
                          f"{', '.join(missing)}, which this run did not make")
             continue
         t0 = time.perf_counter()
+        release_memory()                         # what the stage before it left behind
         try:
             new = run_one(st, tables, plan.stage_options, jobs=plan.jobs)
         except Exception as e:  # the batch tables stand; the summary says what is missing

@@ -20,10 +20,11 @@ from ..errors import NewslabError
 from .batches import run_batch
 
 ENGINES = ("processes", "dask")
-#: Batches one pool of worker processes runs before it is replaced by a fresh pool (its
-#: workers' memory, which grows with what they ran: caches, the allocator's free lists,
-#: goes back to the system). About 1-2% of the run's time at 500 articles a batch.
-RECYCLE_BATCHES = 60
+#: Batches per worker that one pool of worker processes runs before it is replaced by a
+#: fresh pool (its workers' memory, which grows with what they ran: caches, the allocator's
+#: free lists, goes back to the system). A new worker loads its models again (about 1-2 s)
+#: and the old pool's last batches are waited for: about 1-2% of a worker's 100 batches.
+RECYCLE_BATCHES = 100
 
 
 def default_jobs() -> int:
@@ -92,9 +93,10 @@ class ProcessEngine:
     """A pool of ``jobs`` processes (started from a forkserver that imported newslab once).
 
     The pool starts with the second batch: a one-batch corpus runs here, without it.
-    After ``recycle`` batches (:data:`RECYCLE_BATCHES`) the pool finishes what it has,
-    its workers exit, and a fresh pool takes the next batches (``concurrent.futures``'
-    own ``max_tasks_per_child`` can hang on Python 3.11, cpython issue 115634).
+    After ``recycle`` batches per worker (:data:`RECYCLE_BATCHES`) the pool finishes what
+    it has, its workers exit, and a fresh pool takes the next batches
+    (``concurrent.futures``' own ``max_tasks_per_child`` can hang on Python 3.11, cpython
+    issue 115634).
     """
 
     def __init__(self, out, stages, options, jobs, *, prestart=True, recycle=None):
@@ -130,7 +132,8 @@ class ProcessEngine:
         self.n_pools += 1
 
     def _submit(self, index, articles):
-        if self.n_pool >= self.recycle:  # a fresh pool: the old one's batches first
+        if self.n_pool >= self.recycle * self.jobs:  # a fresh pool, the old one's batches
+            # collected first
             self._collect(self.futures)
             self.futures = set()
             self.pool.shutdown(wait=True)
