@@ -171,6 +171,9 @@ def corpus_words(corpus: Path) -> tuple[int, int]:
     return n, words
 
 
+#: The newslab CLI in a child process: ``-P`` keeps the current folder off ``sys.path`` (the
+#: newslab imported is the one PYTHONPATH or the installation names, wherever this runs).
+NEWSLAB = [sys.executable, "-P", "-m", "newslab.cli"]
 CORPUS_LIMIT: list[str] = []  # --corpus-max-articles N, passed through
 ANALYZE_ARGS: list[str] = []  # --by KEY, --include-duplicates, --resume, --engine: passed through
 BY: list[str] = []  # the --by keys (for --one-stage too)
@@ -179,7 +182,7 @@ ONLY: list[str] = []  # with --corpus-phase: --stages, the corpus stages to run
 
 
 def newslab_cmd(corpus: Path, out: Path, jobs: int, stages: str | None) -> list[str]:
-    cmd = [sys.executable, "-m", "newslab.cli", "analyze", str(corpus), "--out", str(out),
+    cmd = [*NEWSLAB, "analyze", str(corpus), "--out", str(out),
            "--no-csv", "--quiet", "--jobs", str(jobs), *CORPUS_LIMIT, *ANALYZE_ARGS]
     if stages is not None:
         cmd += ["--stages", stages]
@@ -265,6 +268,24 @@ def side_by_side(n: int, stages: str | None, keep: bool) -> None:
         pass
 
 
+def finished_batches(out: Path) -> int:
+    """Batches the run in ``out`` has finished: distinct batch numbers of the manifest lines
+    with row counts (a batch tried again, or a resumed run, has more than one line)."""
+    done = set()
+    try:
+        with open(out / "_manifest.jsonl", encoding="utf-8") as fh:
+            for x in fh:
+                try:
+                    e = json.loads(x)
+                except ValueError:         # a line being written
+                    continue
+                if "rows" in e:
+                    done.add(e.get("batch"))
+    except OSError:
+        pass
+    return len(done)
+
+
 def memory_scaling(sizes: list[int], jobs: int, stages: str | None, keep: bool,
                    log_every: float = 0) -> None:
     print("newslab " + stage_names(stages) + f"; --jobs {jobs}")
@@ -274,11 +295,7 @@ def memory_scaling(sizes: list[int], jobs: int, stages: str | None, keep: bool,
         out = OUT / f"analyze_{n}_j{jobs}"
 
         def report(sec, pss, rss, out=out, n=n):
-            try:  # a batch's last manifest line (its rows) says it is finished
-                with open(out / "_manifest.jsonl") as fh:
-                    done = sum('"rows"' in x for x in fh)
-            except OSError:
-                done = 0
+            done = finished_batches(out)
             print(f"  ... {sec:7.0f} s: {done} batches of {-(-n // 500)} done, peak so far "
                   f"PSS {pss:,.0f} MB (RSS sum {rss:,.0f} MB)", flush=True)
 
@@ -332,7 +349,7 @@ def stage_memory(sizes: list[int], jobs: int, keep: bool) -> None:
     for n in sizes:
         corpus = make_corpus(n, OUT / f"corpus_{n}")
         out = OUT / f"stages_{n}"
-        cmd = [sys.executable, "-m", "newslab.cli", "analyze", str(corpus), "--out", str(out),
+        cmd = [*NEWSLAB, "analyze", str(corpus), "--out", str(out),
                "--no-csv", "--quiet", "--jobs", str(jobs), "--corpus-max-articles", "0",
                *ANALYZE_ARGS]
         r = measure(cmd)
@@ -423,7 +440,9 @@ def main(argv=None) -> int:
     ap.add_argument("--log-every", type=float, default=0, metavar="SECONDS",
                     help="with --memory: print progress and peak memory this often")
     ap.add_argument("--corpus-max-articles", type=int, default=None, metavar="N",
-                    help="passed to newslab analyze (default: each corpus stage's limit)")
+                    help="passed to newslab analyze: no corpus-level stage runs above N "
+                         "articles (0: the batch stages only; default: no limit, the "
+                         "built-in corpus stages run out of core at any size)")
     ap.add_argument("--stage-memory", metavar="SIZES",
                     help="comma-separated sizes: peak memory of each corpus stage, per article")
     ap.add_argument("--by", action="append", default=[], metavar="KEY",

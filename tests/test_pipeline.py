@@ -466,3 +466,24 @@ def test_whole_text_reaches_the_sentiment_stage(tmp_path):
     assert main(["analyze", str(SEEDS), "--out", str(tmp_path / "x"), "--stages", "tokens",
                  "--whole-text"]) == 2  # no stage of that run takes it
     assert not (tmp_path / "x").exists()
+
+
+def test_bench_progress_counts_each_finished_batch_once(tmp_path):
+    """bench_pipeline's progress line: a batch written twice (tried again, resumed) or only
+    started is not counted twice or at all."""
+    import importlib.util
+
+    from .conftest import ROOT
+    spec = importlib.util.spec_from_file_location("bench_pipeline",
+                                                  ROOT / "benchmarks" / "bench_pipeline.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    lines = [{"batch": 0, "start": "x", "files": []}, {"batch": 0, "rows": {"articles": 2}},
+             {"batch": 1, "start": "y", "files": []},
+             {"batch": 1, "rows": {"skipped": 2}, "failed": "boom"},
+             {"batch": 1, "rows": {"articles": 2}}, {"batch": 2, "start": "z", "files": []}]
+    (tmp_path / "_manifest.jsonl").write_text(
+        "".join(json.dumps(x) + "\n" for x in lines) + '{"batch": 3, "ro')
+    assert bench.finished_batches(tmp_path) == 2
+    assert bench.finished_batches(tmp_path / "missing") == 0
+    assert bench.NEWSLAB[1] == "-P"              # the current folder kept off sys.path
