@@ -211,5 +211,8 @@ def test_tokens_of_joined_sentences_equal_per_sentence_matches():
     assert len(got) > 300 and got["article_id"].eq("z").sum() > 20
     # a whitespace character above the table is asked one by one
     assert T._token_offsets("a\u3000b", ["a", "b"])[0].tolist() == [0, 2]
+    # tokens that do not cover the text: the offsets come from the matches themselves
+    a, b = T._token_offsets("ab  c.", ["ab"])
+    assert a.tolist() == [0, 4, 5] and b.tolist() == [2, 5, 6]
     empty = T.tokens(sents.iloc[:0])
     assert empty.empty and list(empty.columns) == list(got.columns)
