@@ -5,15 +5,16 @@ Reproducible from referenced files only (nothing is copied into the repository):
 - NewsMTSC train (``../shared/eval/newsmtsc/train.jsonl``; Hamborg & Donnay, EACL 2021,
   MIT licence), 8,739 targets, weight 1;
 - the project's own sentences, ``data/annotations/stance_gold.jsonl`` (279 targets), and
-  the project's real-text labels, ``data/annotations/stance_real.jsonl`` and
-  ``stance_real2.jsonl``, split ``train`` only (239 + 203 references into
+  the project's real-text labels, ``data/annotations/stance_real.jsonl``,
+  ``stance_real2.jsonl`` and ``stance_real3.jsonl``, split ``train`` only (239 + 203 + 200
+  references into
   ``../shared/corpora`` and ``../shared/seeds``, resolved at run time), both weight
   ``--weight`` (default 5: few rows, the construct the project measures).
 
 Never BBC text, never ``../shared/eval/country_stance``, never a test split. Parameters:
 ``StanceModel(C=0.5, context=6)``, chosen on a 12% hold-out of NewsMTSC train (never its
-devtest files). ``--cv K`` only cross-validates every method on the real train rows of both
-rounds, K folds by article (the figures the default method is chosen by, with the dev
+devtest files). ``--cv K`` only cross-validates every method on the real train rows of every
+round, K folds by article (the figures the default method is chosen by, with the dev
 set). The model card (what it was trained on, how it scores, its figures) goes into the
 file's JSON and into ``newslab/data/stance_model.md`` (figures from ``--card``).
 
@@ -42,11 +43,11 @@ from newslab.evaluation import stance as ev  # noqa: E402
 COLS = ["text", "start", "end", "label"]
 
 
-REAL = ("stance_real.jsonl", "stance_real2.jsonl")
+REAL = ("stance_real.jsonl", "stance_real2.jsonl", "stance_real3.jsonl")
 
 
 def real_train(shared: Path) -> pd.DataFrame:
-    """The train rows of the project's real-text labels, both rounds (references resolved
+    """The train rows of the project's real-text labels, every round (references resolved
     against ``shared``), with their ``file`` (the article) for grouped folds."""
     parts = [ev.split(ev.read_gold(ROOT / "data" / "annotations" / name, shared=shared),
                       "train").assign(labels_file=name) for name in REAL]
@@ -70,7 +71,7 @@ def training_data(shared: Path, weight: float, real: pd.DataFrame | None = None)
 
 
 def cross_validate(shared: Path, weight: float, C: float, k: int = 5) -> dict:
-    """Macro-F1 of every method on the real train rows of both rounds, ``k``-fold by article
+    """Macro-F1 of every method on the real train rows of every round, ``k``-fold by article
     (a fold's articles never in its training rows; NewsMTSC train and stance_gold always in
     them): out-of-fold labels pooled over the folds."""
     import hashlib

@@ -98,3 +98,39 @@ def test_in_a_corpus_mentions_never_take_the_person_path():
         tab = st.score_mentions(sents, m, method="rules", persons=persons)
         assert len(tab) and not tab["rule"].str.startswith("person-words").any(), tab
         assert (tab["label"] == "neutral").all(), tab
+
+
+# --- rules added from the round-3 train rows (general causes, own sentences) -------------------
+
+@pytest.mark.parametrize("text,target,rule,trigger", [
+    # the noun of an act verb ("repression") and a state phrase that owns an act
+    ("They stood with the victims of Moldova's repression.", "Moldova", "noun-agent",
+     "repression"),
+    ("We seek accountability for the Moldovan government's human rights abuses.",
+     "Moldovan", "noun-agent", "abuses"),
+    # failing through its own conduct (codebook)
+    ("Moldova's government has wasted the aid.", "Moldova", "verb-agent", "wasted"),
+    # called on or told to end its conduct
+    ("We call on Moldovan authorities to free the detained reporters.", "Moldovan",
+     "verb-object", "call on"),
+    ("Moldova must immediately release the seized ships.", "Moldova", "verb-agent",
+     "release"),
+    # "anti-X sanctions" are sanctions on X
+    ("Despite the anti-Moldova sanctions, trade went on.", "Moldova", "noun-object",
+     "sanctions"),
+])
+def test_round3_rules_negative(text, target, rule, trigger):
+    r = score(text, target)
+    assert r["label"] == "negative" and r["rule"] == rule and r["trigger"] == trigger, r
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Moldova will release the report next week.", "Moldova"),
+    ("Moldova must not release the seized ships.", "Moldova"),
+    ("We call on Monday for the talks in Moldova to go on.", "Moldova"),
+])
+def test_round3_rules_keep_their_limits(text, target):
+    """No modal "must", a negated demand, "call on" with no "to" after the target: the
+    demand rules stay out."""
+    r = score(text, target)
+    assert "told to end" not in r["reason"] and "called on" not in r["reason"], r

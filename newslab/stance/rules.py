@@ -9,15 +9,17 @@ rules in order; the first that applies decides (each is listed in :data:`RULES`)
 2. ``evaluative-word``: an evaluative adjective attached to the target ("brave Ukrainian
    forces", "Nazi Germany"), or an evaluation the target owns ("Russia's achievements").
 3. ``noun-agent``: the target owns or modifies an act noun ("Russia's invasion",
-   "Russian aggression"); a *name* before an act noun without "'s" is its topic
-   ("the Iraq war"): neutral.
+   "Russian aggression", "the Cuban government's abuses"); a *name* before an act noun
+   without "'s" is its topic ("the Iraq war"): neutral; "anti-X sanctions" make X the
+   noun's object (``noun-object``).
 4. ``origin``: a demonym or name describing something that is not the state ("a British
    company", "US operator Sprint", "Russian drama"): neutral. State nouns after the target
    ("the Russian government", "Indian Prime Minister", "Germany's economy") make the
    phrase stand for the country and the rules go on with it.
 5. prepositions: ``passive-agent``/``noun-agent`` after "by"; ``noun-object`` after an act
    or evaluation noun and its preposition ("sanctions on Russia", "support for Ukraine",
-   "a failure for the Kremlin"); ``relation`` for partnership, cooperation, ties, relations
+   "a failure for the Kremlin"); "called on X to ..." as "urged X to"
+   (``verb-object``, ``CALL``); ``relation`` for partnership, cooperation, ties, relations
    between or with the target (favourable only when the relation is favourable); else
    ``location`` ("in Kenya", "aid to Haiti", "talks on Syria"): neutral.
 6. ``verb-object``: the target is the direct object of an act verb ("condemning Belarus",
@@ -26,8 +28,10 @@ rules in order; the first that applies decides (each is listed in :data:`RULES`)
 7. as subject: ``verb-agent`` (its own act verb, "Russia invaded"), ``passive-object``
    ("Belarus was condemned"), ``predicate`` (be/remain/become + an evaluative word: "remains
    committed"), ``predicate-noun`` (its verb's object is an act noun: "launched an attack",
-   "denied accusations"), ``speaker`` (said, noted, told: neutral), ``procedural`` (met,
-   visited, held, announced, any verb not in the lexicon: neutral).
+   "denied accusations"), "X must release / stop / end ..." a demand that it end its own
+   conduct (``END_WRONG``, ``DEMANDED``: unfavourable), ``speaker`` (said, noted, told:
+   neutral), ``procedural`` (met, visited, held, announced, any verb not in the lexicon:
+   neutral).
 8. ``no-evaluation``: nothing in the clause evaluates the target: neutral (role ``listed``
    in a list of countries, else ``mention``).
 9. ``person-words``: a target that is a person, not a country (``newslab.stance.persons``),
@@ -62,6 +66,12 @@ def _clip(x: float) -> float:
 
 
 _QUOTE = frozenset(['"', "''", "``", "“", "”"])
+#: "called on X to ...": X urged (the lexicon's ``urge``)
+CALL = frozenset("call calls called calling".split())
+#: "X must release / stop / end ...": a demand that X end its own conduct (codebook: being
+#: warned or pressed to stop portrays the country as at fault); its effect
+END_WRONG = frozenset("release free stop end cease halt withdraw".split())
+DEMANDED = -0.3
 
 @dataclass(frozen=True)
 class RuleResult:
@@ -189,6 +199,14 @@ def _attached(s: _Sentence):
         return _result(s, v, "evaluative-word", "described", s.w[i],
                        f"described as '{s.w[i]}' ({_kind(v)})")
     k, poss, compound = _after(s)
+    if s.ti == s.tj and s.w[s.ti].startswith("anti-") and k < s.ce and s.w[k] in s.nouns:
+        t = s.nouns[s.w[k]]  # "anti-Russia sanctions": sanctions on Russia
+        return _result(s, t.object, "noun-object", "object", s.w[k],
+                       f"'anti-' it: object of '{s.w[k]}' ({_kind(t.object)} for it)",
+                       act_at=k)
+    j = _state_head(s, k)
+    if k < j < s.ce and s.w[j] in ("'s", "'"):
+        k, poss = j + 1, True  # "the Cuban government's abuses": the state phrase owns them
     owner = poss or s.demonym or compound
     adjs, skipped = [], 0
     for j in range(k, min(s.ce, k + 6)):
@@ -283,6 +301,11 @@ def _prepositional(s: _Sentence, start: int):
     if p < s.cs or s.w[p] not in PREP and s.w[p] != "by":
         return None
     prep = s.w[p]
+    if prep == "on" and p - 1 >= s.cs and s.w[p - 1] in CALL and \
+            "to" in s.w[_state_head(s, s.tj + 1):_state_head(s, s.tj + 1) + 1]:
+        v = s.verbs["urge"][0].object  # "called on X to ...": as "urged X to ..."
+        return _result(s, v, "verb-object", "object", f"{s.w[p - 1]} on",
+                       f"called on to act, as 'urged' ({_kind(v)} for it)", act_at=p - 1)
     if prep in ("to", "towards", "toward", "with") and p - 1 >= s.cs and \
             s.w[p - 1] in TOWARD:
         v = TOWARD[s.w[p - 1]]
@@ -419,8 +442,10 @@ def _subject(s: _Sentence, start: int, k: int):
                  p not in SPEECH and p not in CONTRAST):
             return None
     k = _skip_coordinated(s, k)
+    must = False
     while k < s.ce:
         w = s.w[k]
+        must = must or w == "must"
         if w in AUXILIARY or (w.endswith("ly") and w not in s.verbs and w not in LINKING):
             k += 1
         elif w in CATENATIVE and s.w[k + 1:k + 2] == ["to"]:
@@ -466,6 +491,10 @@ def _subject(s: _Sentence, start: int, k: int):
                                 f"'{w}' + adjective: a linking verb, not an act")
         if w in SPEECH and not t.agent:
             return _result(s, 0.0, "speaker", "speaker", w, f"speaker ('{w}')")
+        if must and t.lemma in END_WRONG and "not" not in s.w[start:k] and \
+                "n't" not in s.w[start:k]:
+            return _result(s, DEMANDED, "verb-agent", "agent", w,
+                           f"'must {w}': told to end its conduct (unfavourable)")
         if t.agent or w not in FACING:
             return _result(s, t.agent, "verb-agent", "agent", w,
                            f"doer of '{w}' ({_kind(t.agent)} act)", act_at=k)
