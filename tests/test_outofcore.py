@@ -298,3 +298,34 @@ def test_a_table_that_fails_part_way_is_not_left_half_written(tmp_path):
     assert any("'broken' was written: ValueError: third piece broke" in n for n in res.notes)
     assert not list((tmp_path / "o" / "broken").glob("*.parquet"))
     assert "broken" not in res.counts and res.counts["fine"] == 1
+
+
+def test_pass_one_counts_once_per_piece_equal_the_separate_counts():
+    """keywords pass 1 counts each piece once (_PieceCounts) for the document frequencies
+    and every by key: the same matrices, vocabularies and sizes as counted separately,
+    with an article that has no label and one that has no term."""
+    from newslab import sentences, tokens
+    from newslab.keywords import stage as ks
+    from newslab.keywords.terms import with_term_mask
+
+    from .test_keywords import outlet_corpus
+    arts = outlet_corpus(6)
+    t = tokens(sentences(arts))
+    ids = list(pd.unique(t["article_id"]))
+    t = t.assign(is_alpha=t["is_alpha"] & ~t["article_id"].eq(ids[5]))   # no term at all
+    piece = with_term_mask(t)
+    labels = pd.Series(["north", "south", "north", "south", "north"], index=ids[1:],
+                       dtype=object)                                      # ids[0]: none
+    a, b = ks._Statistics(["k"]), ks._Statistics(["k"])
+    a.term_df.add(piece)
+    a.by_counts["k"].add(piece, labels)
+    pc = ks._PieceCounts(piece)
+    pc.add_to(b.term_df)
+    b.by_counts["k"].add_counts(pc, labels)
+    assert a.term_df.n_docs == b.term_df.n_docs == 5
+    for x, y in [(a.term_df._counts, b.term_df._counts), (a.by_counts["k"].df,
+                                                          b.by_counts["k"].df),
+                 (a.by_counts["k"].n, b.by_counts["k"].n)]:
+        assert list(x.rows) == list(y.rows) and list(x.vocab) == list(y.vocab)
+        assert (x.matrix != y.matrix).nnz == 0 and x.matrix.dtype == y.matrix.dtype
+    assert a.by_counts["k"].sizes == b.by_counts["k"].sizes == {"north": 3, "south": 2}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 
 from .. import groups as _groups
 from .. import schema
@@ -25,7 +26,8 @@ from .phrases import (
     score_phrases,
     yake_like,
 )
-from .terms import CountsByRow, DocumentFrequencies, _article_chunks, with_term_mask
+from .terms import (CountsByRow, DocumentFrequencies, _article_chunks, _counts, term_mask,
+                    with_term_mask)
 from .tfidf import tfidf
 
 #: The keyword methods of :func:`keywords` (and of ``newslab evaluate keywords --method``).
@@ -194,11 +196,37 @@ def _statistics(pieces, keys, labels) -> _Statistics:
     st = _Statistics(keys)
     for piece in pieces:
         st.n_pieces += 1
-        st.term_df.add(piece)
+        counts = _PieceCounts(piece)
+        counts.add_to(st.term_df)
         st.phrase_df.add(piece)
         for key, c in st.by_counts.items():
-            c.add(piece, labels[key])
+            c.add_counts(counts, labels[key])
     return st
+
+
+class _PieceCounts:
+    """One piece's article x term counts, made once (one sorted vocabulary) for the
+    document frequencies and every ``by`` key: the same counts as
+    :meth:`DocumentFrequencies.add` and :func:`group_document_counts` make on their own."""
+
+    def __init__(self, piece: pd.DataFrame):
+        codes, self.arts = pd.factorize(piece["article_id"], sort=False)
+        tm = term_mask(piece)
+        self.x, self.vocab = _counts(codes[tm], piece["lower"].to_numpy(dtype=object)[tm],
+                                     len(self.arts))
+        self.pres = self.x.copy()
+        self.pres.data = np.ones_like(self.pres.data)
+
+    def add_to(self, term_df: DocumentFrequencies) -> None:
+        with_terms = np.diff(self.pres.indptr) > 0       # articles with a term
+        if not with_terms.any():
+            return
+        df = np.asarray(self.pres.sum(axis=0)).ravel()
+        keep = df > 0
+        term_df._counts.add(np.array(["all"], dtype=object), self.vocab[keep],
+                            sparse.csr_matrix(df[keep].reshape(1, -1)))
+        term_df.n_docs += int(with_terms.sum())
+        term_df._df = None
 
 
 def _cut(parts, size):
@@ -292,6 +320,23 @@ class _GroupCounts:
         self.df.add(gnames, vocab, df)
         self.n.add(gnames, vocab, n)
         for g, k in zip(gnames, sizes):
+            self.sizes[g] = self.sizes.get(g, 0) + int(k)
+
+    def add_counts(self, pc: _PieceCounts, labels: pd.Series) -> None:
+        """:meth:`add` from a piece's :class:`_PieceCounts`."""
+        lab = pd.Series(pc.arts, dtype=object).map(labels).to_numpy(dtype=object)
+        ok = np.flatnonzero(pd.notna(lab))
+        if not len(ok):
+            return
+        gcodes, gnames = pd.factorize(pd.Series(lab[ok], dtype=object), sort=True)
+        ind = sparse.csr_matrix((np.ones(len(ok)), (gcodes, ok)),
+                                shape=(len(gnames), len(pc.arts)))
+        df, n = (ind @ pc.pres).tocsr(), (ind @ pc.x).tocsr()
+        cols = np.flatnonzero(np.asarray(n.sum(axis=0)).ravel() > 0)  # labelled articles'
+        gnames = np.asarray(gnames, dtype=object)                      # terms only
+        self.df.add(gnames, pc.vocab[cols], df[:, cols])
+        self.n.add(gnames, pc.vocab[cols], n[:, cols])
+        for g, k in zip(gnames, np.bincount(gcodes, minlength=len(gnames))):
             self.sizes[g] = self.sizes.get(g, 0) + int(k)
 
     def merge(self, o: _GroupCounts) -> None:
