@@ -302,7 +302,7 @@ def _ws_table() -> np.ndarray:
 
 
 def _token_offsets(text: str, toks: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """Start and end offsets in ``text`` of ``toks``, the pattern's matches in order.
+    r"""Start and end offsets in ``text`` of ``toks``, the pattern's matches in order.
 
     Every match is a run of non-whitespace characters and every non-whitespace character
     is in a match (the pattern's last alternative is ``\S``), so the tokens laid end to end

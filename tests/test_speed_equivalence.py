@@ -216,3 +216,27 @@ def test_tokens_of_joined_sentences_equal_per_sentence_matches():
     assert a.tolist() == [0, 4, 5] and b.tolist() == [2, 5, 6]
     empty = T.tokens(sents.iloc[:0])
     assert empty.empty and list(empty.columns) == list(got.columns)
+
+
+def test_valence_sums_over_the_nonzero_valences_equal_the_full_loop():
+    from newslab.sentiment.vader import _valence_sums
+
+    def loop(sentiments):  # VADER's own loop over every token
+        pos = neg = 0.0
+        neu = 0
+        for s in sentiments:
+            if s > 0:
+                pos += float(s) + 1
+            if s < 0:
+                neg += float(s) - 1
+            if s == 0:
+                neu += 1
+        return float(sum(sentiments)), pos, neg, neu
+
+    rng = np.random.default_rng(3)
+    cases = [[], [0], [0, 0.0, -0.0], [0, 1.5, 0, -2.25, 0.0], [float("nan"), 0, 1.0]]
+    cases += [[0] * k + rng.normal(0, 2, m).round(3).tolist() + [0.0] * j
+              for k, m, j in rng.integers(0, 6, (40, 3))]
+    for c in cases:
+        got, want = _valence_sums(list(c)), loop(list(c))
+        assert str(got) == str(want), c  # the same floats, nan and signed zeros included

@@ -437,15 +437,13 @@ def _valence_sums(sentiments) -> tuple[float, float, float, int]:
     """(sum, positive mass, negative mass, neutral count) of valences, as VADER sums them."""
     pos_sum = 0.0
     neg_sum = 0.0
-    neu_count = 0
-    for s in sentiments:
+    nonzero = list(filter(None, sentiments))  # most tokens have no valence: 0
+    for s in nonzero:
         if s > 0:
             pos_sum += (float(s) + 1)
         if s < 0:
             neg_sum += (float(s) - 1)
-        if s == 0:
-            neu_count += 1
-    return float(sum(sentiments)), pos_sum, neg_sum, neu_count
+    return float(sum(sentiments)), pos_sum, neg_sum, len(sentiments) - len(nonzero)
 
 
 def combine_stats(sum_s, pos_sum, neg_sum, neu_count, ep, qm) -> dict[str, float]:
