@@ -6,8 +6,10 @@ Parquet only, twice:
 
 1. plain, each stage function and the Parquet writing wrapped in a timer: CPU seconds
    (``time.process_time``, which other load on the machine changes less than wall time)
-   per stage, for writing, and for the rest of the run (loading, bookkeeping, reading parts
-   back for the corpus stages), with the time to import newslab: the "where time goes" table;
+   per stage (a corpus stage that hands a table back in pieces also gets the time spent
+   making each piece while it is written), for writing, and for the rest of the run
+   (loading, bookkeeping, reading parts back for the corpus stages), with the time to
+   import newslab: the "where time goes" table;
 2. under cProfile (unless ``--no-profile``): the top functions by own and cumulative time
    (cProfile slows Python code several times, unevenly: use it to find hot spots, and the
    first table for shares).
@@ -44,13 +46,33 @@ def timed_run(corpus: Path, out: Path, args) -> tuple[dict, float, object]:
     from newslab.pipeline import batches as batches_mod
     spent: dict[str, float] = {}
 
+    def add(name, t):
+        spent[name] = spent.get(name, 0.0) + time.process_time() - t
+
+    def pieces(name, it):
+        """A table handed back in pieces: the time to make each piece is the stage's."""
+        it = iter(it)
+        while True:
+            t = time.process_time()
+            try:
+                df = next(it)
+            except StopIteration:
+                add(name, t)
+                return
+            add(name, t)
+            yield df
+
     def timer(name, fn):
         def run(*a, **kw):
             t = time.process_time()
             try:
-                return fn(*a, **kw)
+                got = fn(*a, **kw)
             finally:
-                spent[name] = spent.get(name, 0.0) + time.process_time() - t
+                add(name, t)
+            if isinstance(got, dict):  # a corpus stage's tables may be lazy iterators
+                got = {k: v if hasattr(v, "columns") else pieces(name, v)
+                       for k, v in got.items()}
+            return got
         return run
 
     import newslab.attribution

@@ -187,12 +187,17 @@ def test_keywords_in_input_order_equal_the_whole_table(runs):
                                   whole["keyness_by_outlet"], check_dtype=False)
 
 
-def test_keywords_in_worker_processes_are_the_same(runs):
+@pytest.mark.parametrize("task_parts,worker_tasks", [(16, 8), (1, 1)])
+def test_keywords_in_worker_processes_are_the_same(runs, monkeypatch, task_parts,
+                                                   worker_tasks):
     """The keywords stage with two worker processes (both passes over the parts in forked
-    workers, counts merged) writes the same tables as with one."""
-    from newslab.pipeline import Tables
+    workers, counts merged) writes the same tables as with one; so it does with one part
+    per task and a fresh worker for every task."""
+    from newslab.pipeline import Tables, corpus
     from newslab.pipeline.corpus import run_one, whole
     from newslab.pipeline.stages import stage_named
+    monkeypatch.setattr(corpus, "TASK_PARTS", task_parts)
+    monkeypatch.setattr(corpus, "WORKER_TASKS", worker_tasks)
     out, res, _ = runs
     tables = Tables(out, list(res.counts))
     st = stage_named("keywords")

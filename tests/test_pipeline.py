@@ -161,6 +161,27 @@ def test_same_results_whatever_jobs(tmp_path, with_test_stage):
     pd.testing.assert_frame_equal(t1["tokens"], tokens(sentences(arts)))
 
 
+def test_worker_pools_are_recycled_with_the_same_results(tmp_path, monkeypatch):
+    """The process engine replaces its pool every RECYCLE_BATCHES batches (the workers'
+    memory goes back to the system); the tables are the same as with one pool."""
+    from newslab.pipeline import engines
+    n, _ = make_corpus(tmp_path / "c")
+    one = run(tmp_path / "c", tmp_path / "o1", jobs=2, batch_size=4)
+    pools = []
+    start = engines.ProcessEngine._start
+
+    def counted(self):
+        start(self)
+        pools.append(self.pool)
+    monkeypatch.setattr(engines, "RECYCLE_BATCHES", 1)   # per worker: 2 batches a pool
+    monkeypatch.setattr(engines.ProcessEngine, "_start", counted)
+    two = run(tmp_path / "c", tmp_path / "o2", jobs=2, batch_size=4)
+    assert one.n_batches == two.n_batches == 6
+    assert len(pools) == 3 and len(set(map(id, pools))) == 3   # 2 batches per pool
+    assert_same_tables(all_tables(tmp_path / "o1"), all_tables(tmp_path / "o2"))
+    assert two.counts == one.counts
+
+
 def test_parts_share_one_schema(tmp_path, with_test_stage):
     make_corpus(tmp_path / "c", bad=False)
     run(tmp_path / "c", tmp_path / "o", jobs=1, batch_size=4, quiet=True)

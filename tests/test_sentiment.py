@@ -42,6 +42,10 @@ VARIED = [
     "Catch emoji such as \U0001F498 and \U0001F601 in a tweet",
     "\u201cWe will respond decisively,\u201d she said \u2014 a clear warning.",
     "The bomb squad said the bus stop was safe; the kiss of death for the plan.",
+    # idioms and booster phrases around a lexicon word three or more words in
+    "Critics of the tour said the show was the bomb, a night to die for, really fun.",
+    "Officials in the end said yeah right, great, the aid was just enough and kind of good.",
+    "Many in the city felt the mood was sort of hopeful, a beating heart of calm.",
 ]
 
 

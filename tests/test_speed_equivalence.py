@@ -180,3 +180,39 @@ def test_stance_summaries_vectorised_equal_per_group():
     with_na = df.assign(iso3=df["iso3"].where(rng.random(n) > 0.1))
     pd.testing.assert_frame_equal(agg._summaries(with_na, ["iso3"], "article_id", 3, 3),
                                   agg._summaries_per_group(with_na, ["iso3"], "article_id", 3, 3))
+
+
+def _tokens_per_sentence(sents):
+    """The tokens table the plain way: one ``finditer`` per sentence, offsets from the
+    match objects."""
+    from newslab import tokenize as T
+    rows = []
+    for aid, sid, s0, text in zip(sents["article_id"], sents["sentence_id"], sents["start"],
+                                  sents["text"]):
+        for tid, m in enumerate(T.token_regex().finditer(text)):
+            rows.append((aid, sid, tid, s0 + m.start(), s0 + m.end(), m.group()))
+    return rows
+
+
+def test_tokens_of_joined_sentences_equal_per_sentence_matches():
+    from newslab import tokenize as T
+    odd = ["", "   ", "a\u00a0b\u2009c\u202fd", "x\x1cy\x1fz\x85w", "\u3000word\u3000\u3001",
+           "\U0001F600 smile\U0001F600 \U0001d400bold", "lone \ud800 surrogate",
+           "tab\tand\x0bvt\x0cff\r\nend", "Mr.Smith end. U.S.-led talks, don't", "\u4e00\u4e8c"]
+    arts = _articles(TEXT + odd, n=4)
+    sents = split_articles(arts)
+    sents = pd.concat([sents, pd.DataFrame({"article_id": "z", "paragraph_id": 0,
+                                            "sentence_id": range(len(odd)),
+                                            "start": np.arange(len(odd)) * 3, "text": odd})],
+                      ignore_index=True)
+    got = T.tokens(sents)
+    assert list(got[["article_id", "sentence_id", "token_id", "start", "end", "token"]]
+                .itertuples(index=False, name=None)) == _tokens_per_sentence(sents)
+    assert len(got) > 300 and got["article_id"].eq("z").sum() > 20
+    # a whitespace character above the table is asked one by one
+    assert T._token_offsets("a\u3000b", ["a", "b"])[0].tolist() == [0, 2]
+    # tokens that do not cover the text: the offsets come from the matches themselves
+    a, b = T._token_offsets("ab  c.", ["ab"])
+    assert a.tolist() == [0, 4, 5] and b.tolist() == [2, 5, 6]
+    empty = T.tokens(sents.iloc[:0])
+    assert empty.empty and list(empty.columns) == list(got.columns)

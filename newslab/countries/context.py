@@ -239,12 +239,12 @@ def _rule_congress(text, start, end, s0, s1, gazwords) -> bool:
 
 def _rule_lost_apostrophe(text, start, end, s0, s1, gazwords) -> bool:
     """A country name with an "s" glued on is a possessive whose apostrophe was lost
-    ("Russias tax ministry", "Bulgarias trade deficit") only when a lower-case word follows
-    it and no capitalized word inside the sentence precedes it (a company: "Aguas
+    ("Russias tax ministry", "Bulgarias trade deficit", "Spains Carlos Moya") only when a
+    word follows it and no capitalized word inside the sentence precedes it (a company: "Aguas
     Argentinas"); names for which "-s" is another word are not given this form (France: Frances,
     the 2004 hurricane; America: the Americas; Guinea: the 2,000 Guineas; Jordan, Chad,
     Turkey, Jersey, Guernsey, Panama, Chile, Georgia, Cuba, Malta, Niger)."""
-    if not re.match(r" [a-z]", text[end:end + 2]):
+    if not re.match(r" [a-zA-Z]", text[end:end + 2]):
         return False
     prev = _prev_word(text, start)
     return not (prev[:1].isupper() and start > s0 + len(prev) + 1)  # not "Aguas Argentinas"
@@ -255,12 +255,29 @@ def _rule_sino(text, start, end, s0, s1, gazwords) -> bool:
     return text[end:end + 1] in ("-", "\u2010", "\u2011")
 
 
+_SEAT_AUX = frozenset({"has", "have", "had", "will", "would", "is", "was", "also", "again"})
+
+
+def _rule_seat(text, start, end, s0, s1, gazwords) -> bool:
+    """A seat of government that is not the capital (The Hague; Abidjan) counts only where
+    it stands for the government: a verb of acting or a possessive right after it ("The
+    Hague said", "The Hague has decided", "The Hague's decision"); as a place ("the court
+    in The Hague", a dateline) it is a city other than the capital (the coder guide)."""
+    from .leaders import _ACT_WORDS
+    if text[end:end + 1] in ("'", "\u2019"):
+        return True
+    words = re.findall(r"[A-Za-z]+", text[end:min(s1, end + 30)])[:3]
+    while words and words[0].lower() in _SEAT_AUX:
+        words = words[1:]
+    return bool(words) and text[end:end + 1] == " " and words[0].lower() in _ACT_WORDS
+
+
 #: rule name (the ``rule`` column of the data files) -> check(text, start, end,
 #: sentence_start, sentence_end, gazetteer_words) -> keep?
 RULES = {"person": _rule_person, "georgia": _rule_georgia, "washington": _rule_washington,
          "food": _rule_food, "language": _rule_language, "brits": _rule_brits,
          "congress": _rule_congress, "lost_apostrophe": _rule_lost_apostrophe,
-         "sino": _rule_sino, "continent": _rule_continent}
+         "sino": _rule_sino, "continent": _rule_continent, "seat": _rule_seat}
 
 
 def _after_us_state(text: str, end: int) -> bool:

@@ -19,19 +19,23 @@ attribution uses), and it is left out of country counts and stance unless asked 
      "met", "signed", "urged", ...), or the name (possessive or not) heads an act noun
      ("Bush's proposals", "the Biden administration", "Putin's visit");
   4. right before the name stands a word that makes them a party to an act ("met Putin",
-     "talks with Putin", "told Blair", "a visit by Chirac", "an aide to Putin").
+     "talks with Putin", "told Blair", "a visit by Chirac", "an aide to Putin", "his
+     Israeli counterpart, Ariel Sharon").
 - And never, whatever the verbs, when the name is preceded by another office's title
   ("Chancellor Gordon Brown" for a prime minister: a chancellor of the exchequer; "Senator
   Clinton"; "former President ...", "ousted", "toppled"), or by a woman's title before a
   man's name ("Mrs Blair" is his wife; :data:`WOMEN` lists the women leaders), or when the
   sentence is about their party or private life (re-election, a candidate, a campaign,
   their party, family, a memorial, losing trust): "Tony Blair's Labour conference row",
-  "Bush as a re-election candidate"; the name's party right after it overrides even the
-  title ("Prime Minister Ariel Sharon's Likud party"). An election campaign (re-election, a
-  challenger, an election rival, swing states, voters, a presidential debate, the next or
-  general election, an election victory) overrides even the title: "President Bush and his
-  rival, Senator John Kerry, clashed" is a candidate; a "military campaign" is no election
-  campaign, and congratulations on a re-election are an act of state.
+  "Bush as a re-election candidate"; party politics anywhere in the sentence (a party's
+  MPs, conference or activists, a gathering of the centre-left) override even the title
+  ("Prime Minister Tony Blair said Labour MPs would welcome him"); the name's party right
+  after it overrides even the title ("Prime Minister Ariel Sharon's Likud party"). An
+  election campaign (re-election, a challenger, an election rival, swing states, voters, a
+  presidential debate, the next or general election, an election victory) overrides even
+  the title: "President Bush and his rival, Senator John Kerry, clashed" is a candidate; a
+  "military campaign" is no election campaign, and congratulations on a re-election are an
+  act of state. A lead or a gap in the polls (opinion polls, pollsters) is a campaign too.
 - Undated text (no article date) cannot say which office a name held. When a name also
   held an office below head of state or government (a row of ``leaders.csv`` with another
   role: Gordon Brown, chancellor of the exchequer 1997-2007 before prime minister; Nicolas
@@ -96,16 +100,29 @@ _CAMPAIGN = re.compile(
     r"\bchallenger\b|\b(?:Democratic|Republican|election|presidential)\s+rival|"
     r"\brival,?\s+(?:Sen\.|Senator|John|candidate)|\bswing\s+states?\b|\brunning\s+mate\b|"
     r"\bvoters?\b|\b(?:presidential|televised|TV|election)\s+debates?\b|"
+    r"\b(?:opinion\s+|some\s+|the\s+|in\s+)polls\b|\bpollsters?\b|"
     r"\b(?:presidential|White\s+House)\s+(?:race|contest)\b|\bbattleground\b|"
     r"\b(?:next|general|presidential)\s+elections?\b|\belection[- ](?:year|day|victory|win|"
     r"defeat|battle|race|night)\b|\b(?:wins?|won|winning|loses?|lost|losing)\s+(?:the\s+)?"
     r"(?:next\s+|general\s+)?elections?\b|\bvictory\s+for\s+(?:President\s+)?\w+\s+in\b")
+#: party politics around the name, which override even a head's title: "Prime Minister
+#: Tony Blair ... welcomed by Labour MPs", "Tony Blair is to address a conference of
+#: centre-left leaders" (a party's MPs, conference, members or activists; a gathering of
+#: the centre-left or centre-right); not "the Labour government", "his centre-right
+#: government" (the state)
+_PARTY_POLITICS = re.compile(
+    r"\b(?:Labour|Tory|Tories|Conservative|Lib\s+Dem|Liberal\s+Democrat|Democratic|"
+    r"Republican|Likud|Socialist)\s+(?:MPs|MEPs|party\s+(?:conference|members|activists)|"
+    r"(?:party\s+)?conference|members|activists|backbenchers|rebels|faithful|grassroots)\b|"
+    r"\bparty\s+(?:conference|members|activists|faithful|rally)\b|"
+    r"\b(?:centre|center)[- ](?:left|right)\b(?!\s+(?:government|coalition|administration|"
+    r"cabinet))")
 #: the name's party right after it ("Sharon's Likud party", "Mr Blair's Labour Party")
 _PARTY_AFTER = re.compile(r"(?:['’]s|\s?#39;s)\s+(?:[A-Z][\w-]*\s+){0,2}[Pp]arty\b"
                           r"(?!\s+(?:administration|government|coalition))")
 #: substrings one of which every match of _CAMPAIGN holds (lower case)
 _CAMPAIGN_KEYS = ("elect", "campaign", "candidat", "nominee", "challenger", "rival", "swing",
-                  "running", "voter", "debate", "race", "contest", "battleground")
+                  "running", "voter", "debate", "race", "contest", "battleground", "poll")
 _CONGRATULATE = re.compile(r"(?i)congratulat|greetings|condolence|best\s+wishes")
 _PAIR_STATE = re.compile(r"[-–][A-Z][\w]+\s+(?:[Aa]dministration|[Gg]overnment)\b")
 _PARTYS = re.compile(r"\bparty['’]s\b(?!\s+initiative)")
@@ -188,7 +205,7 @@ _WINDOW = 10
 _ACT_BEFORE = frozenset("""
 with by from for between met meet meets meeting told tell urged thanked invited received
 congratulated asked asking urging briefed hosted welcomed joined telephoned called phoned
-visited informed assured
+visited informed assured counterpart counterparts
 """.split())
 _CLAUSE_END = re.compile(r"[.;:!?\"“”()\[\]—–]|,\s")
 _WORD = re.compile(r"[A-Za-z][\w'’\-]*|\S")
@@ -246,6 +263,8 @@ def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: st
             return False
     if _PARTY_AFTER.match(text, end, min(s1, end + 80)):
         return False      # "Prime Minister Ariel Sharon's Likud party": the party leader
+    if _PARTY_POLITICS.search(text, s0, s1) and _CONGRATULATE.search(text, s0, s1) is None:
+        return False      # "... welcomed by Labour MPs", "a conference of centre-left leaders"
     if head_title or _APPOSITION.match(text, end, min(s1, end + 60)):
         # "Prime Minister Tony Blair", "Ariel Sharon, the Israeli Prime Minister, ...";
         # not a president running for re-election

@@ -11,7 +11,8 @@ name ("Real Madrid", "London Irish", "Pole vaulter", "Brit Awards") are blockers
 1. **Currency units** ("US$10.6 million", "Jamaican $308 million", "Hong Kong dollars",
    "a US dollar bond", "the Brazilian real"; AG News writes the sign "\\$" or "#36;"): the
    country word right before a currency sign or currency name, or right after a dollar
-   amount ("$49.40 US"), names the currency, not the country.
+   amount ("$49.40 US"; after a multiplier only a code or a demonym: "a $150 million US
+   charge", the Canadian Press style), names the currency, not the country.
 2. **Names with a country word inside** (companies, events, prizes, parties, treaties,
    publications: "Australian Open", "Canadian Press", "American Revolution", "Athens
    Olympics", "UK Independence Party", "Panama Canal", "Treaty of Lisbon", "Motion Picture
@@ -20,11 +21,15 @@ name ("Real Madrid", "London Irish", "Pole vaulter", "Brit Awards") are blockers
    run's first "of"/"for" ("Russian Academy of Sciences", "American Chamber of Commerce",
    "Minsk Package of Measures"; "U.S. Agency for International Development" stays, an
    agency is no head), or the hit follows "<Head> of (the)" with such a head before it
-   (:data:`OF_HEADS`). National teams still count: "the US Ryder Cup team" (a cup is left
+   (:data:`OF_HEADS`), also past "on/for (the) <Name>" ("the Declaration on the
+   Formation of the USSR"). National teams still count: "the US Ryder Cup team" (a cup is left
    out of the heads for that reason), but a country word right before "Cup" alone names
    the competition ("the Irish Cup", "the Scottish Cup"), and so does one before a
-   lower-case "grand prix" ("the British grand prix"). Not in a Title Case headline,
-   where every word is capitalized.
+   lower-case "grand prix" ("the British grand prix"), and a capital before a lower-case
+   event noun, the event held there ("the Vienna tournament", "the Moscow film
+   festival", "the Doha marathon", "the Paris air show"; a country stays, the place of
+   "the only UK festival gig", and a demonym: "a Kenyan marathon runner"). Not in a Title
+   Case headline, where every word is capitalized.
 3. **Named agreements and programmes after a capital** ("the Lisbon agenda", "the Minsk
    agreements", "the Doha round", "the Washington consensus"): a capital followed by one of
    :data:`POLICY_WORDS` is the name of what was agreed there, not the government acting
@@ -37,6 +42,11 @@ name ("Real Madrid", "London Irish", "Pole vaulter", "Brit Awards") are blockers
    not stand for Serbia); "Turkish Cypriot(s)", "Greek Cypriot(s)" are Cypriots ("Cypriot"
    counts, "Turkish" and "Greek" do not stand for Turkey and Greece); in a sentence that
    names the group so ("Bosnian Serb leaders ... Serb police"), a bare "Serb" is the group.
+6. **Species and breeds named with a demonym** ("the Gambian pouch rat", "a German
+   shepherd", "Japanese knotweed"): the animal or plant, not the country (:data:`_SPECIES`).
+7. **Programmes named with a country** ("the Transit Peru programme", "the Digital Chile
+   initiative"): a country name between a capitalized word that is no title, function
+   word or country word and a lower-case "programme", "initiative" or "project".
 """
 
 from __future__ import annotations
@@ -59,7 +69,7 @@ Trophy Classic Invitational Indoors Rally Tour Fame Music Express Round Consensu
 Agreement Agreements Strategy Process Act Package Initiative Fund Foundation Church Cross
 Forum Fair Day War Region Oblast Province Strait Basin Dam Metro Hour Project FA Bank
 Chambers Labour Conservatives Nationalists Company Library Front Chart Charts
-Limited Banks News
+Limited Banks News Summit Dialogue
 """.split())
 #: "<Head> of (the) X": a name of an organization, event or treaty ending in a country word
 OF_HEADS = frozenset("""
@@ -83,9 +93,37 @@ _RUN = re.compile(r"(?:[ \t]+(?:(of|and|&|de|the|for)[ \t]+)?"
                   r"([A-Z][\w.'’&-]*|[A-Z]{2,}))")
 #: a lower-case event name after a country word: "the British grand prix"
 _EVENT_AFTER = re.compile(r"[ \t]+grand[ \t]+prix\b")
+#: a species or breed named with a demonym: a breed word right after it ("a German
+#: shepherd", "an Afghan hound", "an Irish setter") or, past at most one lower-case word,
+#: an animal or plant ("the Gambian pouch rat", "a Chinese mitten crab", "Japanese
+#: knotweed"); not "Russian bear" (a figure for the state), nor animals of a country with
+#: a plural ("Kenyan elephants", "Scottish salmon" are the country's)
+_SPECIES = re.compile(
+    r" (?:shepherd|terrier|spaniel|setter|mastiff|hound|wolfhound|sheepdog|bulldog|"
+    r"pointer|retriever|collie|poodle)s?\b|"
+    r" (?:[a-z]+ )?(?:rat|mouse|cobra|viper|python|crab|carp|catfish|sturgeon|beetle|"
+    r"moth|hornet|wasp|mosquito|salamander|newt|lizard|gecko|tortoise|macaque|alligator|"
+    r"knotweed|elm|ivy|ryegrass|mussel|oyster|cockroach|hamster|pheasant|partridge)\b"
+    r"(?!-| [a-z]+(?:ed|ing)\b)")
+#: a lower-case event noun after a capital: the event held there ("the Vienna tournament",
+#: "the Venice and Moscow film festivals", "the Doha marathon")
+_EVENT_NOUN = re.compile(r"[ \t]+(?:(?:film|music|jazz|arts?|book|theatre|theater|song|"
+                         r"international)[ \t]+)?(?:festivals?|tournaments?|marathons?)\b|"
+                         r"[ \t]+(?:motor|air|boat)[ \t]+shows?\b|[ \t]+book[ \t]+fairs?\b")
+_EVENT_INITIALS = frozenset("fmjatbsi")
 _YEAR = re.compile(r"[ \t]+(?:19|20)\d\d\b")
 _POLICY = re.compile(r"[ \t]+([a-z]+)\b")
 _OF_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+(?:of|de)[ \t]+(?:the[ \t]+)?$")
+#: the head further back, past "on/for (the) <Capitalized words>": "the Declaration on the
+#: Formation of the USSR", "the Treaty on Friendship of Russia and ..."
+_OF_CHAIN = re.compile(r"([A-Z][\w'’-]*)[ \t]+(?:on|for)[ \t]+(?:the[ \t]+)?"
+                       r"(?:[A-Z][\w'’-]*[ \t]+){1,3}(?:of|de)[ \t]+(?:the[ \t]+)?$")
+
+
+def _is_code(text: str, start: int, end: int) -> bool:
+    """The hit is an abbreviation in capitals ("US", "U.S.", "UK")."""
+    w = text[start:end].replace(".", "")
+    return 1 < len(w) <= 3 and w.isupper()
 
 
 def is_currency(text: str, end: int) -> bool:
@@ -96,7 +134,9 @@ def is_currency(text: str, end: int) -> bool:
 #: first words of a run that is a name of its own, not one with the hit ("Turkish European
 #: Union accession talks", "the US World Cup team")
 _OWN_NAMES = frozenset("European EU UN NATO World".split())
-_AMOUNT_BEFORE = re.compile(r"(?:\$|#36;)\s?\d[\d.,]*\s$")
+#: a dollar amount right before the hit, with its multiplier ("$150 million US charge")
+_AMOUNT_BEFORE = re.compile(r"(?:\$|#36;)\s?\d[\d.,]*(?:\s?(?:million|billion|trillion|"
+                            r"mln|bln|bn|m|b|k))?\s$")
 #: words after a capital that name the Games held there ("the Athens Olympic champion")
 _GAMES = frozenset("Olympic Olympics Paralympic Paralympics Games".split())
 _DATE_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January "
@@ -107,6 +147,14 @@ _DATE_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunda
 _STATE_BANKS = frozenset("National Central Reserve People's".split())
 _SIGNS = frozenset("$£€¥\\")
 _CURRENCY_INITIALS = frozenset("dpeyrfklzsbnchtm")
+_DASHES = frozenset("-\u2010\u2011\u2013\u2014")
+#: the other side of a pair before a name: "U.S.-ASEAN", "U.S. – Jamaica", "U.S.-African"
+#: (a dash without spaces, or an en or em dash with a space either side; not a dateline's
+#: "LONDON - ", nor "Russia– National Unity Day")
+_PARTNER = re.compile(r"(?:[-\u2010\u2011\u2013\u2014]| [\u2013\u2014] )[A-Z][\w.'’&]*")
+#: a programme named with a country: "<Name> <Country> programme" (_named_before)
+_PROGRAMME = re.compile(r" (?:programmes?|programs?|initiatives?|projects?)\b")
+_CAP_BEFORE = re.compile(r"\b([A-Z][a-z][\w-]*) $")
 _TITLES_BEFORE = frozenset("Miss Mister Mr Mr. Ms Ms. Mrs Mrs.".split())
 
 
@@ -131,6 +179,36 @@ def _ethnic(text: str, start: int, end: int, bounds) -> bool:
     return word in ("Turkish", "Greek") and bool(_ETHNIC_BEFORE.match(text, end, end + 12))
 
 
+def _named_before(text: str, start: int, bounds) -> bool:
+    """A capitalized word right before the hit that starts a name with it: not a title, a
+    function word, a country word, nor the first word of the sentence."""
+    from .context import _TITLES, _stop_words
+    from .matcher import matcher
+    m = _CAP_BEFORE.search(text, max(0, start - 30), start)
+    if not m or m.start() == bounds(start)[0]:
+        return False
+    w = m.group(1).lower()
+    return w not in _TITLES and w not in _stop_words() and w not in matcher().words
+
+
+def _run_after(text: str, pos: int, s1: int) -> tuple[list, str | None]:
+    """The run of capitalized words right after ``pos`` (up to five, past "of", "and",
+    "the", ...; a weekday or month ends it) and the word before its first "of"/"for"."""
+    run, before_of = [], None
+    while len(run) < 5:
+        m = _RUN.match(text, pos, min(s1, pos + 40))
+        if not m:
+            break
+        if m.group(1) in ("of", "for") and run and before_of is None:
+            before_of = run[-1]
+        word = re.sub(r"(?:['’]s?|[.,])$", "", m.group(2))
+        if word in _DATE_WORDS:
+            break   # "in the American League Wednesday": a date ends the name
+        run.append(word)
+        pos = m.end()
+    return run, before_of
+
+
 def not_the_country(text: str, start: int, end: int, kind: str, bounds) -> bool:
     """True when the hit ``text[start:end]`` (of ``kind``) is part of another name or
     names a currency (see the module docstring). ``bounds(pos)`` gives the sentence's
@@ -145,37 +223,46 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds) -> bool:
         last = text[max(0, start - 12):start].split()[-1:]
         if last and last[0] in _TITLES_BEFORE:
             return True
-    if text[start - 2:start - 1].isdigit() and _AMOUNT_BEFORE.search(text, max(0, start - 24),
-                                                                     start):
+    if start >= 2 and text[start - 2].isdigit() and \
+            _AMOUNT_BEFORE.search(text, max(0, start - 24), start):
         return True     # "$49.40 US a barrel": the currency after an amount
+    if start >= 2 and text[start - 2] in "nmbk" and \
+            (kind == "demonym" or _is_code(text, start, end)) and \
+            _AMOUNT_BEFORE.search(text, max(0, start - 34), start):
+        return True     # "a $150 million US charge", "$20 million Canadian": after an amount
+        #                 with its multiplier, only a code or a demonym ("a $53 billion
+        #                 Singapore fund", "the $27bn Russia says" stay the country)
     if kind == "demonym" and _ethnic(text, start, end, bounds):
         return True
+    if kind == "demonym" and c1.islower() and nxt[:1] == " " and \
+            _SPECIES.match(text, end, end + 40):
+        return True     # "the Gambian pouch rat", "a German shepherd": a species or breed
     if c1.isdigit() and kind != "demonym" and _YEAR.match(text, end, end + 6):
         return True
     if kind == "capital" and c1.islower():
         m = _POLICY.match(text, end, end + 16)
         if m and m.group(1) in POLICY_WORDS:
             return True
+    if kind == "name" and c1 in ("p", "i") and _PROGRAMME.match(text, end, end + 12) \
+            and _named_before(text, start, bounds):
+        return True     # "the Transit Peru programme": a programme's name
     s0 = s1 = None
-    if c1.isupper() and nxt[:1] in (" ", "\t"):
-        s0, s1 = bounds(start)
-        run, pos, before_of = [], end, None
-        while len(run) < 5:
-            m = _RUN.match(text, pos, min(s1, pos + 40))
-            if not m:
-                break
-            if m.group(1) in ("of", "for") and run and before_of is None:
-                before_of = run[-1]
-            word = re.sub(r"(?:['’]s?|[.,])$", "", m.group(2))
-            if word in _DATE_WORDS:
-                break   # "in the American League Wednesday": a date ends the name
-            run.append(word)
+    pos = end
+    if nxt[:1] in _DASHES or (nxt[:1] == " " and c1 in _DASHES):
+        m = _PARTNER.match(text, end, end + 40)
+        # "the U.S.-ASEAN Special Summit": past the partner of a pair
+        if m and (nxt[:1] != " " or bounds(start)[0] < start):
             pos = m.end()
+            c1 = text[pos + 1:pos + 2]
+    if c1.isupper() and text[pos:pos + 1] in (" ", "\t"):
+        s0, s1 = bounds(start)
+        run, before_of = _run_after(text, pos, s1)
         # the head ends the name ("UK Independence Party"), or stands before its "of"
         # ("Russian Academy of Sciences", "American Chamber of Commerce"); not "US
         # Securities and Exchange Commission", "U.S. Agency for International Development"
         # nor "the French Group Alstom"
-        if kind == "capital" and run and run[0] in _GAMES and not _title_case(text, s0, s1):
+        if kind == "capital" and run and run[0] in _GAMES and pos == end \
+                and not _title_case(text, s0, s1):
             return True     # "Athens Olympic 100m silver medallist": the Games held there
         if run[-1:] == ["Bank"] and run[-2:-1] and run[-2] in _STATE_BANKS:
             pass        # "the Swiss National Bank", a central bank: an institution
@@ -185,9 +272,14 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds) -> bool:
             return True
     elif c1 == "g" and _EVENT_AFTER.match(text, end, end + 16):
         return True
+    elif c1 in _EVENT_INITIALS and kind == "capital" and \
+            _EVENT_NOUN.match(text, end, end + 24):
+        return True     # "the Vienna tournament", "the Moscow film festival"
     if text[start - 3:start] in ("of ", "de ", "he ") and start >= 3:
         before = text[max(0, start - 40):start]
         m = _OF_BEFORE.search(before)
+        if not (m and m.group(1) in OF_HEADS):
+            m = _OF_CHAIN.search(text, max(0, start - 80), start)
         if m and m.group(1) in OF_HEADS:
             if s0 is None:
                 s0, s1 = bounds(start)

@@ -105,7 +105,8 @@ class StageTables(Mapping):
     def map_parts(self, name: str, fn, *, columns=None, tasks: int | None = None):
         """``fn(parts)`` for runs of consecutive parts of table ``name`` (``parts``: an
         iterator of DataFrames), in order: one part per call, or ``tasks`` calls over
-        about equal runs. With ``jobs`` > 1 the calls run in that many forked worker
+        about equal runs (at least one call per :data:`TASK_PARTS` parts). With ``jobs`` > 1
+        the calls run in that many forked worker
         processes, each reading its own parts (``fn`` may be any function: it is not
         pickled, only its results are); else here, one after the other."""
         files = [] if name in self._cache else part_files(self._tables.out, name) \
@@ -116,7 +117,7 @@ class StageTables(Mapping):
         if files:
             have = set(self._tables.column_names(name))
             cols = None if cols is None else [c for c in cols if c in have]
-        n = max(1, min(len(files), tasks or len(files)))
+        n = max(1, min(len(files), max(tasks or len(files), -(-len(files) // TASK_PARTS))))
         runs = [files[len(files) * i // n:len(files) * (i + 1) // n] for i in range(n)]
         if self.jobs <= 1 or len(runs) < 2 or not _can_fork():
             if not files:
@@ -127,14 +128,42 @@ class StageTables(Mapping):
             return
         global _TASK
         _TASK = (fn, runs, cols)
+        import gc
         import multiprocessing as mp
-        try:
-            with mp.get_context("fork").Pool(min(self.jobs, len(runs))) as pool:
+        release_memory()
+        gc.freeze()      # the workers' collector leaves the inherited objects (and their
+        try:             # pages, shared with this process) alone
+            with mp.get_context("fork").Pool(min(self.jobs, len(runs)),
+                                             maxtasksperchild=WORKER_TASKS) as pool:
                 yield from pool.imap(_run_task, range(len(runs)))
         finally:
+            gc.unfreeze()
             _TASK = None
 
 
+def release_memory() -> None:
+    """Collect garbage and hand the allocators' free memory back to the system (Arrow's
+    memory pool, glibc's ``malloc_trim``), so that this process is small and a worker
+    forked from it inherits little."""
+    import gc
+    gc.collect()
+    try:
+        import pyarrow as pa
+        pa.default_memory_pool().release_unused()
+    except (ImportError, AttributeError):
+        pass
+    try:
+        import ctypes
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
+#: :meth:`StageTables.map_parts` gives a task at most this many parts, and a forked worker
+#: at most :data:`WORKER_TASKS` tasks before a fresh one (forked from this process) takes
+#: over: a worker's memory stays that of a few parts, whatever the corpus.
+TASK_PARTS = 16
+WORKER_TASKS = 8
 #: The task of :meth:`StageTables.map_parts`' forked workers (set before they fork).
 _TASK = None
 
@@ -226,6 +255,7 @@ def run_corpus_stages(plan, folder, names: list[str], n_articles: int, owned: se
                          f"{', '.join(missing)}, which this run did not make")
             continue
         t0 = time.perf_counter()
+        release_memory()                         # what the stage before it left behind
         try:
             new = run_one(st, tables, plan.stage_options, jobs=plan.jobs)
         except Exception as e:  # the batch tables stand; the summary says what is missing

@@ -20,6 +20,11 @@ from ..errors import NewslabError
 from .batches import run_batch
 
 ENGINES = ("processes", "dask")
+#: Batches per worker that one pool of worker processes runs before it is replaced by a
+#: fresh pool (its workers' memory, which grows with what they ran: caches, the allocator's
+#: free lists, goes back to the system). A new worker loads its models again (about 1-2 s)
+#: and the old pool's last batches are waited for: about 1-2% of a worker's 100 batches.
+RECYCLE_BATCHES = 100
 
 
 def default_jobs() -> int:
@@ -88,11 +93,18 @@ class ProcessEngine:
     """A pool of ``jobs`` processes (started from a forkserver that imported newslab once).
 
     The pool starts with the second batch: a one-batch corpus runs here, without it.
+    After ``recycle`` batches per worker (:data:`RECYCLE_BATCHES`) the pool finishes what
+    it has, its workers exit, and a fresh pool takes the next batches
+    (``concurrent.futures``' own ``max_tasks_per_child`` can hang on Python 3.11, cpython
+    issue 115634).
     """
 
-    def __init__(self, out, stages, options, jobs, *, prestart=True):
+    def __init__(self, out, stages, options, jobs, *, prestart=True, recycle=None):
         import multiprocessing as mp
         self.out, self.stages, self.options, self.jobs = out, stages, options, jobs
+        self.recycle = RECYCLE_BATCHES if recycle is None else max(1, int(recycle))
+        self.n_pool = 0  # batches the current pool was given
+        self.n_pools = 0
         self.pool = None
         self.first = None
         self.futures = set()
@@ -116,10 +128,32 @@ class ProcessEngine:
         self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=ctx,
                                         initializer=_init_worker,
                                         initargs=(self.stages, os.getpid()))
+        self.n_pool = 0
+        self.n_pools += 1
 
     def _submit(self, index, articles):
+        if self.n_pool >= self.recycle * self.jobs:  # a fresh pool, the old one's batches
+            # collected first
+            self._collect(self.futures)
+            self.futures = set()
+            self.pool.shutdown(wait=True)
+            self._start()
+        self.n_pool += 1
         self.futures.add(self.pool.submit(run_batch, index, articles, self.out, self.stages,
                                           self.options))
+
+    def _collect(self, futures):
+        from concurrent.futures import wait as cf_wait
+        from concurrent.futures.process import BrokenProcessPool
+        cf_wait(futures)
+        for f in futures:
+            try:
+                self.done.append(f.result())
+            except BrokenProcessPool:
+                raise NewslabError(
+                    "a worker process died: out of memory (run again with --resume and "
+                    "fewer --jobs or a smaller --batch-size), or a script calls "
+                    "analyze() outside an 'if __name__ == \"__main__\":' block") from None
 
     def submit(self, index, articles):
         if self.pool is None and self.first is None:
@@ -134,27 +168,19 @@ class ProcessEngine:
     def wait(self, *, all_=False):
         from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED
         from concurrent.futures import wait as cf_wait
-        from concurrent.futures.process import BrokenProcessPool
         if self.first is not None:  # only one batch in all: no pool needed
             self.done.append(run_batch(*self.first, self.out, self.stages, self.options))
             self.first = None
-        if self.futures:
+        if self.futures and not (self.done and not all_):
             finished, self.futures = cf_wait(
                 self.futures, return_when=ALL_COMPLETED if all_ else FIRST_COMPLETED)
-            for f in finished:
-                try:
-                    self.done.append(f.result())
-                except BrokenProcessPool:
-                    raise NewslabError(
-                        "a worker process died: out of memory (run again with --resume and "
-                        "fewer --jobs or a smaller --batch-size), or a script calls "
-                        "analyze() outside an 'if __name__ == \"__main__\":' block") from None
+            self._collect(finished)
         done, self.done = self.done, []
         return done
 
     def poll(self):
         """The results ready now, without waiting."""
-        return self.wait() if any(f.done() for f in self.futures) else []
+        return self.wait() if self.done or any(f.done() for f in self.futures) else []
 
     def close(self):
         if self.pool is not None:

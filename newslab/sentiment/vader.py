@@ -19,6 +19,8 @@ import re
 import string
 from functools import lru_cache
 from importlib import resources
+from itertools import compress
+from operator import itemgetter
 
 from ..errors import NewslabError
 
@@ -53,6 +55,10 @@ SPECIAL_CASES = {"the shit": 3, "the bomb": 3, "bad ass": 1.5, "badass": 1.5, "b
                  "yeah right": -2, "kiss of death": -1.5, "to die for": 3,
                  "beating heart": 3.5}
 _PUNCT = string.punctuation
+#: one word of every phrase of SPECIAL_CASES and BOOSTER_DICT (its longest): the idiom check
+#: compares phrases of whitespace tokens, so a phrase can only match where its word is
+_IDIOM_ANCHORS = frozenset(max(k.split(), key=len) for k in (*SPECIAL_CASES, *BOOSTER_DICT)
+                           if " " in k)
 _ALNUM = re.compile(r"[^\W_]")  # a letter or digit (what str.isalnum accepts)
 
 
@@ -140,17 +146,21 @@ class Analyzer:
 
     # one cached record per distinct whitespace token:
     # (word, lower, in_lexicon, valence, is_upper, booster, negates, direction, quantity,
-    #  is_word, scored: in the lexicon and not a booster)
+    #  is_word, scored: in the lexicon and not a booster, positive word, negative word)
+    # (the last two: GDELT's counts, :func:`_word_counts`)
     def _token(self, raw: str) -> tuple:
         stripped = raw.strip(_PUNCT)
         word = raw if len(stripped) <= 2 else stripped
         low = word.lower()
         lex = self.lexicon
-        rec = (word, low, low in lex, lex.get(low, 0.0), word.isupper(),
-               BOOSTER_DICT.get(low, 0.0), low in NEGATE or "n't" in low,
-               self.directions.get(low, 0), self.quantities.get(low, 0),
-               _ALNUM.search(word) is not None, low in lex and low not in BOOSTER_DICT)
-        return rec
+        val = lex.get(low, 0.0)
+        is_word = _ALNUM.search(word) is not None
+        counted = is_word and low in lex
+        return (word, low, low in lex, val, word.isupper(),
+                BOOSTER_DICT.get(low, 0.0), low in NEGATE or "n't" in low,
+                self.directions.get(low, 0), self.quantities.get(low, 0),
+                is_word, low in lex and low not in BOOSTER_DICT,
+                counted and val > 0, counted and val < 0)
 
     def _demoji(self, text: str) -> str:
         # the reference's loop, run only when the text holds an emoji
@@ -206,22 +216,18 @@ class Analyzer:
         if not text.isascii() and not self._emoji_chars.isdisjoint(text):
             text = self._demoji(text)
         text = text.strip()
-        cache = self._tok
-        toks = [cache[w] for w in text.split()]
+        toks = list(map(self._tok.__getitem__, text.split()))
         n = len(toks)
         if n == 0:
             return None, text, toks
         # positions of lexicon words that are not boosters: only they get a valence
-        hits = [i for i, t in enumerate(toks) if t[10]]
+        hits = list(compress(range(n), map(_SCORED, toks)))
         if not hits:
             return n, text, toks
-        nup = 0
-        for t in toks:
-            if t[4]:
-                nup += 1
+        nup = sum(map(_UPPER, toks))
         is_cap_diff = 0 < n - nup < n
         sentiments = [0] * n
-        lows = [x[1] for x in toks]
+        lows = list(map(_LOWER, toks))
         override = skip = None
         if self._rule:
             for i in hits:
@@ -341,6 +347,8 @@ class Analyzer:
 
     @staticmethod
     def _special_idioms_check(valence, lows, i):
+        if _IDIOM_ANCHORS.isdisjoint(lows[i - 3:i + 3]):
+            return valence  # no idiom or booster phrase can be among these words
         w3, w2, w1, w0 = lows[i - 3], lows[i - 2], lows[i - 1], lows[i]
         twoone = f"{w2} {w1}"
         threetwo = f"{w3} {w2}"
@@ -373,19 +381,15 @@ class Analyzer:
         return _word_counts([cache[w] for w in text.split()])
 
 
+# fields of the cached token records (:meth:`Analyzer._token`), read by ``map``
+_LOWER, _UPPER, _WORD, _SCORED, _POS_WORD, _NEG_WORD = (itemgetter(k) for k in (1, 4, 9, 10,
+                                                                                 11, 12))
+
+
 def _word_counts(toks) -> tuple[int, int, int]:
-    """(words, positive words, negative words) of cached token records."""
-    nw = npos = nneg = 0
-    for t in toks:
-        if not t[9]:
-            continue
-        nw += 1
-        if t[2]:
-            if t[3] > 0:
-                npos += 1
-            elif t[3] < 0:
-                nneg += 1
-    return nw, npos, nneg
+    """(words, positive words, negative words) of cached token records: a word holds a
+    letter or digit; positive / negative by its lexicon valence."""
+    return (sum(map(_WORD, toks)), sum(map(_POS_WORD, toks)), sum(map(_NEG_WORD, toks)))
 
 
 def _but_check(lows, sentiments):
