@@ -40,7 +40,9 @@ tone: the baseline). The default is the best mean of macro-F1 on
 5-fold cross-validated by article on the real train rows of both rounds
 (``data/annotations/stance_real.jsonl`` and ``stance_real2.jsonl``, 442;
 ``scripts/train_stance_model.py --cv 5``): combined 0.731 / 0.680, rules 0.718 / 0.682,
-trained 0.596 / 0.645, sentence 0.388 / 0.380. On the untouched round-2 test rows of
+trained 0.596 / 0.645, sentence 0.388 / 0.380 (before round 3; the shipped model now also
+learns from the round-3 train rows, ``stance_real3.jsonl``: dev trained 0.595, combined
+0.731, rules 0.718). On the untouched round-2 test rows of
 official statements (197) all methods fall to 0.50-0.53 (sentence 0.30): there the polar
 mentions (18%) are mostly favourable diplomatic wording without an act verb, and the
 coders split on stated commitments and praised partnerships. Where it fails: polar
