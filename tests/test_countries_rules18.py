@@ -37,6 +37,8 @@ from tests.test_countries_real import found
     ("She won prizes at the Venice and Moscow film festivals.", set()),
     ("He won the Vienna tournament last year.", set()),
     ("She is preparing for the London marathon in April.", set()),
+    ("An injury wrecked his Athens ambitions.", set()),
+    ("Beijing hopes the talks will resume.", {"CHN"}),
     ("Crowds filled the streets of London on Sunday.", {"GBR"}),
     ("It was the band's only UK festival gig.", {"GBR"}),
     ("A Kenyan marathon runner won.", {"KEN"}),
@@ -125,3 +127,18 @@ def test_national_institutions(text, expected):
 ])
 def test_programme_names(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    # a short quoted title of a work
+    ('Regulators fined the network for its show "Dating in Peru" last week.', None, set()),
+    ('He toured the exhibit "Peru\'s Road to Ruin" on Monday.', None, set()),
+    ('The crowd chanted "Thank you, Peru" at the end.', None, {"PER"}),
+    ('Critics called it a "Peru Las Vegas" for gamblers.', None, {"PER"}),
+    ('The word "Peru" was printed on the box.', None, {"PER"}),
+    # measures against the state in the person of its head
+    ("Sanctions were imposed on Saddam Hussein in 1990.", "1990-09-01", {"IRQ"}),
+    ("Allies increased the pressure on Putin this week.", "2022-04-01", {"RUS"}),
+])
+def test_quoted_titles_and_measures(text, date, expected):
+    assert found(text, date) == expected

@@ -41,9 +41,13 @@ Other names and currencies (``names.py``)
     A country word that is part of another name (a club, company, event, party, treaty,
     prize, body: "Australian Open", "UK Independence Party", "the Lisbon agenda", "the
     Russian Academy of Sciences", "the Scottish Cup"), that names a currency ("US$10m",
-    "the Swiss franc", AG News's "US\\$"), or that is part of an ethnic group's name
-    ("Bosnian Serbs", "Turkish Cypriots") is not a mention; nor is a language ("in Polish
-    while ...", ``context.py``) or "America" the continent among other continents.
+    "the Swiss franc", AG News's "US\\$", "a $150 million US charge"), that is part of an
+    ethnic group's name ("Bosnian Serbs", "Turkish Cypriots"), of a pair's event or body
+    ("the U.S.-ASEAN Special Summit", "the Peru-Chile Strategic Dialogue"), of an event
+    held in a capital ("the Moscow film festival"), of a species or breed ("German
+    shepherd"), a programme or a quoted title is not a mention; nor is a language ("in
+    Polish while ...", ``context.py``), "America" the continent among other continents,
+    or a seat of government that is not the capital (The Hague) as a mere place.
 
 How it matches (fast, one pass)
     One Aho-Corasick automaton (pyahocorasick) holds every spelling of every surface form

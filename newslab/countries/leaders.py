@@ -20,7 +20,7 @@ attribution uses), and it is left out of country counts and stance unless asked 
      ("Bush's proposals", "the Biden administration", "Putin's visit");
   4. right before the name stands a word that makes them a party to an act ("met Putin",
      "talks with Putin", "told Blair", "a visit by Chirac", "an aide to Putin", "his
-     Israeli counterpart, Ariel Sharon").
+     Israeli counterpart, Ariel Sharon", "sanctions imposed on Saddam Hussein").
 - And never, whatever the verbs, when the name is preceded by another office's title
   ("Chancellor Gordon Brown" for a prime minister: a chancellor of the exchequer; "Senator
   Clinton"; "former President ...", "ousted", "toppled"), or by a woman's title before a
@@ -200,6 +200,8 @@ aide aides adviser advisers advisor envoy envoys letter message appeal ambassado
 spokeswoman spokesperson visit call talked spoke wrote said sent reported reports
 """.split())
 _VICE = re.compile(r"\b[Vv]ice[ -][Pp]resident,?\s+$")
+#: "<word> on/against <name>": measures against the state in the person of its head
+_ON_BEFORE = frozenset({"imposed", "sanctions", "embargo", "pressure", "ultimatum"})
 #: how many words after the name (in its clause) may hold the act word
 _WINDOW = 10
 _ACT_BEFORE = frozenset("""
@@ -318,5 +320,7 @@ def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: st
         return True       # "the administration of Vladimir Putin"
     if len(prev) > 1 and prev[-1] == "to" and prev[-2].lower() in _TO_BEFORE:
         return True       # "an aide to Putin", "a letter to Blair"
+    if len(prev) > 1 and prev[-1] in ("on", "against") and prev[-2].lower() in _ON_BEFORE:
+        return True       # "sanctions were imposed on Saddam Hussein", "pressure on Assad"
     # "met with President-elect ..." is handled by the titles; "talks between X and Y"
     return len(prev) > 1 and prev[-2].lower() in _ACT_BEFORE and prev[-1] == "and"

@@ -27,9 +27,9 @@ name ("Real Madrid", "London Irish", "Pole vaulter", "Brit Awards") are blockers
    the competition ("the Irish Cup", "the Scottish Cup"), and so does one before a
    lower-case "grand prix" ("the British grand prix"), and a capital before a lower-case
    event noun, the event held there ("the Vienna tournament", "the Moscow film
-   festival", "the Doha marathon", "the Paris air show"; a country stays, the place of
-   "the only UK festival gig", and a demonym: "a Kenyan marathon runner"). Not in a Title
-   Case headline, where every word is capitalized.
+   festival", "the Doha marathon", "the Paris air show", "his Athens ambitions"; a
+   country stays, the place of "the only UK festival gig", and a demonym: "a Kenyan
+   marathon runner"). Not in a Title Case headline, where every word is capitalized.
 3. **Named agreements and programmes after a capital** ("the Lisbon agenda", "the Minsk
    agreements", "the Doha round", "the Washington consensus"): a capital followed by one of
    :data:`POLICY_WORDS` is the name of what was agreed there, not the government acting
@@ -47,6 +47,8 @@ name ("Real Madrid", "London Irish", "Pole vaulter", "Brit Awards") are blockers
 7. **Programmes named with a country** ("the Transit Peru programme", "the Digital Chile
    initiative"): a country name between a capitalized word that is no title, function
    word or country word and a lower-case "programme", "initiative" or "project".
+8. **A quoted title** ("an episode of "Married by America"", "the song "Hello Peru""): a
+   country word that opens or closes a short Title Case span in quotes names a work.
 """
 
 from __future__ import annotations
@@ -109,8 +111,11 @@ _SPECIES = re.compile(
 #: "the Venice and Moscow film festivals", "the Doha marathon")
 _EVENT_NOUN = re.compile(r"[ \t]+(?:(?:film|music|jazz|arts?|book|theatre|theater|song|"
                          r"international)[ \t]+)?(?:festivals?|tournaments?|marathons?)\b|"
-                         r"[ \t]+(?:motor|air|boat)[ \t]+shows?\b|[ \t]+book[ \t]+fairs?\b")
-_EVENT_INITIALS = frozenset("fmjatbsi")
+                         r"[ \t]+(?:motor|air|boat)[ \t]+shows?\b|[ \t]+book[ \t]+fairs?\b|"
+                         # what one had or hoped for at an event held there ("his Athens
+                         # ambitions", "the Athens experience"; not "Beijing hopes": a verb)
+                         r"[ \t]+(?:ambitions|experience|glory|heartbreak)\b")
+_EVENT_INITIALS = frozenset("fmjatbsiegh")
 _YEAR = re.compile(r"[ \t]+(?:19|20)\d\d\b")
 _POLICY = re.compile(r"[ \t]+([a-z]+)\b")
 _OF_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+(?:of|de)[ \t]+(?:the[ \t]+)?$")
@@ -118,6 +123,12 @@ _OF_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+(?:of|de)[ \t]+(?:the[ \t]+)?$"
 #: Formation of the USSR", "the Treaty on Friendship of Russia and ..."
 _OF_CHAIN = re.compile(r"([A-Z][\w'’-]*)[ \t]+(?:on|for)[ \t]+(?:the[ \t]+)?"
                        r"(?:[A-Z][\w'’-]*[ \t]+){1,3}(?:of|de)[ \t]+(?:the[ \t]+)?$")
+
+
+def _sign_before(text: str, start: int) -> bool:
+    """A dollar sign (or AG News's "#36;") among the 34 characters before ``start``."""
+    w = text[max(0, start - 34):start]
+    return "$" in w or "#36;" in w
 
 
 def _is_code(text: str, start: int, end: int) -> bool:
@@ -179,6 +190,40 @@ def _ethnic(text: str, start: int, end: int, bounds) -> bool:
     return word in ("Turkish", "Greek") and bool(_ETHNIC_BEFORE.match(text, end, end + 12))
 
 
+_OPEN_QUOTES = frozenset('"\u201c')
+_CLOSE_QUOTES = frozenset('"\u201d')
+#: a short quoted title in Title Case: capitalized words and small function words
+_QUOTED_TITLE = re.compile(r"(?:(?:[A-Z][\w'’.-]*|by|of|the|a|an|in|on|and|to|for|from|"
+                           r"with|at)\s){1,5}[A-Z][\w'’.-]*")
+_SMALL = frozenset({"by", "of", "the", "a", "an", "in", "on", "and", "to", "for", "from",
+                    "with", "at"})
+
+
+def _in_quoted_title(text: str, start: int, end: int, bounds) -> bool:
+    """The hit opens or closes a short quoted title of a work ("Married by America", "Peru
+    at Night"): two to six words, each capitalized or a small function word, in quotes,
+    closed by the hit or holding a small word; not a lone quoted country word, nor quoted
+    speech ("Thank you, America")."""
+    s0, s1 = bounds(start)
+    if text[start - 1:start] in _OPEN_QUOTES:
+        a = start
+        b = min((i for i in (text.find('"', end, s1), text.find("\u201d", end, s1)) if i > 0),
+                default=-1)
+    else:
+        b = end
+        a = max(text.rfind('"', s0, start), text.rfind("\u201c", s0, start)) + 1
+    if a <= 0 or b < 0 or b - a > 60:
+        return False
+    span = text[a:b]
+    if not _QUOTED_TITLE.fullmatch(span) or _title_case(text, s0, s1):
+        return False
+    words = span.split()
+    # the country word closes the title, or the title has a small word ("Burma's Path to
+    # Genocide"); not "a \"UK Las Vegas\"" (a figure of the country's own Las Vegas)
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 2 and \
+        words[0] not in _SMALL and (b == end or any(w in _SMALL for w in words))
+
+
 def _named_before(text: str, start: int, bounds) -> bool:
     """A capitalized word right before the hit that starts a name with it: not a title, a
     function word, a country word, nor the first word of the sentence."""
@@ -226,8 +271,8 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds) -> bool:
     if start >= 2 and text[start - 2].isdigit() and \
             _AMOUNT_BEFORE.search(text, max(0, start - 24), start):
         return True     # "$49.40 US a barrel": the currency after an amount
-    if start >= 2 and text[start - 2] in "nmbk" and \
-            (kind == "demonym" or _is_code(text, start, end)) and \
+    if start >= 2 and text[start - 2] in "nmbk" and _sign_before(text, start) \
+            and (kind == "demonym" or _is_code(text, start, end)) and \
             _AMOUNT_BEFORE.search(text, max(0, start - 34), start):
         return True     # "a $150 million US charge", "$20 million Canadian": after an amount
         #                 with its multiplier, only a code or a demonym ("a $53 billion
@@ -243,6 +288,9 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds) -> bool:
         m = _POLICY.match(text, end, end + 16)
         if m and m.group(1) in POLICY_WORDS:
             return True
+    if (nxt[:1] in _CLOSE_QUOTES or text[start - 1:start] in _OPEN_QUOTES) and start \
+            and _in_quoted_title(text, start, end, bounds):
+        return True     # "an episode of \"Married by America\"": a work's title
     if kind == "name" and c1 in ("p", "i") and _PROGRAMME.match(text, end, end + 12) \
             and _named_before(text, start, bounds):
         return True     # "the Transit Peru programme": a programme's name
@@ -278,7 +326,8 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds) -> bool:
     if text[start - 3:start] in ("of ", "de ", "he ") and start >= 3:
         before = text[max(0, start - 40):start]
         m = _OF_BEFORE.search(before)
-        if not (m and m.group(1) in OF_HEADS):
+        if m and m.group(1) not in OF_HEADS:
+            # ("<Name> of the X": a head further back, "Declaration on the Formation of")
             m = _OF_CHAIN.search(text, max(0, start - 80), start)
         if m and m.group(1) in OF_HEADS:
             if s0 is None:
