@@ -108,7 +108,7 @@ _SPECIES = re.compile(
     r"knotweed|elm|ivy|ryegrass|mussel|oyster|cockroach|hamster|pheasant|partridge)\b"
     r"(?!-| [a-z]+(?:ed|ing)\b)")
 #: a lower-case event noun after a capital: the event held there ("the Vienna tournament",
-#: "the Venice and Moscow film festivals", "the Doha marathon")
+#: "the Cannes and Moscow film festivals", "the Doha marathon")
 _EVENT_NOUN = re.compile(r"[ \t]+(?:(?:film|music|jazz|arts?|book|theatre|theater|song|"
                          r"international)[ \t]+)?(?:festivals?|tournaments?|marathons?)\b|"
                          r"[ \t]+(?:motor|air|boat)[ \t]+shows?\b|[ \t]+book[ \t]+fairs?\b|"
@@ -248,7 +248,7 @@ def _run_after(text: str, pos: int, s1: int) -> tuple[list, str | None]:
             before_of = run[-1]
         word = re.sub(r"(?:['’]s?|[.,])$", "", m.group(2))
         if word in _DATE_WORDS:
-            break   # "in the American League Wednesday": a date ends the name
+            break   # "won in the American League on Monday": a date ends the name
         run.append(word)
         pos = m.end()
     return run, before_of
