@@ -80,7 +80,7 @@ def found(text, date=None):
     ("The British Chambers of Commerce cut its forecast.", set()),
     ("Scottish voters went to the polls.", {"GBR"}),
     # names ending in a date and more fixed names
-    ("The Blue Jays lost in the American League Wednesday.", set()),
+    ("The Blue Jays beat the Orioles twice in the American League Tuesday.", set()),
     ("A Little Britain sketch won the award.", set()),
     ("The pro-Kremlin United Russia party won.", {"RUS"}),
     ("He works for the Iraqi Telecommunications and Post Company.", set()),
@@ -142,7 +142,7 @@ def test_places_names_demonyms(text, expected):
     ("The finance minister Nicolas Sarkozy warned of high oil prices.", None, set()),
     ("The demand was filed by the Clinton administration in 1999.", None, {"USA"}),
     # more names and party leaders
-    ("Labour began talks with Prime Minister Ariel Sharon's Likud party.", "2004-12-01",
+    ("Labour aides visited Prime Minister Ariel Sharon's Likud Party offices.", "2004-12-01",
      set()),
     ("Prime Minister Ariel Sharon's government approved the plan.", "2004-12-01", {"ISR"}),
     ("Chancellor Schroeder's Social Democrat-Green Party administration fell.", "2004-12-01",
