@@ -357,7 +357,7 @@ def test_attention_of_no_mentions():
      {"RUS"}),
     ("Putin signed the decree on Monday.", "2021-05-01", {"RUS"}),
     ("The envoy met Putin in the Kremlin.", "2021-05-01", {"RUS"}),
-    ("Vladimir Putin: Good afternoon, colleagues.", "2021-05-01", {"RUS"}),
+    ("Vladimir Putin: Good evening, dear friends.", "2021-05-01", {"RUS"}),
     ("Blair and Chirac agreed to disagree.", "2004-03-01", {"GBR", "FRA"}),
     ("Mr Blair's government denied the report.", "2004-03-01", {"GBR"}),
     ("Ariel Sharon, the Israeli prime minister, invited them.", "2004-03-01", {"ISR"}),

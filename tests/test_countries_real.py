@@ -163,7 +163,7 @@ def test_places_names_demonyms(text, expected):
     ("Tony Blair is pressing the US to cut emissions.", "2004-06-01", {"GBR", "USA"}),
     # state acts on official statements: a leader's war, wishes, a title with "Mr"
     ("Refugees fled Putin's unprovoked war.", "2022-04-01", {"RUS"}),
-    ("Vladimir Putin wished him good luck.", "2022-04-01", {"RUS"}),
+    ("Vladimir Putin wished the new team good luck.", "2022-04-01", {"RUS"}),
     ("Putin will hold talks with President of the People's Republic of China Xi Jinping.",
      "2022-01-10", {"RUS", "CHN"}),
     ("Vladimir Putin sent birthday greetings to a cosmonaut.", "2022-03-06", {"RUS"}),

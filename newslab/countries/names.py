@@ -311,7 +311,7 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds) -> bool:
         # nor "the French Group Alstom"
         if kind == "capital" and run and run[0] in _GAMES and pos == end \
                 and not _title_case(text, s0, s1):
-            return True     # "Athens Olympic 100m silver medallist": the Games held there
+            return True     # "an Athens Olympic bronze medal winner": the Games held there
         if run[-1:] == ["Bank"] and run[-2:-1] and run[-2] in _STATE_BANKS:
             pass        # "the Swiss National Bank", a central bank: an institution
         elif run and run[0] not in _OWN_NAMES and (

@@ -193,7 +193,7 @@ def _attached(s: _Sentence):
     it owns or modifies."""
     i = s.ti - 1
     if i - 1 >= s.cs and s.w[i] == "-" and s.cap(i - 1):
-        i -= 2  # "friendly Russian-Angolan relations": the adjective before the compound
+        i -= 2  # "friendly Russian-Chilean ties": the adjective before the compound
     if i >= s.cs and s.adj(i):
         v = s.adj(i)
         return _result(s, v, "evaluative-word", "described", s.w[i],
