@@ -37,8 +37,12 @@ STAGES = (stage_named("sentences"), stage_named("tokens"),
           Stage("slow", slow_stage, needs={"articles": None, "tokens": None},
                 produces=("slow",)))
 
+# Ctrl-C in a terminal: SIGINT raises KeyboardInterrupt in the run, even when the suite itself
+# was started with SIGINT ignored (as a shell's background job is), which the child inherits
 SCRIPT = """
+import signal
 import sys
+signal.signal(signal.SIGINT, signal.default_int_handler)
 from newslab.pipeline import analyze
 from tests.robustness.test_runner_interrupts import STAGES
 try:
