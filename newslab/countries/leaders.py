@@ -30,7 +30,7 @@ attribution uses), and it is left out of country counts and stance unless asked 
   "Bush as a re-election candidate"; party politics anywhere in the sentence (a party's
   MPs, conference or activists, a gathering of the centre-left) override even the title
   ("Prime Minister Tony Blair said Labour MPs would welcome him"); the name's party right
-  after it overrides even the title ("the prime minister's own party"). An
+  after it overrides even the title ("Prime Minister Sharon's Likud Party"). An
   election campaign (re-election, a challenger, an election rival, swing states, voters, a
   presidential debate, the next or general election, an election victory) overrides even
   the title: "President Bush and his rival, Senator John Kerry, clashed" is a candidate; a
@@ -264,7 +264,7 @@ def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: st
         if _FORMER.search(before):
             return False
     if _PARTY_AFTER.match(text, end, min(s1, end + 80)):
-        return False      # "the prime minister's own party": the party leader
+        return False      # "Prime Minister Sharon's Likud Party": the party leader
     if _PARTY_POLITICS.search(text, s0, s1) and _CONGRATULATE.search(text, s0, s1) is None:
         return False      # "... welcomed by Labour MPs", "a conference of centre-left leaders"
     if head_title or _APPOSITION.match(text, end, min(s1, end + 60)):
