@@ -337,6 +337,29 @@ def used_keys(refs: Path, rnd: int = 2) -> set:
     return keys
 
 
+def _stance_rows(picks, data: dict, shared: Path, uid, split, rnd: int | None = None):
+    """The coders' rows (with text) and the reference rows (without) of a stance sample:
+    ``uid(k)`` names the k-th pick, ``split(s)`` gives its split, ``rnd`` (from round 2 on)
+    is recorded in the reference; each reference is checked to resolve to its sentence and
+    the sentence before it."""
+    coder, reflist = [], []
+    for k, (s, m) in enumerate(picks, start=1):
+        u = uid(k)
+        ref = _ref_row(s, m, split(s), u)
+        p = data["all"][s["group"]][s["prev"]] if s["prev"] is not None else None
+        ref["prev_start"] = None if p is None else p["sent_start"]
+        ref["prev_end"] = None if p is None else p["sent_end"]
+        if rnd is not None:
+            ref["round"] = rnd
+        _check(ref, s, shared)
+        assert resolve_prev(ref, shared) == ("" if p is None else p["text"])
+        reflist.append(ref)
+        coder.append({"uid": u, "text": s["text"], "prev": "" if p is None else p["text"],
+                      "target": m["surface"], "start": m["start"], "end": m["end"],
+                      "iso3": m["iso3"], "source": s["source"]})
+    return coder, reflist
+
+
 def stance_sample_r2(data: dict, shared: Path, out: Path, refs: Path, exclude: set,
                      rnd: int = 2) -> dict:
     """Round 2 (or a later round) of the stance sample: official statements only, no article
@@ -355,19 +378,8 @@ def stance_sample_r2(data: dict, shared: Path, out: Path, refs: Path, exclude: s
         chosen += _draw_capped(pool, n, rng, used)
     picks = [(s, _pick_mention(s, rng, _stance_mentions(s))) for s in chosen]
     rng.shuffle(picks)
-    coder, reflist = [], []
-    for k, (s, m) in enumerate(picks, start=1):
-        uid = f"sr{rnd}-{k:04d}"
-        ref = _ref_row(s, m, split_of(s["key"], ("train", "test")), uid)
-        p = data["all"]["official"][s["prev"]] if s["prev"] is not None else None
-        ref["prev_start"] = None if p is None else p["sent_start"]
-        ref["prev_end"] = None if p is None else p["sent_end"]
-        ref["round"] = rnd
-        _check(ref, s, shared)
-        reflist.append(ref)
-        coder.append({"uid": uid, "text": s["text"], "prev": "" if p is None else p["text"],
-                      "target": m["surface"], "start": m["start"], "end": m["end"],
-                      "iso3": m["iso3"], "source": s["source"]})
+    coder, reflist = _stance_rows(picks, data, shared, lambda k: f"sr{rnd}-{k:04d}",
+                                  lambda s: split_of(s["key"], ("train", "test")), rnd)
     _write(out / f"stance_sample_r{rnd}.jsonl", coder)  # text: for the coders only
     _write(refs / f"stance_real{rnd}_refs.jsonl", reflist)
     return Counter((r["source"], r["split"]) for r in reflist)
@@ -401,23 +413,11 @@ def stance_sample(data: dict, shared: Path, out: Path, refs: Path) -> dict:
         chosen += _draw_capped(pool, n, rng, used)
     picks = [(s, _pick_mention(s, rng, _stance_mentions(s))) for s in chosen]
     rng.shuffle(picks)
-    coder, reflist = [], []
-    allsent = data["all"]
-    for k, (s, m) in enumerate(picks, start=1):
-        uid = f"sr{k:04d}"
-        # the seed article is the project's development text (stance_gold.jsonl holds 37 of
-        # its pairs, the rules were written on it): never test data
-        split = "train" if s["group"] == "seed" else split_of(s["key"], ("train", "test"))
-        ref = _ref_row(s, m, split, uid)
-        p = allsent[s["group"]][s["prev"]] if s["prev"] is not None else None
-        ref["prev_start"] = None if p is None else p["sent_start"]
-        ref["prev_end"] = None if p is None else p["sent_end"]
-        _check(ref, s, shared)
-        assert resolve_prev(ref, shared) == ("" if p is None else p["text"])
-        reflist.append(ref)
-        coder.append({"uid": uid, "text": s["text"], "prev": "" if p is None else p["text"],
-                      "target": m["surface"], "start": m["start"], "end": m["end"],
-                      "iso3": m["iso3"], "source": s["source"]})
+    # the seed article is the project's development text (stance_gold.jsonl holds 37 of its
+    # pairs, the rules were written on it): never test data
+    coder, reflist = _stance_rows(
+        picks, data, shared, lambda k: f"sr{k:04d}",
+        lambda s: "train" if s["group"] == "seed" else split_of(s["key"], ("train", "test")))
     _write(out / "stance_sample.jsonl", coder)
     _write(refs / "stance_real_refs.jsonl", reflist)
     return Counter((r["source"], r["split"]) for r in reflist)
