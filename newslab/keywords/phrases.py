@@ -321,7 +321,16 @@ class PhraseFrequencies:
         ph = _distinct_phrases(tokens, self.max_words) if distinct is None else distinct
         self.n_docs += tokens["article_id"].nunique()
         h = pd.util.hash_array(ph["phrase"].to_numpy(dtype=object))
-        u, k = np.unique(h, return_counts=True)
+        self._add_hashes(*np.unique(h, return_counts=True))
+
+    def merge(self, other: PhraseFrequencies) -> None:
+        """Add the articles another :class:`PhraseFrequencies` counted."""
+        if len(other.keys):
+            self._add_hashes(other.keys, other.counts)
+        self.n_docs += other.n_docs
+
+    def _add_hashes(self, u: np.ndarray, k: np.ndarray) -> None:
+        """Add counts ``k`` of the sorted distinct phrase hashes ``u``."""
         if len(self.keys) == 0:
             self.keys, self.counts = u, k.astype(np.int64)
             return

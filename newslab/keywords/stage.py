@@ -176,18 +176,8 @@ class _Statistics:
 
     def merge(self, o: _Statistics) -> None:
         self.n_pieces += o.n_pieces
-        t = o.term_df
-        if t.n_docs:
-            self.term_df._counts.add(t._counts.rows, t._counts.vocab, t._counts.matrix)
-            self.term_df.n_docs += t.n_docs
-            self.term_df._df = None
-        p, q = self.phrase_df, o.phrase_df
-        if len(q.keys):
-            keys, inv = np.unique(np.concatenate([p.keys, q.keys]), return_inverse=True)
-            p.counts = np.bincount(inv, weights=np.concatenate([p.counts, q.counts])
-                                   ).astype(np.int64)
-            p.keys = keys
-        p.n_docs += q.n_docs
+        self.term_df.merge(o.term_df)
+        self.phrase_df.merge(o.phrase_df)
         for key, c in self.by_counts.items():
             c.merge(o.by_counts[key])
 
@@ -223,10 +213,8 @@ class _PieceCounts:
             return
         df = np.asarray(self.pres.sum(axis=0)).ravel()
         keep = df > 0
-        term_df._counts.add(np.array(["all"], dtype=object), self.vocab[keep],
-                            sparse.csr_matrix(df[keep].reshape(1, -1)))
-        term_df.n_docs += int(with_terms.sum())
-        term_df._df = None
+        term_df.add_counts(self.vocab[keep], sparse.csr_matrix(df[keep].reshape(1, -1)),
+                           int(with_terms.sum()))
 
 
 def _cut(parts, size):

@@ -149,10 +149,19 @@ class DocumentFrequencies:
             return
         m, vocab = _counts(codes, t["lower"].to_numpy(dtype=object), len(arts))
         m.data = np.ones_like(m.data)
-        self._counts.add(np.array(["all"], dtype=object), vocab,
-                         sparse.csr_matrix(m.sum(axis=0)))
-        self.n_docs += len(arts)
+        self.add_counts(vocab, sparse.csr_matrix(m.sum(axis=0)), len(arts))
+
+    def add_counts(self, vocab: np.ndarray, df, n_docs: int) -> None:
+        """Add ``n_docs`` articles' document frequencies: ``df`` a one-row sparse matrix
+        over the sorted terms ``vocab``."""
+        self._counts.add(np.array(["all"], dtype=object), vocab, df)
+        self.n_docs += n_docs
         self._df = None
+
+    def merge(self, other: DocumentFrequencies) -> None:
+        """Add the articles another :class:`DocumentFrequencies` counted."""
+        if other.n_docs:
+            self.add_counts(other._counts.vocab, other._counts.matrix, other.n_docs)
 
     @property
     def vocab(self) -> np.ndarray:
