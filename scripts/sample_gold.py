@@ -71,6 +71,9 @@ N_SENTENCES = {"bbc": (34, 33), "ag_news": (34, 33), "state.gov": (17, 16),
 # - countries: a fresh untouched test set, ``split = "test2"``, same sizes as round 1.
 # Round 3 (drawn 2026-12-01, at commit 4b735b6's finder): the same again, from articles neither
 # round 1 nor round 2 touched, streams ``f"{SEED}:r3:<sample>"``; countries ``split = "test3"``.
+# Round 4 (drawn 2026-12-01 in the next session, at commit 77f89e7's finder, countries only:
+# ``--round 4 --tasks countries``): from articles rounds 1-3 did not touch, streams
+# ``f"{SEED}:r4:<sample>"``; countries ``split = "test4"``.
 N_STANCE_R2 = {"state.gov": 200, "en.kremlin.ru": 200}
 
 
@@ -496,8 +499,10 @@ def main(argv=None) -> int:
     ap.add_argument("--shared", type=Path, default=SHARED)
     ap.add_argument("--out", type=Path, default=Path("/tmp/annot"))
     ap.add_argument("--refs", type=Path, default=REPO / "data" / "annotations")
-    ap.add_argument("--round", type=int, default=1, choices=(1, 2, 3),
-                    help="2, 3: the fresh samples of 2026-12-01 (see N_STANCE_R2)")
+    ap.add_argument("--round", type=int, default=1, choices=(1, 2, 3, 4),
+                    help="2, 3, 4: the fresh samples of 2026-12-01 (see N_STANCE_R2)")
+    ap.add_argument("--tasks", default="stance,countries",
+                    help="comma-separated samples to draw from round 2 on (stance, countries)")
     a = ap.parse_args(argv)
     if not (a.shared / OFFICIAL).is_dir():
         print(f"skipped: no shared data at {a.shared}", file=sys.stderr)
@@ -510,13 +515,18 @@ def main(argv=None) -> int:
     if a.round >= 2:
         exclude = frozenset(used_keys(a.refs, a.round))
         print(f"round {a.round}; article keys left out:", len(exclude))
-        print("stance:", dict(sorted(stance_sample_r2(data, a.shared, a.out, a.refs,
-                                                      exclude, a.round).items())))
-        print("countries mentions:", dict(sorted(mentions_sample(
-            data, a.shared, a.out, a.refs, a.round, exclude).items())))
-        counts, pops = sentences_sample(data, a.shared, a.out, a.refs, a.round, exclude)
-        print("countries sentences:", dict(sorted(counts.items())))
-        print("sentence populations:", pops)
+        tasks = set(a.tasks.split(","))
+        if tasks - {"stance", "countries"}:
+            ap.error(f"--tasks: unknown {sorted(tasks - {'stance', 'countries'})}")
+        if "stance" in tasks:
+            print("stance:", dict(sorted(stance_sample_r2(data, a.shared, a.out, a.refs,
+                                                          exclude, a.round).items())))
+        if "countries" in tasks:
+            print("countries mentions:", dict(sorted(mentions_sample(
+                data, a.shared, a.out, a.refs, a.round, exclude).items())))
+            counts, pops = sentences_sample(data, a.shared, a.out, a.refs, a.round, exclude)
+            print("countries sentences:", dict(sorted(counts.items())))
+            print("sentence populations:", pops)
         return 0
     print("stance:", dict(sorted(stance_sample(data, a.shared, a.out, a.refs).items())))
     print("countries mentions:",
