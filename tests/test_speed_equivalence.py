@@ -240,3 +240,17 @@ def test_valence_sums_over_the_nonzero_valences_equal_the_full_loop():
     for c in cases:
         got, want = _valence_sums(list(c)), loop(list(c))
         assert str(got) == str(want), c  # the same floats, nan and signed zeros included
+
+
+def test_tokens_found_run_by_run_equal_one_findall():
+    from newslab import tokenize as T
+    text = "\n".join(TEXT) + (
+        " word, word; (word) \"word\" \u201cword\u201d word. Jan. U.S.-led x.y@z.org http://a.b/c"
+        " don't O'Brien Russia\u2019s 9/11 5.2% $3 --- ... caf\u00e9 \u4e00\u4e8c\u3000\U0001F600x"
+        " a\u00a0b tab\tand\x0bvt\x1cy end")
+    for t in (text, "", "   ", "plain words only", "!?", "\u00e9"):
+        toks, lengths = T._find_tokens(t)
+        want = T.token_regex().findall(t)
+        assert toks.tolist() == want, t
+        assert lengths.tolist() == [len(w) for w in want]
+    assert len(T._find_tokens(text)[0]) > 150
