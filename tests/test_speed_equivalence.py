@@ -254,3 +254,48 @@ def test_tokens_found_run_by_run_equal_one_findall():
         assert toks.tolist() == want, t
         assert lengths.tolist() == [len(w) for w in want]
     assert len(T._find_tokens(text)[0]) > 150
+
+
+#: sentences with countries in them, written for this test: acts, quotes, curly
+#: apostrophes, possessives, abbreviations, lists
+STANCE_TEXT = [
+    "Russia invaded Ukraine in February, and the U.S. condemned Russia\u2019s attack.",
+    ('"We will not accept this," said French President Emmanuel Macron, who praised '
+     "Germany's support for Kyiv. China declined to comment."),
+    "Talks between India and Pakistan failed; Japan, Brazil and Kenya called for calm.",
+    "The Kremlin denied the accusations. Britain's economy shrank 0.3% in Jan. and Feb.",
+]
+
+
+def test_stance_reads_the_tokens_table_with_the_same_result(seed_articles):
+    from newslab import tokenize as T
+    from newslab.countries import find_mentions
+    from newslab.stance import clauses as C, rules as R
+    from newslab.stance.score import _tokens_of, score_mentions
+    for arts in (_articles(STANCE_TEXT, n=4), seed_articles):
+        sents = T.sentences(arts)
+        toks = T.tokens(sents)
+        ments = find_mentions(sents, arts)
+        assert len(ments) > 10
+        C._analysed.cache_clear()
+        R._rules_cached.cache_clear()
+        want = score_mentions(sents, ments)
+        C._analysed.cache_clear()
+        R._rules_cached.cache_clear()
+        split = T.word_spans
+        try:  # with the tokens table no sentence is split again
+            T.word_spans = None
+            got = score_mentions(sents, ments, tokens=toks)
+        finally:
+            T.word_spans = split
+        pd.testing.assert_frame_equal(got, want, check_exact=True)
+        assert C._GIVEN == {}
+        joined = ments.merge(sents.rename(columns={"start": "s_start", "text": "s_text"}),
+                             on=["article_id", "sentence_id"])
+        given = _tokens_of(joined, toks)
+        assert len(given) == joined["s_text"].nunique()
+        assert all(given[t] == C.tokenize(t) for t in given)
+        # a filtered or shuffled tokens table is not trusted: those sentences are split
+        part = _tokens_of(joined, toks[~toks["is_stop"]])
+        assert len(part) < len(given) and all(part[t] == given[t] for t in part)
+        assert _tokens_of(joined, toks.iloc[::-1]) == {}
