@@ -299,3 +299,23 @@ def test_stance_reads_the_tokens_table_with_the_same_result(seed_articles):
         part = _tokens_of(joined, toks[~toks["is_stop"]])
         assert len(part) < len(given) and all(part[t] == given[t] for t in part)
         assert _tokens_of(joined, toks.iloc[::-1]) == {}
+
+
+def test_speaker_before_from_the_last_words_equals_the_whole_text():
+    long_name = " ".join(["State Department Deputy Chief Press Secretary"] * 6)
+    texts = [t for t in TEXT if t] + [
+        "x" * 150 + " " + long_name + " Ned Price said the talks would go on.",
+        "y" * 200 + ", Yury Ushakov, an aide to " + long_name + ", told reporters it.",
+        "z " * 100 + "and then he said so.",
+        "Words " * 40 + "before, " + "Name " * 30 + "said it.",
+        "q" * 300 + " said it.", "a" * 119 + " " + "B" * 5 + " said it.",
+    ]
+    n = 0
+    for text in texts:
+        for m in A._CUE.finditer(text):
+            whole = A._speaker_before_toks(text, [(w.start(), w.end(), w.group())
+                                                  for w in A._WORD.finditer(text, 0, m.start())],
+                                           whole=True)
+            assert A._speaker_before(text, m.start()) == whole, text
+            n += whole is not None and m.start() > A._WINDOW
+    assert n >= 2
