@@ -319,3 +319,26 @@ def test_speaker_before_from_the_last_words_equals_the_whole_text():
             assert A._speaker_before(text, m.start()) == whole, text
             n += whole is not None and m.start() > A._WINDOW
     assert n >= 2
+
+
+def test_import_newslab_loads_names_on_first_use():
+    import subprocess
+    import sys
+    from pathlib import Path
+    code = ("import sys, newslab as nl; heavy = {'pandas', 'numpy', 'nltk', 'sklearn', 'scipy'}; "
+            "print(sorted(heavy & set(sys.modules))); "
+            "print(all(getattr(nl, n) is not None for n in nl.__all__)); "
+            "from newslab.tokenize import sentences; from newslab.keywords import keywords; "
+            "print(nl.sentences is sentences, nl.keywords_table is keywords, "
+            "nl.countries is sys.modules['newslab.countries'], 'kwic' in dir(nl))")
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=root, env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"})
+    assert out.stdout.split("\n")[:3] == ["[]", "True", "True True True True"], out.stderr
+    import newslab
+    try:
+        newslab.no_such_name
+    except AttributeError as e:
+        assert "no_such_name" in str(e)
+    else:
+        raise AssertionError("an unknown name must raise AttributeError")
