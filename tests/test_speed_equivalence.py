@@ -342,3 +342,27 @@ def test_import_newslab_loads_names_on_first_use():
         assert "no_such_name" in str(e)
     else:
         raise AssertionError("an unknown name must raise AttributeError")
+
+
+def test_batches_run_with_rarer_full_collections_and_restore_them(tmp_path):
+    import gc
+
+    from newslab.pipeline import Stage
+    from newslab.pipeline.batches import FULL_GC_EVERY, run_batch
+    seen = []
+
+    def probe(tables):
+        seen.append(gc.get_threshold())
+        return {"probe": tables["articles"][["article_id"]]}
+
+    old = gc.get_threshold()
+    try:
+        gc.set_threshold(old[0], old[1], 7)
+        got = run_batch(0, _articles(n=2), str(tmp_path), [Stage("probe", probe,
+                                                             needs={"articles": None},
+                                                             produces=("probe",))])
+        assert got["rows"] == {"articles": 2, "probe": 2}
+        assert seen == [(old[0], old[1], FULL_GC_EVERY)]
+        assert gc.get_threshold() == (old[0], old[1], 7)
+    finally:
+        gc.set_threshold(*old)

@@ -9,8 +9,10 @@ atomically (a part is whole or absent). Only row counts travel back.
 
 from __future__ import annotations
 
+import gc
 import os
 import warnings
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,21 +72,42 @@ def write_part(df: pd.DataFrame, out, name: str, index: int) -> Path:
     return p
 
 
+#: While a batch runs, Python's collector makes its full pass (over every object the process
+#: holds: models, lexicons, caches) after this many passes over the middle generation
+#: instead of 10; young objects are collected as usual. On 2,000 BBC articles the full
+#: passes took 0.45 of 4.3 CPU-s of the batch stages, 0.24 with this. Results never depend
+#: on it.
+FULL_GC_EVERY = 100
+
+
+@contextmanager
+def fewer_full_collections():
+    """Within the block, the collector's full passes are rarer (:data:`FULL_GC_EVERY`);
+    the thresholds are put back after it."""
+    old = gc.get_threshold()
+    gc.set_threshold(old[0], old[1], max(old[2], FULL_GC_EVERY))
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
 def run_batch(index: int, articles: pd.DataFrame, out: str, stages, options=None) -> dict:
     """Process batch ``index`` and write its tables; return what was written.
 
     This is what runs in a worker process or on a Dask worker. A stage that fails does not
     stop the run: the batch's articles are returned as skipped, with the error.
     """
-    try:
-        tables = process_batch(articles, stages, options)
-    except Exception as e:  # reported as skipped rows; the run goes on
-        return {"batch": index, "error": f"{type(e).__name__}: {e}"[:300]}
-    rows, files = {}, []
-    for name, df in tables.items():
-        write_part(df, out, name, index)
-        files.append(f"{name}/{part_path('.', name, index).name}")
-        rows[name] = len(df)
+    with fewer_full_collections():
+        try:
+            tables = process_batch(articles, stages, options)
+        except Exception as e:  # reported as skipped rows; the run goes on
+            return {"batch": index, "error": f"{type(e).__name__}: {e}"[:300]}
+        rows, files = {}, []
+        for name, df in tables.items():
+            write_part(df, out, name, index)
+            files.append(f"{name}/{part_path('.', name, index).name}")
+            rows[name] = len(df)
     return {"batch": index, "rows": rows, "files": files}
 
 

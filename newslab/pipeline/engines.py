@@ -60,8 +60,14 @@ def _die_with_parent(run_pid: int) -> None:
 
 
 def _init_worker(stages, run_pid) -> None:
-    """Watch the run's process; build the tokenizers once per worker process."""
+    """Watch the run's process; build the tokenizers once per worker process; full
+    collections as rare as in the driver's batch phase (``batches.FULL_GC_EVERY``)."""
+    import gc
+
+    from .batches import FULL_GC_EVERY
     _die_with_parent(run_pid)
+    g0, g1, g2 = gc.get_threshold()
+    gc.set_threshold(g0, g1, max(g2, FULL_GC_EVERY))
     warnings.simplefilter("ignore")  # the driver reports problems; workers stay quiet
     from .. import tokenize
     tokenize.sentence_splitter()

@@ -11,7 +11,7 @@ import pandas as pd
 from .. import schema
 from ..errors import NewslabError, NewslabWarning
 from . import export, report
-from .batches import process_batch, run_batches
+from .batches import fewer_full_collections, process_batch, run_batches
 from .corpus import run_corpus_stages, run_one, too_big, whole
 from .engines import make_engine
 from .manifest import README, RunFolder
@@ -140,7 +140,9 @@ def _run(plan: Plan, folder: RunFolder, state: dict, t0: float, *, quiet, progre
         with warnings.catch_warnings():
             if quiet:
                 warnings.simplefilter("ignore", NewslabWarning)
-            outcome = run_batches(plan, folder, engine, plan.batches, state["previous"], bar)
+            with fewer_full_collections():
+                outcome = run_batches(plan, folder, engine, plan.batches, state["previous"],
+                                      bar)
     finally:
         engine.close()
         bar.close()
