@@ -678,3 +678,74 @@ def test_keywords_stage_on_no_tokens():
     assert out["keyness_by_outlet"].empty
     out = kw.keywords_stage(PartTables([], articles=arts), by="outlet")
     assert out["keywords"].empty and list(out["keywords"].columns) == columns("keywords")
+
+
+def _key_phrases_from_strings(t: pd.DataFrame, top, english: bool) -> pd.DataFrame:
+    """key_phrases written the plain way, from candidate_phrases' strings: every candidate
+    grouped by (article, phrase), scored, sorted whole (the reference for the coded path)."""
+    from newslab.keywords.phrases import _rank_phrases
+    c = kw.candidate_phrases(t, max_words=3)
+    ph = c.groupby(["article_id", "phrase"], sort=False).agg(
+        n=("first", "size"), n_words=("n_words", "first")).reset_index()
+    if english:
+        words = ph["phrase"].str.split(" ")
+        f = {w: -np.log10(kw.english_frequencies([w])[0]) for w in set(words.explode())}
+        ph["idf"] = [math.fsum([f[w] for w in ws]) for ws in words] / ph["n_words"]
+    else:
+        n_docs = t["article_id"].nunique()
+        df = ph.groupby("phrase")["article_id"].transform("size").to_numpy()
+        ph["idf"] = np.log((1.0 + n_docs) / (1.0 + df)) + 1.0
+    ph["score"] = ph["n"].to_numpy() * ph["idf"].to_numpy() / ph["n_words"].to_numpy()
+    return _rank_phrases(ph, top, dedup=True, extra=("idf",))
+
+
+@pytest.mark.parametrize("top", [None, 1, 3, 10])
+def test_coded_key_phrases_equal_the_plain_string_computation(top):
+    """key_phrases scores integer-coded n-grams and makes strings only for the candidates
+    that can reach an article's best 5 * top; with many tied scores (a small generated
+    vocabulary) it keeps exactly the rows, order and scores of the plain computation."""
+    t = bursty_tokens(60, vocab=80, seed=3)
+    rng = np.random.default_rng(4)
+    t = t.assign(is_stop=rng.random(len(t)) < 0.25,
+                 token_id=t.groupby(["article_id", "sentence_id"]).cumcount())
+    got = kw.key_phrases(t, top=top, background="corpus", chunk_articles=25)
+    want = _key_phrases_from_strings(t, top, english=False)
+    pd.testing.assert_frame_equal(got.reset_index(drop=True), want.reset_index(drop=True))
+    got = kw.key_phrases(t, top=top, background="english")
+    want = _key_phrases_from_strings(t, top, english=True)
+    pd.testing.assert_frame_equal(got[["group", "term", "rank", "n", "n_words"]],
+                                  want[["group", "term", "rank", "n", "n_words"]])
+    np.testing.assert_allclose(got["score"], want["score"], rtol=1e-12)
+
+
+def test_distinct_ngrams_and_phrase_hashes():
+    """The coded n-grams are candidate_phrases counted per article; a phrase's hash is the
+    same from its words in any piece and from its string, and differs between phrases."""
+    from newslab.keywords.ngrams import distinct_ngrams, hash_phrases
+    t, _ = toks(CORPUS)
+    ng = distinct_ngrams(t, 3)
+    c = kw.candidate_phrases(t, max_words=3)
+    want = c.groupby(["article_id", "phrase"]).size()
+    got = pd.Series(ng.n, index=pd.MultiIndex.from_arrays([ng.arts[ng.art], ng.phrases()]))
+    pd.testing.assert_series_equal(got.sort_index(), want.sort_index(), check_names=False)
+    h = ng.hashes()
+    assert list(h) == list(hash_phrases(ng.phrases()))
+    assert len(set(h)) == len(set(ng.phrases()))
+    one = distinct_ngrams(t[t["article_id"].eq("b")].reset_index(drop=True), 3)
+    assert (dict(zip(one.phrases(), one.hashes()))
+            == {p: x for p, x, a in zip(ng.phrases(), h, ng.arts[ng.art]) if a == "b"})
+
+
+def test_precut_keeps_each_articles_best_and_only_the_ties_beyond():
+    from newslab.keywords.phrases import _precut
+    rng = np.random.default_rng(5)
+    art = rng.integers(0, 7, 400)
+    score = rng.integers(0, 12, 400).astype(float)        # many ties
+    for top in (1, 2, 5):
+        kept = set(_precut(art, score, top).tolist())
+        for a in range(7):
+            rows = np.flatnonzero(art == a)
+            best = rows[np.argsort(-score[rows], kind="stable")][:5 * top]
+            cut = score[best].min() if len(rows) >= 5 * top else -np.inf
+            assert set(best.tolist()) <= kept
+            assert kept & set(rows.tolist()) == set(rows[score[rows] >= cut].tolist())
