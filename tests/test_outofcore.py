@@ -261,6 +261,22 @@ def test_bootstrap_sums_in_blocks_is_the_cluster_bootstrap(monkeypatch, block):
         monkeypatch.undo()
 
 
+@pytest.mark.parametrize("cells", [None, 3000, 10])
+def test_bootstrap_groups_is_each_groups_bootstrap_sums(cells):
+    """All groups at once (the same draws for every group of k clusters, a few groups per
+    step, or one group at a time when a step is too small) give exactly each group's own
+    bootstrap_sums."""
+    rng = np.random.default_rng(8)
+    sizes = np.array([1, 2, 2, 5, 1, 40, 5, 5, 333, 2])
+    sums = rng.normal(size=sizes.sum())
+    counts = rng.integers(1, 4, size=sizes.sum()).astype(float)
+    mean, lo, hi = stats.bootstrap_groups(sums, counts, sizes, cells=cells)
+    at = np.r_[0, np.cumsum(sizes)]
+    for g in range(len(sizes)):
+        want = stats.bootstrap_sums(sums[at[g]:at[g + 1]], counts[at[g]:at[g + 1]])
+        assert (mean[g], lo[g], hi[g]) == want
+
+
 @pytest.mark.slow
 def test_jobs_and_dask_give_the_same_corpus_tables(runs, tmp_path):
     """--jobs 2 and --engine dask (a local cluster of two workers) write the same corpus
