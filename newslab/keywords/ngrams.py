@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .terms import term_mask
+from .terms import factorize, term_mask
 
 _M1 = np.uint64(0xFF51AFD7ED558CCD)
 _M2 = np.uint64(0xC4CEB9FE1A85EC53)
@@ -60,7 +60,7 @@ def hash_phrases(phrases) -> np.ndarray:
 @dataclass
 class Ngrams:
     """The distinct candidate phrases of each article of a piece (one row per article and
-    phrase): ``art`` (code into ``arts``, the article ids sorted), ``grams`` (word codes
+    phrase): ``art`` (code into ``arts``, the article ids), ``grams`` (word codes
     into ``words``, -1 padded), ``n`` (occurrences in the article), ``n_words``, ``first``
     (token row of one occurrence), ``phrase`` (code of the phrase within the piece);
     ``n_articles``: articles of the piece (with or without candidates)."""
@@ -108,15 +108,14 @@ def distinct_ngrams(tokens: pd.DataFrame, max_words: int) -> Ngrams:
     ``tokens``, counted (:class:`Ngrams`)."""
     content = term_mask(tokens)
     n = len(tokens)
-    acodes, arts = pd.factorize(tokens["article_id"], sort=True)
+    acodes, arts = factorize(tokens["article_id"])
     sid = tokens["sentence_id"].to_numpy()
     newsent = np.ones(n, dtype=bool)
     if n > 1:
         newsent[1:] = (sid[1:] != sid[:-1]) | (acodes[1:] != acodes[:-1])
     run = np.cumsum(~content | newsent)
-    wc = np.full(n, -1, dtype=np.int64)
-    cw, words = pd.factorize(tokens["lower"].to_numpy(dtype=object)[content])
-    wc[content] = cw
+    wc, words = factorize(tokens["lower"])
+    wc = np.where(content, wc, -1)
     firsts, lens = [], []
     for k in range(1, max_words + 1):
         if n < k:
@@ -138,7 +137,8 @@ def distinct_ngrams(tokens: pd.DataFrame, max_words: int) -> Ngrams:
                   art=acodes[first[rep]].astype(np.int64), grams=grams[rep],
                   n=np.bincount(pair, minlength=len(rep)).astype(np.int64),
                   n_words=nw[rep], first=first[rep], phrase=pcode[rep],
-                  n_articles=len(arts))
+                  n_articles=int(np.count_nonzero(np.bincount(acodes[acodes >= 0],
+                                                              minlength=len(arts)))))
 
 
 def _row_codes(grams: np.ndarray, n_words: int) -> np.ndarray:

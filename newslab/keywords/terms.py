@@ -38,7 +38,7 @@ def term_mask(tokens: pd.DataFrame, *, min_chars: int = 2) -> np.ndarray:
     if min_chars == 2 and TERM_COLUMN in tokens.columns:
         return tokens[TERM_COLUMN].to_numpy(dtype=bool)
     _need(tokens, _TOKEN_COLS, "term_mask")
-    codes, uniq = pd.factorize(tokens["lower"])
+    codes, uniq = factorize(tokens["lower"])
     u = pd.Series(uniq, dtype=object)
     ok = u.str.len().to_numpy() >= min_chars
     abbrev = u.str.fullmatch(_ABBREV).fillna(False).to_numpy(dtype=bool)
@@ -58,10 +58,45 @@ def _terms(tokens: pd.DataFrame, *, min_chars: int = 2, extra=()) -> pd.DataFram
     return tokens.loc[term_mask(tokens, min_chars=min_chars), cols]
 
 
-def _counts(row_keys: np.ndarray, terms: np.ndarray, n_rows: int | None = None):
+def factorize(values: pd.Series):
+    """``pd.factorize`` of a column: integer codes and the distinct values (an object
+    array). A Categorical column (a Parquet part read with ``dictionary``) gives its own
+    codes and categories (some of which may be unused) without hashing a string."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return (values.cat.codes.to_numpy().astype(np.int64),
+                values.cat.categories.to_numpy(dtype=object))
+    codes, uniq = pd.factorize(values)
+    return codes, np.asarray(uniq, dtype=object)
+
+
+def term_values(values: pd.Series):
+    """A column's values for :func:`_counts`: its Categorical when it is one, else an
+    object array."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return values.array
+    return values.to_numpy(dtype=object)
+
+
+def _sorted_codes(terms: pd.Categorical):
+    """``pd.factorize(terms, sort=True)`` of a Categorical by its codes: the used
+    categories sorted, and each value's position among them."""
+    used = np.flatnonzero(np.bincount(terms.codes[terms.codes >= 0],
+                                      minlength=len(terms.categories)))
+    cats = terms.categories.to_numpy(dtype=object)[used]
+    order = np.argsort(cats, kind="stable")
+    remap = np.full(len(terms.categories), -1, dtype=np.int64)
+    remap[used[order]] = np.arange(len(used))
+    return remap[terms.codes], cats[order]
+
+
+def _counts(row_keys: np.ndarray, terms, n_rows: int | None = None):
     """Sparse row x term count matrix; the vocabulary is sorted (so column order is
-    alphabetical and ties break alphabetically)."""
-    tcodes, vocab = pd.factorize(pd.Series(terms, dtype=object), sort=True)
+    alphabetical and ties break alphabetically). ``terms``: an object array or a
+    Categorical (:func:`term_values`)."""
+    if isinstance(terms, pd.Categorical):
+        tcodes, vocab = _sorted_codes(terms)
+    else:
+        tcodes, vocab = pd.factorize(pd.Series(terms, dtype=object), sort=True)
     if n_rows is None:
         n_rows = int(row_keys.max()) + 1 if len(row_keys) else 0
     m = sparse.csr_matrix((np.ones(len(tcodes), dtype=np.float64), (row_keys, tcodes)),
