@@ -749,3 +749,50 @@ def test_precut_keeps_each_articles_best_and_only_the_ties_beyond():
             cut = score[best].min() if len(rows) >= 5 * top else -np.inf
             assert set(best.tolist()) <= kept
             assert kept & set(rows.tolist()) == set(rows[score[rows] >= cut].tolist())
+
+
+def test_article_test_of_repeated_tables_equals_each_table_alone():
+    """Fisher's test is computed once per distinct 2 x 2 table: many rare terms share one;
+    every term gets exactly the p-value its table gets alone."""
+    from newslab.keywords.documents import article_test
+    rng = np.random.default_rng(6)
+    df = rng.integers(5, 9, 300)
+    a = np.minimum(rng.integers(0, 4, 300), df)
+    t = article_test(a, 40, df, 2000)
+    assert t["exact"].all()
+    for i in range(0, 300, 7):
+        one = article_test(a[i:i + 1], 40, df[i:i + 1], 2000)
+        assert t["p"][i] == one["p"][0] and t["log10_p"][i] == one["log10_p"][0]
+
+
+@pytest.mark.parametrize("pending", [1, 50, 10**9])
+def test_counts_by_row_summed_late_or_early_are_the_same(monkeypatch, pending):
+    """CountsByRow holds added pieces and sums them into one sorted matrix when read (or
+    when many are pending): the same rows, vocabulary and counts as a direct sum."""
+    from scipy import sparse
+
+    from newslab.keywords.terms import CountsByRow
+    monkeypatch.setattr(CountsByRow, "PENDING", pending)
+    rng = np.random.default_rng(9)
+    words = np.array([f"w{i:03d}" for i in range(60)], dtype=object)
+    groups = np.array(["east", "north", "south", "west"], dtype=object)
+    want = {}
+    c = CountsByRow()
+    for _ in range(12):
+        rows = np.sort(rng.choice(groups, rng.integers(1, 4), replace=False))
+        vocab = np.sort(rng.choice(words, rng.integers(1, 20), replace=False))
+        m = sparse.random(len(rows), len(vocab), density=0.5, random_state=rng,
+                          data_rvs=lambda k: rng.integers(1, 5, k).astype(float))
+        c.add(rows, vocab, m)
+        d = m.toarray()
+        for i, r in enumerate(rows):
+            for j, v in enumerate(vocab):
+                want[r, v] = want.get((r, v), 0.0) + d[i, j]
+        if rng.random() < 0.3:
+            assert c.matrix.shape == (len(c.rows), len(c.vocab))     # read in between
+    assert list(c.rows) == sorted({r for r, _ in want})
+    assert list(c.vocab) == sorted({v for _, v in want})
+    got = c.matrix.toarray()
+    for (r, v), x in want.items():
+        assert got[list(c.rows).index(r), list(c.vocab).index(v)] == x
+    assert got.sum() == sum(want.values())

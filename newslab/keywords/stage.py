@@ -151,6 +151,7 @@ def keywords_parts(tables, *, by=(), duplicates: bool = False,
             total.merge(st)
     else:
         total = _statistics(pieces(), keys, labels)
+    total.term_df.lookup([])                      # its index made once, before any fork
     if callable(mapper) and getattr(tables, "jobs", 1) > 1 and total.n_pieces > 1 \
             and total.term_df.n_docs > 1:             # pass 2 too, one part per task
         kw = mapper("tokens", lambda parts: _score_parts(
