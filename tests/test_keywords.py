@@ -796,3 +796,36 @@ def test_counts_by_row_summed_late_or_early_are_the_same(monkeypatch, pending):
     for (r, v), x in want.items():
         assert got[list(c.rows).index(r), list(c.vocab).index(v)] == x
     assert got.sum() == sum(want.values())
+
+
+@pytest.mark.parametrize("top", [1, 2, 4, None])
+def test_stem_dedup_of_a_prefix_equals_the_whole_dedup(top):
+    """_rank_phrases stems an article's first 2 * top candidates, and more only for the
+    articles where fewer than top survive: the same rows as stemming all of them."""
+    from newslab.keywords.phrases import _rank_phrases
+    rng = np.random.default_rng(10)
+    forms = ["talk", "talks", "talked", "talking", "vote", "votes", "voted", "summit"]
+    rows = []
+    for a in range(30):
+        k = int(rng.integers(1, 60))
+        ph = rng.choice(forms, k) + " " + rng.choice(["", "deal", "deals"], k)
+        rows.append(pd.DataFrame({"article_id": f"x{a:02d}", "phrase": [p.strip() for p in ph],
+                                  "score": rng.integers(0, 5, k).astype(float),
+                                  "n": 1, "n_words": 1}))
+    rows.append(pd.DataFrame({"article_id": "y", "n": 1, "n_words": 1,  # one stem first
+                              "phrase": forms[:4] * 3 + ["vote", "summit"],
+                              "score": np.arange(14, 0, -1).astype(float)}))
+    df = pd.concat(rows, ignore_index=True).drop_duplicates(["article_id", "phrase"])
+    got = _rank_phrases(df, top, dedup=True)
+    s = df.sort_values(["article_id", "score", "phrase"], ascending=[True, False, True],
+                       kind="mergesort")
+    if top is not None:
+        s = s[s.groupby("article_id").cumcount() < 5 * top]
+    s = s[~pd.DataFrame({"a": s["article_id"].to_numpy(),
+                         "k": kw.stem_phrases(s["phrase"])}).duplicated().to_numpy()]
+    s = s.assign(rank=s.groupby("article_id").cumcount() + 1)
+    if top is not None:
+        s = s[s["rank"] <= top]
+    assert got["group"].tolist() == s["article_id"].tolist()
+    assert got["term"].tolist() == s["phrase"].tolist()
+    assert got["rank"].tolist() == s["rank"].tolist()

@@ -104,10 +104,7 @@ def _rank_phrases(df: pd.DataFrame, top, *, dedup: bool, extra=()) -> pd.DataFra
     if top is not None:
         df = df[df.groupby("article_id", sort=False).cumcount().to_numpy() < 5 * top]
     if dedup and len(df):
-        codes, uniq = pd.factorize(df["phrase"])
-        key = stem_phrases(np.asarray(uniq, dtype=object))[codes]
-        df = df[~pd.DataFrame({"a": df["article_id"].to_numpy(), "k": key}).duplicated()
-                .to_numpy()]
+        df = df[_first_of_stems(df, top)]
     df = df.copy()
     df["rank"] = df.groupby("article_id", sort=False).cumcount().to_numpy() + 1
     if top is not None:
@@ -119,6 +116,45 @@ def _rank_phrases(df: pd.DataFrame, top, *, dedup: bool, extra=()) -> pd.DataFra
     for c in ("n", "n_words", *extra):
         out[c] = df[c].to_numpy()
     return out
+
+
+def _first_of_stems(df: pd.DataFrame, top) -> np.ndarray:
+    """Which rows of ``df`` (sorted by article, best first) are the first of their article
+    with their Porter stems (:func:`stem_phrases`), among the rows the ranking can reach:
+    an article's first ``2 * top`` rows suffice when ``top`` of them are kept (the first
+    kept of a prefix are the first kept of the whole); only the articles where they do
+    not are stemmed further."""
+    art = pd.factorize(df["article_id"])[0]
+    phrase = df["phrase"].to_numpy(dtype=object)
+    key = np.empty(len(df), dtype=object)
+    use = np.ones(len(df), dtype=bool)
+    if top is not None:
+        pos = np.arange(len(art)) - np.searchsorted(art, art, side="left")
+        use = pos < 2 * top
+    key[use] = _stem_keys(phrase[use])
+    first = _first_rows(art, key, use)
+    if top is not None and not use.all():
+        kept = np.bincount(art[first], minlength=int(art.max()) + 1)
+        more = ~use & (kept[art] < top)       # rows of articles short of ``top`` so far
+        if more.any():
+            key[more] = _stem_keys(phrase[more])
+            use |= more
+            first = _first_rows(art, key, use)
+    out = np.zeros(len(df), dtype=bool)
+    out[first] = True
+    return out
+
+
+def _stem_keys(phrases: np.ndarray) -> np.ndarray:
+    codes, uniq = pd.factorize(phrases)
+    return stem_phrases(np.asarray(uniq, dtype=object))[codes]
+
+
+def _first_rows(art, key, use) -> np.ndarray:
+    """The rows among ``use`` that are the first of their (article, key)."""
+    rows = np.flatnonzero(use)
+    dup = pd.DataFrame({"a": art[rows], "k": key[rows]}).duplicated().to_numpy()
+    return rows[~dup]
 
 
 def rake(tokens: pd.DataFrame, *, top: int | None = 10, max_words: int | None = 4,
