@@ -829,3 +829,17 @@ def test_stem_dedup_of_a_prefix_equals_the_whole_dedup(top):
     assert got["group"].tolist() == s["article_id"].tolist()
     assert got["term"].tolist() == s["phrase"].tolist()
     assert got["rank"].tolist() == s["rank"].tolist()
+
+
+def test_phrase_frequencies_merge_sorted_hashes_exactly():
+    from newslab.keywords.phrases import PhraseFrequencies
+    rng = np.random.default_rng(11)
+    pf, want = PhraseFrequencies(), {}
+    for _ in range(6):
+        u = np.unique(rng.integers(0, 500, rng.integers(1, 200)).astype(np.uint64))
+        k = rng.integers(1, 9, len(u))
+        pf._add_hashes(u, k)
+        for x, c in zip(u.tolist(), k.tolist()):
+            want[x] = want.get(x, 0) + c
+    assert pf.keys.tolist() == sorted(want) and pf.counts.dtype == np.int64
+    assert pf.counts.tolist() == [want[x] for x in sorted(want)]

@@ -374,9 +374,11 @@ class PhraseFrequencies:
             self.keys, self.counts = u, k.astype(np.int64)
             return
         allk = np.concatenate([self.keys, u])
-        allc = np.concatenate([self.counts, k])
-        self.keys, inv = np.unique(allk, return_inverse=True)
-        self.counts = np.bincount(inv, weights=allc).astype(np.int64)
+        allc = np.concatenate([self.counts, np.asarray(k, dtype=np.int64)])
+        order = np.argsort(allk, kind="stable")     # two sorted runs: merged in linear time
+        allk, allc = allk[order], allc[order]
+        start = np.flatnonzero(np.r_[True, allk[1:] != allk[:-1]])
+        self.keys, self.counts = allk[start], np.add.reduceat(allc, start)
 
     def lookup(self, phrases) -> np.ndarray:
         """Document frequencies of phrase strings (every one of them counted)."""

@@ -143,7 +143,7 @@ class CountsByRow:
     made (summed into it when read, or when they hold :data:`PENDING` entries)."""
 
     #: Stored entries of added pieces held before they are summed into the matrix.
-    PENDING = 2_000_000
+    PENDING = 1_000_000
 
     def __init__(self):
         self._rows = np.array([], dtype=object)
