@@ -20,6 +20,12 @@ from tests.test_countries_real import found
     ("Peru beat Chile in the stadium.", {"PER", "CHL"}),
     ("Members of the Russian Volunteer Movement planted trees.", set()),
     ("Russian volunteers planted trees.", {"RUS"}),
+    # publications and companies: "the <Demonym> Spectator", "<Demonym> Apparel"
+    ("He wrote a column for the Peruvian Spectator last year.", set()),
+    ("Shares of Chilean Foods fell after the results.", set()),
+    ("Chilean exports of foods fell after the results.", {"CHL"}),
+    # a party leader: the office ends the run, the party's name is left
+    ("He said that Peru Independence Party Leader Ana Diaz had quit in the spring.", set()),
     # a head before company tails: "<Country word> Airways International"
     ("Thai Airways International ordered six jets.", set()),
     ("Peru Airlines Group reported a loss.", set()),
@@ -48,6 +54,11 @@ from tests.test_countries_real import found
     # "Bosnia" alone and other short or former names (names.csv)
     ("Bosnia-Herzegovina and Trinidad signed the deal.", {"BIH", "TTO"}),
     ("Talks with Byelorussia and Kazakstan stalled.", {"BLR", "KAZ"}),
+    # heritage compounds: people of the second country with roots in the first
+    ("The French-Canadian singer won the prize.", {"CAN"}),
+    ("An Irish-American family opened the pub.", {"USA"}),
+    ("Russian-American relations cooled.", {"RUS", "USA"}),
+    ("Polish-American cooperation grew.", {"POL", "USA"}),
     # a part of another country named by its people
     ("The Serbian half of Bosnia elected a new leader.", {"BIH"}),
     ("The Serbian president visited Bosnia.", {"SRB", "BIH"}),
@@ -103,6 +114,22 @@ def test_languages_states_spaces_and_institutions(text, expected):
      {"GBR"}),
 ])
 def test_leaders(text, date, expected):
+    assert found(text, date) == expected
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    # heads of state and government of 2004 and of 2021-22 added to leaders.csv
+    ("Sharon said the army would leave the area.", "2004-05-01", {"ISR"}),
+    ("Sharon Smith said she would run again.", "2004-05-01", set()),
+    ("Zapatero met the king on Monday.", "2005-01-10", {"ESP"}),
+    ("Zapatero met the king on Monday.", "2015-01-10", set()),
+    ("President Gbagbo said the talks were over.", "2004-11-10", {"CIV"}),
+    ("Sheikh Tamim received the envoy.", "2022-01-10", {"QAT"}),
+    # a name that also held another office: undated, only with a head's title
+    ("Prodi said the commission's budget would grow.", None, set()),
+    ("Prime Minister Prodi said the budget would grow.", None, {"ITA"}),
+])
+def test_more_leaders(text, date, expected):
     assert found(text, date) == expected
 
 

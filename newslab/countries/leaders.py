@@ -58,7 +58,8 @@ import re
 HEAD_ROLES = frozenset({"president", "prime minister", "chancellor", "premier", "king",
                         "queen", "supreme leader", "pope", "head of state", "leader",
                         "president or prime minister", "prime minister then president",
-                        "president then prime minister", "crown prince and prime minister"})
+                        "president then prime minister", "crown prince and prime minister",
+                        "emir"})
 
 _HEAD_TITLE = re.compile(
     r"(?:\b(?:President|Pres\.|Prime\s+Minister|PM|Premier|King|Queen|Pope|Emperor|Emir|"
@@ -93,7 +94,8 @@ _SPOUSE = re.compile(r"\b(?:Mrs|Ms|Madam|Madame|Lady)\.?\s+$")
 WOMEN = frozenset({"Theresa May", "Liz Truss", "Elizabeth II", "Angela Merkel", "Dilma Rousseff",
                    "Park Geun-hye", "Giorgia Meloni", "Tsai Ing-wen", "Salome Zourabichvili",
                    "Maia Sandu", "Claudia Sheinbaum", "Sanae Takaichi", "Yulia Svyrydenko",
-                   "Hillary Clinton", "Annalena Baerbock"})
+                   "Hillary Clinton", "Annalena Baerbock", "Megawati Sukarnoputri",
+                   "Gloria Macapagal Arroyo", "Helen Clark", "Jacinda Ardern", "Sheikh Hasina"})
 #: an election campaign around the name: a head of state or government running for office is
 #: a candidate even with the title ("pulling President Bush and rival John Kerry to the
 #: state", "the re-election of President Bush")

@@ -73,6 +73,9 @@ Forum Fair Day War Region Oblast Province Strait Basin Dam Metro Hour Project FA
 Chambers Labour Conservatives Nationalists Company Library Front Chart Charts
 Limited Banks News Summit Dialogue Museums Galleries Stadium Arena Field Coliseum Dome
 Velodrome Movement
+Spectator Review Magazine Weekly Monthly Chronicle Courier Observer Telegraph Register
+Bulletin Digest Inquirer Examiner
+Apparel Brands Foods Pharmaceuticals Pictures Records Industries Enterprises Technologies
 """.split())
 #: words that may close a company's name after its head ("Thai Airways International",
 #: "Korea Telecom Holdings"): read past them to find the head
@@ -82,7 +85,7 @@ NAME_TAILS = frozenset("International Holdings Holding Co Co. Inc Inc. Ltd Ltd. 
 #: Chairman Penny Smith" is the association's chairman, a name before him
 RUN_STOPS = frozenset("Chairman Chairwoman Chair President Chief Director Secretary Head "
                       "Minister Spokesman Spokeswoman Executive CEO Boss Manager Coach "
-                      "Captain Governor Mayor".split())
+                      "Captain Governor Mayor Leader".split())
 #: "<Head> of (the) X": a name of an organization, event or treaty ending in a country word
 OF_HEADS = frozenset("""
 Association Associations Society Church Federation Confederation Chamber League Museum
@@ -192,8 +195,20 @@ _ETHNIC_AFTER.update({k + "s": v for k, v in list(_ETHNIC_AFTER.items())})
 _ETHNIC_BEFORE = re.compile(r"[ \t]+Cypriots?\b")
 
 
+#: "French-Canadian pop star", "an Irish-American family": people of the second country
+#: with roots in the first (the first demonym is no country mention); not a pair of
+#: countries ("Russian-American relations", "the Mexican-American war")
+_HERITAGE = re.compile(r"-(?:American|Canadian|Australian)s?\b(?![ \t-]+(?:relations?|ties|"
+                       r"talks|trade|summit|war|border|agreements?|treaty|deal|cooperation|"
+                       r"partnership|alliance|friendship|dialogue|commission|council|joint|"
+                       r"forces|military|venture|negotiations|rivalry|conflict|axis|"
+                       r"bilateral|accord|pact|team|teams|business|economic)\b)")
+
+
 def _ethnic(text: str, start: int, end: int, bounds) -> bool:
     word = text[start:end]
+    if text[end:end + 1] == "-" and _HERITAGE.match(text, end, end + 40):
+        return True
     before = _ETHNIC_AFTER.get(word)
     if before is not None:
         if text[max(0, start - 12):start].rstrip().endswith(before):
