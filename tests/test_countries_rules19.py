@@ -82,6 +82,16 @@ def test_names_events_and_parts(text, expected):
     # a doubled space between the words of a fixed name (AG News)
     ("The Central  American nation voted.", set()),
     ("New  Zealand won the toss.", {"NZL"}),
+    # national agencies by their abbreviations and names (institutions.csv)
+    ("The FDA approved the drug on Friday.", {"USA"}),
+    ("Shares fell after the Fed raised rates.", {"USA"}),
+    ("She won the Fed Cup final.", set()),
+    ("The MoD confirmed the deaths of two soldiers.", {"GBR"}),
+    ("The Bundesbank cut its forecast.", {"DEU"}),
+    # "the Supreme Court" alone is the US court with an American cue
+    ("The Supreme Court refused to hear a challenge to the federal rule.", {"USA"}),
+    ("The Supreme Court refused to hear the case.", set()),
+    ("Peru's Supreme Court refused to hear the federal case.", {"PER"}),
     # blockers: a party named with a country word
     ("Members of A Just Russia met in Samara.", set()),
     # "the Commons" alone is the House of Commons, not in a Canadian sentence

@@ -302,13 +302,29 @@ def _rule_commons(text, start, end, s0, s1, gazwords) -> bool:
     return before in ("the ", "The ") and _CANADA.search(text, s0, s1) is None
 
 
+#: an American cue for "the Supreme Court" (not a country mention itself, or one)
+_US_COURT_CUE = re.compile(r"\b(?:[Ff]ederal|U\.S\.|US|American|Americans|Washington|WASHINGTON|"
+                           r"Congress|Senate|Bush|Clinton|Obama|Trump|Biden|[Ss]tate\s+law|"
+                           r"constitutional)\b")
+
+
+def _rule_us_court(text, start, end, s0, s1, gazwords) -> bool:
+    """"the Supreme Court" alone is the US Supreme Court in a sentence with an American cue
+    (federal, U.S., Washington, Congress, a president); not another country's
+    ("Ukraine's Supreme Court": no "the" right before), nor "the Supreme Court of X"."""
+    before = text[max(s0, start - 4):start]
+    if before not in ("the ", "The ") or text.startswith(" of ", end):
+        return False
+    return _US_COURT_CUE.search(text, s0, s1) is not None
+
+
 #: rule name (the ``rule`` column of the data files) -> check(text, start, end,
 #: sentence_start, sentence_end, gazetteer_words) -> keep?
 RULES = {"person": _rule_person, "georgia": _rule_georgia, "washington": _rule_washington,
          "food": _rule_food, "language": _rule_language, "brits": _rule_brits,
          "congress": _rule_congress, "lost_apostrophe": _rule_lost_apostrophe,
          "sino": _rule_sino, "continent": _rule_continent, "seat": _rule_seat,
-         "commons": _rule_commons}
+         "commons": _rule_commons, "us_court": _rule_us_court}
 
 
 def _after_us_state(text: str, end: int) -> bool:
