@@ -73,9 +73,24 @@ def test_names_events_and_parts(text, expected):
     ("Her Spanish is better than mine.", set()),
     ("He thanked his Italian hosts.", {"ITA"}),
     ("My Spanish colleagues agreed.", {"ESP"}),
+    # a language as an academic subject
+    ("She is a professor of Italian at the college.", set()),
+    ("Ana Diaz, Associate Professor, Spanish, signed the letter.", set()),
+    ("She met the professor in Italian hospitals.", {"ITA"}),
+    # "the Pole" after "at/to/reach the" is the geographic pole
+    ("They were the first to reach the Pole on foot.", set()),
+    ("The Pole won the race in Monaco.", {"POL", "MCO"}),
+    ("Fans cheered the Poles on the way to the final.", {"POL"}),
+    # a people's plural heading a group's name, an all-star honour, a caucus
+    ("Peruvians for Clean Water filed the suit.", set()),
+    ("Peruvians voted for change.", {"PER"}),
+    ("He was a high-school All-American in 2002.", set()),
+    ("Members of the Congressional Peruvian Caucus met.", set()),
+    ("Tickets for the Chilean Film Festival In Lima went on sale at the gate.", {"PER"}),
     # Georgia the US state as an adjective after "a", or with American public life
     ("A Georgia school board voted on Monday.", set()),
     ("A Georgia man was charged with fraud.", set()),
+    ("The race in Georgia's 6th drew crowds.", set()),
     ("The Georgia school district sued the federal judge's office.", set()),
     ("Georgia and Russia held talks in Geneva.", {"GEO", "RUS"}),
     ("Georgia signed a trade deal with Turkey.", {"GEO", "TUR"}),

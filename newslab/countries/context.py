@@ -72,7 +72,9 @@ _GEORGIA_STATE = re.compile(
     r"Arkansas|South Carolina|Ole Miss|Mississippi State|Tech\b|"
     # American public life: schools, courts, sheriffs ("a Georgia school board")
     r"school (?:board|district)|(?:federal|district|appeals) (?:court|judge)|sheriff|"
-    r"state law|state lawmakers|statehouse")
+    r"state law|state lawmakers|statehouse|"
+    # a congressional district: "Georgia's 6th"
+    r"Georgia['’]s\s+\d+(?:st|nd|rd|th)\b")
 #: "a Georgia man", "a Georgia school board": a US state as an adjective after "a"/"an"
 #: (the US newspaper style, as "a Texas man"; the country's adjective is "Georgian")
 _A_STATE = re.compile(r"(?:^|\s)[Aa]n?\s$")
@@ -90,6 +92,10 @@ _LANG_BEFORE = frozenset("speak speaks spoke speaking fluent learn learning lear
 #: possessives before a language used as a noun ("practising my Portuguese with him",
 #: "their English is good"); "my French colleagues" (a noun after it) stays the country
 _LANG_POSSESSIVE = frozenset("my his her your our their".split())
+#: a language as an academic subject: "professor of French", "the Department of English",
+#: "Associate Professor, English" (a faculty list)
+_SUBJECT_BEFORE = re.compile(r"\b(?:[Pp]rofessor|[Ll]ecturer|[Dd]epartment|[Dd]egree|[Tt]eacher|"
+                             r"[Ss]tudies|[Ff]aculty|[Cc]hair)(?:\s+of|,)\s+$")
 _LANG_POSSESSIVE_AFTER = re.compile(r"\s*(?:$|[.,;:!?)\"'\u201d]|(?:with|is|was|isn't|wasn't|"
                                     r"has|had|and|but|to|for|at|on|in)\b)")
 _LANG_OF = re.compile(r"(?i)\b(?:lack|knowledge|command|grasp|mastery|study|teaching)\s+of\s+$")
@@ -189,6 +195,8 @@ def _rule_language(text, start, end, s0, s1, gazwords) -> bool:
         return False
     if prev in _LANG_POSSESSIVE and _LANG_POSSESSIVE_AFTER.match(text, end, end + 12):
         return False    # "practising my Portuguese with him", "her English is fluent"
+    if _SUBJECT_BEFORE.search(text, max(s0, start - 30), start):
+        return False    # "a professor of French", "Associate Professor, English": a subject
     if prev == "of" and _LANG_OF.search(text, max(s0, start - 30), start) and \
             _LANG_OF_AFTER.match(text, end, end + 12):
         return False    # "his lack of English did not", "a good command of French."
@@ -203,6 +211,15 @@ def _rule_language(text, start, end, s0, s1, gazwords) -> bool:
     if prev == "in" and m and m.group(1) in _CLAUSE_WORDS:
         return False    # "he said it in Polish while struggling", "in French with subtitles"
     return not (prev == "in" and after[:1] == ",")
+
+
+_TO_THE_POLE = re.compile(r"\b(?:at|to|reach|reached|reaching|near|from|toward|towards)\s+the\s+$")
+
+
+def _rule_pole(text, start, end, s0, s1, gazwords) -> bool:
+    """"Pole" (a person from Poland) is the geographic pole after "at/to/reach/from the"
+    ("set foot at the Pole", "the trek to the Pole"); "the Pole won the race" stays."""
+    return _TO_THE_POLE.search(text, max(s0, start - 16), start) is None
 
 
 # "the mercurial French." (a team, a people): "the" and one or two adjectives before
@@ -324,7 +341,7 @@ RULES = {"person": _rule_person, "georgia": _rule_georgia, "washington": _rule_w
          "food": _rule_food, "language": _rule_language, "brits": _rule_brits,
          "congress": _rule_congress, "lost_apostrophe": _rule_lost_apostrophe,
          "sino": _rule_sino, "continent": _rule_continent, "seat": _rule_seat,
-         "commons": _rule_commons, "us_court": _rule_us_court}
+         "commons": _rule_commons, "us_court": _rule_us_court, "pole": _rule_pole}
 
 
 def _after_us_state(text: str, end: int) -> bool:

@@ -74,7 +74,7 @@ Chambers Labour Conservatives Nationalists Company Library Front Chart Charts
 Limited Banks News Summit Dialogue Museums Galleries Stadium Arena Field Coliseum Dome
 Velodrome Movement
 Spectator Review Magazine Weekly Monthly Chronicle Courier Observer Telegraph Register
-Bulletin Digest Inquirer Examiner
+Bulletin Digest Inquirer Examiner Caucus
 Apparel Brands Foods Pharmaceuticals Pictures Records Industries Enterprises Technologies
 """.split())
 #: words that may close a company's name after its head ("Thai Airways International",
@@ -265,6 +265,9 @@ def _named_before(text: str, start: int, bounds) -> bool:
     return w not in _TITLES and w not in _stop_words() and w not in matcher().words
 
 
+_CAP_SMALL = frozenset("In At On To By With From".split())
+
+
 def _run_after(text: str, pos: int, s1: int) -> tuple[list, str | None]:
     """The run of capitalized words right after ``pos`` (up to five, past "of", "and",
     "the", ...; a weekday or month ends it) and the word before its first "of"/"for"."""
@@ -278,6 +281,8 @@ def _run_after(text: str, pos: int, s1: int) -> tuple[list, str | None]:
         word = re.sub(r"(?:['’]s?|[.,])$", "", m.group(2))
         if word in _DATE_WORDS:
             break   # "won in the American League on Monday": a date ends the name
+        if word in _CAP_SMALL and run:
+            break   # "the Italian Film Festival In Scotland": a capitalized small word
         if word in RUN_STOPS and run:
             if run[-1] == "Press":
                 run.pop()   # "White House Press Secretary": an office, not a press agency
@@ -367,6 +372,9 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds) -> bool:
         #                 Singapore fund", "the $27bn Russia says" stay the country)
     if kind == "demonym" and _ethnic(text, start, end, bounds):
         return True
+    if kind == "demonym" and c1 == "f" and text.startswith(" for ", end) and \
+            text[end - 1:end] == "s" and text[end + 5:end + 6].isupper():
+        return True     # "Americans for Tax Reform": a people's plural heading a group's name
     if kind == "demonym" and c1.islower() and nxt[:1] == " " and \
             _SPECIES.match(text, end, end + 40):
         return True     # "the Gambian pouch rat", "a German shepherd": a species or breed
