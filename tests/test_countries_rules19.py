@@ -132,6 +132,9 @@ def test_languages_states_spaces_and_institutions(text, expected):
      "2022-06-01", {"RUS"}),
     ("Vladimir Putin sent greetings to Prime Minister Nikol Pashinyan on the national "
      "holiday.", "2022-06-01", {"RUS", "ARM"}),
+    # private life and health make the leader a private person
+    ("Mr Blair spent a night in hospital after a heart scare.", "2004-10-01", set()),
+    ("Mr Blair said the treaty would be signed.", "2004-10-01", {"GBR"}),
     # "New Labour" in the sentence is party politics
     ("Mr Blair said: \"The purpose of New Labour is prosperity for all.\"", "2004-05-01",
      set()),

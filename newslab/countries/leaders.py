@@ -26,8 +26,8 @@ attribution uses), and it is left out of country counts and stance unless asked 
   Clinton"; "former President ...", "ousted", "toppled"), or by a woman's title before a
   man's name ("Mrs Blair" is his wife; :data:`WOMEN` lists the women leaders), or when the
   sentence is about their party or private life (re-election, a candidate, a campaign,
-  their party, family, a memorial, losing trust): "Tony Blair's Labour conference row",
-  "Bush as a re-election candidate"; party politics anywhere in the sentence (a party's
+  their party, family, a wedding, their health, a memorial, losing trust): "Tony Blair's
+  Labour conference row", "Bush as a re-election candidate"; party politics anywhere in the sentence (a party's
   MPs, conference or activists, a gathering of the centre-left) override even the title
   ("Prime Minister Tony Blair said Labour MPs would welcome him"); the name's party right
   after it overrides even the title ("Prime Minister Sharon's Likud Party"). An
@@ -147,6 +147,9 @@ _PERSON_CONTEXT = re.compile(
     r"\bLib\s+Dems?\b|\bLiberal\s+Democrats?\b|\bDemocrats?\b|\bRepublicans?\b|\bGOP\b|"
     r"\bvoters?\b|\bconstituen|\bwife\b|\bhusband\b|\bwidow|\bdaughter\b|\bson\b|"
     r"\bmemoir|\bbiograph|\bfuneral\b|\bmemorial\b|\bbirthday\b|\bholiday\b|"
+    # private life and health ("Blair's heart scare", "his daughter's wedding")
+    r"\bwedding\b|\bhoneymoon\b|\bvacation\b|\bsurgery\b|\bhospital(?:ised|ized)?\b|"
+    r"\bheart\s+(?:condition|scare|problem|procedure)|\billness\b|\bprivate\s+life\b|"
     r"\bsuccessor\b|\bsuccession\b|"
     r"\brivalry\b|\brelationship\b|\btrust\b|\bstand\s+(?:aside|down)\b|\bstep\s+down\b|"
     r"\bcontender\b|\bpoll(?:s|ing)?\b|\bconstituency\b")

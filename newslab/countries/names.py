@@ -49,6 +49,19 @@ name ("Real Madrid", "London Irish", "Pole vaulter", "Brit Awards") are blockers
    word or country word and a lower-case "programme", "initiative" or "project".
 8. **A quoted title** ("an episode of "Married by America"", "the song "Hello Peru""): a
    country word that opens or closes a short Title Case span in quotes names a work.
+9. **Names read further** (session 19): a head may be followed by company tails ("Thai
+   Airways International", :data:`NAME_TAILS`); an office ends a name's run ("the British
+   Casino Association Chairman ...", :data:`RUN_STOPS`; "White House Press Secretary" stays
+   the institution), and so does a capitalized small word ("Festival In Scotland"); an
+   award "<X> <Title> of the Year"; a people's plural before "for <Name>" ("Americans for
+   Tax Reform"); an institution inside a longer name ("the Moscow Kremlin Museums",
+   :func:`institution_in_name`).
+10. **Events named by a country or city**: a country name before a lower-case "war" or
+   "conflict" ("the Iraq war"; not "the US war in Iraq"), a capital before an attack
+   ("the Madrid train bombings", "the Moscow theatre siege").
+11. **People of one country named from another**: "the Serbian half of Bosnia" (a part of
+   another country), heritage compounds ("French-Canadian", "Irish-American"; not
+   "Russian-American relations"): the first demonym is no mention of its country.
 """
 
 from __future__ import annotations
