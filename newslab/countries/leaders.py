@@ -27,8 +27,9 @@ attribution uses), and it is left out of country counts and stance unless asked 
   man's name ("Mrs Blair" is his wife; :data:`WOMEN` lists the women leaders), or when the
   sentence is about their party or private life (re-election, a candidate, a campaign,
   their party, family, a wedding, their health, a memorial, losing trust): "Tony Blair's
-  Labour conference row", "Bush as a re-election candidate"; party politics anywhere in the sentence (a party's
-  MPs, conference or activists, a gathering of the centre-left) override even the title
+  Labour conference row", "Bush as a re-election candidate"; party politics anywhere in
+  the sentence (a party's MPs, conference or activists, a gathering of the centre-left)
+  override even the title
   ("Prime Minister Tony Blair said Labour MPs would welcome him"); the name's party right
   after it overrides even the title ("Prime Minister Sharon's Likud Party"). An
   election campaign (re-election, a challenger, an election rival, swing states, voters, a
