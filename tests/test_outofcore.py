@@ -105,8 +105,11 @@ def _old_style(stance, articles, keys, cluster="article_id", n_ev=3, speaker=Fal
     for k, g in stance.groupby(keys, sort=True):
         mean, lo, hi = stats.cluster_bootstrap(g["score"].to_numpy(float),
                                                g[cluster].to_numpy())
-        rows.append((*k, len(g), g[cluster].nunique(), round(mean, 4), round(lo, 4),
-                     round(hi, 4), aggregate._evidence_lines(g, n_ev, speaker=speaker)))
+        # rounded as the tables round (pandas' round, numpy's: x * 10**4 rounded half to
+        # even), not Python's correctly rounded round(): the two differ on a value such as
+        # 0.18835 (binary 0.188349999...), which numpy rounds up and Python down
+        rows.append((*k, len(g), g[cluster].nunique(), *np.round([mean, lo, hi], 4).tolist(),
+                     aggregate._evidence_lines(g, n_ev, speaker=speaker)))
     return pd.DataFrame(rows, columns=[*keys, "n_mentions", "n_articles", "mean_score",
                                        "ci_low", "ci_high", "evidence"])
 
