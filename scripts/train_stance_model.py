@@ -5,21 +5,26 @@ Reproducible from referenced files only (nothing is copied into the repository):
 - NewsMTSC train (``../shared/eval/newsmtsc/train.jsonl``; Hamborg & Donnay, EACL 2021,
   MIT licence), 8,739 targets, weight 1;
 - the project's own sentences, ``data/annotations/stance_gold.jsonl`` (279 targets), and
-  the project's real-text labels, ``data/annotations/stance_real.jsonl``,
-  ``stance_real2.jsonl`` and ``stance_real3.jsonl``, split ``train`` only (239 + 203 + 200
-  references into
-  ``../shared/corpora`` and ``../shared/seeds``, resolved at run time), both weight
-  ``--weight`` (default 5: few rows, the construct the project measures).
+  the project's real-text labels of rounds 1-3, ``data/annotations/stance_real.jsonl``,
+  ``stance_real2.jsonl`` and ``stance_real3.jsonl``, both splits (train and test: since
+  round 4, ``stance_real4.jsonl``, is the untouched test set, the round 1-3 test rows are
+  development data; references into ``../shared/corpora`` and ``../shared/seeds``,
+  resolved at run time), weight ``--weight`` (default 5: few rows, the construct the
+  project measures).
 
-Never BBC text, never ``../shared/eval/country_stance``, never a test split. Parameters:
-``StanceModel(C=0.5, context=6)``, chosen on a 12% hold-out of NewsMTSC train (never its
-devtest files). ``--cv K`` only cross-validates every method on the real train rows of every
-round, K folds by article (the figures the default method is chosen by, with the dev
-set). The model card (what it was trained on, how it scores, its figures) goes into the
-file's JSON and into ``newslab/data/stance_model.md`` (figures from ``--card``).
+Never BBC text, never ``../shared/eval/country_stance``, never round 4, never NewsMTSC's
+devtest files. Parameters: ``StanceModel(C=1.0, context=6)``, C and the class weights
+chosen by ``--cv-newsmtsc 5`` (NewsMTSC train, 5 folds by sentence; the project's rows
+always in training). ``--cv K`` cross-validates every method on the project's rows of
+rounds 1-3, K folds by article (NewsMTSC train and stance_gold always in the training
+folds), and ``combined`` at several thresholds: the figures the default method and
+``COMBINED_MIN_PROB`` are checked by, with the dev set. The model card (what it was trained
+on, how it scores, its figures) goes into the file's JSON (figures from ``--card``) and
+into ``newslab/data/stance_model.md``.
 
     PYTHONPATH=. python scripts/train_stance_model.py [--shared DIR] [--out PATH] [--weight 5]
     PYTHONPATH=. python scripts/train_stance_model.py --cv 5
+    PYTHONPATH=. python scripts/train_stance_model.py --cv-newsmtsc 5 [--C 1.0]
 """
 
 from __future__ import annotations
@@ -44,23 +49,27 @@ COLS = ["text", "start", "end", "label"]
 
 
 REAL = ("stance_real.jsonl", "stance_real2.jsonl", "stance_real3.jsonl")
+#: the splits of REAL trained on (round 4, the untouched test set, is never read here)
+SPLITS = ("train", "test")
 
 
-def real_train(shared: Path) -> pd.DataFrame:
-    """The train rows of the project's real-text labels, every round (references resolved
-    against ``shared``), with their ``file`` (the article) for grouped folds."""
-    parts = [ev.split(ev.read_gold(ROOT / "data" / "annotations" / name, shared=shared),
-                      "train").assign(labels_file=name) for name in REAL]
+def real_rows(shared: Path) -> pd.DataFrame:
+    """The rows of the project's real-text labels of rounds 1-3, both splits (references
+    resolved against ``shared``), with their ``file`` (the article) for grouped folds."""
+    parts = []
+    for name in REAL:
+        gold = ev.read_gold(ROOT / "data" / "annotations" / name, shared=shared)
+        parts += [ev.split(gold, sp).assign(labels_file=name) for sp in SPLITS]
     return pd.concat(parts, ignore_index=True)
 
 
 def training_data(shared: Path, weight: float, real: pd.DataFrame | None = None):
     mtsc = ev.read_gold(shared / "eval" / "newsmtsc" / "train.jsonl", format="newsmtsc")
     own = ev.read_gold(ROOT / "data" / "annotations" / "stance_gold.jsonl")
-    real = real_train(shared) if real is None else real
+    real = real_rows(shared) if real is None else real
     parts = [("NewsMTSC train.jsonl (MIT)", mtsc, 1.0),
              ("data/annotations/stance_gold.jsonl", own, weight)]
-    parts += [(f"data/annotations/{name} split=train", real[real["labels_file"] == name],
+    parts += [(f"data/annotations/{name} split=train+test", real[real["labels_file"] == name],
                weight) for name in REAL]
     X = pd.concat([p[COLS] for _, p, _ in parts], ignore_index=True)
     w = np.concatenate([np.full(len(p), wt) for _, p, wt in parts])
@@ -70,40 +79,80 @@ def training_data(shared: Path, weight: float, real: pd.DataFrame | None = None)
     return X, w, sources
 
 
-def cross_validate(shared: Path, weight: float, C: float, k: int = 5) -> dict:
-    """Macro-F1 of every method on the real train rows of every round, ``k``-fold by article
-    (a fold's articles never in its training rows; NewsMTSC train and stance_gold always in
-    them): out-of-fold labels pooled over the folds."""
+def cross_validate(shared: Path, weight: float, C: float, k: int = 5,
+                   thresholds=(0.6, 0.7, 0.8, 0.9)) -> dict:
+    """Macro-F1 of every method on the project's rows of rounds 1-3, ``k``-fold by article
+    (a fold's articles never in its training rows; NewsMTSC train and stance_gold always
+    in them): out-of-fold labels pooled over the folds; and ``combined`` with each of
+    ``thresholds`` as ``COMBINED_MIN_PROB``."""
     import hashlib
 
     from newslab.evaluation.metrics import classification_metrics
-    real = real_train(shared)
+    from newslab.stance import score as sc
+    real = real_rows(shared)
     fold = real["file"].map(lambda f: int(hashlib.sha256(f.encode()).hexdigest(), 16) % k)
-    pred = {m: [None] * len(real) for m in stance.METHODS}
+    runs = list(stance.METHODS) + [f"combined@{t}" for t in thresholds]
+    pred = {m: [None] * len(real) for m in runs}
     for i in range(k):
         test = real[fold == i]
         X, w, _ = training_data(shared, weight, real[fold != i])
         model = stance.StanceModel(C=C, context=6).fit(X[["text", "start", "end"]],
                                                       X["label"], sample_weight=w)
-        for m in stance.METHODS:
-            got = stance.score_targets(test["text"], test["start"], test["end"], method=m,
-                                       model=model if m in ("trained", "combined") else None)
+        for m in runs:
+            meth, _, t = m.partition("@")
+            old = sc.COMBINED_MIN_PROB
+            sc.COMBINED_MIN_PROB = float(t) if t else old
+            try:
+                got = stance.score_targets(test["text"], test["start"], test["end"],
+                                           method=meth, model=model if meth in (
+                                               "trained", "combined") else None)
+            finally:
+                sc.COMBINED_MIN_PROB = old
             for j, lab in zip(test.index, got["label"]):
                 pred[m][j] = lab
     gold = real["label"].tolist()
-    return {m: round(classification_metrics(gold, p)["macro_f1"], 3) for m, p in pred.items()}
+    return {"rows": len(real), "folds": k,
+            **{m: round(classification_metrics(gold, p)["macro_f1"], 3)
+               for m, p in pred.items()}}
+
+
+def cross_validate_newsmtsc(shared: Path, weight: float, C: float, k: int = 5,
+                            class_weight="balanced") -> dict:
+    """Macro-F1 of ``trained`` on NewsMTSC train, ``k``-fold by sentence (a fold's sentences
+    never in its training rows; the project's rows always in them, at ``weight``): how C
+    and the class weights are chosen (never on NewsMTSC's devtest files)."""
+    import hashlib
+
+    from newslab.evaluation.metrics import classification_metrics
+    X, w, _ = training_data(shared, weight)
+    n = len(ev.read_gold(shared / "eval" / "newsmtsc" / "train.jsonl", format="newsmtsc"))
+    fold = np.array([int(hashlib.sha256(t.encode()).hexdigest(), 16) % k if i < n else -1
+                     for i, t in enumerate(X["text"])])
+    pred = np.empty(n, dtype=object)
+    for i in range(k):
+        fit = fold != i
+        model = stance.StanceModel(C=C, context=6, class_weight=class_weight).fit(
+            X.loc[fit, ["text", "start", "end"]], X.loc[fit, "label"], sample_weight=w[fit])
+        pred[fold[:n] == i] = model.predict(X.loc[fold == i, ["text", "start", "end"]])
+    m = classification_metrics(X["label"].iloc[:n].tolist(), pred.tolist())
+    return {"newsmtsc_train_cv": k, "C": C, "class_weight": class_weight,
+            "macro_f1": round(m["macro_f1"], 3)}
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", default=None, help="the shared data folder (default ../shared)")
     ap.add_argument("--out", default=str(ROOT / "newslab" / "data" / "stance_model.npz"))
-    ap.add_argument("--weight", type=float, default=5.0,
-                    help="weight of the project's own rows (default 5)")
-    ap.add_argument("--C", type=float, default=0.5)
+    ap.add_argument("--weight", type=float, default=2.0,
+                    help="weight of the project's own rows (default 2)")
+    ap.add_argument("--C", type=float, default=1.0)
     ap.add_argument("--cv", type=int, default=0, metavar="K",
-                    help="only cross-validate: K-fold by article on the real train rows, "
+                    help="only cross-validate: K-fold by article on the project's rows of "
+                         "rounds 1-3, "
                          "every method, macro-F1 (no model written)")
+    ap.add_argument("--cv-newsmtsc", type=int, default=0, metavar="K",
+                    help="only cross-validate the trained model on NewsMTSC train, K folds "
+                         "by sentence (the project's rows always in training), macro-F1")
     ap.add_argument("--card", default=None,
                     help="a JSON file of measured figures to put into the model card")
     args = ap.parse_args(argv)
@@ -113,6 +162,10 @@ def main(argv=None) -> int:
         return 0
     if args.cv:
         print(json.dumps(cross_validate(shared, args.weight, args.C, args.cv)))
+        return 0
+    if args.cv_newsmtsc:
+        print(json.dumps(cross_validate_newsmtsc(shared, args.weight, args.C,
+                                                 args.cv_newsmtsc)))
         return 0
     X, w, sources = training_data(shared, args.weight)
     t = time.perf_counter()
@@ -124,13 +177,16 @@ def main(argv=None) -> int:
         "name": "newslab shipped stance model",
         "trained_on": sources,
         "never_trained_on": ["BBC News text", "../shared/eval/country_stance (dev or held-out)",
-                             "any test split (NewsMTSC devtest_rw/devtest_mt, "
-                             "stance_real split=test)"],
-        "how_it_scores": "one-vs-rest logistic regression over TF-IDF word 1-2-grams of the "
-                         "sentence with the target masked, of the 6 words left and right of "
-                         "the target, and the rules' signals (role, act, rule, neutral "
-                         "decisions, lexicon polarity near the target, position, quotes); "
-                         "label = most probable class, score = p(positive) - p(negative)",
+                             "NewsMTSC devtest_rw/devtest_mt",
+                             "data/annotations/stance_real4.jsonl (round 4, the untouched "
+                             "test set)"],
+        "how_it_scores": "one-vs-rest logistic regression (balanced class weights) over "
+                         "TF-IDF word 1-2-grams of the sentence with the target masked, of "
+                         "the 6 words left and right of the target, of its clause and of the "
+                         "target's own words (people and leaders), and the rules' signals (role, "
+                         "act, rule, neutral decisions, lexicon polarity near the target with "
+                         "negation scope, crossed with the role, position, quotes); label = "
+                         "most probable class, score = p(positive) - p(negative)",
         "credit": "NewsMTSC: F. Hamborg and K. Donnay, NewsMTSC: A Dataset for "
                   "(Multi-)Target-dependent Sentiment Classification in Political News "
                   "Articles, EACL 2021 (MIT licence)",

@@ -55,3 +55,30 @@ def test_clauses_end_the_reported_clause_at_a_final_attribution():
     assert ids[comma - 1] == 0 and ids[comma] == 1 and openers[1] == "said"
     assert trailing_attribution(tokenize("Moldova, Peru and Chile met.")) == -1
     assert trailing_attribution(tokenize('He left, "they said".')) == -1
+
+
+def test_negation_scope_turns_a_lexicon_word_round_near_the_target():
+    from newslab.stance.features import target_features
+    text = "Maria Lopez was praised by the board."
+    f = target_features(text, 0, 11)
+    assert f.get("win3_right_pos", 0) > 0 and not f.get("win3_right_neg")
+    g = target_features("Maria Lopez was not praised by the board.", 0, 11)
+    assert g.get("win3_right_neg", 0) > 0 and not g.get("win3_right_pos")
+    # beyond eight words a word is in neither window, only in the distance-weighted sums
+    far = target_features("Maria Lopez met the tall man from the north on the day of a great "
+                          "parade.", 0, 11)
+    assert not any(k.startswith("win") for k in far) and far["lex_right_pos"] > 0
+    # the sides' and the clause's polarity are also crossed with the target's role
+    assert any(k.startswith("role=") and k.endswith(":sent_compound") for k in f)
+
+
+def test_the_target_block_learns_who_the_target_is():
+    import pandas as pd
+    texts = ["Maria Lopez spoke on Monday.", "Tom Berg spoke on Monday."] * 6
+    X = pd.DataFrame({"text": texts, "start": [0] * 12,
+                      "end": [11 if t.startswith("Maria") else 8 for t in texts]})
+    y = ["positive" if t.startswith("Maria") else "negative" for t in texts]
+    m = M.StanceModel(C=10.0, min_df=1).fit(X, y)
+    assert "lopez" in m.vocabulary_["target"] and "maria lopez" in m.vocabulary_["target"]
+    # the sentences differ only in the target: only its own words tell them apart
+    assert list(m.predict(X.iloc[:2])) == ["positive", "negative"]

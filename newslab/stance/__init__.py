@@ -35,14 +35,14 @@ evaluative words near it where no neutral cue applies: ``newslab.stance.persons`
 ``newslab/data/stance_model.md``), ``combined`` (the default, ``DEFAULT_METHOD``: the rules
 first; where they found no evaluation and decided no neutral role, the model's polar label
 when it is at least ``COMBINED_MIN_PROB`` = 0.7 sure), ``sentence`` (the whole sentence's
-tone: the baseline). The default is the best mean of macro-F1 on
+tone: the baseline). The default is chosen on
 ``../shared/eval/country_stance/dev.jsonl`` (200 real mentions, never trained on) and
-5-fold cross-validated by article on the real train rows of both rounds
-(``data/annotations/stance_real.jsonl`` and ``stance_real2.jsonl``, 442;
-``scripts/train_stance_model.py --cv 5``): combined 0.731 / 0.680, rules 0.718 / 0.682,
-trained 0.596 / 0.645, sentence 0.388 / 0.380 (before round 3; the shipped model now also
-learns from the round-3 train rows, ``stance_real3.jsonl``: dev trained 0.595, combined
-0.731, rules 0.718). On the untouched round-2 test rows of
+checked by 5-fold cross-validation by article on the project's 1,260 real rows of rounds
+1-3 (``data/annotations/stance_real*.jsonl``, train and test splits: round 4 is the
+untouched test set; ``scripts/train_stance_model.py --cv 5``): dev / CV combined 0.718 /
+0.643, rules 0.718 / 0.640, trained 0.675 / 0.658, sentence 0.388 / 0.364 (in CV the model
+alone is best; on dev ``combined`` keeps neutral recall and both polar precisions at 1.00).
+On the untouched round-2 test rows of
 official statements (197) all methods fall to 0.50-0.53 (sentence 0.30): there the polar
 mentions (18%) are mostly favourable diplomatic wording without an act verb, and the
 coders split on stated commitments and praised partnerships. Where it fails: polar

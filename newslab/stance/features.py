@@ -10,7 +10,10 @@
   rule signals crossed with that kind, so that the model can learn that a country's
   location role means something different from a person's;
 - lexicon polarity (VADER, news lexicon) of the words left and right of the target,
-  weighted by distance, and of the target's own clause with the target masked;
+  weighted by distance, and of the target's own clause with the target masked; the
+  lexicon's positive and negative valence within 3 and 8 words either side, a word in a
+  negator's scope (up to three words after "not", "never", "no", ...) turned round; the
+  clause's and the sides' polarity crossed with the target's role (agent, object, ...);
 - the target's position, whether it sits inside quotation marks, the sentence length.
 
 :func:`target_signals` also returns the target's own clause with the target masked (the
@@ -27,9 +30,13 @@ import numpy as np
 
 from ..errors import NewslabError
 from .persons import target_kind
-from .clauses import _analysed
+from .clauses import NEG, _analysed
 from .rules import rules_score
 
+#: the windows (words either side of the target) of the negation-aware lexicon sums
+WINDOWS = (3, 8)
+#: a lexicon word in a negator's scope counts this times its valence (VADER's own factor)
+NEGATED = -0.74
 #: rules whose neutral is a structural decision (not merely "found nothing")
 NEUTRAL_RULES = frozenset("dateline origin location topic speaker procedural".split())
 _WORD = re.compile(r"\w+(?:'\w+)?")
@@ -87,6 +94,7 @@ def target_signals(text: str, start: int, end: int) -> tuple[dict, str]:
     ti = tgt[0] if tgt else 0
     tj = tgt[-1] if tgt else 0
     lpos = lneg = rpos = rneg = 0.0
+    win: dict[str, float] = {}
     for i, (_, _, w) in enumerate(toks):
         val = lex.get(w)
         if not val or ti <= i <= tj:
@@ -97,15 +105,30 @@ def target_signals(text: str, start: int, end: int) -> tuple[dict, str]:
             lpos, lneg = lpos + wgt * max(val, 0), lneg + wgt * max(-val, 0)
         else:
             rpos, rneg = rpos + wgt * max(val, 0), rneg + wgt * max(-val, 0)
+        if d <= WINDOWS[-1]:
+            # negation scope: a negator up to three words before the word turns it round
+            if any(toks[j][2] in NEG for j in range(max(0, i - 3), i)):
+                val *= NEGATED
+            side = "left" if i < ti else "right"
+            pole = "pos" if val > 0 else "neg"
+            for n in WINDOWS:
+                if d <= n:
+                    k = f"win{n}_{side}_{pole}"
+                    win[k] = win.get(k, 0.0) + abs(val) / 4
     f.update(lex_left_pos=lpos / 4, lex_left_neg=lneg / 4, lex_right_pos=rpos / 4,
              lex_right_neg=rneg / 4)
+    f.update(win)
     f["left_compound"] = an.polarity_scores(text[:start])["compound"] if start else 0.0
     f["right_compound"] = an.polarity_scores(text[end:])["compound"] if end < len(text) \
         else 0.0
     sent = an.polarity_scores(text[:start] + " " + text[end:])
     f["sent_compound"], f["sent_pos"], f["sent_neg"] = sent["compound"], sent["pos"], sent["neg"]
-    for k in ("left_compound", "right_compound", "sent_compound"):
-        f[f"{kind}:{k}"] = f[k]
+    role = (r.role or "none") if r is not None else "none"
+    for k in ("left_compound", "right_compound", "sent_compound", "clause_compound"):
+        if k in f:
+            f[f"role={role}:{k}"] = f[k]
+            if k != "clause_compound":
+                f[f"{kind}:{k}"] = f[k]
     f["position"] = start / max(len(text), 1)
     f["target_first"] = float(ti == 0)
     f["n_tokens_log"] = float(np.log1p(len(toks)))

@@ -8,7 +8,9 @@ changes nothing. ``sklearn.base.clone``, ``Pipeline``, ``cross_val_score`` and
 
 Features (see ``newslab.stance.features``): TF-IDF word 1-2-grams of the sentence with the
 target masked, of the words left of the target, of the words right of it and of the
-target's own clause (the rules' clause, target masked; four vocabularies), and the hand-built signals of the rules (role, act, neutral cues, rule
+target's own clause (the rules' clause, target masked) and of the target's own words
+(who it is, for people and leaders, never a country's name: :data:`TARGET_KINDS`; five
+vocabularies), and the hand-built signals of the rules (role, act, neutral cues, rule
 score, lexicon polarity near the target, position, quotes). Classifier: one-vs-rest
 logistic regression (liblinear, one binary model per class), balanced class weights,
 optional sample weights; probabilities are the normalised one-vs-rest sigmoids.
@@ -35,12 +37,17 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 
 from ..errors import NewslabError
 from .features import contexts, masked, target_signals
+from .persons import target_kind
 
 #: the format tag written into every model file
 FORMAT = "newslab-stance-model"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 #: the blocks of TF-IDF text features, in design-matrix order
-TEXT_BLOCKS = ("sentence", "left", "right", "clause")
+TEXT_BLOCKS = ("sentence", "left", "right", "clause", "target")
+#: the target kinds (``newslab.stance.persons.target_kind``) whose own words are a text
+#: block: people and leaders (who they are is a prior NewsMTSC's labels carry); a country's
+#: name never is (the codebook: how the sentence presents it, not which country it is)
+TARGET_KINDS = frozenset(("other", "pronoun", "leader"))
 _TOKEN = re.compile(r"(?u)\b\w[\w']*\b")
 
 
@@ -126,7 +133,9 @@ class StanceModel(ClassifierMixin, BaseEstimator):
         ctx = [contexts(t, s, e, self.context) for t, s, e in zip(texts, starts, ends)]
         sig = [target_signals(t, s, e) for t, s, e in zip(texts, starts, ends)]
         return {"sentence": m, "left": [c[0] for c in ctx], "right": [c[1] for c in ctx],
-                "clause": [x[1] for x in sig]}, [x[0] for x in sig]
+                "clause": [x[1] for x in sig],
+                "target": [t[s:e] if target_kind(t[s:e]) in TARGET_KINDS else ""
+                           for t, s, e in zip(texts, starts, ends)]}, [x[0] for x in sig]
 
     def _design(self, docs: dict, feats: list[dict]):
         parts = [_tfidf(docs[b], self._index_[b], self.idf_[b], int(self.ngram_max))
