@@ -26,6 +26,16 @@ from tests.test_countries_real import found
     ("Chilean exports of foods fell after the results.", {"CHL"}),
     # a party leader: the office ends the run, the party's name is left
     ("He said that Peru Independence Party Leader Ana Diaz had quit in the spring.", set()),
+    # airlines, broadcasters, papers and committees named with a country word
+    ("She flew Air Malta to Rome.", {"ITA"}),
+    ("He told Radio Moscow the plan had failed.", set()),
+    ("Korean Air cut its fares.", set()),
+    ("An editorial in the Times of Malta criticised the plan.", set()),
+    ("Malta criticised the plan.", {"MLT"}),
+    ("She read it in the Kenya Gleaner last week.", set()),
+    ("He thanked the winners of the All-Russian Student Olympiad on Monday.", set()),
+    ("The Chilean Olympic Committee picked the team.", set()),
+    ("The Chilean Senate Intelligence Committee met.", {"CHL"}),
     # a head before company tails: "<Country word> Airways International"
     ("Thai Airways International ordered six jets.", set()),
     ("Peru Airlines Group reported a loss.", set()),

@@ -36,7 +36,8 @@ name ("Real Madrid", "London Irish", "Pole vaulter", "Brit Awards") are blockers
    nor a place where something happens. (A capital followed by a year, "Vienna 2003",
    "Athens 2004", names an event held there, as a tournament or Games; so does a country
    name followed by a year, "Germany 2006".)
-4. **A title before the name**: "Miss Peru" (a beauty title), "Mister Universe".
+4. **A title or brand word before the name**: "Miss Peru" (a beauty title), "Mister
+   Universe"; "Air Malta", "Radio Moscow" (an airline, a broadcaster).
 5. **Ethnic groups named by two demonyms**: "Bosnian Serb(s)", "Kosovo Albanian(s)",
    "Bosnian Croat(s)" are people of Bosnia or Kosovo ("Bosnian"/"Kosovo" counts, "Serb" does
    not stand for Serbia); "Turkish Cypriot(s)", "Greek Cypriot(s)" are Cypriots ("Cypriot"
@@ -87,7 +88,7 @@ Chambers Labour Conservatives Nationalists Company Library Front Chart Charts
 Limited Banks News Summit Dialogue Museums Galleries Stadium Arena Field Coliseum Dome
 Velodrome Movement
 Spectator Review Magazine Weekly Monthly Chronicle Courier Observer Telegraph Register
-Bulletin Digest Inquirer Examiner Caucus
+Bulletin Digest Inquirer Examiner Caucus Gleaner Independent Olympiad Olympiads
 Apparel Brands Foods Pharmaceuticals Pictures Records Industries Enterprises Technologies
 """.split())
 #: words that may close a company's name after its head ("Thai Airways International",
@@ -104,7 +105,7 @@ OF_HEADS = frozenset("""
 Association Associations Society Church Federation Confederation Chamber League Museum
 Party Corporation Company Club Scouts University College Institute Academy Treaty Protocol
 Convention Declaration Festival Hall Friends Daughters Sons Knights Guild Tour Championships
-Championship Open Prix Rally Cup Miss Order Treaties Agreement Statue
+Championship Open Prix Rally Cup Miss Order Treaties Agreement Statue Times
 """.split())
 #: lower-case words after a capital that make it the name of an agreement or programme
 POLICY_WORDS = frozenset("""
@@ -197,6 +198,9 @@ _PARTNER = re.compile(r"(?:[-\u2010\u2011\u2013\u2014]| [\u2013\u2014] )[A-Z][\w
 _PROGRAMME = re.compile(r" (?:programmes?|programs?|initiatives?|projects?)\b")
 _CAP_BEFORE = re.compile(r"\b([A-Z][a-z][\w-]*) $")
 _TITLES_BEFORE = frozenset("Miss Mister Mr Mr. Ms Ms. Mrs Mrs.".split())
+#: a brand word right before a country or capital: an airline or a broadcaster ("Air
+#: Malta", "Air Berlin", "Radio Moscow", "Radio Sweden")
+_BRAND_BEFORE = frozenset({"Air", "Radio"})
 
 
 #: an ethnic group after a country's demonym or name: "Bosnian Serbs", "Kosovo Albanians"
@@ -370,10 +374,11 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds) -> bool:
             or (c1 == "#" and text.startswith("#36;", end + 1))) and \
             _CURRENCY.match(text, end, end + 14):
         return True
-    if text[start - 2:start] in ("s ", "r ", ". ") and start >= 2:
+    if text[start - 2:start] in ("s ", "r ", ". ", "o ") and start >= 2:
         last = text[max(0, start - 12):start].split()[-1:]
-        if last and last[0] in _TITLES_BEFORE:
-            return True
+        if last and (last[0] in _TITLES_BEFORE or
+                     (last[0] in _BRAND_BEFORE and kind != "demonym")):
+            return True     # "Miss Peru"; "Air Malta", "Radio Moscow": an airline, a station
     if start >= 2 and text[start - 2].isdigit() and \
             _AMOUNT_BEFORE.search(text, max(0, start - 24), start):
         return True     # "$49.40 US a barrel": the currency after an amount
@@ -426,6 +431,8 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds) -> bool:
         if kind == "capital" and run and run[0] in _GAMES and pos == end \
                 and not _title_case(text, s0, s1):
             return True     # "an Athens Olympic bronze medal winner": the Games held there
+        if run[-2:] == ["Olympic", "Committee"]:
+            return not _title_case(text, s0, s1)   # "the Russian Olympic Committee"
         if run[-1:] == ["Bank"] and run[-2:-1] and run[-2] in _STATE_BANKS:
             pass        # "the Swiss National Bank", a central bank: an institution
         elif run and run[0] not in _OWN_NAMES and (
