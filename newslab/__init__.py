@@ -12,20 +12,30 @@ The public vocabulary, one verb family per stage (see ``newslab.schema`` for the
 - ``analyze(path, out)``: the whole pipeline, as ``newslab analyze``
 
 Each stage's module (``countries``, ``sentiment``, ``keywords``, ``stance``, ``attribution``,
-``plots``) holds the rest of its functions.
+``plots``) holds the rest of its functions. Every name here is imported on first use
+(``import newslab`` itself loads nothing heavy), so a script pays only for what it uses.
 """
 
-from . import countries, keywords, schema, sentiment, stance
-from .countries import count_by_article, count_by_country, countries_only, find_mentions
+from importlib import import_module
+
 from .errors import NewslabError
-from .keywords import keywords as keywords_table
-from .load import load_articles, read_corpus, skipped_table
-from .pipeline import analyze, read_table
-from .sentiment import article_tone, score_paragraphs, score_sentences
-from .stance import analyze_stance, score_mentions, score_target
-from .tokenize import kwic, sentences, term_frequencies, tokens
 
 __version__ = "0.1.0"
+
+#: public name -> (module, attribute; None: the module itself), imported on first use
+_LAZY = {
+    "countries": (".countries", None), "keywords": (".keywords", None),
+    "schema": (".schema", None), "sentiment": (".sentiment", None),
+    "stance": (".stance", None),
+    **{n: (".countries", n) for n in ("count_by_article", "count_by_country",
+                                      "countries_only", "find_mentions")},
+    "keywords_table": (".keywords", "keywords"),
+    **{n: (".load", n) for n in ("load_articles", "read_corpus", "skipped_table")},
+    **{n: (".pipeline", n) for n in ("analyze", "read_table")},
+    **{n: (".sentiment", n) for n in ("article_tone", "score_paragraphs", "score_sentences")},
+    **{n: (".stance", n) for n in ("analyze_stance", "score_mentions", "score_target")},
+    **{n: (".tokenize", n) for n in ("kwic", "sentences", "term_frequencies", "tokens")},
+}
 
 __all__ = ["NewslabError", "analyze", "analyze_stance", "article_tone", "count_by_article",
            "count_by_country", "countries", "countries_only", "find_mentions", "keywords",
@@ -33,3 +43,19 @@ __all__ = ["NewslabError", "analyze", "analyze_stance", "article_tone", "count_b
            "score_mentions", "score_paragraphs", "score_sentences", "score_target",
            "sentences", "sentiment", "skipped_table", "stance", "term_frequencies", "tokens",
            "__version__"]
+
+
+def __getattr__(name):
+    try:
+        module, attr = _LAZY[name]
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    value = import_module(module, __name__)
+    if attr is not None:
+        value = getattr(value, attr)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_LAZY))

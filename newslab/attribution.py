@@ -78,12 +78,33 @@ def _is_name(w: str) -> bool:
 def _speaker_before(text: str, vstart: int) -> tuple[int, int] | None:
     """The speaker phrase that ends just before a cue verb at vstart (span in text): a run of
     name or title words, with an appositive ("Yury Ushakov, an aide to Putin, told")."""
-    toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, 0, vstart)]
+    # the walk below looks at a few words before the cue: first the words after a space
+    # within WINDOW characters of it (no word holds a space, so they are the words the
+    # whole text has there), the whole text before the cue only if the walk needs more
+    gap = _SPACE.search(text, max(0, vstart - _WINDOW), vstart) if vstart > _WINDOW else None
+    if gap is not None:
+        got = _speaker_before_toks(text, [(m.start(), m.end(), m.group())
+                                          for m in _WORD.finditer(text, gap.start(), vstart)],
+                                   whole=False)
+        if got is not _MORE:
+            return got
+    return _speaker_before_toks(text, [(m.start(), m.end(), m.group())
+                                       for m in _WORD.finditer(text, 0, vstart)], whole=True)
+
+
+#: characters before a cue tokenized first (:func:`_speaker_before`)
+_WINDOW = 120
+_SPACE = re.compile(r"\s")
+#: "the walk went past the first word it was given": it needs the words before them
+_MORE = object()
+
+
+def _speaker_before_toks(text: str, toks: list, *, whole: bool):
     i = len(toks) - 1
     while i >= 0 and toks[i][2].lower() in _AUX:
         i -= 1
     if i < 0:
-        return None
+        return None if whole else _MORE
     if toks[i][2].lower() in _PRONOUNS:
         return toks[i][0], toks[i][1]
     end = None
@@ -92,6 +113,8 @@ def _speaker_before(text: str, vstart: int) -> tuple[int, int] | None:
         j = i - 1
         while j >= 0 and toks[j][2] != "," and _is_name(toks[j][2]) and toks[j][2] not in _QUOTES:
             j -= 1
+        if j < 0 and not whole:
+            return _MORE
         if j < 0 or toks[j][2] != "," or j == i - 1:
             return None
         end = toks[i - 1][1]
@@ -104,6 +127,8 @@ def _speaker_before(text: str, vstart: int) -> tuple[int, int] | None:
         start = toks[i][0]
         end = end if end is not None else toks[i][1]
         i -= 1
+    if i < 0 and not whole:
+        return _MORE
     if start is None or end is None:
         return None
     # drop a leading sentence connective ("But U.S. officials say")
@@ -120,9 +145,9 @@ def _speaker_before(text: str, vstart: int) -> tuple[int, int] | None:
 
 def _speaker_after(text: str, vend: int) -> tuple[int, int] | None:
     """'," said Psaki' / 'according to a State Department spokesperson': the phrase after."""
-    toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, vend)]
     start = end = None
-    for s, e, w in toks:
+    for m in _WORD.finditer(text, vend):
+        s, e, w = m.start(), m.end(), m.group()
         if w[:1].islower() and w.endswith("."):
             w, e = w[:-1], e - 1  # "spokesperson." ends the sentence
         if w in ('"', "“", "”", ",", ".", ";", ":", "!", "?") or not _is_name(w):
@@ -190,10 +215,15 @@ def find_cues(text: str, *, inside: bool = False) -> list[dict]:
     return out
 
 
+_QUOTE_MARK = re.compile(r"[\"“”]")
+
+
 def _quote_marks(text: str) -> list[tuple[int, str]]:
     """Quote marks as (position, 'open'|'close')."""
     marks = []
-    for m in re.finditer(r"[\"“”]", text):
+    if '"' not in text and "“" not in text and "”" not in text:
+        return marks
+    for m in _QUOTE_MARK.finditer(text):
         c, i = m.group(), m.start()
         if c == "“":
             marks.append((i, "open"))
@@ -220,11 +250,22 @@ def _quote_depth(text: str, inside: bool = False) -> bool:
 def _country_of(phrase: str, date=None) -> tuple[str, str] | None:
     """The first country (not organization) that ``phrase`` names, through the countries
     matcher (dated leaders resolved by ``date``), or None."""
-    d = None
-    if date is not None and not pd.isna(date):
-        ts = pd.Timestamp(date)
-        d = (ts.tz_localize(None) if ts.tzinfo else ts).to_datetime64().astype("datetime64[ns]")
+    if date is None:
+        return _country_cached(phrase, None)
+    try:
+        d = _day(date)
+    except TypeError:  # not hashable
+        d = _day.__wrapped__(date)
     return _country_cached(phrase, d)
+
+
+@lru_cache(maxsize=4096)
+def _day(date):
+    """A date as the matcher takes it (datetime64[ns], time zone dropped), None for NA."""
+    if pd.isna(date):
+        return None
+    ts = pd.Timestamp(date)
+    return (ts.tz_localize(None) if ts.tzinfo else ts).to_datetime64().astype("datetime64[ns]")
 
 
 @lru_cache(maxsize=65536)

@@ -73,6 +73,49 @@ def bootstrap_sums(sums, counts, *, n_boot: int = N_BOOT, level: float = LEVEL,
     return mean, float(np.quantile(boot, a)), float(np.quantile(boot, 1 - a))
 
 
+#: Most floats one vectorised step of :func:`bootstrap_groups` holds (groups x resamples x
+#: clusters).
+GROUP_CELLS = 4_000_000
+
+
+def bootstrap_groups(sums, counts, sizes, *, n_boot: int = N_BOOT, level: float = LEVEL,
+                     seed: int = SEED, cells: int | None = None):
+    """:func:`bootstrap_sums` of many groups at once: group ``g``'s clusters are the next
+    ``sizes[g]`` entries of ``sums`` and ``counts`` (groups one after the other, each
+    group's clusters in order of first appearance). Returns the arrays ``mean, low, high``,
+    equal to :func:`bootstrap_sums` of each group alone (every group with ``k`` clusters
+    gets the same seeded draws, so all of them are resampled in one step of at most
+    ``cells`` floats; a group too large for one step is drawn on its own, in blocks)."""
+    s = np.asarray(sums, dtype=float)
+    c = np.asarray(counts, dtype=float)
+    k = np.asarray(sizes, dtype=np.int64)
+    cells = GROUP_CELLS if cells is None else cells
+    first = np.r_[0, np.cumsum(k)[:-1]].astype(np.int64)
+    mean = np.full(len(k), np.nan)
+    lo, hi = mean.copy(), mean.copy()
+    one = np.flatnonzero(k == 1)
+    mean[one] = s[first[one]] / c[first[one]]
+    lo[one] = hi[one] = mean[one]
+    a = (1 - level) / 2
+    for size in np.unique(k[k > 1]).tolist():
+        gs = np.flatnonzero(k == size)
+        cols = first[gs][:, None] + np.arange(size)          # (groups, size)
+        S, C = s[cols], c[cols]
+        mean[gs] = S.sum(axis=1) / C.sum(axis=1)
+        if n_boot * size > cells:                            # per group, drawn in blocks
+            for i, g in enumerate(gs.tolist()):
+                _, lo[g], hi[g] = bootstrap_sums(S[i], C[i], n_boot=n_boot, level=level,
+                                                 seed=seed)
+            continue
+        draws = np.random.default_rng(seed).integers(0, size, size=(n_boot, size))
+        step = max(1, cells // (n_boot * size))
+        for i in range(0, len(gs), step):
+            boot = S[i:i + step][:, draws].sum(axis=2) / C[i:i + step][:, draws].sum(axis=2)
+            q = np.quantile(boot, [a, 1 - a], axis=1)
+            lo[gs[i:i + step]], hi[gs[i:i + step]] = q[0], q[1]
+    return mean, lo, hi
+
+
 def grouped_cluster_bootstrap(df: pd.DataFrame, keys: list[str], value: str,
                               cluster: str = "article_id", *, n_boot: int = N_BOOT,
                               level: float = LEVEL, seed: int = SEED) -> pd.DataFrame:

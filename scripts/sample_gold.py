@@ -75,6 +75,12 @@ N_SENTENCES = {"bbc": (34, 33), "ag_news": (34, 33), "state.gov": (17, 16),
 # ``--round 4 --tasks countries``): from articles rounds 1-3 did not touch, streams
 # ``f"{SEED}:r4:<sample>"``; countries ``split = "test4"``.
 N_STANCE_R2 = {"state.gov": 200, "en.kremlin.ru": 200}
+# Round 4 stance (drawn 2026-12-01, session 19, ``--round 4 --tasks stance``, after the
+# countries sample of that round): a test set only, drawn like the shared dev set (BBC News
+# and the official statements, at most two sentences per article, one mention per sentence),
+# every row ``split = "test4"``: BBC text may not be trained on, and the set is kept to check
+# the final code once.
+N_STANCE_R4 = {"bbc": 200, "state.gov": 100, "en.kremlin.ru": 100}
 
 
 # --------------------------------------------------------------------------- raw content
@@ -365,24 +371,30 @@ def _stance_rows(picks, data: dict, shared: Path, uid, split, rnd: int | None = 
 
 def stance_sample_r2(data: dict, shared: Path, out: Path, refs: Path, exclude: set,
                      rnd: int = 2) -> dict:
-    """Round 2 (or a later round) of the stance sample: official statements only, no article
-    drawn before."""
+    """Round 2 (or a later round) of the stance sample: official statements only (round 4:
+    BBC News too, all test), no article drawn before and none of the dev set's."""
     rng = random.Random(f"{SEED}:r{rnd}:stance")
     with open(shared / DEV, encoding="utf-8") as f:
         dev = [json.loads(ln) for ln in f if ln.strip()]
     dev_files = {"corpora/" + r["file"] for r in dev if r.get("file")}
+    dev_bbc = {r["bbc_id"] for r in dev if r.get("bbc_id")}
     dev_texts = {r["text"].strip() for r in dev}
     used = set()
     chosen = []
-    for outlet, n in N_STANCE_R2.items():
-        pool = [s for s in data["official"] if s["source"] == outlet and _stance_mentions(s)
+    sizes = N_STANCE_R4 if rnd >= 4 else N_STANCE_R2
+    for outlet, n in sizes.items():
+        group = "bbc" if outlet == "bbc" else "official"
+        pool = [s for s in data[group] if s["source"] == outlet and _stance_mentions(s)
                 and usable(s) and s["text"].strip() not in dev_texts
-                and s["ref"]["file"] not in dev_files and s["key"] not in exclude]
+                and s["ref"].get("file") not in dev_files and s["ref"].get("id") not in dev_bbc
+                and s["key"] not in exclude]
         chosen += _draw_capped(pool, n, rng, used)
     picks = [(s, _pick_mention(s, rng, _stance_mentions(s))) for s in chosen]
     rng.shuffle(picks)
-    coder, reflist = _stance_rows(picks, data, shared, lambda k: f"sr{rnd}-{k:04d}",
-                                  lambda s: split_of(s["key"], ("train", "test")), rnd)
+    coder, reflist = _stance_rows(
+        picks, data, shared, lambda k: f"sr{rnd}-{k:04d}",
+        (lambda s: f"test{rnd}") if rnd >= 4 else (lambda s: split_of(s["key"], ("train", "test"))),
+        rnd)
     _write(out / f"stance_sample_r{rnd}.jsonl", coder)  # text: for the coders only
     _write(refs / f"stance_real{rnd}_refs.jsonl", reflist)
     return Counter((r["source"], r["split"]) for r in reflist)

@@ -678,3 +678,168 @@ def test_keywords_stage_on_no_tokens():
     assert out["keyness_by_outlet"].empty
     out = kw.keywords_stage(PartTables([], articles=arts), by="outlet")
     assert out["keywords"].empty and list(out["keywords"].columns) == columns("keywords")
+
+
+def _key_phrases_from_strings(t: pd.DataFrame, top, english: bool) -> pd.DataFrame:
+    """key_phrases written the plain way, from candidate_phrases' strings: every candidate
+    grouped by (article, phrase), scored, sorted whole (the reference for the coded path)."""
+    from newslab.keywords.phrases import _rank_phrases
+    c = kw.candidate_phrases(t, max_words=3)
+    ph = c.groupby(["article_id", "phrase"], sort=False).agg(
+        n=("first", "size"), n_words=("n_words", "first")).reset_index()
+    if english:
+        words = ph["phrase"].str.split(" ")
+        f = {w: -np.log10(kw.english_frequencies([w])[0]) for w in set(words.explode())}
+        ph["idf"] = [math.fsum([f[w] for w in ws]) for ws in words] / ph["n_words"]
+    else:
+        n_docs = t["article_id"].nunique()
+        df = ph.groupby("phrase")["article_id"].transform("size").to_numpy()
+        ph["idf"] = np.log((1.0 + n_docs) / (1.0 + df)) + 1.0
+    ph["score"] = ph["n"].to_numpy() * ph["idf"].to_numpy() / ph["n_words"].to_numpy()
+    return _rank_phrases(ph, top, dedup=True, extra=("idf",))
+
+
+@pytest.mark.parametrize("top", [None, 1, 3, 10])
+def test_coded_key_phrases_equal_the_plain_string_computation(top):
+    """key_phrases scores integer-coded n-grams and makes strings only for the candidates
+    that can reach an article's best 5 * top; with many tied scores (a small generated
+    vocabulary) it keeps exactly the rows, order and scores of the plain computation."""
+    t = bursty_tokens(60, vocab=80, seed=3)
+    rng = np.random.default_rng(4)
+    t = t.assign(is_stop=rng.random(len(t)) < 0.25,
+                 token_id=t.groupby(["article_id", "sentence_id"]).cumcount())
+    got = kw.key_phrases(t, top=top, background="corpus", chunk_articles=25)
+    want = _key_phrases_from_strings(t, top, english=False)
+    pd.testing.assert_frame_equal(got.reset_index(drop=True), want.reset_index(drop=True))
+    got = kw.key_phrases(t, top=top, background="english")
+    want = _key_phrases_from_strings(t, top, english=True)
+    pd.testing.assert_frame_equal(got[["group", "term", "rank", "n", "n_words"]],
+                                  want[["group", "term", "rank", "n", "n_words"]])
+    np.testing.assert_allclose(got["score"], want["score"], rtol=1e-12)
+
+
+def test_distinct_ngrams_and_phrase_hashes():
+    """The coded n-grams are candidate_phrases counted per article; a phrase's hash is the
+    same from its words in any piece and from its string, and differs between phrases."""
+    from newslab.keywords.ngrams import distinct_ngrams, hash_phrases
+    t, _ = toks(CORPUS)
+    ng = distinct_ngrams(t, 3)
+    c = kw.candidate_phrases(t, max_words=3)
+    want = c.groupby(["article_id", "phrase"]).size()
+    got = pd.Series(ng.n, index=pd.MultiIndex.from_arrays([ng.arts[ng.art], ng.phrases()]))
+    pd.testing.assert_series_equal(got.sort_index(), want.sort_index(), check_names=False)
+    h = ng.hashes()
+    assert list(h) == list(hash_phrases(ng.phrases()))
+    assert len(set(h)) == len(set(ng.phrases()))
+    one = distinct_ngrams(t[t["article_id"].eq("b")].reset_index(drop=True), 3)
+    assert (dict(zip(one.phrases(), one.hashes()))
+            == {p: x for p, x, a in zip(ng.phrases(), h, ng.arts[ng.art]) if a == "b"})
+
+
+def test_precut_keeps_each_articles_best_and_only_the_ties_beyond():
+    from newslab.keywords.phrases import _precut
+    rng = np.random.default_rng(5)
+    art = rng.integers(0, 7, 400)
+    score = rng.integers(0, 12, 400).astype(float)        # many ties
+    for top in (1, 2, 5):
+        kept = set(_precut(art, score, top).tolist())
+        for a in range(7):
+            rows = np.flatnonzero(art == a)
+            best = rows[np.argsort(-score[rows], kind="stable")][:5 * top]
+            cut = score[best].min() if len(rows) >= 5 * top else -np.inf
+            assert set(best.tolist()) <= kept
+            assert kept & set(rows.tolist()) == set(rows[score[rows] >= cut].tolist())
+
+
+def test_article_test_of_repeated_tables_equals_each_table_alone():
+    """Fisher's test is computed once per distinct 2 x 2 table: many rare terms share one;
+    every term gets exactly the p-value its table gets alone."""
+    from newslab.keywords.documents import article_test
+    rng = np.random.default_rng(6)
+    df = rng.integers(5, 9, 300)
+    a = np.minimum(rng.integers(0, 4, 300), df)
+    t = article_test(a, 40, df, 2000)
+    assert t["exact"].all()
+    for i in range(0, 300, 7):
+        one = article_test(a[i:i + 1], 40, df[i:i + 1], 2000)
+        assert t["p"][i] == one["p"][0] and t["log10_p"][i] == one["log10_p"][0]
+
+
+@pytest.mark.parametrize("pending", [1, 50, 10**9])
+def test_counts_by_row_summed_late_or_early_are_the_same(monkeypatch, pending):
+    """CountsByRow holds added pieces and sums them into one sorted matrix when read (or
+    when many are pending): the same rows, vocabulary and counts as a direct sum."""
+    from scipy import sparse
+
+    from newslab.keywords.terms import CountsByRow
+    monkeypatch.setattr(CountsByRow, "PENDING", pending)
+    rng = np.random.default_rng(9)
+    words = np.array([f"w{i:03d}" for i in range(60)], dtype=object)
+    groups = np.array(["east", "north", "south", "west"], dtype=object)
+    want = {}
+    c = CountsByRow()
+    for _ in range(12):
+        rows = np.sort(rng.choice(groups, rng.integers(1, 4), replace=False))
+        vocab = np.sort(rng.choice(words, rng.integers(1, 20), replace=False))
+        m = sparse.random(len(rows), len(vocab), density=0.5, random_state=rng,
+                          data_rvs=lambda k: rng.integers(1, 5, k).astype(float))
+        c.add(rows, vocab, m)
+        d = m.toarray()
+        for i, r in enumerate(rows):
+            for j, v in enumerate(vocab):
+                want[r, v] = want.get((r, v), 0.0) + d[i, j]
+        if rng.random() < 0.3:
+            assert c.matrix.shape == (len(c.rows), len(c.vocab))     # read in between
+    assert list(c.rows) == sorted({r for r, _ in want})
+    assert list(c.vocab) == sorted({v for _, v in want})
+    got = c.matrix.toarray()
+    for (r, v), x in want.items():
+        assert got[list(c.rows).index(r), list(c.vocab).index(v)] == x
+    assert got.sum() == sum(want.values())
+
+
+@pytest.mark.parametrize("top", [1, 2, 4, None])
+def test_stem_dedup_of_a_prefix_equals_the_whole_dedup(top):
+    """_rank_phrases stems an article's first 2 * top candidates, and more only for the
+    articles where fewer than top survive: the same rows as stemming all of them."""
+    from newslab.keywords.phrases import _rank_phrases
+    rng = np.random.default_rng(10)
+    forms = ["talk", "talks", "talked", "talking", "vote", "votes", "voted", "summit"]
+    rows = []
+    for a in range(30):
+        k = int(rng.integers(1, 60))
+        ph = rng.choice(forms, k) + " " + rng.choice(["", "deal", "deals"], k)
+        rows.append(pd.DataFrame({"article_id": f"x{a:02d}", "phrase": [p.strip() for p in ph],
+                                  "score": rng.integers(0, 5, k).astype(float),
+                                  "n": 1, "n_words": 1}))
+    rows.append(pd.DataFrame({"article_id": "y", "n": 1, "n_words": 1,  # one stem first
+                              "phrase": forms[:4] * 3 + ["vote", "summit"],
+                              "score": np.arange(14, 0, -1).astype(float)}))
+    df = pd.concat(rows, ignore_index=True).drop_duplicates(["article_id", "phrase"])
+    got = _rank_phrases(df, top, dedup=True)
+    s = df.sort_values(["article_id", "score", "phrase"], ascending=[True, False, True],
+                       kind="mergesort")
+    if top is not None:
+        s = s[s.groupby("article_id").cumcount() < 5 * top]
+    s = s[~pd.DataFrame({"a": s["article_id"].to_numpy(),
+                         "k": kw.stem_phrases(s["phrase"])}).duplicated().to_numpy()]
+    s = s.assign(rank=s.groupby("article_id").cumcount() + 1)
+    if top is not None:
+        s = s[s["rank"] <= top]
+    assert got["group"].tolist() == s["article_id"].tolist()
+    assert got["term"].tolist() == s["phrase"].tolist()
+    assert got["rank"].tolist() == s["rank"].tolist()
+
+
+def test_phrase_frequencies_merge_sorted_hashes_exactly():
+    from newslab.keywords.phrases import PhraseFrequencies
+    rng = np.random.default_rng(11)
+    pf, want = PhraseFrequencies(), {}
+    for _ in range(6):
+        u = np.unique(rng.integers(0, 500, rng.integers(1, 200)).astype(np.uint64))
+        k = rng.integers(1, 9, len(u))
+        pf._add_hashes(u, k)
+        for x, c in zip(u.tolist(), k.tolist()):
+            want[x] = want.get(x, 0) + c
+    assert pf.keys.tolist() == sorted(want) and pf.counts.dtype == np.int64
+    assert pf.counts.tolist() == [want[x] for x in sorted(want)]

@@ -187,6 +187,35 @@ def test_keywords_in_input_order_equal_the_whole_table(runs):
                                   whole["keyness_by_outlet"], check_dtype=False)
 
 
+@pytest.mark.parametrize("chunk", [3, 5, None])
+def test_keywords_from_dictionary_encoded_parts_equal_the_whole_table(runs, chunk):
+    """The stage reads article_id and lower from the parts as Categoricals (codes, one
+    string per distinct value): pieces cut inside a part (categories left unused), parts
+    joined (categories united) or whole give the keywords and keyness of the plain
+    in-memory table, and read_part gives the plain read's values."""
+    from newslab.pipeline import Tables
+    from newslab.pipeline.corpus import run_one, whole
+    from newslab.pipeline.stages import stage_named
+    from newslab.pipeline.tables import part_files, read_part
+    out, res, _ = runs
+    f = part_files(out, "tokens")[0]
+    d = read_part(f, ["article_id", "lower", "is_stop"], ("article_id", "lower", "is_stop"))
+    assert isinstance(d["lower"].dtype, pd.CategoricalDtype) and d["is_stop"].dtype == bool
+    pd.testing.assert_frame_equal(d.astype({"article_id": object, "lower": object}),
+                                  pd.read_parquet(f, columns=["article_id", "lower",
+                                                              "is_stop"]))
+    st = stage_named("keywords")
+    want = keywords_stage({"tokens": read_table(out, "tokens"),
+                           "articles": read_table(out, "articles")}, chunk_articles=None,
+                          by=["outlet"])
+    from newslab.pipeline.corpus import StageTables
+    tables = StageTables(Tables(out, list(res.counts)), st.needs, {"by": ["outlet"]})
+    got = {k: whole(v) for k, v in keywords_stage(tables, by=["outlet"],
+                                                  chunk_articles=chunk).items()}
+    for k in want:
+        pd.testing.assert_frame_equal(got[k], want[k], check_dtype=False, obj=k)
+
+
 @pytest.mark.parametrize("task_parts,worker_tasks", [(16, 8), (1, 1)])
 def test_keywords_in_worker_processes_are_the_same(runs, monkeypatch, task_parts,
                                                    worker_tasks):
@@ -228,9 +257,9 @@ def test_corpus_stages_never_load_the_big_tables_whole(runs, monkeypatch):
         loaded.append(name)
         return real_get(self, name)
 
-    def parts(self, name, columns=None):
+    def parts(self, name, columns=None, **kw):
         streamed.append(name)
-        return real_parts(self, name, columns)
+        return real_parts(self, name, columns, **kw)
 
     monkeypatch.setattr(StageTables, "__getitem__", get)
     monkeypatch.setattr(StageTables, "iter_parts", parts)
@@ -259,6 +288,22 @@ def test_bootstrap_sums_in_blocks_is_the_cluster_bootstrap(monkeypatch, block):
         assert stats.bootstrap_sums(sums, counts) == want
         assert stats.cluster_bootstrap(v, c) == want
         monkeypatch.undo()
+
+
+@pytest.mark.parametrize("cells", [None, 3000, 10])
+def test_bootstrap_groups_is_each_groups_bootstrap_sums(cells):
+    """All groups at once (the same draws for every group of k clusters, a few groups per
+    step, or one group at a time when a step is too small) give exactly each group's own
+    bootstrap_sums."""
+    rng = np.random.default_rng(8)
+    sizes = np.array([1, 2, 2, 5, 1, 40, 5, 5, 333, 2])
+    sums = rng.normal(size=sizes.sum())
+    counts = rng.integers(1, 4, size=sizes.sum()).astype(float)
+    mean, lo, hi = stats.bootstrap_groups(sums, counts, sizes, cells=cells)
+    at = np.r_[0, np.cumsum(sizes)]
+    for g in range(len(sizes)):
+        want = stats.bootstrap_sums(sums[at[g]:at[g + 1]], counts[at[g]:at[g + 1]])
+        assert (mean[g], lo[g], hi[g]) == want
 
 
 @pytest.mark.slow

@@ -136,6 +136,8 @@ def test_seeds_parquet_and_csv(tmp_path):
     assert list(arts["paragraphs"].iloc[0]) == arts["text"].iloc[0].split("\n")
     assert "paragraphs" not in pd.read_csv(tmp_path / "articles.csv").columns
     pd.testing.assert_frame_equal(res.tables["sentences"], pd.read_parquet(tmp_path / "sentences"))
+    import gc
+    assert gc.get_freeze_count() == 0        # the corpus phase's freeze is undone
 
 
 @pytest.mark.slow

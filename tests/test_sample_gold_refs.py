@@ -14,7 +14,8 @@ FILES = ["stance_real_refs.jsonl", "countries_real_mentions_refs.jsonl",
          "countries_real_sentences_refs.jsonl", "stance_real2_refs.jsonl",
          "countries_real2_mentions_refs.jsonl", "countries_real2_sentences_refs.jsonl",
          "stance_real3_refs.jsonl", "countries_real3_mentions_refs.jsonl",
-         "countries_real3_sentences_refs.jsonl"]
+         "countries_real3_sentences_refs.jsonl", "countries_real4_mentions_refs.jsonl",
+         "countries_real4_sentences_refs.jsonl", "stance_real4_refs.jsonl"]
 
 
 def _rows(name):
@@ -33,7 +34,8 @@ def test_refs_have_no_text_and_fixed_splits():
     assert len(_rows(FILES[0])) == 460
     assert len(_rows(FILES[1])) == 300
     assert len(_rows(FILES[2])) == 200
-    assert [len(_rows(f)) for f in FILES[3:]] == [400, 300, 200] * 2
+    assert [len(_rows(f)) for f in FILES[3:9]] == [400, 300, 200] * 2
+    assert [len(_rows(f)) for f in FILES[9:]] == [300, 200, 400]
 
 
 def test_round_two_draws_only_fresh_articles():
@@ -49,14 +51,30 @@ def test_round_two_draws_only_fresh_articles():
 def test_round_three_draws_only_fresh_articles():
     """Round 3 (--round 3) left out every article of rounds 1 and 2."""
     old = set().union(*({sample_gold.article_key(r) for r in _rows(f)} for f in FILES[:6]))
-    for name in FILES[6:]:
+    for name in FILES[6:9]:
         rows = _rows(name)
         assert not {sample_gold.article_key(r) for r in rows} & old
         assert len({r["uid"] for r in rows}) == len(rows)
-    assert {r["split"] for f in FILES[7:] for r in _rows(f)} == {"test3"}
+    assert {r["split"] for f in FILES[7:9] for r in _rows(f)} == {"test3"}
     assert {r["split"] for r in _rows(FILES[6])} == {"train", "test"}
     assert sample_gold._file_round("stance_real_refs.jsonl") == 1
     assert sample_gold._file_round("countries_real3_mentions_refs.jsonl") == 3
+
+
+def test_round_four_draws_only_fresh_articles():
+    """Round 4 (--round 4 --tasks countries, then --tasks stance) left out every article of
+    rounds 1-3; its stance sample is all test (BBC News and the official statements)."""
+    old = set().union(*({sample_gold.article_key(r) for r in _rows(f)} for f in FILES[:9]))
+    for name in FILES[9:]:
+        rows = _rows(name)
+        assert not {sample_gold.article_key(r) for r in rows} & old
+        assert len({r["uid"] for r in rows}) == len(rows)
+        assert all(r["uid"].startswith(("cm4-", "cs4-", "sr4-")) for r in rows)
+    assert {r["split"] for f in FILES[9:] for r in _rows(f)} == {"test4"}
+    stance = _rows(FILES[11])
+    assert {r["source"] for r in stance} == {"bbc", "state.gov", "en.kremlin.ru"}
+    assert all(r["round"] == 4 for r in stance)
+    assert sample_gold._file_round("countries_real4_sentences_refs.jsonl") == 4
 
 
 def test_refs_resolve(shared_eval):

@@ -240,3 +240,105 @@ def test_valence_sums_over_the_nonzero_valences_equal_the_full_loop():
     for c in cases:
         got, want = _valence_sums(list(c)), loop(list(c))
         assert str(got) == str(want), c  # the same floats, nan and signed zeros included
+
+
+def test_tokens_found_run_by_run_equal_one_findall():
+    from newslab import tokenize as T
+    text = "\n".join(TEXT) + (
+        " word, word; (word) \"word\" \u201cword\u201d word. Jan. U.S.-led x.y@z.org http://a.b/c"
+        " don't O'Brien Russia\u2019s 9/11 5.2% $3 --- ... caf\u00e9 \u4e00\u4e8c\u3000\U0001F600x"
+        " a\u00a0b tab\tand\x0bvt\x1cy end")
+    for t in (text, "", "   ", "plain words only", "!?", "\u00e9"):
+        toks, lengths = T._find_tokens(t)
+        want = T.token_regex().findall(t)
+        assert toks.tolist() == want, t
+        assert lengths.tolist() == [len(w) for w in want]
+    assert len(T._find_tokens(text)[0]) > 150
+
+
+#: sentences with countries in them, written for this test: acts, quotes, curly
+#: apostrophes, possessives, abbreviations, lists
+STANCE_TEXT = [
+    "Russia invaded Ukraine in February, and the U.S. condemned Russia\u2019s attack.",
+    ('"We will not accept this," said French President Emmanuel Macron, who praised '
+     "Germany's support for Kyiv. China declined to comment."),
+    "Talks between India and Pakistan failed; Japan, Brazil and Kenya called for calm.",
+    "The Kremlin denied the accusations. Britain's economy shrank 0.3% in Jan. and Feb.",
+]
+
+
+def test_stance_reads_the_tokens_table_with_the_same_result(seed_articles):
+    from newslab import tokenize as T
+    from newslab.countries import find_mentions
+    from newslab.stance import clauses as C, rules as R
+    from newslab.stance.score import _tokens_of, score_mentions
+    for arts in (_articles(STANCE_TEXT, n=4), seed_articles):
+        sents = T.sentences(arts)
+        toks = T.tokens(sents)
+        ments = find_mentions(sents, arts)
+        assert len(ments) > 10
+        C._analysed.cache_clear()
+        R._rules_cached.cache_clear()
+        want = score_mentions(sents, ments)
+        C._analysed.cache_clear()
+        R._rules_cached.cache_clear()
+        split = T.word_spans
+        try:  # with the tokens table no sentence is split again
+            T.word_spans = None
+            got = score_mentions(sents, ments, tokens=toks)
+        finally:
+            T.word_spans = split
+        pd.testing.assert_frame_equal(got, want, check_exact=True)
+        assert C._GIVEN == {}
+        joined = ments.merge(sents.rename(columns={"start": "s_start", "text": "s_text"}),
+                             on=["article_id", "sentence_id"])
+        given = _tokens_of(joined, toks)
+        assert len(given) == joined["s_text"].nunique()
+        assert all(given[t] == C.tokenize(t) for t in given)
+        # a filtered or shuffled tokens table is not trusted: those sentences are split
+        part = _tokens_of(joined, toks[~toks["is_stop"]])
+        assert len(part) < len(given) and all(part[t] == given[t] for t in part)
+        assert _tokens_of(joined, toks.iloc[::-1]) == {}
+
+
+def test_speaker_before_from_the_last_words_equals_the_whole_text():
+    long_name = " ".join(["State Department Deputy Chief Press Secretary"] * 6)
+    texts = [t for t in TEXT if t] + [
+        "x" * 150 + " " + long_name + " Ned Price said the talks would go on.",
+        "y" * 200 + ", Yury Ushakov, an aide to " + long_name + ", told reporters it.",
+        "z " * 100 + "and then he said so.",
+        "Words " * 40 + "before, " + "Name " * 30 + "said it.",
+        "q" * 300 + " said it.", "a" * 119 + " " + "B" * 5 + " said it.",
+    ]
+    n = 0
+    for text in texts:
+        for m in A._CUE.finditer(text):
+            whole = A._speaker_before_toks(text, [(w.start(), w.end(), w.group())
+                                                  for w in A._WORD.finditer(text, 0, m.start())],
+                                           whole=True)
+            assert A._speaker_before(text, m.start()) == whole, text
+            n += whole is not None and m.start() > A._WINDOW
+    assert n >= 2
+
+
+def test_import_newslab_loads_names_on_first_use():
+    import subprocess
+    import sys
+    from pathlib import Path
+    code = ("import sys, newslab as nl; heavy = {'pandas', 'numpy', 'nltk', 'sklearn', 'scipy'}; "
+            "print(sorted(heavy & set(sys.modules))); "
+            "print(all(getattr(nl, n) is not None for n in nl.__all__)); "
+            "from newslab.tokenize import sentences; from newslab.keywords import keywords; "
+            "print(nl.sentences is sentences, nl.keywords_table is keywords, "
+            "nl.countries is sys.modules['newslab.countries'], 'kwic' in dir(nl))")
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=root, env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"})
+    assert out.stdout.split("\n")[:3] == ["[]", "True", "True True True True"], out.stderr
+    import newslab
+    try:
+        newslab.no_such_name
+    except AttributeError as e:
+        assert "no_such_name" in str(e)
+    else:
+        raise AssertionError("an unknown name must raise AttributeError")

@@ -45,9 +45,13 @@ Other names and currencies (``names.py``)
     ethnic group's name ("Bosnian Serbs", "Turkish Cypriots"), of a pair's event or body
     ("the U.S.-ASEAN Special Summit", "the Peru-Chile Strategic Dialogue"), of an event
     held in a capital ("the Moscow film festival"), of a species or breed ("German
-    shepherd"), a programme or a quoted title is not a mention; nor is a language ("in
-    Polish while ...", ``context.py``), "America" the continent among other continents,
-    or a seat of government that is not the capital (The Hague) as a mere place.
+    shepherd"), a programme or a quoted title, an event named by a country or city ("the
+    Iraq war", "the Madrid train bombings"), a heritage compound ("French-Canadian") is
+    not a mention; nor is a language ("in Polish while ...", "practising my Portuguese",
+    "professor of French", ``context.py``), "America" the continent among other
+    continents, or a seat of government that is not the capital (The Hague) as a mere
+    place. "the Commons" and "the Supreme Court" (with an American cue) named alone are
+    institutions (``context.py``).
 
 How it matches (fast, one pass)
     One Aho-Corasick automaton (pyahocorasick) holds every spelling of every surface form

@@ -69,7 +69,15 @@ _GEORGIA_STATE = re.compile(
     # the college teams (AG News sport): "No. 5 Georgia", "Georgia beat Auburn"
     r"No\.\s*\d+|\bDawgs\b|Yellow Jackets|quarterback|touchdown|\byards\b|college|NCAA|"
     r"\bSEC\b|Auburn|Florida|Tennessee|Clemson|\bLSU\b|Alabama|Kentucky|Vanderbilt|"
-    r"Arkansas|South Carolina|Ole Miss|Mississippi State|Tech\b")
+    r"Arkansas|South Carolina|Ole Miss|Mississippi State|Tech\b|"
+    # American public life: schools, courts, sheriffs ("a Georgia school board")
+    r"school (?:board|district)|(?:federal|district|appeals) (?:court|judge)|sheriff|"
+    r"state law|state lawmakers|statehouse|"
+    # a congressional district: "Georgia's 6th"
+    r"Georgia['’]s\s+\d+(?:st|nd|rd|th)\b")
+#: "a Georgia man", "a Georgia school board": a US state as an adjective after "a"/"an"
+#: (the US newspaper style, as "a Texas man"; the country's adjective is "Georgian")
+_A_STATE = re.compile(r"(?:^|\s)[Aa]n?\s$")
 _WASHINGTON_STATE = re.compile(
     r"Seattle|Spokane|Tacoma|Olympia|Bellevue|Yakima|Redmond|Everett|Inslee|Puget Sound|"
     r"Pacific Northwest|Oregon|Idaho|King County|state of Washington|Washington's governor")
@@ -79,7 +87,17 @@ _TURKEY_FOOD = re.compile(
     r"\bmeat\b|cooked|cooking|pardon")
 _LANG_BEFORE = frozenset("speak speaks spoke speaking fluent learn learning learned "
                          "taught teach teaching translated translate dubbed subtitled "
-                         "written".split())
+                         "written practise practises practising practised practice "
+                         "practicing practiced".split())
+#: possessives before a language used as a noun ("practising my Portuguese with him",
+#: "their English is good"); "my French colleagues" (a noun after it) stays the country
+_LANG_POSSESSIVE = frozenset("my his her your our their".split())
+#: a language as an academic subject: "professor of French", "the Department of English",
+#: "Associate Professor, English" (a faculty list)
+_SUBJECT_BEFORE = re.compile(r"\b(?:[Pp]rofessor|[Ll]ecturer|[Dd]epartment|[Dd]egree|[Tt]eacher|"
+                             r"[Ss]tudies|[Ff]aculty|[Cc]hair)(?:\s+of|,)\s+$")
+_LANG_POSSESSIVE_AFTER = re.compile(r"\s*(?:$|[.,;:!?)\"'\u201d]|(?:with|is|was|isn't|wasn't|"
+                                    r"has|had|and|but|to|for|at|on|in)\b)")
 _LANG_OF = re.compile(r"(?i)\b(?:lack|knowledge|command|grasp|mastery|study|teaching)\s+of\s+$")
 #: what may follow such a language: the end of a phrase, not a noun ("French troops")
 _LANG_OF_AFTER = re.compile(r"\s*(?:$|[.,;:!?)\"']|(?:and|or|but|did|does|is|was|has|had|will|"
@@ -137,10 +155,14 @@ def _rule_person(text, start, end, s0, s1, gazwords) -> bool:
 
 def _rule_georgia(text, start, end, s0, s1, gazwords) -> bool:
     """Georgia is the country unless its sentence speaks of the US state (Atlanta, the
-    governor, a county, a runoff, "City, Georgia") and not of the Caucasus (Tbilisi, Russia)."""
+    governor, a county, a runoff, a school board or a federal court, "City, Georgia", "a
+    Georgia man") and not of the Caucasus (Tbilisi, Russia)."""
     sent = text[s0:s1]
     if _GEORGIA_COUNTRY.search(sent):
         return True
+    if _A_STATE.search(text, max(0, start - 4), start) and \
+            re.match(r" [a-z]", text[end:end + 2]):
+        return False  # "a Georgia school board", "a Georgia man"
     m = _WORD_BEFORE_COMMA.search(text, max(0, start - 40), start)
     prev = m.group(1) if m else ""
     if prev and prev[0].isupper() and gazwords.get(prev.lower()) != "name":
@@ -166,10 +188,15 @@ def _rule_language(text, start, end, s0, s1, gazwords) -> bool:
     """A demonym that names a language is not a country mention: "speaks Russian",
     "Russian-speaking", "conducted in French.", "some German." (an adjective demonym
     closing a clause, without "a"/"the" before it, is a language; "the mercurial French."
-    is the team), "in Polish while ..." (after "in", before a new clause)."""
+    is the team), "in Polish while ..." (after "in", before a new clause), "my Portuguese
+    with him" (after a possessive, before no noun)."""
     prev = _prev_word(text, start).lower()
     if prev in _LANG_BEFORE:
         return False
+    if prev in _LANG_POSSESSIVE and _LANG_POSSESSIVE_AFTER.match(text, end, end + 12):
+        return False    # "practising my Portuguese with him", "her English is fluent"
+    if _SUBJECT_BEFORE.search(text, max(s0, start - 30), start):
+        return False    # "a professor of French", "Associate Professor, English": a subject
     if prev == "of" and _LANG_OF.search(text, max(s0, start - 30), start) and \
             _LANG_OF_AFTER.match(text, end, end + 12):
         return False    # "his lack of English did not", "a good command of French."
@@ -184,6 +211,15 @@ def _rule_language(text, start, end, s0, s1, gazwords) -> bool:
     if prev == "in" and m and m.group(1) in _CLAUSE_WORDS:
         return False    # "he said it in Polish while struggling", "in French with subtitles"
     return not (prev == "in" and after[:1] == ",")
+
+
+_TO_THE_POLE = re.compile(r"\b(?:at|to|reach|reached|reaching|near|from|toward|towards)\s+the\s+$")
+
+
+def _rule_pole(text, start, end, s0, s1, gazwords) -> bool:
+    """"Pole" (a person from Poland) is the geographic pole after "at/to/reach/from the"
+    ("set foot at the Pole", "the trek to the Pole"); "the Pole won the race" stays."""
+    return _TO_THE_POLE.search(text, max(s0, start - 16), start) is None
 
 
 # "the mercurial French." (a team, a people): "the" and one or two adjectives before
@@ -259,7 +295,7 @@ _SEAT_AUX = frozenset({"has", "have", "had", "will", "would", "is", "was", "also
 
 
 def _rule_seat(text, start, end, s0, s1, gazwords) -> bool:
-    """A seat of government that is not the capital (The Hague; Abidjan) counts only where
+    """A seat of government that is not the capital (The Hague) counts only where
     it stands for the government: a verb of acting or a possessive right after it ("The
     Hague said", "The Hague has decided", "The Hague's decision"); as a place ("the court
     in The Hague", a dateline) it is a city other than the capital (the coder guide)."""
@@ -272,12 +308,40 @@ def _rule_seat(text, start, end, s0, s1, gazwords) -> bool:
     return bool(words) and text[end:end + 1] == " " and words[0].lower() in _ACT_WORDS
 
 
+_CANADA = re.compile(r"Canad|Ottawa")
+
+
+def _rule_commons(text, start, end, s0, s1, gazwords) -> bool:
+    """"the Commons" alone is the House of Commons of the UK ("before entering the
+    Commons", "the Commons vote"); only after "the" (not "Creative Commons"), and not in a
+    sentence about Canada, whose lower house has the same name."""
+    before = text[max(s0, start - 4):start]
+    return before in ("the ", "The ") and _CANADA.search(text, s0, s1) is None
+
+
+#: an American cue for "the Supreme Court" (not a country mention itself, or one)
+_US_COURT_CUE = re.compile(r"\b(?:[Ff]ederal|U\.S\.|US|American|Americans|Washington|WASHINGTON|"
+                           r"Congress|Senate|Bush|Clinton|Obama|Trump|Biden|[Ss]tate\s+law|"
+                           r"constitutional)\b")
+
+
+def _rule_us_court(text, start, end, s0, s1, gazwords) -> bool:
+    """"the Supreme Court" alone is the US Supreme Court in a sentence with an American cue
+    (federal, U.S., Washington, Congress, a president); not another country's
+    ("Ukraine's Supreme Court": no "the" right before), nor "the Supreme Court of X"."""
+    before = text[max(s0, start - 4):start]
+    if before not in ("the ", "The ") or text.startswith(" of ", end):
+        return False
+    return _US_COURT_CUE.search(text, s0, s1) is not None
+
+
 #: rule name (the ``rule`` column of the data files) -> check(text, start, end,
 #: sentence_start, sentence_end, gazetteer_words) -> keep?
 RULES = {"person": _rule_person, "georgia": _rule_georgia, "washington": _rule_washington,
          "food": _rule_food, "language": _rule_language, "brits": _rule_brits,
          "congress": _rule_congress, "lost_apostrophe": _rule_lost_apostrophe,
-         "sino": _rule_sino, "continent": _rule_continent, "seat": _rule_seat}
+         "sino": _rule_sino, "continent": _rule_continent, "seat": _rule_seat,
+         "commons": _rule_commons, "us_court": _rule_us_court, "pole": _rule_pole}
 
 
 def _after_us_state(text: str, end: int) -> bool:

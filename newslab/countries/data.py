@@ -102,7 +102,7 @@ def _base_gazetteer() -> pd.DataFrame:
             # a plural names people, never a language ("killed three Somalis.")
             rows.append({"surface": p, "iso3": r["iso3"], "kind": "demonym",
                          "rule": ("brits" if p == "Brits" else
-                                  "" if r["rule"] == "language" else r["rule"]),
+                                  "" if r["rule"] in ("language", "pole") else r["rule"]),
                          "source": "demonyms.csv (plural)"})
     for iso3, name in names.items():
         # "Russias tax ministry": a possessive whose apostrophe was lost (context rule)

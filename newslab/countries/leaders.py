@@ -26,9 +26,10 @@ attribution uses), and it is left out of country counts and stance unless asked 
   Clinton"; "former President ...", "ousted", "toppled"), or by a woman's title before a
   man's name ("Mrs Blair" is his wife; :data:`WOMEN` lists the women leaders), or when the
   sentence is about their party or private life (re-election, a candidate, a campaign,
-  their party, family, a memorial, losing trust): "Tony Blair's Labour conference row",
-  "Bush as a re-election candidate"; party politics anywhere in the sentence (a party's
-  MPs, conference or activists, a gathering of the centre-left) override even the title
+  their party, family, a wedding, their health, a memorial, losing trust): "Tony Blair's
+  Labour conference row", "Bush as a re-election candidate"; party politics anywhere in
+  the sentence (a party's MPs, conference or activists, a gathering of the centre-left)
+  override even the title
   ("Prime Minister Tony Blair said Labour MPs would welcome him"); the name's party right
   after it overrides even the title ("Prime Minister Sharon's Likud Party"). An
   election campaign (re-election, a challenger, an election rival, swing states, voters, a
@@ -36,6 +37,9 @@ attribution uses), and it is left out of country counts and stance unless asked 
   the title: "President Bush and his rival, Senator John Kerry, clashed" is a candidate; a
   "military campaign" is no election campaign, and congratulations on a re-election are an
   act of state. A lead or a gap in the polls (opinion polls, pollsters) is a campaign too.
+  A leader who receives birthday greetings is a private person ("Putin sent birthday
+  greetings to Prime Minister X": Putin acts, X does not), even with the title; "New
+  Labour" in the sentence is party politics (not "the New Labour government").
 - Undated text (no article date) cannot say which office a name held. When a name also
   held an office below head of state or government (a row of ``leaders.csv`` with another
   role: Gordon Brown, chancellor of the exchequer 1997-2007 before prime minister; Nicolas
@@ -55,7 +59,8 @@ import re
 HEAD_ROLES = frozenset({"president", "prime minister", "chancellor", "premier", "king",
                         "queen", "supreme leader", "pope", "head of state", "leader",
                         "president or prime minister", "prime minister then president",
-                        "president then prime minister", "crown prince and prime minister"})
+                        "president then prime minister", "crown prince and prime minister",
+                        "emir"})
 
 _HEAD_TITLE = re.compile(
     r"(?:\b(?:President|Pres\.|Prime\s+Minister|PM|Premier|King|Queen|Pope|Emperor|Emir|"
@@ -90,7 +95,8 @@ _SPOUSE = re.compile(r"\b(?:Mrs|Ms|Madam|Madame|Lady)\.?\s+$")
 WOMEN = frozenset({"Theresa May", "Liz Truss", "Elizabeth II", "Angela Merkel", "Dilma Rousseff",
                    "Park Geun-hye", "Giorgia Meloni", "Tsai Ing-wen", "Salome Zourabichvili",
                    "Maia Sandu", "Claudia Sheinbaum", "Sanae Takaichi", "Yulia Svyrydenko",
-                   "Hillary Clinton", "Annalena Baerbock"})
+                   "Hillary Clinton", "Annalena Baerbock", "Megawati Sukarnoputri",
+                   "Gloria Macapagal Arroyo", "Helen Clark", "Jacinda Ardern", "Sheikh Hasina"})
 #: an election campaign around the name: a head of state or government running for office is
 #: a candidate even with the title ("pulling President Bush and rival John Kerry to the
 #: state", "the re-election of President Bush")
@@ -116,7 +122,14 @@ _PARTY_POLITICS = re.compile(
     r"(?:party\s+)?conference|members|activists|backbenchers|rebels|faithful|grassroots)\b|"
     r"\bparty\s+(?:conference|members|activists|faithful|rally)\b|"
     r"\b(?:centre|center)[- ](?:left|right)\b(?!\s+(?:government|coalition|administration|"
-    r"cabinet))")
+    r"cabinet))|"
+    # the party's name of the Blair years ("the central purpose of New Labour")
+    r"New\s+Labour\b(?!\s+(?:government|administration|cabinet|ministers?))")
+#: a birthday in the sentence: the leader who receives the greetings is a private person
+#: ("Putin sent birthday greetings to Prime Minister Pashinyan"); the sender acts
+_BIRTHDAY = re.compile(r"(?i)\bbirthday")
+_RECIPIENT = re.compile(r"\b(?:to|congratulated|congratulates|wished|wishes|greeted)\s+"
+                        r"(?:(?:[A-Z][\w.'’-]*|of|the)\s+){0,8}$")
 #: the name's party right after it ("Sharon's Likud party", "Mr Blair's Labour Party")
 _PARTY_AFTER = re.compile(r"(?:['’]s|\s?#39;s)\s+(?:[A-Z][\w-]*\s+){0,2}[Pp]arty\b"
                           r"(?!\s+(?:administration|government|coalition))")
@@ -135,6 +148,9 @@ _PERSON_CONTEXT = re.compile(
     r"\bLib\s+Dems?\b|\bLiberal\s+Democrats?\b|\bDemocrats?\b|\bRepublicans?\b|\bGOP\b|"
     r"\bvoters?\b|\bconstituen|\bwife\b|\bhusband\b|\bwidow|\bdaughter\b|\bson\b|"
     r"\bmemoir|\bbiograph|\bfuneral\b|\bmemorial\b|\bbirthday\b|\bholiday\b|"
+    # private life and health ("Blair's heart scare", "his daughter's wedding")
+    r"\bwedding\b|\bhoneymoon\b|\bvacation\b|\bsurgery\b|\bhospital(?:ised|ized)?\b|"
+    r"\bheart\s+(?:condition|scare|problem|procedure)|\billness\b|\bprivate\s+life\b|"
     r"\bsuccessor\b|\bsuccession\b|"
     r"\brivalry\b|\brelationship\b|\btrust\b|\bstand\s+(?:aside|down)\b|\bstep\s+down\b|"
     r"\bcontender\b|\bpoll(?:s|ing)?\b|\bconstituency\b")
@@ -169,6 +185,8 @@ pressing pressed presses
 insisting warning vowing pledging telling underscored underscores underlined underlines
 highlighted highlights appreciated appreciates wished wishes exchanged toured tours
 reminded reminds pointed points shared shares extended extends raised raises unleashed
+conveyed conveys convey hails commended commends ratified ratifies
+presided presides greeted greets conferred confers
 """.split())
 _ACT_NOUNS = frozenset("""
 government administration cabinet visit visits trip talks call calls remarks statement
@@ -178,12 +196,14 @@ spokesman spokeswoman spokesperson aide aides adviser advisers advisor office mi
 regime invitation veto approval request warning threat pledge promise budget programme
 program initiative meeting meetings summit delegation forces troops army military security
 officials orders conversation phone telephone meeting administration's government's
-war wars invasion aggression assault exchange
+war wars invasion aggression assault exchange appointment appointments
 """.split())
 #: nouns right after the name that make it the state whatever the sentence says about parties
 _STATE_NOUNS = frozenset("administration government cabinet regime decree veto".split())
 #: titles of courtesy before the name ("said Mr Blair", "talks with Mr Putin")
 _HONORIFICS = frozenset("Mr Mrs Ms Dr Mister".split())
+#: a possessive on the state noun ("the Bush administration's policy")
+_POSS_END = re.compile(r"['’]s?$")
 #: before "Mr <name>," at the start of a sentence or of an address ("Please go ahead, ")
 _ADDRESS_BEFORE = re.compile(r"(?:^|[:,]\s*|^\W*)Mr\.?\s+$")
 #: words of an address that follows "Mr <name>," ("Mr Macron, could you ...")
@@ -263,6 +283,8 @@ def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: st
             return False
         if _FORMER.search(before):
             return False
+    if _BIRTHDAY.search(text, s0, s1) and _RECIPIENT.search(text, max(s0, start - 80), start):
+        return False      # "... sent birthday greetings to Prime Minister X": a private person
     if _PARTY_AFTER.match(text, end, min(s1, end + 80)):
         return False      # "Prime Minister Sharon's Likud Party": the party leader
     if _PARTY_POLITICS.search(text, s0, s1) and _CONGRATULATE.search(text, s0, s1) is None:
@@ -274,7 +296,7 @@ def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: st
     # the possessive ("Putin's visit", "Mr Blair’s government") is read past
     poss = re.match(r"['’]s?| ?#39;s", text[end:end + 6])
     words = _words_after(text, end + (poss.end() if poss else 0), s1, 24)
-    if words and words[0].lower() in _STATE_NOUNS or \
+    if words and _POSS_END.sub("", words[0].lower()) in _STATE_NOUNS or \
             _PAIR_STATE.match(text, end, min(s1, end + 40)):
         return True       # "the Bush administration", "Mr Blair's government", "the
         #                   Biden-Harris administration"

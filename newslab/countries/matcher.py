@@ -19,7 +19,7 @@ from ..errors import NewslabError
 from .context import RULES, _after_us_state
 from .data import BLOCK, _base_gazetteer, gazetteer
 from .leaders import HEAD_ROLES, WOMEN, acting_for_state
-from .names import not_the_country
+from .names import institution_in_name, not_the_country
 
 _APOSTROPHES = ("'", "\u2019")
 #: kinds whose hits may be part of another name or a currency (names.py)
@@ -29,7 +29,8 @@ _PLACE_KINDS = frozenset({"name", "demonym", "capital"})
 def variants(surface: str) -> list[str]:
     """The spellings of a surface form the automaton looks for: as written, in capitals
     (datelines, headlines), with every word capitalized (title-case headlines), with either
-    apostrophe, and with a hyphen written as a space ("Guinea Bissau")."""
+    apostrophe, with a hyphen written as a space ("Guinea Bissau"), and with one space
+    doubled (AG News has many: "the Central  American nation")."""
     forms = {surface}
     for f in list(forms):
         if "-" in f and len(f) > 4:
@@ -41,6 +42,11 @@ def variants(surface: str) -> list[str]:
     for f in list(forms):
         forms.add(f.upper())
         forms.add(re.sub(r"(?<![\w'\u2019])([a-z])", lambda m: m.group(1).upper(), f))
+    # a doubled space in one gap (AG News: "the Central  American nation", "New  Zealand")
+    for f in list(forms):
+        gaps = [i for i, c in enumerate(f) if c == " "]
+        if len(gaps) <= 4:
+            forms.update(f[:i] + " " + f[i:] for i in gaps)
     return sorted(forms)
 
 
@@ -120,6 +126,9 @@ class Matcher:
             if ent.kind in _PLACE_KINDS:
                 if not_the_country(text, s, e, ent.kind, bounds):
                     continue    # a currency, or part of another name (names.py)
+            elif ent.kind == "institution" and text[e + 1:e + 2].isupper() and \
+                    institution_in_name(text, s, e, bounds):
+                continue        # "the Moscow Kremlin Museums" (names.py)
             if ent.kind == "leader":
                 # in office: the country only when acting for the state (leaders.py);
                 # else a person, unless another office holder of that name (undated

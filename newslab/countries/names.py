@@ -49,6 +49,19 @@ name ("Real Madrid", "London Irish", "Pole vaulter", "Brit Awards") are blockers
    word or country word and a lower-case "programme", "initiative" or "project".
 8. **A quoted title** ("an episode of "Married by America"", "the song "Hello Peru""): a
    country word that opens or closes a short Title Case span in quotes names a work.
+9. **Names read further** (session 19): a head may be followed by company tails ("Thai
+   Airways International", :data:`NAME_TAILS`); an office ends a name's run ("the British
+   Casino Association Chairman ...", :data:`RUN_STOPS`; "White House Press Secretary" stays
+   the institution), and so does a capitalized small word ("Festival In Scotland"); an
+   award "<X> <Title> of the Year"; a people's plural before "for <Name>" ("Americans for
+   Tax Reform"); an institution inside a longer name ("the Moscow Kremlin Museums",
+   :func:`institution_in_name`).
+10. **Events named by a country or city**: a country name before a lower-case "war" or
+   "conflict" ("the Iraq war"; not "the US war in Iraq"), a capital before an attack
+   ("the Madrid train bombings", "the Moscow theatre siege").
+11. **People of one country named from another**: "the Serbian half of Bosnia" (a part of
+   another country), heritage compounds ("French-Canadian", "Irish-American"; not
+   "Russian-American relations"): the first demonym is no mention of its country.
 """
 
 from __future__ import annotations
@@ -71,8 +84,21 @@ Trophy Classic Invitational Indoors Rally Tour Fame Music Express Round Consensu
 Agreement Agreements Strategy Process Act Package Initiative Fund Foundation Church Cross
 Forum Fair Day War Region Oblast Province Strait Basin Dam Metro Hour Project FA Bank
 Chambers Labour Conservatives Nationalists Company Library Front Chart Charts
-Limited Banks News Summit Dialogue
+Limited Banks News Summit Dialogue Museums Galleries Stadium Arena Field Coliseum Dome
+Velodrome Movement
+Spectator Review Magazine Weekly Monthly Chronicle Courier Observer Telegraph Register
+Bulletin Digest Inquirer Examiner Caucus
+Apparel Brands Foods Pharmaceuticals Pictures Records Industries Enterprises Technologies
 """.split())
+#: words that may close a company's name after its head ("Thai Airways International",
+#: "Korea Telecom Holdings"): read past them to find the head
+NAME_TAILS = frozenset("International Holdings Holding Co Co. Inc Inc. Ltd Ltd. Limited "
+                       "Plc PLC plc Corp Corp. Corporation Group SA AG".split())
+#: capitalized words of office that end a name's run: "the British Casino Association
+#: Chairman Penny Smith" is the association's chairman, a name before him
+RUN_STOPS = frozenset("Chairman Chairwoman Chair President Chief Director Secretary Head "
+                      "Minister Spokesman Spokeswoman Executive CEO Boss Manager Coach "
+                      "Captain Governor Mayor Leader".split())
 #: "<Head> of (the) X": a name of an organization, event or treaty ending in a country word
 OF_HEADS = frozenset("""
 Association Associations Society Church Federation Confederation Chamber League Museum
@@ -112,6 +138,10 @@ _SPECIES = re.compile(
 _EVENT_NOUN = re.compile(r"[ \t]+(?:(?:film|music|jazz|arts?|book|theatre|theater|song|"
                          r"international)[ \t]+)?(?:festivals?|tournaments?|marathons?)\b|"
                          r"[ \t]+(?:motor|air|boat)[ \t]+shows?\b|[ \t]+book[ \t]+fairs?\b|"
+                         # an attack named by the city it struck ("the Madrid train
+                         # bombings", "the London bombings", "the Moscow theatre siege")
+                         r"[ \t]+(?:(?:train|metro|subway|tube|bus|theatre|theater|"
+                         r"school|hotel)[ \t]+)?(?:bombings?|blasts|siege|massacre)\b|"
                          # what one had or hoped for at an event held there ("his Athens
                          # ambitions", "the Athens experience"; not "Beijing hopes": a verb)
                          r"[ \t]+(?:ambitions|experience|glory|heartbreak)\b")
@@ -178,8 +208,20 @@ _ETHNIC_AFTER.update({k + "s": v for k, v in list(_ETHNIC_AFTER.items())})
 _ETHNIC_BEFORE = re.compile(r"[ \t]+Cypriots?\b")
 
 
+#: "French-Canadian pop star", "an Irish-American family": people of the second country
+#: with roots in the first (the first demonym is no country mention); not a pair of
+#: countries ("Russian-American relations", "the Mexican-American war")
+_HERITAGE = re.compile(r"-(?:American|Canadian|Australian)s?\b(?![ \t-]+(?:relations?|ties|"
+                       r"talks|trade|summit|war|border|agreements?|treaty|deal|cooperation|"
+                       r"partnership|alliance|friendship|dialogue|commission|council|joint|"
+                       r"forces|military|venture|negotiations|rivalry|conflict|axis|"
+                       r"bilateral|accord|pact|team|teams|business|economic)\b)")
+
+
 def _ethnic(text: str, start: int, end: int, bounds) -> bool:
     word = text[start:end]
+    if text[end:end + 1] == "-" and _HERITAGE.match(text, end, end + 40):
+        return True
     before = _ETHNIC_AFTER.get(word)
     if before is not None:
         if text[max(0, start - 12):start].rstrip().endswith(before):
@@ -236,6 +278,9 @@ def _named_before(text: str, start: int, bounds) -> bool:
     return w not in _TITLES and w not in _stop_words() and w not in matcher().words
 
 
+_CAP_SMALL = frozenset("In At On To By With From".split())
+
+
 def _run_after(text: str, pos: int, s1: int) -> tuple[list, str | None]:
     """The run of capitalized words right after ``pos`` (up to five, past "of", "and",
     "the", ...; a weekday or month ends it) and the word before its first "of"/"for"."""
@@ -249,9 +294,70 @@ def _run_after(text: str, pos: int, s1: int) -> tuple[list, str | None]:
         word = re.sub(r"(?:['’]s?|[.,])$", "", m.group(2))
         if word in _DATE_WORDS:
             break   # "won in the American League on Monday": a date ends the name
+        if word in _CAP_SMALL and run:
+            break   # "the Italian Film Festival In Scotland": a capitalized small word
+        if word in RUN_STOPS and run:
+            if run[-1] == "Press":
+                run.pop()   # "White House Press Secretary": an office, not a press agency
+            break   # an office ends the name ("the Casino Association Chairman Penny Smith")
         run.append(word)
         pos = m.end()
     return run, before_of
+
+
+def _head_before_tails(run: list) -> bool:
+    """A head followed only by company-name tails: "Thai Airways International"."""
+    i = len(run)
+    while i and run[i - 1] in NAME_TAILS:
+        i -= 1
+    return 0 < i < len(run) and run[i - 1] in NAME_HEADS
+
+
+#: "<Country word> <Title> of the Year" (an award: "the German Footballer of the Year")
+_OF_THE_YEAR = re.compile(r"[ \t]+(?:[A-Z][\w'’-]*[ \t]+){1,3}of[ \t]+the[ \t]+Year\b")
+
+
+def _of_the_year(text: str, pos: int, s1: int) -> bool:
+    return "Year" in text[pos:pos + 50] and bool(_OF_THE_YEAR.match(text, pos, s1))
+
+
+#: a lower-case war or conflict after a country name: the event's name ("the Iraq war",
+#: "the Vietnam conflict", "Kosovo war veterans"), as the capitalized "Vietnam War"; not
+#: the war a country wages ("the US war in Iraq", "Russia's war on ...": a possessive
+#: never matches, and codes are left out)
+_WAR_AFTER = re.compile(r"[ \t]+(?:wars?|conflicts?)\b(?![ \t]+(?:in|on|against|with)\b)")
+#: "the Serbian half of Bosnia": a part of another country named by its people
+_PART_OF = re.compile(r"[ \t]+(?:half|part|entity|enclave)[ \t]+of[ \t]+(?:the[ \t]+)?"
+                      r"([A-Z][\w'’-]*)")
+
+
+def _part_of_other(text: str, end: int, bounds) -> bool:
+    from .matcher import matcher
+    m = _PART_OF.match(text, end, end + 40)
+    if not m:
+        return False
+    word = m.group(1)
+    return matcher().words.get(word.lower()) in ("name", "demonym")
+
+
+def institution_in_name(text: str, start: int, end: int, bounds) -> bool:
+    """An institution's name inside a longer name that a head word ends: "the Moscow
+    Kremlin Museums", "the White House Correspondents' Association" (a museum, a press
+    body: not the state). Only the run of capitalized words right after it is read."""
+    if not (text[end:end + 1] == " " and text[end + 1:end + 2].isupper()):
+        return False
+    s0, s1 = bounds(start)
+    run, before_of = _run_after(text, end, s1)
+    return bool(run) and run[0] not in _OWN_NAMES and (
+        run[-1] in _INSTITUTION_HEADS or before_of in _INSTITUTION_HEADS) \
+        and not _title_case(text, s0, s1)
+
+
+#: heads that make an institution's name part of another name; not the state's own acts
+#: and branches ("the Federal Reserve Bank of New York", "the White House Press Office")
+_INSTITUTION_HEADS = NAME_HEADS - frozenset("Bank Banks Press Fund Act Agreement Agreements "
+                                            "Round Summit Dialogue Strategy Initiative "
+                                            "Process Package Project Front".split())
 
 
 def not_the_country(text: str, start: int, end: int, kind: str, bounds) -> bool:
@@ -279,11 +385,19 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds) -> bool:
         #                 Singapore fund", "the $27bn Russia says" stay the country)
     if kind == "demonym" and _ethnic(text, start, end, bounds):
         return True
+    if kind == "demonym" and c1 == "f" and text.startswith(" for ", end) and \
+            text[end - 1:end] == "s" and text[end + 5:end + 6].isupper():
+        return True     # "Americans for Tax Reform": a people's plural heading a group's name
     if kind == "demonym" and c1.islower() and nxt[:1] == " " and \
             _SPECIES.match(text, end, end + 40):
         return True     # "the Gambian pouch rat", "a German shepherd": a species or breed
     if c1.isdigit() and kind != "demonym" and _YEAR.match(text, end, end + 6):
         return True
+    if kind == "name" and c1 in ("w", "c") and _WAR_AFTER.match(text, end, end + 24) \
+            and not _is_code(text, start, end):
+        return True     # "the Iraq war", "the Vietnam conflict": the event's name
+    if kind == "demonym" and c1 in ("h", "p", "e") and _part_of_other(text, end, bounds):
+        return True     # "the Serbian half of Bosnia": a part of Bosnia
     if kind == "capital" and c1.islower():
         m = _POLICY.match(text, end, end + 16)
         if m and m.group(1) in POLICY_WORDS:
@@ -315,7 +429,8 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds) -> bool:
         if run[-1:] == ["Bank"] and run[-2:-1] and run[-2] in _STATE_BANKS:
             pass        # "the Swiss National Bank", a central bank: an institution
         elif run and run[0] not in _OWN_NAMES and (
-                run[-1] in NAME_HEADS or before_of in NAME_HEADS or run == ["Cup"]) \
+                run[-1] in NAME_HEADS or before_of in NAME_HEADS or run == ["Cup"]
+                or _head_before_tails(run) or _of_the_year(text, pos, s1)) \
                 and not _title_case(text, s0, s1):
             return True
     elif c1 == "g" and _EVENT_AFTER.match(text, end, end + 16):

@@ -13,7 +13,8 @@ within the group), plus columns of its own. What lives where:
 - ``documents``: :func:`document_keyness`, the test to use between groups of articles
   (outlets, periods): it counts articles, not words, so its p-values hold;
 - ``phrases``: :func:`candidate_phrases`, :func:`key_phrases` (the default method),
-  :func:`rake`, :func:`yake_like`;
+  :func:`rake`, :func:`yake_like`; ``ngrams``: the candidates as integer codes with
+  64-bit phrase hashes (what :func:`key_phrases` and the stage score);
 - ``collocations``: :func:`collocations` (NLTK finders); ``countries``: :func:`country_terms`;
 - ``normalize``: :func:`normalize_phrase` (Porter stems, cached per word);
 - ``stage``: :func:`keywords` (one method, one shape) and :func:`keywords_stage` (over

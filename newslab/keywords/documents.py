@@ -113,8 +113,10 @@ def article_test(a, n_target, df, n_articles, *, exact_below: float = EXACT_BELO
     # chi-squared (1 df) upper tail = 2 * Phi(-sqrt(stat)); log_ndtr does not underflow
     logp = np.log(2.0) + log_ndtr(-np.sqrt(np.nan_to_num(stat, nan=0.0)))
     exact = emin < exact_below
-    if exact.any():
-        ae, ne, ke, n1e = a[exact], n[exact], k[exact], n1[exact]
+    if exact.any():   # each distinct 2 x 2 table once (rare terms share a few tables)
+        cells, inv = np.unique(np.stack([a[exact], n[exact], k[exact], n1[exact]], axis=1),
+                               axis=0, return_inverse=True)
+        ae, ne, ke, n1e = cells.T
         lo = hypergeom.cdf(ae, ne, ke, n1e)
         hi = hypergeom.sf(ae - 1, ne, ke, n1e)
         with np.errstate(divide="ignore"):
@@ -124,7 +126,7 @@ def article_test(a, n_target, df, n_articles, *, exact_below: float = EXACT_BELO
             le[tiny] = np.minimum(hypergeom.logcdf(ae[tiny], ne[tiny], ke[tiny], n1e[tiny]),
                                   hypergeom.logsf(ae[tiny] - 1, ne[tiny], ke[tiny],
                                                   n1e[tiny]))
-        logp[exact] = le + np.log(2.0)
+        logp[exact] = le[inv.reshape(-1)] + np.log(2.0)
     logp = np.minimum(logp, 0.0)
     lor = (np.log(a + 0.5) + np.log(n2 - b + 0.5)
            - np.log(n1 - a + 0.5) - np.log(b + 0.5))

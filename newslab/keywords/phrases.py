@@ -16,6 +16,7 @@ import pandas as pd
 from ..errors import NewslabError
 from .keyness import english_frequencies
 from .normalize import stem_phrases
+from .ngrams import Ngrams, distinct_ngrams, hash_phrases
 from .terms import CHUNK_ARTICLES, _TOKEN_COLS, _article_chunks, _need, term_mask
 
 
@@ -103,10 +104,7 @@ def _rank_phrases(df: pd.DataFrame, top, *, dedup: bool, extra=()) -> pd.DataFra
     if top is not None:
         df = df[df.groupby("article_id", sort=False).cumcount().to_numpy() < 5 * top]
     if dedup and len(df):
-        codes, uniq = pd.factorize(df["phrase"])
-        key = stem_phrases(np.asarray(uniq, dtype=object))[codes]
-        df = df[~pd.DataFrame({"a": df["article_id"].to_numpy(), "k": key}).duplicated()
-                .to_numpy()]
+        df = df[_first_of_stems(df, top)]
     df = df.copy()
     df["rank"] = df.groupby("article_id", sort=False).cumcount().to_numpy() + 1
     if top is not None:
@@ -118,6 +116,45 @@ def _rank_phrases(df: pd.DataFrame, top, *, dedup: bool, extra=()) -> pd.DataFra
     for c in ("n", "n_words", *extra):
         out[c] = df[c].to_numpy()
     return out
+
+
+def _first_of_stems(df: pd.DataFrame, top) -> np.ndarray:
+    """Which rows of ``df`` (sorted by article, best first) are the first of their article
+    with their Porter stems (:func:`stem_phrases`), among the rows the ranking can reach:
+    an article's first ``2 * top`` rows suffice when ``top`` of them are kept (the first
+    kept of a prefix are the first kept of the whole); only the articles where they do
+    not are stemmed further."""
+    art = pd.factorize(df["article_id"])[0]
+    phrase = df["phrase"].to_numpy(dtype=object)
+    key = np.empty(len(df), dtype=object)
+    use = np.ones(len(df), dtype=bool)
+    if top is not None:
+        pos = np.arange(len(art)) - np.searchsorted(art, art, side="left")
+        use = pos < 2 * top
+    key[use] = _stem_keys(phrase[use])
+    first = _first_rows(art, key, use)
+    if top is not None and not use.all():
+        kept = np.bincount(art[first], minlength=int(art.max()) + 1)
+        more = ~use & (kept[art] < top)       # rows of articles short of ``top`` so far
+        if more.any():
+            key[more] = _stem_keys(phrase[more])
+            use |= more
+            first = _first_rows(art, key, use)
+    out = np.zeros(len(df), dtype=bool)
+    out[first] = True
+    return out
+
+
+def _stem_keys(phrases: np.ndarray) -> np.ndarray:
+    codes, uniq = pd.factorize(phrases)
+    return stem_phrases(np.asarray(uniq, dtype=object))[codes]
+
+
+def _first_rows(art, key, use) -> np.ndarray:
+    """The rows among ``use`` that are the first of their (article, key)."""
+    rows = np.flatnonzero(use)
+    dup = pd.DataFrame({"a": art[rows], "k": key[rows]}).duplicated().to_numpy()
+    return rows[~dup]
 
 
 def rake(tokens: pd.DataFrame, *, top: int | None = 10, max_words: int | None = 4,
@@ -291,7 +328,7 @@ def key_phrases(tokens: pd.DataFrame, *, top: int | None = 10, max_words: int = 
     n_docs = tokens["article_id"].nunique()
     if background == "auto":
         background = "corpus" if n_docs >= min_corpus else "english"
-    tables = [_distinct_phrases(c, max_words) for c in chunks] if len(chunks) == 1 else None
+    tables = [distinct_ngrams(c, max_words) for c in chunks] if len(chunks) == 1 else None
     pdf = None
     if background == "corpus":
         pdf = PhraseFrequencies(max_words)
@@ -308,8 +345,9 @@ def key_phrases(tokens: pd.DataFrame, *, top: int | None = 10, max_words: int = 
 
 class PhraseFrequencies:
     """Document frequencies of candidate phrases over a corpus, gathered a piece of whole
-    articles at a time (:meth:`add`); kept as sorted 64-bit hashes and counts, so memory
-    grows with the phrase vocabulary only."""
+    articles at a time (:meth:`add`); kept as sorted 64-bit phrase hashes
+    (:func:`newslab.keywords.ngrams.phrase_hashes`) and counts, so memory grows with the
+    phrase vocabulary only."""
 
     def __init__(self, max_words: int = 3):
         self.max_words = max_words
@@ -317,11 +355,12 @@ class PhraseFrequencies:
         self.counts = np.array([], dtype=np.int64)
         self.n_docs = 0
 
-    def add(self, tokens: pd.DataFrame, *, distinct: pd.DataFrame | None = None) -> None:
-        ph = _distinct_phrases(tokens, self.max_words) if distinct is None else distinct
-        self.n_docs += tokens["article_id"].nunique()
-        h = pd.util.hash_array(ph["phrase"].to_numpy(dtype=object))
-        self._add_hashes(*np.unique(h, return_counts=True))
+    def add(self, tokens: pd.DataFrame, *, distinct: Ngrams | None = None) -> None:
+        """Count the articles of ``tokens`` (``distinct``: its :func:`distinct_ngrams`,
+        when already made)."""
+        ng = distinct_ngrams(tokens, self.max_words) if distinct is None else distinct
+        self.n_docs += ng.n_articles
+        self._add_hashes(*np.unique(ng.hashes(), return_counts=True))
 
     def merge(self, other: PhraseFrequencies) -> None:
         """Add the articles another :class:`PhraseFrequencies` counted."""
@@ -335,41 +374,61 @@ class PhraseFrequencies:
             self.keys, self.counts = u, k.astype(np.int64)
             return
         allk = np.concatenate([self.keys, u])
-        allc = np.concatenate([self.counts, k])
-        self.keys, inv = np.unique(allk, return_inverse=True)
-        self.counts = np.bincount(inv, weights=allc).astype(np.int64)
+        allc = np.concatenate([self.counts, np.asarray(k, dtype=np.int64)])
+        order = np.argsort(allk, kind="stable")     # two sorted runs: merged in linear time
+        allk, allc = allk[order], allc[order]
+        start = np.flatnonzero(np.r_[True, allk[1:] != allk[:-1]])
+        self.keys, self.counts = allk[start], np.add.reduceat(allc, start)
 
     def lookup(self, phrases) -> np.ndarray:
-        h = pd.util.hash_array(np.asarray(phrases, dtype=object))
+        """Document frequencies of phrase strings (every one of them counted)."""
+        return self.lookup_hashes(hash_phrases(phrases))
+
+    def lookup_hashes(self, h: np.ndarray) -> np.ndarray:
+        """Document frequencies of phrases by their hashes (every one of them counted)."""
         return self.counts[np.searchsorted(self.keys, h)]
 
 
 def score_phrases(tokens: pd.DataFrame, *, top: int | None = 10, max_words: int = 3,
                   phrase_df: PhraseFrequencies | None = None, dedup: bool = True,
-                  distinct: pd.DataFrame | None = None) -> pd.DataFrame:
+                  distinct: Ngrams | None = None) -> pd.DataFrame:
     """:func:`key_phrases` of the articles of ``tokens``, with the idf from ``phrase_df``
     (the corpus's phrase document frequencies; every phrase of ``tokens`` must be in it),
-    or from general English when it is None. Columns as :func:`key_phrases`."""
-    ph = _distinct_phrases(tokens, max_words) if distinct is None else distinct
-    if ph.empty:
+    or from general English when it is None. Columns as :func:`key_phrases`.
+
+    The candidates are scored as integer codes; phrase strings are made only for the
+    candidates that can reach an article's best ``5 * top`` (:func:`_precut`)."""
+    ng = distinct_ngrams(tokens, max_words) if distinct is None else distinct
+    if not len(ng):
         return _empty_phrases(extra=("idf",))
     if phrase_df is not None:
-        df = phrase_df.lookup(ph["phrase"].to_numpy(dtype=object))
-        ph["idf"] = np.log((1.0 + phrase_df.n_docs) / (1.0 + df)) + 1.0
+        df = phrase_df.lookup_hashes(ng.hashes())
+        idf = np.log((1.0 + phrase_df.n_docs) / (1.0 + df)) + 1.0
     else:
-        nw = ph["n_words"].to_numpy()
-        words, offs = _phrase_words(ph, tokens["lower"].to_numpy(dtype=object))
-        wcodes, wvocab = pd.factorize(pd.Series(words, dtype=object))
-        surprise = -np.log10(english_frequencies(np.asarray(wvocab, dtype=object)))[wcodes]
-        ph["idf"] = np.add.reduceat(surprise, offs) / nw
-    ph["score"] = ph["n"].to_numpy() * ph["idf"].to_numpy() / ph["n_words"].to_numpy()
+        flat, offs = ng.word_rows()
+        wcodes, wvocab = pd.factorize(flat)
+        surprise = -np.log10(english_frequencies(ng.words[wvocab]))[wcodes]
+        idf = np.add.reduceat(surprise, offs) / ng.n_words
+    score = ng.n * idf / ng.n_words
+    rows = _precut(ng.art, score, top)
+    ph = pd.DataFrame({"article_id": pd.Series(ng.arts[ng.art[rows]], dtype=object),
+                       "phrase": pd.Series(ng.phrases(rows), dtype=object),
+                       "n": ng.n[rows], "n_words": ng.n_words[rows], "idf": idf[rows],
+                       "score": score[rows]})
     return _rank_phrases(ph, top, dedup=dedup, extra=("idf",))
 
 
-def _distinct_phrases(tokens: pd.DataFrame, max_words: int) -> pd.DataFrame:
-    """One row per (article, candidate phrase): ``n`` occurrences, ``n_words``, ``first``
-    (row of one occurrence in ``tokens``)."""
-    cand = candidate_phrases(tokens, max_words=max_words)
-    return cand.groupby(["article_id", "phrase"], sort=False).agg(
-        n=("first", "size"), n_words=("n_words", "first"), first=("first", "first")
-    ).reset_index()
+def _precut(art: np.ndarray, score: np.ndarray, top) -> np.ndarray:
+    """The rows that can be among their article's best ``5 * top`` by score (what
+    :func:`_rank_phrases` keeps before dedup): every row scoring at least the article's
+    ``5 * top``-th best score, so ties at the cut are kept for the exact sort."""
+    if top is None or not len(score) or np.isnan(score).any():
+        return np.arange(len(score))
+    k = 5 * top
+    order = np.lexsort((-score, art))
+    a = art[order]
+    pos = np.arange(len(a)) - np.searchsorted(a, a, side="left")
+    thr = np.full(int(art.max()) + 1, -np.inf)
+    at = pos == k - 1
+    thr[a[at]] = score[order][at]
+    return np.flatnonzero(score >= thr[art])

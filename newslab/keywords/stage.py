@@ -27,7 +27,7 @@ from .phrases import (
     yake_like,
 )
 from .terms import (CountsByRow, DocumentFrequencies, _article_chunks, _counts, term_mask,
-                    with_term_mask)
+                    term_values, with_term_mask)
 from .tfidf import tfidf
 
 #: The keyword methods of :func:`keywords` (and of ``newslab evaluate keywords --method``).
@@ -141,20 +141,23 @@ def keywords_parts(tables, *, by=(), duplicates: bool = False,
             labels[key].index.get_indexer(labels[key].index[:1])  # its hash table built
             # here, once, not in every worker
     mapper = getattr(tables, "map_parts", None)
+    dic = _dictionary(tables)
     if callable(mapper) and getattr(tables, "jobs", 1) > 1:   # pass 1 in worker processes
         got = mapper("tokens", lambda parts: _statistics(
             _cut(parts, chunk_articles), keys, labels), columns=STAGE_TOKEN_NEEDS,
-            tasks=2 * tables.jobs)
+            tasks=2 * tables.jobs, **dic)
         total = _Statistics(keys)
         for st in got:
             total.merge(st)
     else:
         total = _statistics(pieces(), keys, labels)
+    total.term_df.lookup([])                      # its index made once, before any fork
     if callable(mapper) and getattr(tables, "jobs", 1) > 1 and total.n_pieces > 1 \
             and total.term_df.n_docs > 1:             # pass 2 too, one part per task
         kw = mapper("tokens", lambda parts: _score_parts(
             _cut(parts, chunk_articles), total), columns=STAGE_TOKEN_NEEDS,
-            tasks=max(2 * tables.jobs, total.term_df.n_docs // (chunk_articles or 10**9)))
+            tasks=max(2 * tables.jobs, total.term_df.n_docs // (chunk_articles or 10**9)),
+            **dic)
         out = {"keywords": (k for k in kw if len(k))}
     else:
         out = {"keywords": _stage_keywords(tables, pieces, total.n_pieces, total.term_df,
@@ -202,7 +205,7 @@ class _PieceCounts:
     def __init__(self, piece: pd.DataFrame):
         codes, self.arts = pd.factorize(piece["article_id"], sort=False)
         tm = term_mask(piece)
-        self.x, self.vocab = _counts(codes[tm], piece["lower"].to_numpy(dtype=object)[tm],
+        self.x, self.vocab = _counts(codes[tm], term_values(piece["lower"])[tm],
                                      len(self.arts))
         self.pres = self.x.copy()
         self.pres.data = np.ones_like(self.pres.data)
@@ -234,9 +237,28 @@ def _cut(parts, size):
 
 
 def _chunks(held, size):
-    t = held[0] if len(held) == 1 else pd.concat(held, ignore_index=True)
+    t = held[0] if len(held) == 1 else _concat(held)
     for piece in _article_chunks(t, size):
         yield with_term_mask(piece)
+
+
+def _concat(parts) -> pd.DataFrame:
+    """``pd.concat`` of parts, Categorical columns kept Categorical (their categories
+    united, not turned into objects)."""
+    from pandas.api.types import union_categoricals
+    cols = {}
+    for c in parts[0].columns:
+        if isinstance(parts[0][c].dtype, pd.CategoricalDtype):
+            cols[c] = union_categoricals([p[c] for p in parts])
+        else:
+            cols[c] = np.concatenate([p[c].to_numpy() for p in parts])
+    return pd.DataFrame(cols)
+
+
+def plain(tokens: pd.DataFrame) -> pd.DataFrame:
+    """``tokens`` with its Categorical columns as plain object columns."""
+    cat = [c for c in tokens.columns if isinstance(tokens[c].dtype, pd.CategoricalDtype)]
+    return tokens.astype({c: object for c in cat}) if cat else tokens
 
 
 def _score_parts(pieces, total: _Statistics) -> pd.DataFrame:
@@ -245,12 +267,22 @@ def _score_parts(pieces, total: _Statistics) -> pd.DataFrame:
     return pd.concat(got, ignore_index=True) if got else schema.empty("keywords")
 
 
+#: The token columns read from Parquet parts as Categoricals (codes, one string per
+#: distinct value: ``newslab.pipeline.tables.read_part``), when the tables can.
+DICTIONARY = ("article_id", "lower")
+
+
+def _dictionary(tables) -> dict:
+    return {"dictionary": DICTIONARY} if getattr(tables, "dictionary_parts", False) else {}
+
+
 def _pieces(tables, size):
     """A function that returns a fresh iterator over the tokens in pieces of whole
     articles (at most ``size`` articles each)."""
     parts = getattr(tables, "iter_parts", None)
     if callable(parts):
-        return lambda: _cut(parts("tokens", columns=STAGE_TOKEN_NEEDS), size)
+        dic = _dictionary(tables)
+        return lambda: _cut(parts("tokens", columns=STAGE_TOKEN_NEEDS, **dic), size)
     t = tables["tokens"]
     return lambda: (with_term_mask(p) for p in _article_chunks(t, size))
 
@@ -259,7 +291,8 @@ def _sorted(parts, tokens: pd.DataFrame) -> pd.DataFrame:
     """The keywords of a piece by article in the order of its tokens, method, rank: the
     same order whatever the pieces (the concatenation is the whole table's)."""
     out = pd.concat(parts, ignore_index=True)
-    order = pd.Index(pd.unique(tokens["article_id"])).get_indexer(out["article_id"])
+    ids = np.asarray(pd.unique(tokens["article_id"]), dtype=object)
+    order = pd.Index(ids).get_indexer(out["article_id"].to_numpy(dtype=object))
     return (out.assign(_order=order)
             .sort_values(["_order", "method", "rank"], kind="mergesort")
             .drop(columns="_order").reset_index(drop=True))
@@ -270,8 +303,7 @@ def _stage_keywords(tables, pieces, n_pieces, term_df, phrase_df):
     if n_pieces == 0:
         return
     if n_pieces == 1 or term_df.n_docs <= 1:     # small: the whole table at once
-        t = next(iter(pieces())) if n_pieces == 1 else pd.concat(list(pieces()),
-                                                                  ignore_index=True)
+        t = plain(next(iter(pieces())) if n_pieces == 1 else _concat(list(pieces())))
         s = (tables.get("sentences") if hasattr(tables, "get") and term_df.n_docs <= 1
              else None)                   # paragraph idf: a corpus of one article only
         yield _sorted([keywords(t, method=m, top=k, sentences=s) for m, k in STAGE_METHODS], t)

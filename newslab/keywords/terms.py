@@ -38,7 +38,7 @@ def term_mask(tokens: pd.DataFrame, *, min_chars: int = 2) -> np.ndarray:
     if min_chars == 2 and TERM_COLUMN in tokens.columns:
         return tokens[TERM_COLUMN].to_numpy(dtype=bool)
     _need(tokens, _TOKEN_COLS, "term_mask")
-    codes, uniq = pd.factorize(tokens["lower"])
+    codes, uniq = factorize(tokens["lower"])
     u = pd.Series(uniq, dtype=object)
     ok = u.str.len().to_numpy() >= min_chars
     abbrev = u.str.fullmatch(_ABBREV).fillna(False).to_numpy(dtype=bool)
@@ -58,10 +58,45 @@ def _terms(tokens: pd.DataFrame, *, min_chars: int = 2, extra=()) -> pd.DataFram
     return tokens.loc[term_mask(tokens, min_chars=min_chars), cols]
 
 
-def _counts(row_keys: np.ndarray, terms: np.ndarray, n_rows: int | None = None):
+def factorize(values: pd.Series):
+    """``pd.factorize`` of a column: integer codes and the distinct values (an object
+    array). A Categorical column (a Parquet part read with ``dictionary``) gives its own
+    codes and categories (some of which may be unused) without hashing a string."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return (values.cat.codes.to_numpy().astype(np.int64),
+                values.cat.categories.to_numpy(dtype=object))
+    codes, uniq = pd.factorize(values)
+    return codes, np.asarray(uniq, dtype=object)
+
+
+def term_values(values: pd.Series):
+    """A column's values for :func:`_counts`: its Categorical when it is one, else an
+    object array."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return values.array
+    return values.to_numpy(dtype=object)
+
+
+def _sorted_codes(terms: pd.Categorical):
+    """``pd.factorize(terms, sort=True)`` of a Categorical by its codes: the used
+    categories sorted, and each value's position among them."""
+    used = np.flatnonzero(np.bincount(terms.codes[terms.codes >= 0],
+                                      minlength=len(terms.categories)))
+    cats = terms.categories.to_numpy(dtype=object)[used]
+    order = np.argsort(cats, kind="stable")
+    remap = np.full(len(terms.categories), -1, dtype=np.int64)
+    remap[used[order]] = np.arange(len(used))
+    return remap[terms.codes], cats[order]
+
+
+def _counts(row_keys: np.ndarray, terms, n_rows: int | None = None):
     """Sparse row x term count matrix; the vocabulary is sorted (so column order is
-    alphabetical and ties break alphabetically)."""
-    tcodes, vocab = pd.factorize(pd.Series(terms, dtype=object), sort=True)
+    alphabetical and ties break alphabetically). ``terms``: an object array or a
+    Categorical (:func:`term_values`)."""
+    if isinstance(terms, pd.Categorical):
+        tcodes, vocab = _sorted_codes(terms)
+    else:
+        tcodes, vocab = pd.factorize(pd.Series(terms, dtype=object), sort=True)
     if n_rows is None:
         n_rows = int(row_keys.max()) + 1 if len(row_keys) else 0
     m = sparse.csr_matrix((np.ones(len(tcodes), dtype=np.float64), (row_keys, tcodes)),
@@ -104,33 +139,70 @@ def _article_chunks(tokens: pd.DataFrame, size: int | None):
 class CountsByRow:
     """Counts per (row label, term) summed over pieces of a corpus: the vocabulary and the
     row labels (groups) stay sorted, so the totals do not depend on how the corpus was cut.
-    Memory: one sparse matrix of rows x vocabulary."""
+    Memory: one sparse matrix of rows x vocabulary, and the pieces added since it was last
+    made (summed into it when read, or when they hold :data:`PENDING` entries)."""
+
+    #: Stored entries of added pieces held before they are summed into the matrix.
+    PENDING = 1_000_000
 
     def __init__(self):
-        self.rows = np.array([], dtype=object)
-        self.vocab = np.array([], dtype=object)
-        self.matrix = sparse.csr_matrix((0, 0))
+        self._rows = np.array([], dtype=object)
+        self._vocab = np.array([], dtype=object)
+        self._matrix = sparse.csr_matrix((0, 0))
+        self._pending: list = []
+        self._n_pending = 0
 
     def add(self, rows, vocab, matrix) -> None:
         """Add ``matrix`` (len(rows) x len(vocab)); ``rows`` and ``vocab`` sorted, unique."""
-        rows = np.asarray(rows, dtype=object)
-        vocab = np.asarray(vocab, dtype=object)
-        new_rows = np.union1d(self.rows, rows) if len(self.rows) else rows
-        new_vocab = np.union1d(self.vocab, vocab) if len(self.vocab) else vocab
-        parts = []
-        for r, v, m in ((self.rows, self.vocab, self.matrix), (rows, vocab, matrix)):
-            m = sparse.coo_matrix(m)
+        m = sparse.coo_matrix(matrix)
+        self._pending.append((np.asarray(rows, dtype=object), np.asarray(vocab, dtype=object),
+                              m))
+        self._n_pending += m.nnz + len(vocab)
+        if self._n_pending > self.PENDING:
+            self._flush()
+
+    def _flush(self) -> None:
+        """Sum the pending pieces into the matrix: one sorted union of the vocabularies
+        (a hash of every term, one sort of the distinct ones), integer counts summed."""
+        if not self._pending:
+            return
+        pieces = [(self._rows, self._vocab, sparse.coo_matrix(self._matrix)), *self._pending]
+        self._pending, self._n_pending = [], 0
+        rcodes, new_rows = pd.factorize(np.concatenate([p[0] for p in pieces]), sort=True)
+        vcodes, new_vocab = pd.factorize(np.concatenate([p[1] for p in pieces]), sort=True)
+        r, c, d = [], [], []
+        ro = vo = 0
+        for rows, vocab, m in pieces:
             if m.nnz:
-                parts.append((np.searchsorted(new_rows, r)[m.row],
-                              np.searchsorted(new_vocab, v)[m.col], m.data))
-        if parts:
-            r, c, d = (np.concatenate(x) for x in zip(*parts))
+                r.append(rcodes[ro:ro + len(rows)][m.row])
+                c.append(vcodes[vo:vo + len(vocab)][m.col])
+                d.append(m.data)
+            ro += len(rows)
+            vo += len(vocab)
+        if r:
+            r, c, d = np.concatenate(r), np.concatenate(c), np.concatenate(d)
         else:
             r = c = np.array([], dtype=np.int64)
             d = np.array([], dtype=np.float64)
-        self.matrix = sparse.csr_matrix((d, (r, c)), shape=(len(new_rows), len(new_vocab)))
-        self.matrix.sum_duplicates()
-        self.rows, self.vocab = new_rows, new_vocab
+        self._rows = np.asarray(new_rows, dtype=object)
+        self._vocab = np.asarray(new_vocab, dtype=object)
+        self._matrix = sparse.csr_matrix((d, (r, c)), shape=(len(new_rows), len(new_vocab)))
+        self._matrix.sum_duplicates()
+
+    @property
+    def rows(self) -> np.ndarray:
+        self._flush()
+        return self._rows
+
+    @property
+    def vocab(self) -> np.ndarray:
+        self._flush()
+        return self._vocab
+
+    @property
+    def matrix(self) -> sparse.csr_matrix:
+        self._flush()
+        return self._matrix
 
 
 class DocumentFrequencies:
@@ -168,7 +240,10 @@ class DocumentFrequencies:
         return self._counts.vocab
 
     def lookup(self, terms) -> np.ndarray:
-        """Document frequencies of ``terms`` (every one of them must have been added)."""
+        """Document frequencies of ``terms`` (every one of them must have been added),
+        found through a hash index of the vocabulary, made once."""
         if self._df is None:
             self._df = self._counts.matrix.toarray().ravel().astype(np.int64)
-        return self._df[np.searchsorted(self._counts.vocab, np.asarray(terms, dtype=object))]
+            self._index = pd.Index(self._counts.vocab)
+            self._index.get_indexer(self._counts.vocab[:1])   # its hash table, built now
+        return self._df[self._index.get_indexer(np.asarray(terms, dtype=object))]

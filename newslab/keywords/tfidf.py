@@ -11,7 +11,7 @@ import pandas as pd
 from scipy import sparse
 
 from ..errors import NewslabError
-from .terms import DocumentFrequencies, _counts, _need, _terms, _top_k_rows
+from .terms import DocumentFrequencies, _counts, _need, _terms, _top_k_rows, term_values
 
 
 def tfidf(tokens: pd.DataFrame, *, top: int | None = 10, unit: str = "auto",
@@ -39,7 +39,7 @@ def tfidf(tokens: pd.DataFrame, *, top: int | None = 10, unit: str = "auto",
     art_codes, arts = pd.factorize(t["article_id"], sort=False)
     if len(arts) == 0:
         return pd.DataFrame(columns=["group", "term", "score", "rank", "n", "df", "idf"])
-    counts, vocab = _counts(art_codes, t["lower"].to_numpy(dtype=object), len(arts))
+    counts, vocab = _counts(art_codes, term_values(t["lower"]), len(arts))
     if corpus_df is not None:
         if unit not in ("auto", "article"):
             raise NewslabError("tfidf: corpus_df holds article document frequencies; "

@@ -23,7 +23,7 @@ from .. import schema
 from ..errors import NewslabError, NewslabWarning
 from .batches import write_part
 from .stages import GROUPING, METADATA, TEXT_FIELDS, PerArticle, available_memory
-from .tables import Tables, part_files, unify_parts
+from .tables import Tables, part_files, read_part, unify_parts
 
 
 def _gb(n: float) -> str:
@@ -87,9 +87,13 @@ class StageTables(Mapping):
     def __len__(self):
         return len(self._cols)
 
-    def iter_parts(self, name: str, columns=None):
+    #: :meth:`iter_parts` and :meth:`map_parts` can read string columns as Categoricals
+    dictionary_parts = True
+
+    def iter_parts(self, name: str, columns=None, *, dictionary=()):
         """Table ``name`` one part at a time (``newslab.pipeline.Tables.iter_parts``), with
-        the declared columns (of those, only ``columns`` when given)."""
+        the declared columns (of those, only ``columns`` when given); ``dictionary``: string
+        columns read as Categoricals from the parts (``newslab.pipeline.tables.read_part``)."""
         if name not in self._cols:
             raise KeyError(name)
         if name in self._cache:
@@ -99,16 +103,18 @@ class StageTables(Mapping):
         cols = self._cols[name]
         if columns is not None:
             cols = [c for c in columns if cols is None or c in cols]
-        yield from self._tables.iter_parts(name, cols)
+        yield from self._tables.iter_parts(name, cols, dictionary=dictionary)
 
 
-    def map_parts(self, name: str, fn, *, columns=None, tasks: int | None = None):
+    def map_parts(self, name: str, fn, *, columns=None, tasks: int | None = None,
+                  dictionary=()):
         """``fn(parts)`` for runs of consecutive parts of table ``name`` (``parts``: an
         iterator of DataFrames), in order: one part per call, or ``tasks`` calls over
         about equal runs (at least one call per :data:`TASK_PARTS` parts). With ``jobs`` > 1
         the calls run in that many forked worker
         processes, each reading its own parts (``fn`` may be any function: it is not
-        pickled, only its results are); else here, one after the other."""
+        pickled, only its results are); else here, one after the other. ``dictionary``: as
+        :meth:`iter_parts`."""
         files = [] if name in self._cache else part_files(self._tables.out, name) \
             if self._tables.out is not None and name not in self._tables._cache else []
         cols = self._cols.get(name)
@@ -121,23 +127,25 @@ class StageTables(Mapping):
         runs = [files[len(files) * i // n:len(files) * (i + 1) // n] for i in range(n)]
         if self.jobs <= 1 or len(runs) < 2 or not _can_fork():
             if not files:
-                yield fn(self.iter_parts(name, columns))
+                yield fn(self.iter_parts(name, columns, dictionary=dictionary))
                 return
             for run in runs:
-                yield fn(pd.read_parquet(f, columns=cols) for f in run)
+                yield fn(read_part(f, cols, dictionary) for f in run)
             return
         global _TASK
-        _TASK = (fn, runs, cols)
+        _TASK = (fn, runs, cols, dictionary)
         import gc
         import multiprocessing as mp
         release_memory()
+        frozen = gc.get_freeze_count() > 0       # the corpus phase froze what it had
         gc.freeze()      # the workers' collector leaves the inherited objects (and their
         try:             # pages, shared with this process) alone
             with mp.get_context("fork").Pool(min(self.jobs, len(runs)),
                                              maxtasksperchild=WORKER_TASKS) as pool:
                 yield from pool.imap(_run_task, range(len(runs)))
         finally:
-            gc.unfreeze()
+            if not frozen:
+                gc.unfreeze()
             _TASK = None
 
 
@@ -169,8 +177,8 @@ _TASK = None
 
 
 def _run_task(i: int):
-    fn, runs, cols = _TASK
-    return fn(pd.read_parquet(f, columns=cols) for f in runs[i])
+    fn, runs, cols, dictionary = _TASK
+    return fn(read_part(f, cols, dictionary) for f in runs[i])
 
 
 def _can_fork() -> bool:
@@ -241,6 +249,16 @@ def run_corpus_stages(plan, folder, names: list[str], n_articles: int, owned: se
                       notes: list, timings: dict) -> tuple[dict, list]:
     """Run the plan's corpus stages; write what they return. Returns the row counts of the
     tables they made and the files written (relative to ``DIR``)."""
+    import gc
+    release_memory()
+    gc.freeze()          # what lives now (models, modules) is not traversed again by the
+    try:                 # collections before each stage (each a tenth of a second or more)
+        return _run_corpus_stages(plan, folder, names, n_articles, owned, notes, timings)
+    finally:
+        gc.unfreeze()
+
+
+def _run_corpus_stages(plan, folder, names, n_articles, owned, notes, timings):
     out = plan.out
     tables = Tables(out, names)
     produced, files = {}, []

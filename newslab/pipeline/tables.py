@@ -45,6 +45,18 @@ def read_table(out, name: str, *, columns: list[str] | None = None) -> pd.DataFr
     return df
 
 
+def read_part(path, columns=None, dictionary=()) -> pd.DataFrame:
+    """One Parquet part; the string columns named in ``dictionary`` (those it has) come as
+    pandas Categoricals (Arrow's dictionary decoding: one Python string per distinct value,
+    codes for the rows), the same values as a plain read."""
+    if not dictionary:
+        return pd.read_parquet(path, columns=columns)
+    import pyarrow.parquet as pq
+    names = pq.read_schema(path).names
+    dic = [c for c in dictionary if c in names and (columns is None or c in columns)]
+    return pd.read_parquet(path, columns=columns, read_dictionary=dic or None)
+
+
 class Tables(MutableMapping):
     """Tables by name: those written to ``out`` are read from Parquet when first asked for
     (so a large corpus is never loaded unasked); others are held in memory as set."""
@@ -96,10 +108,12 @@ class Tables(MutableMapping):
         have = set(self.column_names(name))
         return read_table(self.out, name, columns=[c for c in cols if c in have])
 
-    def iter_parts(self, name: str, columns=None):
+    def iter_parts(self, name: str, columns=None, *, dictionary=()):
         """The table piece by piece, in input order: one DataFrame per Parquet part (each
         holds whole articles: a batch), with only ``columns`` (those the table has); a
-        table held in memory comes as one piece. Never loads the table whole."""
+        table held in memory comes as one piece. Never loads the table whole.
+        ``dictionary``: string columns read from Parquet as pandas Categoricals
+        (:func:`read_part`)."""
         if name in self._cache or self.out is None:
             yield self[name] if columns is None else self.columns(name, columns)
             return
@@ -108,7 +122,7 @@ class Tables(MutableMapping):
         have = set(self.column_names(name))
         cols = None if columns is None else [c for c in columns if c in have]
         for f in part_files(self.out, name):
-            yield pd.read_parquet(f, columns=cols)
+            yield read_part(f, cols, dictionary)
 
     def written(self, name: str) -> None:
         """Note that table ``name`` was (re)written to ``out``: read it from there."""

@@ -45,18 +45,21 @@ def _evidence_lines(g: pd.DataFrame, n: int, *, speaker: bool = False) -> str:
         return ""
     v = g["score"].to_numpy(dtype=float)
     order = np.argsort(-np.abs(v), kind="stable")
+    col = {c: g[c].to_numpy(dtype=object) if c in g.columns else None
+           for c in ("clause", "reason", "rule", "speaker")}
     out, seen = [], set()
-    for i in order:
+    for i in order.tolist():
         if abs(v[i]) < THRESHOLD or len(out) >= n:
             break
-        r = g.iloc[i]
-        clause = str(r["clause"])
+        clause = str(col["clause"][i])
         key = " ".join(clause.lower().split())
         if key in seen:
             continue
         seen.add(key)
-        why = str(r.get("reason") or r.get("rule") or "")
-        who = f"{r['speaker']}: " if speaker and isinstance(r.get("speaker"), str) else ""
+        reason, rule, spk = (None if col[c] is None else col[c][i]
+                             for c in ("reason", "rule", "speaker"))
+        why = str(reason or rule or "")
+        who = f"{spk}: " if speaker and isinstance(spk, str) else ""
         out.append(f"{who}{v[i]:+.2f} {why}: {clause}")
     return " | ".join(out)
 
@@ -130,30 +133,9 @@ def _group_bootstraps(score, gid, clusters, n_groups):
     pgid[pair] = gid
     order = np.argsort(pgid, kind="stable")  # each group's clusters, first appearance first
     k = np.bincount(pgid, minlength=n_groups)
-    first = np.concatenate([[0], np.cumsum(k)[:-1]])
     n = np.bincount(gid, minlength=n_groups)
-    mean = np.full(n_groups, np.nan)
-    lo, hi = mean.copy(), mean.copy()
-    one = k == 1
-    p1 = order[first[one]]
-    mean[one] = sums[p1] / counts[p1]
-    lo[one] = hi[one] = mean[one]
-    a = (1 - stats.LEVEL) / 2
-    for size in np.unique(k[k > 1]):
-        gs = np.flatnonzero(k == size)
-        cols = order[first[gs][:, None] + np.arange(size)]  # (groups, size) pair ids
-        S, C = sums[cols], counts[cols]
-        mean[gs] = S.sum(axis=1) / C.sum(axis=1)
-        if stats.N_BOOT * size > _BOOT_CELLS:  # many clusters: per group, drawn in blocks
-            for i, g in enumerate(gs.tolist()):
-                _, lo[g], hi[g] = stats.bootstrap_sums(S[i], C[i])
-            continue
-        draws = np.random.default_rng(stats.SEED).integers(0, size, size=(stats.N_BOOT, size))
-        step = max(1, _BOOT_CELLS // (stats.N_BOOT * size))
-        for i in range(0, len(gs), step):
-            boot = S[i:i + step][:, draws].sum(axis=2) / C[i:i + step][:, draws].sum(axis=2)
-            q = np.quantile(boot, [a, 1 - a], axis=1)
-            lo[gs[i:i + step]], hi[gs[i:i + step]] = q[0], q[1]
+    mean, lo, hi = stats.bootstrap_groups(sums[order], counts[order], k,
+                                          cells=_BOOT_CELLS)
     return n.astype(int), k.astype(int), mean, lo, hi
 
 
@@ -416,15 +398,16 @@ class _Aggregate:
             for g, part in self.kept.groupby("_gid", sort=False):
                 ev[g] = _evidence_lines(part.sort_values("_pos"), self.n_evidence,
                                         speaker=self.speaker)
-        rows, gids = [], []
-        for key, g in sorted(self.ids.items(), key=lambda kv: tuple(map(str, kv[0]))):
-            ix = order[bounds[g]:bounds[g + 1]]
-            mean, lo, hi = stats.bootstrap_sums(sums[ix], cnts[ix].astype(float))
-            rows.append((*key, int(cnts[ix].sum()), len(ix), mean, lo, hi))
-            gids.append(g)
-        out = pd.DataFrame(rows, columns=[*self.keys, "n", "n_clusters", "mean", "ci_low",
-                                          "ci_high"])
-        gids = np.asarray(gids, dtype=np.int64)
+        items = sorted(self.ids.items(), key=lambda kv: tuple(map(str, kv[0])))
+        gids = np.array([g for _k, g in items], dtype=np.int64)
+        sizes = bounds[gids + 1] - bounds[gids]
+        ix = np.concatenate([order[bounds[g]:bounds[g + 1]] for g in gids.tolist()])
+        mean, lo, hi = stats.bootstrap_groups(sums[ix], cnts[ix].astype(float), sizes,
+                                              cells=_BOOT_CELLS)
+        out = pd.DataFrame([k for k, _g in items], columns=self.keys)
+        out["n"] = np.add.reduceat(cnts[ix], np.r_[0, np.cumsum(sizes)[:-1]]).astype(int)
+        out["n_clusters"] = sizes.astype(int)
+        out["mean"], out["ci_low"], out["ci_high"] = mean, lo, hi
         for j, lab in enumerate(LABELS):
             out[f"n_{lab}"] = [int(x) for x in self.labels[gids, j]]
         out["evidence"] = [ev.get(g, "") for g in gids]

@@ -14,6 +14,7 @@ clause), at ", V-ing" (a participial clause) and before a sentence-final attribu
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from contextlib import contextmanager
 from functools import lru_cache
 
 from ..errors import NewslabError
@@ -113,13 +114,38 @@ TITLES = frozenset("mr mrs ms dr sir lady lord president prime minister chancell
                    "highness".split())
 
 
+#: sentence text -> its tokens, as :func:`tokenize` would give them, read from the tokens
+#: table while :func:`given_tokens` is in force (a text's tokens depend on the text alone,
+#: so entries from another batch or thread are as right as a fresh split)
+_GIVEN: dict[str, list] = {}
+
+
 def tokenize(text: str) -> list[tuple[int, int, str]]:
+    """The word tokens of a sentence: (start, end, lower-case form with straight
+    apostrophes), the ``tokens`` table's tokens (``newslab.tokenize.word_spans``)."""
+    got = _GIVEN.get(text)
+    if got is not None:
+        return got
     from ..tokenize import word_spans
     out = []
     for s, e in word_spans(text):
         low = text[s:e].lower()
         out.append((s, e, low.replace("’", "'") if "’" in low else low))
     return out
+
+
+@contextmanager
+def given_tokens(texts: dict[str, list]):
+    """Within the block, :func:`tokenize` reads the tokens of these sentence texts from
+    ``texts`` (text -> [(start, end, lower)], from the ``tokens`` table) instead of
+    splitting them again."""
+    new = {t: v for t, v in texts.items() if t not in _GIVEN}
+    _GIVEN.update(new)
+    try:
+        yield
+    finally:
+        for t in new:
+            _GIVEN.pop(t, None)
 
 
 def clauses(toks: list[tuple[int, int, str]]) -> tuple[list[int], list[str]]:

@@ -16,6 +16,7 @@ import pandas as pd
 
 from .. import schema
 from ..errors import NewslabError
+from .clauses import given_tokens
 from .model import StanceModel, load_model
 from .rules import label_of, rules_score
 
@@ -147,15 +148,60 @@ def _combined_rows(model, texts, starts, ends, an) -> list[tuple]:
     return rows
 
 
+def _tokens_of(df: pd.DataFrame, tokens: pd.DataFrame) -> dict[str, list]:
+    """Sentence text -> [(start, end, lower)] within the sentence, read from the ``tokens``
+    table, for the sentences of ``df`` (mentions joined to their sentences: article_id,
+    sentence_id, s_start, s_text). A sentence whose tokens are not one whole run of the
+    table (token_id 0, 1, ... in a row, inside the text) is left out: it is split again."""
+    need = {"article_id", "sentence_id", "token_id", "start", "end", "lower"}
+    if not isinstance(tokens, pd.DataFrame) or need - set(tokens.columns) or not len(tokens):
+        return {}
+    aid = tokens["article_id"].to_numpy(dtype=object)
+    sid = tokens["sentence_id"].to_numpy()
+    first = np.flatnonzero(np.r_[True, (aid[1:] != aid[:-1]) | (sid[1:] != sid[:-1])])
+    last = np.r_[first[1:], len(tokens)]
+    runs = dict(zip(zip(aid[first].tolist(), sid[first].tolist()),
+                    zip(first.tolist(), last.tolist())))
+    if len(runs) != len(first):
+        return {}  # a sentence's tokens in several runs: the table is not in order
+    tid = tokens["token_id"].to_numpy()
+    sent = df.drop_duplicates(["article_id", "sentence_id"])
+    picked = []
+    for a, s, off, text in zip(sent["article_id"], sent["sentence_id"], sent["s_start"],
+                               sent["s_text"]):
+        i, j = runs.get((a, s), (0, 0))
+        if j > i and tid[i] == 0 and tid[j - 1] == j - 1 - i:
+            picked.append((text, int(off), i, j))
+    if not picked:
+        return {}
+    lo = np.array([p[2] for p in picked])
+    n = np.array([p[3] - p[2] for p in picked])
+    at = np.repeat(lo - (np.cumsum(n) - n), n) + np.arange(int(n.sum()))
+    shift = np.repeat([p[1] for p in picked], n)
+    st = (tokens["start"].to_numpy()[at] - shift).tolist()
+    en = (tokens["end"].to_numpy()[at] - shift).tolist()
+    low = tokens["lower"].to_numpy(dtype=object)[at].tolist()
+    out, k = {}, 0
+    for (text, _, i, j) in picked:
+        m = k + j - i
+        if st[k] >= 0 and en[m - 1] <= len(text):
+            out[text] = list(zip(st[k:m], en[k:m], low[k:m]))
+        k = m
+    return out
+
+
 def score_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, *,
                    method: str | None = None,
                    model=None, attribution: pd.DataFrame | None = None,
-                   organizations: bool = False, persons: bool = False) -> pd.DataFrame:
+                   organizations: bool = False, persons: bool = False,
+                   tokens: pd.DataFrame | None = None) -> pd.DataFrame:
     """The ``stance`` table: one row per country mention (organizations left out unless
     ``organizations=True``, and ``kind="person"`` mentions, leaders not acting for the state
     and officials, unless ``persons=True``), scored in its sentence by ``method``; with ``attribution``
     (from ``newslab.attribution.attribute_sentences``) each row also gets the sentence's
-    speaker and the speaker's country (``source_iso3``)."""
+    speaker and the speaker's country (``source_iso3``). With ``tokens`` (the tokens table
+    of these sentences) the rules read each sentence's words from it instead of splitting
+    the sentence again: the same table."""
     need_s = {"article_id", "sentence_id", "start", "text"}
     need_m = {"article_id", "sentence_id", "start", "end", "surface", "iso3", "country", "kind"}
     if not isinstance(sentences, pd.DataFrame) or need_s - set(sentences.columns):
@@ -173,7 +219,8 @@ def score_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, *,
         return schema.empty("stance")
     rel_s = (df["start"] - df["s_start"]).to_numpy()
     rel_e = (df["end"] - df["s_start"]).to_numpy()
-    sc = score_targets(df["s_text"], rel_s, rel_e, method=method, model=model)
+    with given_tokens(_tokens_of(df, tokens) if tokens is not None else {}):
+        sc = score_targets(df["s_text"], rel_s, rel_e, method=method, model=model)
     out = df[["article_id", "sentence_id", "start", "end", "surface", "iso3", "country",
               "kind"]].reset_index(drop=True)
     for c in schema.columns("stance_targets"):

@@ -15,9 +15,10 @@ AUTO_KEYS = ("outlet", "month")
 
 
 def stance_stage(tables: dict, *, method: str | None = None, model=None) -> dict:
-    """Batch stage: needs ``sentences``, ``mentions`` and ``articles`` (``tokens`` are not
-    read). Returns ``attribution``, ``stance`` (per mention, by ``method``; default
-    ``newslab.stance.DEFAULT_METHOD``) and ``article_stance``."""
+    """Batch stage: needs ``sentences``, ``mentions`` and ``articles``, and reads
+    ``tokens`` when given (the rules then take each sentence's words from it instead of
+    splitting it again). Returns ``attribution``, ``stance`` (per mention, by ``method``;
+    default ``newslab.stance.DEFAULT_METHOD``) and ``article_stance``."""
     from ..attribution import attribute_sentences
     for name in ("sentences", "mentions"):
         if name not in tables:
@@ -26,7 +27,8 @@ def stance_stage(tables: dict, *, method: str | None = None, model=None) -> dict
                                "first)")
     sentences, mentions = tables["sentences"], tables["mentions"]
     att = attribute_sentences(sentences, articles=tables.get("articles"))
-    st = score_mentions(sentences, mentions, method=method, model=model, attribution=att)
+    st = score_mentions(sentences, mentions, method=method, model=model, attribution=att,
+                        tokens=tables.get("tokens"))
     return {"attribution": att, "stance": st, "article_stance": article_stance(st)}
 
 
