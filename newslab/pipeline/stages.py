@@ -175,7 +175,7 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
           produces=("sentence_sentiment", "paragraph_sentiment", "article_sentiment"),
           options=("whole_text",)),
     Stage("stance", stance.stance_stage,
-          needs={"sentences": None, "mentions": None, "articles": None},
+          needs={"sentences": None, "tokens": None, "mentions": None, "articles": None},
           produces=("attribution", "stance", "article_stance"), options=("method", "model")),
     ATTENTION,
     TONE,
