@@ -366,7 +366,7 @@ else:
 # **Exercise 1.** Among the countries mentioned in at least three articles, which has the
 # lowest mean stance? Is its label polar or *uncertain*, and why?
 
-# %% jupyter={"source_hidden": true} tags=["solution"]
+# %% tags=["solution"] jupyter={"source_hidden": true}
 enough = cs[cs["n_articles"] >= 3]
 if enough.empty:
     print("no country is mentioned in three or more articles: no corpus-level claim possible")
@@ -379,7 +379,7 @@ else:
 # **Exercise 2.** Score the same mentions with the `sentence` baseline. For what share of
 # mentions do the two methods give different labels? Show three disagreements.
 
-# %% jupyter={"source_hidden": true} tags=["solution"]
+# %% tags=["solution"] jupyter={"source_hidden": true}
 base = stance.score_mentions(sentences, mentions[mentions["iso3"].isin(set(cm["iso3"]))],
                              method="sentence")
 both = st.merge(base[["article_id", "start", "label"]], on=["article_id", "start"],
@@ -393,7 +393,7 @@ differ[["surface", "label_rules", "label_sentence", "rule", "clause"]].head(3)
 # **Exercise 3.** For the most mentioned country, which trigger words (acts) decide its
 # scores most often, and with what mean score?
 
-# %% jupyter={"source_hidden": true} tags=["solution"]
+# %% tags=["solution"] jupyter={"source_hidden": true}
 if cs.empty:
     print("no country mentions")
 else:
