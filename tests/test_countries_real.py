@@ -166,7 +166,7 @@ def test_places_names_demonyms(text, expected):
     ("Vladimir Putin wished the new team good luck.", "2022-04-01", {"RUS"}),
     ("Putin will hold talks with President of the People's Republic of China Xi Jinping.",
      "2022-01-10", {"RUS", "CHN"}),
-    ("Vladimir Putin sent birthday greetings to a cosmonaut.", "2022-03-06", {"RUS"}),
+    ("Vladimir Putin sent warm birthday greetings to a retired cosmonaut.", "2022-03-06", {"RUS"}),
     ("Vladimir Putin met with the Minister of Labour.", "2022-03-06", {"RUS"}),
     ("The Biden-Harris Administration is committed to it.", "2022-03-06", {"USA"}),
     ("Mr Macron, could you answer the question?", "2022-02-07", {"FRA"}),

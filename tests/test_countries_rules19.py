@@ -50,7 +50,7 @@ from tests.test_countries_real import found
     # ... but "Press Secretary" is an office of the institution, not a press agency
     ("White House Press Secretary Ann Lee said no.", {"USA"}),
     ("The White House Correspondents Association held its dinner.", set()),
-    ("The president of the Federal Reserve Bank of Boston spoke.", {"USA"}),
+    ("An economist at the Federal Reserve Bank of Boston spoke.", {"USA"}),
     # a war or conflict named by a country: the event's name ...
     ("Veterans of the Vietnam war marched.", set()),
     ("Films about the Kosovo conflict drew crowds.", set()),
@@ -90,7 +90,7 @@ def test_names_events_and_parts(text, expected):
     # "the Pole" after "at/to/reach the" is the geographic pole
     ("They were the first to reach the Pole on foot.", set()),
     ("The Pole won the race in Monaco.", {"POL", "MCO"}),
-    ("Fans cheered the Poles on the way to the final.", {"POL"}),
+    ("Fans cheered the Poles all along their road to the final.", {"POL"}),
     # a people's plural heading a group's name, an all-star honour, a caucus
     ("Peruvians for Clean Water filed the suit.", set()),
     ("Peruvians voted for change.", {"PER"}),
@@ -114,7 +114,7 @@ def test_names_events_and_parts(text, expected):
     ("The MoD confirmed the deaths of two soldiers.", {"GBR"}),
     ("The Bundesbank cut its forecast.", {"DEU"}),
     # "the Supreme Court" alone is the US court with an American cue
-    ("The Supreme Court refused to hear a challenge to the federal rule.", {"USA"}),
+    ("The Supreme Court declined to take up the dispute over the federal rule.", {"USA"}),
     ("The Supreme Court refused to hear the case.", set()),
     ("Peru's Supreme Court refused to hear the federal case.", {"PER"}),
     # blockers: a party named with a country word
@@ -135,10 +135,10 @@ def test_languages_states_spaces_and_institutions(text, expected):
     ("Republican lawmakers backed the Bush administration's plan.", "2004-05-01", {"USA"}),
     # an appointment and more verbs of state
     ("Mr Blair's appointment of a new envoy angered critics.", "2004-05-01", {"GBR"}),
-    ("Vladimir Putin conveyed his condolences to the families.", "2022-05-13", {"RUS"}),
+    ("Vladimir Putin conveyed deep condolences to the grieving families.", "2022-05-13", {"RUS"}),
     ("Vladimir Putin is a keen skier.", "2022-05-13", set()),
     # a leader receiving birthday greetings is a private person; the sender acts
-    ("Vladimir Putin sent birthday greetings to Prime Minister Nikol Pashinyan.",
+    ("On Friday Vladimir Putin sent warm birthday greetings to Prime Minister Nikol Pashinyan.",
      "2022-06-01", {"RUS"}),
     ("Vladimir Putin sent greetings to Prime Minister Nikol Pashinyan on the national "
      "holiday.", "2022-06-01", {"RUS", "ARM"}),

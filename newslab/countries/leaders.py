@@ -37,9 +37,9 @@ attribution uses), and it is left out of country counts and stance unless asked 
   the title: "President Bush and his rival, Senator John Kerry, clashed" is a candidate; a
   "military campaign" is no election campaign, and congratulations on a re-election are an
   act of state. A lead or a gap in the polls (opinion polls, pollsters) is a campaign too.
-  A leader who receives birthday greetings is a private person ("Putin sent birthday
-  greetings to Prime Minister X": Putin acts, X does not), even with the title; "New
-  Labour" in the sentence is party politics (not "the New Labour government").
+  A leader who receives birthday greetings is a private person ("the president's warm
+  birthday greetings to Prime Minister X": the president acts, X does not), even with the
+  title; "New Labour" in the sentence is party politics (not "the New Labour government").
 - Undated text (no article date) cannot say which office a name held. When a name also
   held an office below head of state or government (a row of ``leaders.csv`` with another
   role: Gordon Brown, chancellor of the exchequer 1997-2007 before prime minister; Nicolas
@@ -126,7 +126,7 @@ _PARTY_POLITICS = re.compile(
     # the party's name of the Blair years ("the central purpose of New Labour")
     r"New\s+Labour\b(?!\s+(?:government|administration|cabinet|ministers?))")
 #: a birthday in the sentence: the leader who receives the greetings is a private person
-#: ("Putin sent birthday greetings to Prime Minister Pashinyan"); the sender acts
+#: ("the president's warm birthday greetings to Prime Minister Lopez"); the sender acts
 _BIRTHDAY = re.compile(r"(?i)\bbirthday")
 _RECIPIENT = re.compile(r"\b(?:to|congratulated|congratulates|wished|wishes|greeted)\s+"
                         r"(?:(?:[A-Z][\w.'’-]*|of|the)\s+){0,8}$")
@@ -284,7 +284,7 @@ def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: st
         if _FORMER.search(before):
             return False
     if _BIRTHDAY.search(text, s0, s1) and _RECIPIENT.search(text, max(s0, start - 80), start):
-        return False      # "... sent birthday greetings to Prime Minister X": a private person
+        return False      # "... birthday greetings to Prime Minister X": a private person
     if _PARTY_AFTER.match(text, end, min(s1, end + 80)):
         return False      # "Prime Minister Sharon's Likud Party": the party leader
     if _PARTY_POLITICS.search(text, s0, s1) and _CONGRATULATE.search(text, s0, s1) is None:

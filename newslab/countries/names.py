@@ -299,7 +299,7 @@ def _run_after(text: str, pos: int, s1: int) -> tuple[list, str | None]:
         if word in _DATE_WORDS:
             break   # "won in the American League on Monday": a date ends the name
         if word in _CAP_SMALL and run:
-            break   # "the Italian Film Festival In Scotland": a capitalized small word
+            break   # "the Danish Jazz Week In Ireland": a capitalized small word
         if word in RUN_STOPS and run:
             if run[-1] == "Press":
                 run.pop()   # "White House Press Secretary": an office, not a press agency
