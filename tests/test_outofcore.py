@@ -197,7 +197,7 @@ def test_keywords_from_dictionary_encoded_parts_equal_the_whole_table(runs, chun
     joined (categories united) or whole give the keywords and keyness of the plain
     in-memory table, and read_part gives the plain read's values."""
     from newslab.pipeline import Tables
-    from newslab.pipeline.corpus import run_one, whole
+    from newslab.pipeline.corpus import whole
     from newslab.pipeline.stages import stage_named
     from newslab.pipeline.tables import part_files, read_part
     out, res, _ = runs
