@@ -100,9 +100,12 @@ def _run(name: str, corpus: str, path: Path, tmp: Path):
         params.update(OUT=str(out_dir / "analyze"), JOBS=1)
     target = out_dir / name
     try:
+        # no cwd= here: papermill's cwd changes the process's working folder and puts back
+        # the one it found, so two threads racing could leave it in notebooks/ (nbval then
+        # failed to find notebooks/sanitize.cfg); the fixture sets it once for all threads
         papermill.execute_notebook(str(NOTEBOOKS / name), str(target), parameters=params,
-                                   cwd=str(NOTEBOOKS), kernel_name="python3",
-                                   progress_bar=False, log_output=False)
+                                   kernel_name="python3", progress_bar=False,
+                                   log_output=False)
         failed = None
     except papermill.PapermillExecutionError as e:
         failed = e
@@ -122,10 +125,13 @@ def runs(tmp_path_factory):
     env = {"MPLBACKEND": "Agg", "PYTHONHASHSEED": "0"}
     old = {k: os.environ.get(k) for k in env}
     os.environ.update(env)
+    cwd = os.getcwd()
+    os.chdir(NOTEBOOKS)  # the kernels start here (notebooks/), as in JupyterLab
     try:
         with ThreadPoolExecutor(max_workers=2) as pool:
             done = list(pool.map(lambda j: _run(*j, tmp), jobs))
     finally:
+        os.chdir(cwd)
         for k, v in old.items():
             os.environ.pop(k) if v is None else os.environ.__setitem__(k, v)
     return {(n, c): r for (n, c, _), r in zip(jobs, done)}
