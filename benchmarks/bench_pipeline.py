@@ -269,21 +269,10 @@ def side_by_side(n: int, stages: str | None, keep: bool) -> None:
 
 
 def finished_batches(out: Path) -> int:
-    """Batches the run in ``out`` has finished: distinct batch numbers of the manifest lines
-    with row counts (a batch tried again, or a resumed run, has more than one line)."""
-    done = set()
-    try:
-        with open(out / "_manifest.jsonl", encoding="utf-8") as fh:
-            for x in fh:
-                try:
-                    e = json.loads(x)
-                except ValueError:         # a line being written
-                    continue
-                if "rows" in e:
-                    done.add(e.get("batch"))
-    except OSError:
-        pass
-    return len(done)
+    """Batches the run in ``out`` has finished, as newslab's own resume reads its manifest
+    (``RunFolder.finished_batches``: one per batch, lines cut short left out)."""
+    from newslab.pipeline.manifest import RunFolder  # here: the parent stays light
+    return len(RunFolder(out).finished_batches())
 
 
 def memory_scaling(sizes: list[int], jobs: int, stages: str | None, keep: bool,
