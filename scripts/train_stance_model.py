@@ -9,7 +9,7 @@ Reproducible from referenced files only (nothing is copied into the repository):
   ``stance_real2.jsonl`` and ``stance_real3.jsonl``, both splits (train and test: since
   round 4, ``stance_real4.jsonl``, is the untouched test set, the round 1-3 test rows are
   development data; references into ``../shared/corpora`` and ``../shared/seeds``,
-  resolved at run time), weight ``--weight`` (default 5: few rows, the construct the
+  resolved at run time), weight ``--weight`` (default 2: few rows, the construct the
   project measures).
 
 Never BBC text, never ``../shared/eval/country_stance``, never round 4, never NewsMTSC's
@@ -22,7 +22,7 @@ folds), and ``combined`` at several thresholds: the figures the default method a
 on, how it scores, its figures) goes into the file's JSON (figures from ``--card``) and
 into ``newslab/data/stance_model.md``.
 
-    PYTHONPATH=. python scripts/train_stance_model.py [--shared DIR] [--out PATH] [--weight 5]
+    PYTHONPATH=. python scripts/train_stance_model.py [--shared DIR] [--out PATH] [--weight 2]
     PYTHONPATH=. python scripts/train_stance_model.py --cv 5
     PYTHONPATH=. python scripts/train_stance_model.py --cv-newsmtsc 5 [--C 1.0]
 """
@@ -63,6 +63,13 @@ def real_rows(shared: Path) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True)
 
 
+def _fold(key: str, k: int) -> int:
+    """The cross-validation fold of ``key`` (an article's file, a sentence): a hash, so the
+    same key is in the same fold in every run."""
+    import hashlib
+    return int(hashlib.sha256(key.encode()).hexdigest(), 16) % k
+
+
 def training_data(shared: Path, weight: float, real: pd.DataFrame | None = None):
     mtsc = ev.read_gold(shared / "eval" / "newsmtsc" / "train.jsonl", format="newsmtsc")
     own = ev.read_gold(ROOT / "data" / "annotations" / "stance_gold.jsonl")
@@ -85,12 +92,10 @@ def cross_validate(shared: Path, weight: float, C: float, k: int = 5,
     (a fold's articles never in its training rows; NewsMTSC train and stance_gold always
     in them): out-of-fold labels pooled over the folds; and ``combined`` with each of
     ``thresholds`` as ``COMBINED_MIN_PROB``."""
-    import hashlib
-
     from newslab.evaluation.metrics import classification_metrics
     from newslab.stance import score as sc
     real = real_rows(shared)
-    fold = real["file"].map(lambda f: int(hashlib.sha256(f.encode()).hexdigest(), 16) % k)
+    fold = real["file"].map(lambda f: _fold(f, k))
     runs = list(stance.METHODS) + [f"combined@{t}" for t in thresholds]
     pred = {m: [None] * len(real) for m in runs}
     for i in range(k):
@@ -121,13 +126,10 @@ def cross_validate_newsmtsc(shared: Path, weight: float, C: float, k: int = 5,
     """Macro-F1 of ``trained`` on NewsMTSC train, ``k``-fold by sentence (a fold's sentences
     never in its training rows; the project's rows always in them, at ``weight``): how C
     and the class weights are chosen (never on NewsMTSC's devtest files)."""
-    import hashlib
-
     from newslab.evaluation.metrics import classification_metrics
-    X, w, _ = training_data(shared, weight)
-    n = len(ev.read_gold(shared / "eval" / "newsmtsc" / "train.jsonl", format="newsmtsc"))
-    fold = np.array([int(hashlib.sha256(t.encode()).hexdigest(), 16) % k if i < n else -1
-                     for i, t in enumerate(X["text"])])
+    X, w, sources = training_data(shared, weight)
+    n = sources[0]["rows"]  # NewsMTSC train comes first
+    fold = np.array([_fold(t, k) if i < n else -1 for i, t in enumerate(X["text"])])
     pred = np.empty(n, dtype=object)
     for i in range(k):
         fit = fold != i
