@@ -38,23 +38,24 @@ def test_refs_have_no_text_and_fixed_splits():
     assert [len(_rows(f)) for f in FILES[9:]] == [300, 200, 400]
 
 
-def test_round_two_draws_only_fresh_articles():
-    """Round 2 (scripts/sample_gold.py --round 2) left out every article of round 1."""
-    old = set().union(*({sample_gold.article_key(r) for r in _rows(f)} for f in FILES[:3]))
-    for name in FILES[3:6]:
+def _assert_fresh(earlier: list[str], new: list[str]) -> None:
+    """No article of the ``earlier`` files is in the ``new`` ones; uids unique in each."""
+    old = set().union(*({sample_gold.article_key(r) for r in _rows(f)} for f in earlier))
+    for name in new:
         rows = _rows(name)
         assert not {sample_gold.article_key(r) for r in rows} & old
         assert len({r["uid"] for r in rows}) == len(rows)
+
+
+def test_round_two_draws_only_fresh_articles():
+    """Round 2 (scripts/sample_gold.py --round 2) left out every article of round 1."""
+    _assert_fresh(FILES[:3], FILES[3:6])
     assert {r["split"] for f in FILES[4:6] for r in _rows(f)} == {"test2"}
 
 
 def test_round_three_draws_only_fresh_articles():
     """Round 3 (--round 3) left out every article of rounds 1 and 2."""
-    old = set().union(*({sample_gold.article_key(r) for r in _rows(f)} for f in FILES[:6]))
-    for name in FILES[6:9]:
-        rows = _rows(name)
-        assert not {sample_gold.article_key(r) for r in rows} & old
-        assert len({r["uid"] for r in rows}) == len(rows)
+    _assert_fresh(FILES[:6], FILES[6:9])
     assert {r["split"] for f in FILES[7:9] for r in _rows(f)} == {"test3"}
     assert {r["split"] for r in _rows(FILES[6])} == {"train", "test"}
     assert sample_gold._file_round("stance_real_refs.jsonl") == 1
@@ -64,12 +65,9 @@ def test_round_three_draws_only_fresh_articles():
 def test_round_four_draws_only_fresh_articles():
     """Round 4 (--round 4 --tasks countries, then --tasks stance) left out every article of
     rounds 1-3; its stance sample is all test (BBC News and the official statements)."""
-    old = set().union(*({sample_gold.article_key(r) for r in _rows(f)} for f in FILES[:9]))
+    _assert_fresh(FILES[:9], FILES[9:])
     for name in FILES[9:]:
-        rows = _rows(name)
-        assert not {sample_gold.article_key(r) for r in rows} & old
-        assert len({r["uid"] for r in rows}) == len(rows)
-        assert all(r["uid"].startswith(("cm4-", "cs4-", "sr4-")) for r in rows)
+        assert all(r["uid"].startswith(("cm4-", "cs4-", "sr4-")) for r in _rows(name))
     assert {r["split"] for f in FILES[9:] for r in _rows(f)} == {"test4"}
     stance = _rows(FILES[11])
     assert {r["source"] for r in stance} == {"bbc", "state.gov", "en.kremlin.ru"}
