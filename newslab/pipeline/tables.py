@@ -51,9 +51,12 @@ def read_part(path, columns=None, dictionary=()) -> pd.DataFrame:
     codes for the rows), the same values as a plain read."""
     if not dictionary:
         return pd.read_parquet(path, columns=columns)
-    import pyarrow.parquet as pq
-    names = pq.read_schema(path).names
-    dic = [c for c in dictionary if c in names and (columns is None or c in columns)]
+    if columns is None:
+        import pyarrow.parquet as pq
+        names = pq.read_schema(path).names
+    else:
+        names = columns  # the columns asked for: no second opening of the file for its schema
+    dic = [c for c in dictionary if c in names]
     return pd.read_parquet(path, columns=columns, read_dictionary=dic or None)
 
 

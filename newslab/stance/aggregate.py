@@ -117,7 +117,7 @@ def _summaries(df: pd.DataFrame, keys: list[str], cluster: str, min_n: int,
 
 
 #: most floats one vectorised bootstrap step holds (groups x resamples x clusters)
-_BOOT_CELLS = 4_000_000
+_BOOT_CELLS = stats.GROUP_CELLS
 
 
 def _group_bootstraps(score, gid, clusters, n_groups):
