@@ -61,9 +61,9 @@ def hash_phrases(phrases) -> np.ndarray:
 class Ngrams:
     """The distinct candidate phrases of each article of a piece (one row per article and
     phrase): ``art`` (code into ``arts``, the article ids), ``grams`` (word codes
-    into ``words``, -1 padded), ``n`` (occurrences in the article), ``n_words``, ``first``
-    (token row of one occurrence), ``phrase`` (code of the phrase within the piece);
-    ``n_articles``: articles of the piece (with or without candidates)."""
+    into ``words``, -1 padded), ``n`` (occurrences in the article), ``n_words``,
+    ``phrase`` (code of the phrase within the piece); ``n_articles``: articles of the
+    piece (with or without candidates)."""
 
     arts: np.ndarray
     words: np.ndarray
@@ -71,7 +71,6 @@ class Ngrams:
     grams: np.ndarray
     n: np.ndarray
     n_words: np.ndarray
-    first: np.ndarray
     phrase: np.ndarray
     n_articles: int
 
@@ -136,7 +135,7 @@ def distinct_ngrams(tokens: pd.DataFrame, max_words: int) -> Ngrams:
     return Ngrams(arts=np.asarray(arts, dtype=object), words=np.asarray(words, dtype=object),
                   art=acodes[first[rep]].astype(np.int64), grams=grams[rep],
                   n=np.bincount(pair, minlength=len(rep)).astype(np.int64),
-                  n_words=nw[rep], first=first[rep], phrase=pcode[rep],
+                  n_words=nw[rep], phrase=pcode[rep],
                   n_articles=int(np.count_nonzero(np.bincount(acodes[acodes >= 0],
                                                               minlength=len(arts)))))
 
