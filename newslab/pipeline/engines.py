@@ -60,14 +60,9 @@ def _die_with_parent(run_pid: int) -> None:
 
 
 def _init_worker(stages, run_pid) -> None:
-    """Watch the run's process; build the tokenizers once per worker process; full
-    collections as rare as in the driver's batch phase (``batches.FULL_GC_EVERY``)."""
-    import gc
-
-    from .batches import FULL_GC_EVERY
+    """Watch the run's process; build the tokenizers once per worker process (each batch
+    makes full collections rarer itself: ``batches.run_batch``)."""
     _die_with_parent(run_pid)
-    g0, g1, g2 = gc.get_threshold()
-    gc.set_threshold(g0, g1, max(g2, FULL_GC_EVERY))
     warnings.simplefilter("ignore")  # the driver reports problems; workers stay quiet
     from .. import tokenize
     tokenize.sentence_splitter()
@@ -105,12 +100,11 @@ class ProcessEngine:
     issue 115634).
     """
 
-    def __init__(self, out, stages, options, jobs, *, prestart=True, recycle=None):
+    def __init__(self, out, stages, options, jobs, *, prestart=True):
         import multiprocessing as mp
         self.out, self.stages, self.options, self.jobs = out, stages, options, jobs
-        self.recycle = RECYCLE_BATCHES if recycle is None else max(1, int(recycle))
+        self.recycle = RECYCLE_BATCHES
         self.n_pool = 0  # batches the current pool was given
-        self.n_pools = 0
         self.pool = None
         self.first = None
         self.futures = set()
@@ -135,7 +129,6 @@ class ProcessEngine:
                                         initializer=_init_worker,
                                         initargs=(self.stages, os.getpid()))
         self.n_pool = 0
-        self.n_pools += 1
 
     def _submit(self, index, articles):
         if self.n_pool >= self.recycle * self.jobs:  # a fresh pool, the old one's batches
