@@ -37,12 +37,7 @@ _LAZY = {
     **{n: (".tokenize", n) for n in ("kwic", "sentences", "term_frequencies", "tokens")},
 }
 
-__all__ = ["NewslabError", "analyze", "analyze_stance", "article_tone", "count_by_article",
-           "count_by_country", "countries", "countries_only", "find_mentions", "keywords",
-           "keywords_table", "kwic", "load_articles", "read_corpus", "read_table", "schema",
-           "score_mentions", "score_paragraphs", "score_sentences", "score_target",
-           "sentences", "sentiment", "skipped_table", "stance", "term_frequencies", "tokens",
-           "__version__"]
+__all__ = sorted(["NewslabError", "__version__", *_LAZY])
 
 
 def __getattr__(name):
