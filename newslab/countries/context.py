@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .leaders import _ACT_WORDS
+
 _STOP = None
 
 
@@ -299,7 +301,6 @@ def _rule_seat(text, start, end, s0, s1, gazwords) -> bool:
     it stands for the government: a verb of acting or a possessive right after it ("The
     Hague said", "The Hague has decided", "The Hague's decision"); as a place ("the court
     in The Hague", a dateline) it is a city other than the capital (the coder guide)."""
-    from .leaders import _ACT_WORDS
     if text[end:end + 1] in ("'", "\u2019"):
         return True
     words = re.findall(r"[A-Za-z]+", text[end:min(s1, end + 30)])[:3]

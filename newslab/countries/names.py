@@ -69,7 +69,7 @@ from __future__ import annotations
 
 import re
 
-from .context import _title_case
+from .context import _TITLES, _stop_words, _title_case
 
 #: words that head a name of something other than the country ("Australian Open")
 NAME_HEADS = frozenset("""
@@ -238,11 +238,11 @@ def _ethnic(text: str, start: int, end: int, bounds) -> bool:
 
 _OPEN_QUOTES = frozenset('"\u201c')
 _CLOSE_QUOTES = frozenset('"\u201d')
-#: a short quoted title in Title Case: capitalized words and small function words
-_QUOTED_TITLE = re.compile(r"(?:(?:[A-Z][\w'’.-]*|by|of|the|a|an|in|on|and|to|for|from|"
-                           r"with|at)\s){1,5}[A-Z][\w'’.-]*")
 _SMALL = frozenset({"by", "of", "the", "a", "an", "in", "on", "and", "to", "for", "from",
                     "with", "at"})
+#: a short quoted title in Title Case: capitalized words and small function words
+_QUOTED_TITLE = re.compile(r"(?:(?:[A-Z][\w'’.-]*|" + "|".join(sorted(_SMALL)) + r")\s){1,5}"
+                           r"[A-Z][\w'’.-]*")
 
 
 def _in_quoted_title(text: str, start: int, end: int, bounds) -> bool:
@@ -273,8 +273,7 @@ def _in_quoted_title(text: str, start: int, end: int, bounds) -> bool:
 def _named_before(text: str, start: int, bounds) -> bool:
     """A capitalized word right before the hit that starts a name with it: not a title, a
     function word, a country word, nor the first word of the sentence."""
-    from .context import _TITLES, _stop_words
-    from .matcher import matcher
+    from .matcher import matcher  # here: matcher imports this module
     m = _CAP_BEFORE.search(text, max(0, start - 30), start)
     if not m or m.start() == bounds(start)[0]:
         return False
