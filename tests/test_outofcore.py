@@ -177,12 +177,19 @@ def test_attention_counts_match_a_direct_count(runs):
     assert np.allclose(got["share_articles"], (got["n_articles"] / len(keep)).round(6))
 
 
-def test_keywords_in_input_order_equal_the_whole_table(runs):
+@pytest.fixture(scope="module")
+def whole_keywords(runs):
+    """The keywords stage over the run's whole tokens table in memory, by outlet."""
+    out, _, _ = runs
+    return keywords_stage({"tokens": read_table(out, "tokens"),
+                           "articles": read_table(out, "articles")}, chunk_articles=None,
+                          by=["outlet"])
+
+
+def test_keywords_in_input_order_equal_the_whole_table(runs, whole_keywords):
     out, _, _ = runs
     toks = read_table(out, "tokens")
-    arts = read_table(out, "articles")
-    whole = keywords_stage({"tokens": toks, "articles": arts}, chunk_articles=None,
-                           by=["outlet"])
+    whole = whole_keywords
     got = read_table(out, "keywords")
     pd.testing.assert_frame_equal(got, whole["keywords"], check_dtype=False)
     assert list(pd.unique(got["article_id"])) == list(pd.unique(toks["article_id"]))
@@ -190,28 +197,32 @@ def test_keywords_in_input_order_equal_the_whole_table(runs):
                                   whole["keyness_by_outlet"], check_dtype=False)
 
 
-@pytest.mark.parametrize("chunk", [3, 5, None])
-def test_keywords_from_dictionary_encoded_parts_equal_the_whole_table(runs, chunk):
-    """The stage reads article_id and lower from the parts as Categoricals (codes, one
-    string per distinct value): pieces cut inside a part (categories left unused), parts
-    joined (categories united) or whole give the keywords and keyness of the plain
-    in-memory table, and read_part gives the plain read's values."""
-    from newslab.pipeline import Tables
-    from newslab.pipeline.corpus import whole
-    from newslab.pipeline.stages import stage_named
+def test_read_part_dictionary_columns_hold_the_plain_values(runs):
+    """read_part gives the string columns named as Categoricals with the plain read's
+    values (a column not a string, is_stop, stays as it is)."""
     from newslab.pipeline.tables import part_files, read_part
-    out, res, _ = runs
+    out, _, _ = runs
     f = part_files(out, "tokens")[0]
     d = read_part(f, ["article_id", "lower", "is_stop"], ("article_id", "lower", "is_stop"))
     assert isinstance(d["lower"].dtype, pd.CategoricalDtype) and d["is_stop"].dtype == bool
     pd.testing.assert_frame_equal(d.astype({"article_id": object, "lower": object}),
                                   pd.read_parquet(f, columns=["article_id", "lower",
                                                               "is_stop"]))
+
+
+@pytest.mark.parametrize("chunk", [3, 5, None])
+def test_keywords_from_dictionary_encoded_parts_equal_the_whole_table(runs, whole_keywords,
+                                                                       chunk):
+    """The stage reads article_id and lower from the parts as Categoricals (codes, one
+    string per distinct value): pieces cut inside a part (categories left unused), parts
+    joined (categories united) or whole give the keywords and keyness of the plain
+    in-memory table."""
+    from newslab.pipeline import Tables
+    from newslab.pipeline.corpus import whole
+    from newslab.pipeline.stages import stage_named
+    out, res, _ = runs
     st = stage_named("keywords")
-    want = keywords_stage({"tokens": read_table(out, "tokens"),
-                           "articles": read_table(out, "articles")}, chunk_articles=None,
-                          by=["outlet"])
-    from newslab.pipeline.corpus import StageTables
+    want = whole_keywords
     tables = StageTables(Tables(out, list(res.counts)), st.needs, {"by": ["outlet"]})
     got = {k: whole(v) for k, v in keywords_stage(tables, by=["outlet"],
                                                   chunk_articles=chunk).items()}
