@@ -81,6 +81,9 @@ N_STANCE_R2 = {"state.gov": 200, "en.kremlin.ru": 200}
 # every row ``split = "test4"``: BBC text may not be trained on, and the set is kept to check
 # the final code once.
 N_STANCE_R4 = {"bbc": 200, "state.gov": 100, "en.kremlin.ru": 100}
+# Round 5 (drawn 2026-12-01, session 20, at commit 084f971's finder, ``--round 5``): both
+# samples again, as round 4 draws them (countries ``split = "test5"``, stance all ``test5``),
+# from articles rounds 1-4 did not touch, streams ``f"{SEED}:r5:<sample>"``.
 
 
 # --------------------------------------------------------------------------- raw content
@@ -511,8 +514,8 @@ def main(argv=None) -> int:
     ap.add_argument("--shared", type=Path, default=SHARED)
     ap.add_argument("--out", type=Path, default=Path("/tmp/annot"))
     ap.add_argument("--refs", type=Path, default=REPO / "data" / "annotations")
-    ap.add_argument("--round", type=int, default=1, choices=(1, 2, 3, 4),
-                    help="2, 3, 4: the fresh samples of 2026-12-01 (see N_STANCE_R2)")
+    ap.add_argument("--round", type=int, default=1, choices=(1, 2, 3, 4, 5),
+                    help="2-5: the fresh samples of 2026-12-01 (see N_STANCE_R2)")
     ap.add_argument("--tasks", default="stance,countries",
                     help="comma-separated samples to draw from round 2 on (stance, countries)")
     a = ap.parse_args(argv)
