@@ -28,131 +28,37 @@ Offsets are character offsets into ``articles.text``: ``text[start:end]`` is the
 from __future__ import annotations
 
 import fnmatch
-import importlib
-import importlib.util
 import re
-import sys
-import types
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
-
-
-class _DeferredPackage(types.ModuleType):
-    """A package imported without running its ``__init__`` (see :func:`_light_import`)."""
-
-    def __getattr__(self, name):
-        if _LIGHT:  # ``from nltk import pathsec`` while the light part loads: the submodule
-            try:
-                return importlib.import_module(f"{self.__name__}.{name}")
-            except ModuleNotFoundError:
-                raise AttributeError(f"module {self.__name__!r} has no attribute {name!r} "
-                                     "(not initialized)") from None
-        importlib.import_module(self.__name__)  # runs the deferred __init__ (_Resume)
-        return getattr(self, name)
-
-
-class _Resume:
-    """Finder and loader of the packages :func:`_light_import` left uninitialized: the next
-    import of one of them (``import nltk``, ``from nltk.stem import ...``) gets the same
-    module object, its ``__init__`` now run, with its original spec."""
-
-    held: dict = {}  # name -> (module, code, spec)
-
-    @classmethod
-    def find_spec(cls, name, path=None, target=None):
-        if name not in cls.held:
-            return None
-        return importlib.util.spec_from_loader(name, cls, is_package=True)
-
-    @classmethod
-    def create_module(cls, spec):
-        return cls.held[spec.name][0]
-
-    @classmethod
-    def exec_module(cls, module):
-        _mod, code, spec = cls.held.pop(module.__name__)
-        if not cls.held and cls in sys.meta_path:
-            sys.meta_path.remove(cls)
-        module.__class__ = types.ModuleType
-        module.__spec__, module.__loader__ = spec, spec.loader
-        exec(code, module.__dict__)
-
-
-_LIGHT = False
-
-
-def _light_import(packages: tuple, modules: tuple) -> None:
-    """Import ``modules`` with the ``__init__`` of ``packages`` deferred.
-
-    NLTK's ``__init__`` imports all of NLTK (with scikit-learn and scipy.stats: about 0.3
-    CPU-s more than a run needs); ``nltk.tokenize.punkt`` needs none of it. The packages are
-    made without running their ``__init__``, the modules imported under them, and the
-    packages taken out of ``sys.modules`` again, held by :class:`_Resume`, so that the next
-    ``import nltk`` anywhere runs NLTK's ``__init__`` in that same package object, as it
-    would have run without this (the modules imported here stay, as if it had imported
-    them). Nothing is deferred when a package is already imported."""
-    global _LIGHT
-    if any(p in sys.modules for p in packages):
-        for m in modules:
-            importlib.import_module(m)
-        return
-    made = {}
-    for name in packages:
-        spec = importlib.util.find_spec(name)
-        mod = importlib.util.module_from_spec(spec)
-        made[name] = (mod, spec.loader.get_code(name), spec)
-        mod.__class__ = _DeferredPackage
-        sys.modules[name] = mod
-        parent, _, child = name.rpartition(".")
-        if parent:
-            setattr(sys.modules[parent], child, mod)  # as the import system binds it
-    _LIGHT = True
-    try:
-        for m in modules:
-            importlib.import_module(m)
-    finally:
-        _LIGHT = False
-        for name in packages:
-            if sys.modules.get(name) is made[name][0]:
-                del sys.modules[name]
-        _Resume.held.update(made)
-        sys.meta_path.insert(0, _Resume)
-
-
-def _english_stop_words() -> frozenset:
-    """scikit-learn's English stop-word list, read from its own one-constant module file
-    without importing scikit-learn (whose package imports scipy; about 0.1 CPU-s)."""
-    spec = importlib.util.find_spec("sklearn")
-    try:
-        path = Path(spec.submodule_search_locations[0]) / "feature_extraction" / "_stop_words.py"
-        ns: dict = {}
-        exec(compile(path.read_text("utf-8"), str(path), "exec"), ns)
-        return frozenset(ns["ENGLISH_STOP_WORDS"])
-    except (AttributeError, TypeError, IndexError, OSError, KeyError, SyntaxError):
-        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # moved: the usual way
-        return frozenset(ENGLISH_STOP_WORDS)
-
-
-_light_import(("nltk", "nltk.tokenize"), ("nltk.tokenize.punkt", "nltk.tokenize.regexp"))
-from nltk.tokenize.punkt import (  # noqa: E402 - after the deferral above
+from nltk.tokenize import RegexpTokenizer
+from nltk.tokenize.punkt import (
     PunktLanguageVars,
     PunktParameters,
     PunktSentenceTokenizer,
     PunktToken,
 )
-from nltk.tokenize.regexp import RegexpTokenizer  # noqa: E402
 
-from . import schema  # noqa: E402
+from . import schema
 
 SENTENCE_COLUMNS = schema.columns("sentences")
 TOKEN_COLUMNS = schema.columns("tokens")
 
-#: scikit-learn's English stop-word list (318 words), a maintained source.
-STOP_WORDS = _english_stop_words()
+
+def _data_words(name: str) -> frozenset:
+    """The words of ``newslab/data/<name>`` (one a line, lower case; ``#`` lines are notes)."""
+    text = resources.files("newslab").joinpath(f"data/{name}").read_text("utf-8")
+    return frozenset(ln.strip().lower() for ln in text.splitlines()
+                     if ln.strip() and not ln.startswith("#"))
+
+
+#: scikit-learn's English stop-word list (318 words, a maintained source), read from
+#: ``newslab/data/stop_words_en.txt`` (its copy, credited there under scikit-learn's BSD-3
+#: license) so that no scikit-learn import is needed for it
+STOP_WORDS = _data_words("stop_words_en.txt")
 
 _APOS = "'\u2019"
 TOKEN_PATTERN_TEMPLATE = (
@@ -181,9 +87,7 @@ def _abbreviation_alternative() -> str:
 @lru_cache(maxsize=1)
 def news_abbreviations() -> frozenset:
     """The abbreviations Punkt must not treat as sentence ends (lower case, no final period)."""
-    text = resources.files("newslab").joinpath("data/abbreviations.txt").read_text("utf-8")
-    return frozenset(ln.strip().lower() for ln in text.splitlines()
-                     if ln.strip() and not ln.startswith("#"))
+    return _data_words("abbreviations.txt")
 
 
 class _LanguageVars(PunktLanguageVars):

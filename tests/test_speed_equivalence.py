@@ -356,45 +356,6 @@ def _fresh(code: str) -> list[str]:
     return out.stdout.splitlines()
 
 
-_NLTK_FACE = ("import nltk, nltk.tokenize as t; "
-              "print(sorted(dir(nltk)) == sorted(set(dir(nltk))), len(dir(nltk)), "
-              "sorted(dir(t)), nltk.__version__, nltk.tokenize.punkt.__name__, "
-              "nltk.internals.__name__, nltk.stem.PorterStemmer().stem('running'), "
-              "type(nltk).__name__, type(t).__name__, nltk.__spec__.loader.__class__.__name__, "
-              "sys.modules['nltk'] is nltk)")
-
-
-def test_tokenize_imports_punkt_without_nltk_init_and_nltk_stays_whole():
-    """``newslab.tokenize`` loads Punkt without NLTK's ``__init__`` (no scikit-learn, no
-    scipy), and NLTK imported afterwards, in either order of its modules, is the package
-    a plain ``import nltk`` gives: the same names, the same module objects."""
-    light = _fresh("import sys, newslab.tokenize as t; "
-                   "print(sorted(m for m in ('nltk', 'nltk.tokenize', 'sklearn', 'scipy') "
-                   "if m in sys.modules)); "
-                   "print(t.split_sentences('The U.S. met on Jan. 10. Gen. Milley spoke.'))")
-    assert light == ["[]", "[(0, 24), (25, 43)]"]
-    plain = _fresh("import sys; " + _NLTK_FACE)
-    assert plain[0].startswith("True ") and "True" in plain[0].split()[-1]
-    after = _fresh("import sys, newslab.tokenize; " + _NLTK_FACE)
-    assert after == plain
-    # a submodule first (its parent's __init__ runs first, once), then the package
-    stem_first = _fresh("import sys, newslab.tokenize; from nltk.stem import PorterStemmer; "
-                        "from nltk.corpus import stopwords; import nltk; "
-                        "print(sys.modules['nltk.stem'] is nltk.stem, "
-                        "nltk.corpus.stopwords is stopwords); " + _NLTK_FACE)
-    assert stem_first == ["True True", *plain]
-    # NLTK already imported: nothing deferred, the same names
-    before = _fresh("import sys, nltk, newslab.tokenize; " + _NLTK_FACE)
-    assert before == plain
-
-
-def test_stop_words_are_scikit_learns_list():
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    from newslab.tokenize import STOP_WORDS
-    assert STOP_WORDS == frozenset(ENGLISH_STOP_WORDS) and len(STOP_WORDS) == 318
-
-
 def test_stance_package_loads_evaluation_on_first_use():
     out = _fresh("import sys, newslab.stance as s; "
                  "print('newslab.evaluation' in sys.modules, 'sklearn.metrics' in sys.modules); "
