@@ -62,6 +62,9 @@ def _die_with_parent(run_pid: int) -> None:
 def _init_worker(stages, run_pid) -> None:
     """Watch the run's process; build the tokenizers once per worker process (each batch
     makes full collections rarer itself: ``batches.run_batch``)."""
+    import gc
+    gc.freeze()  # a forked worker's collector leaves what it inherited (and its pages,
+    # shared with the run's process) alone
     _die_with_parent(run_pid)
     warnings.simplefilter("ignore")  # the driver reports problems; workers stay quiet
     from .. import tokenize
@@ -90,8 +93,23 @@ class SerialEngine:
         pass
 
 
+def start_method() -> str:
+    """How local workers start: forked from the run's process on Linux (it has imported
+    everything the stages need, so a worker starts in milliseconds, where a forkserver
+    spends about a second importing pandas, pyarrow and newslab again before the first
+    worker exists, and each worker of it loads the models again); elsewhere a forkserver or
+    spawn (fork is unsafe on macOS)."""
+    import multiprocessing as mp
+    import sys
+    methods = mp.get_all_start_methods()
+    if sys.platform.startswith("linux") and "fork" in methods:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
 class ProcessEngine:
-    """A pool of ``jobs`` processes (started from a forkserver that imported newslab once).
+    """A pool of ``jobs`` processes (:func:`start_method`: forked from this process on
+    Linux).
 
     The pool starts with the second batch: a one-batch corpus runs here, without it.
     After ``recycle`` batches per worker (:data:`RECYCLE_BATCHES`) the pool finishes what
@@ -109,7 +127,7 @@ class ProcessEngine:
         self.first = None
         self.futures = set()
         self.done = []
-        self.method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+        self.method = start_method()
         if self.method == "forkserver" and prestart:
             # start the server now: its imports overlap with reading the first batches
             from multiprocessing import forkserver
@@ -123,8 +141,15 @@ class ProcessEngine:
 
     def _start(self):
         import multiprocessing as mp
+        import sys
         from concurrent.futures import ProcessPoolExecutor
         ctx = mp.get_context(self.method)
+        if self.method == "fork":  # nothing buffered here is written twice by a worker
+            for stream in (sys.stdout, sys.stderr):
+                try:
+                    stream.flush()
+                except (AttributeError, OSError, ValueError):
+                    pass
         self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=ctx,
                                         initializer=_init_worker,
                                         initargs=(self.stages, os.getpid()))
