@@ -361,8 +361,9 @@ def test_a_table_that_fails_part_way_is_not_left_half_written(tmp_path):
 
 def test_pass_one_counts_once_per_piece_equal_the_separate_counts():
     """keywords pass 1 counts each piece once (_PieceCounts) for the document frequencies
-    and every by key: the same matrices, vocabularies and sizes as counted separately,
-    with an article that has no label and one that has no term."""
+    and every by key: the same matrices, vocabularies and sizes as counted separately
+    (DocumentFrequencies.add on the piece; group_document_counts on the labelled rows, as
+    document_keyness counts), with an article that has no label and one that has no term."""
     from newslab import sentences, tokens
     from newslab.keywords import stage as ks
     from newslab.keywords.terms import with_term_mask
@@ -375,16 +376,23 @@ def test_pass_one_counts_once_per_piece_equal_the_separate_counts():
     piece = with_term_mask(t)
     labels = pd.Series(["north", "south", "north", "south", "north"], index=ids[1:],
                        dtype=object)                                      # ids[0]: none
-    a, b = ks._Statistics(["k"]), ks._Statistics(["k"])
-    a.term_df.add(piece)
-    a.by_counts["k"].add(piece, labels)
+    from newslab.keywords.documents import group_document_counts
+    from newslab.keywords.terms import DocumentFrequencies
+    a, b = DocumentFrequencies(), ks._Statistics(["k"])
+    a.add(piece)
+    lab = piece["article_id"].map(labels)
+    ok = lab.notna().to_numpy()
+    vocab, gnames, df, n, sizes = group_document_counts(piece[ok].reset_index(drop=True),
+                                                        lab[ok].reset_index(drop=True))
     pc = ks._PieceCounts(piece)
     pc.add_to(b.term_df)
     b.by_counts["k"].add_counts(pc, labels)
-    assert a.term_df.n_docs == b.term_df.n_docs == 5
-    for x, y in [(a.term_df._counts, b.term_df._counts), (a.by_counts["k"].df,
-                                                          b.by_counts["k"].df),
-                 (a.by_counts["k"].n, b.by_counts["k"].n)]:
-        assert list(x.rows) == list(y.rows) and list(x.vocab) == list(y.vocab)
-        assert (x.matrix != y.matrix).nnz == 0 and x.matrix.dtype == y.matrix.dtype
-    assert a.by_counts["k"].sizes == b.by_counts["k"].sizes == {"north": 3, "south": 2}
+    assert a.n_docs == b.term_df.n_docs == 5
+    x, y = a._counts, b.term_df._counts
+    assert list(x.rows) == list(y.rows) and list(x.vocab) == list(y.vocab)
+    assert (x.matrix != y.matrix).nnz == 0 and x.matrix.dtype == y.matrix.dtype
+    for got, want in [(b.by_counts["k"].df, df), (b.by_counts["k"].n, n)]:
+        assert list(got.rows) == list(gnames) and list(got.vocab) == list(vocab)
+        assert (got.matrix != want).nnz == 0 and got.matrix.dtype == want.dtype
+    assert b.by_counts["k"].sizes == dict(zip(gnames, sizes.tolist())) == {"north": 3,
+                                                                            "south": 2}
