@@ -396,3 +396,58 @@ def test_pass_one_counts_once_per_piece_equal_the_separate_counts():
         assert (got.matrix != want).nnz == 0 and got.matrix.dtype == want.dtype
     assert b.by_counts["k"].sizes == dict(zip(gnames, sizes.tolist())) == {"north": 3,
                                                                             "south": 2}
+
+
+def _pid_stage(tables):
+    """A corpus stage that says which process ran it (and warns)."""
+    import os
+    import warnings
+
+    from newslab.errors import NewslabWarning
+    warnings.warn("the pid stage ran", NewslabWarning)
+    return {"pid": pd.DataFrame({"pid": [os.getpid()], "n": [len(tables["articles"])]})}
+
+
+def _broken_stage(tables):
+    raise ValueError("side stage broke")
+
+
+def test_corpus_stages_beside_keywords_run_in_a_side_process_with_the_same_results(
+        tmp_path, monkeypatch):
+    """With --jobs 2 the corpus stages that do not use the workers run in a forked side
+    process while keywords runs with its workers here; every table, note (a stage that
+    fails included), warning and the order of tables and timings are those of --jobs 1.
+    Above SIDE_MAX_ARTICLES they run here."""
+    import os
+
+    from newslab.errors import NewslabWarning
+    from newslab.pipeline import DEFAULT_STAGES, Stage, default_jobs, stage_named
+    from newslab.pipeline import corpus as pc
+    if default_jobs() < 2:
+        pytest.skip("needs two cores")
+    core = [s for s in DEFAULT_STAGES if s.name in ("sentences", "tokens")]
+    stages = [*core, Stage("pid", _pid_stage, kind="corpus", needs={"articles": None},
+                           produces=("pid",)),
+              Stage("broken", _broken_stage, kind="corpus", needs={"articles": None},
+                    produces=("broken",)), stage_named("keywords")]
+    c = corpus(tmp_path / "c", n=12)
+    got, warned = {}, {}
+    for name, jobs, limit in (("j1", 1, 50_000), ("j2", 2, 50_000), ("here", 2, 0)):
+        monkeypatch.setattr(pc, "SIDE_MAX_ARTICLES", limit)
+        with pytest.warns(NewslabWarning) as rec:
+            got[name] = analyze(c, tmp_path / name, jobs=jobs, batch_size=4, stages=stages,
+                                quiet=False)
+        warned[name] = sorted(str(w.message) for w in rec)
+    pids = {n: int(read_table(tmp_path / n, "pid")["pid"][0]) for n in got}
+    assert pids["j1"] == pids["here"] == os.getpid() != pids["j2"]
+    for n in ("j2", "here"):
+        assert got[n].notes == got["j1"].notes
+        assert any("'broken' failed: ValueError: side stage broke" in x for x in got[n].notes)
+        assert warned[n] == warned["j1"] and "the pid stage ran" in warned[n]
+        assert list(got[n].counts) == list(got["j1"].counts)
+        assert list(got[n].timings) == list(got["j1"].timings)
+        for t in ("pid", "keywords"):
+            want = read_table(tmp_path / "j1", t)
+            if t == "pid":
+                want = want.assign(pid=pids[n])
+            pd.testing.assert_frame_equal(read_table(tmp_path / n, t), want, obj=f"{t} {n}")
