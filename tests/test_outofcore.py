@@ -414,17 +414,19 @@ def _broken_stage(tables):
 
 def test_corpus_stages_beside_keywords_run_in_a_side_process_with_the_same_results(
         tmp_path, monkeypatch):
-    """With --jobs 2 the corpus stages that do not use the workers run in a forked side
-    process while keywords runs with its workers here; every table, note (a stage that
-    fails included), warning and the order of tables and timings are those of --jobs 1.
-    Above SIDE_MAX_ARTICLES they run here."""
+    """With --jobs 2 the corpus stages that do not use the workers run in a side process
+    (from the forkserver) while keywords runs with its workers here; every table, note (a
+    stage that fails included), warning and the order of tables and timings are those of
+    --jobs 1. Above SIDE_MAX_ARTICLES they run here."""
+    import multiprocessing as mp
     import os
 
     from newslab.errors import NewslabWarning
-    from newslab.pipeline import DEFAULT_STAGES, Stage, default_jobs, stage_named
+    from newslab.pipeline import DEFAULT_STAGES, Stage, default_jobs, engines, stage_named
     from newslab.pipeline import corpus as pc
-    if default_jobs() < 2:
-        pytest.skip("needs two cores")
+    if default_jobs() < 2 or "forkserver" not in mp.get_all_start_methods():
+        pytest.skip("needs two cores and a forkserver")
+    monkeypatch.setattr(engines, "PRESTART_BYTES", 0)     # a small corpus here
     core = [s for s in DEFAULT_STAGES if s.name in ("sentences", "tokens")]
     stages = [*core, Stage("pid", _pid_stage, kind="corpus", needs={"articles": None},
                            produces=("pid",)),

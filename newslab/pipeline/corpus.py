@@ -259,10 +259,12 @@ def run_corpus_stages(plan, folder, names: list[str], n_articles: int, owned: se
 
 
 #: With ``jobs`` > 1, up to this many articles, the corpus stages that do not use the worker
-#: processes themselves (attention, tone, stance_corpus) run in one forked process while
-#: the one that does (keywords, ``Stage.workers``) runs here with its workers: the two
-#: cores stay busy (10^4 BBC articles: 0.9 of 4.3 s). Above it they run one after another,
-#: so that the corpus phase's peak memory stays that of its biggest stage.
+#: processes themselves (attention, tone, stance_corpus) run in one more process (from the
+#: batch workers' forkserver, started for an input of more than
+#: ``engines.PRESTART_BYTES``) while the one that does (keywords, ``Stage.workers``) runs
+#: here with its workers: the two cores stay busy (10^4 BBC articles: 0.9 of 4.3 s ran
+#: alone). Above it they run one after another, so that the corpus phase's peak memory
+#: stays that of its biggest stage.
 SIDE_MAX_ARTICLES = 50_000
 
 
@@ -272,21 +274,22 @@ def _side_stages(plan, names, n_articles) -> list:
     stages = [st for st in plan.corpus_stages
               if too_big(st, n_articles, plan.corpus_max_articles) is None
               and all(t in names for t in st.needs)]
+    import multiprocessing as mp
+
+    from . import engines
     made = {t for st in plan.corpus_stages for t in st.produces}
-    if (plan.jobs < 2 or n_articles > SIDE_MAX_ARTICLES or not _can_fork()
+    if (plan.jobs < 2 or n_articles > SIDE_MAX_ARTICLES or plan.engine != "processes"
+            or plan.input_bytes <= engines.PRESTART_BYTES
+            or "forkserver" not in mp.get_all_start_methods()
             or not any(st.workers for st in stages)
             or any(t in made for st in plan.corpus_stages for t in st.needs)):
         return []
     return [st for st in stages if not st.workers]
 
 
-#: The side process's stages, tables and options (set before it forks).
-_SIDE = None
-
-
-def _run_side(_=None) -> dict:
-    """In the side process: each side stage's tables (whole), or its error, and seconds."""
-    stages, tables, options = _SIDE
+def _run_side(stages, tables, options) -> dict:
+    """In the side process: each side stage's tables, or its error, its seconds and the
+    warnings it gave."""
     got = {}
     for st in stages:
         t0 = time.perf_counter()
@@ -303,34 +306,40 @@ def _run_side(_=None) -> dict:
     return got
 
 
-def _start_side(stages, tables, options):
-    """Fork the side process (a pool of one, which exits with this process)."""
-    global _SIDE
+def _start_side(stages, out, names, options, batch_stages):
+    """The side process (a pool of one from the forkserver, which dies with this run)."""
     import multiprocessing as mp
     import os
+    from concurrent.futures import ProcessPoolExecutor
 
-    from .engines import _die_with_parent
-    _SIDE = (stages, tables, options)
-    try:
-        pool = mp.get_context("fork").Pool(1, initializer=_die_with_parent,
-                                            initargs=(os.getpid(),))
-        return pool, pool.apply_async(_run_side)
-    finally:
-        _SIDE = None
+    from .engines import _init_worker, start_forkserver
+    start_forkserver(batch_stages)          # running already (make_plan started it)
+    pool = ProcessPoolExecutor(1, mp_context=mp.get_context("forkserver"),
+                               initializer=_init_worker, initargs=((), os.getpid()))
+    return pool, pool.submit(_run_side, stages, Tables(out, names), options)
 
 
 def _side_results(side) -> dict:
     """What the side process made; empty when it died (its stages then run here)."""
     try:
-        return side[1].get()
+        return side[1].result()
     except Exception:   # the process was killed (out of memory) or could not send its tables
         return {}
+
+
+def _stop_side(side) -> None:
+    pool, future = side
+    if not future.done():                        # an interrupted run: do not wait for it
+        for p in list((getattr(pool, "_processes", None) or {}).values()):
+            p.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _run_corpus_stages(plan, folder, names, n_articles, owned, notes, timings):
     tables = Tables(plan.out, names)
     side = _side_stages(plan, names, n_articles)
-    started = _start_side(side, tables, plan.stage_options) if side else None
+    started = _start_side(side, plan.out, list(names), plan.stage_options,
+                          plan.batch_stages) if side else None
     produced, files, done = {}, [], {}
     try:
         for st in plan.corpus_stages:
@@ -340,8 +349,7 @@ def _run_corpus_stages(plan, folder, names, n_articles, owned, notes, timings):
         got = _side_results(started) if started else {}
     finally:
         if started:
-            started[0].terminate()
-            started[0].join()
+            _stop_side(started)
     for st in side:
         done[st.name] = _one_stage(st, plan, folder, tables, n_articles, owned, produced,
                                    files, computed=got.get(st.name))
