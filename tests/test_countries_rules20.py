@@ -82,3 +82,30 @@ def test_extra_rows_are_country_words_for_the_name_rules():
     assert list(m["surface"]) == ["Ruritania"]
     m = mentions_in_text("He lived in the Serbian half of Ruritania for years.")
     assert list(m["surface"]) == ["Serbian"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a group named after its members: past every partner of the chain
+    ("They spoke of security, also through the U.S.-Chile-Peru-Japan Quad talks.", set()),
+    ("They spoke of security with Chile, Peru and Japan.", {"CHL", "PER", "JPN"}),
+    # a capital before a plain capitalized word starts a longer name
+    ("He spoke for the Lisbon Council, a citizens' group, on Friday.", set()),
+    ("She met Foreign Minister Santiago Ruiz in the morning.", set()),
+    ("They signed the Budapest Memorandum in the winter.", set()),
+    ("The Bucharest Mayor opened the new bridge.", {"ROU"}),
+    ("Flights left the Baghdad International Airport again.", {"IRQ"}),
+    ("LIMA Shares rose in early trade on the news.", {"PER"}),
+    ("They met in Washington, D.C. Officials then flew home.", {"USA"}),
+    ("He thanked U.S. Embassy Lima Charge d'Affaires Ann Cole.", {"USA", "PER"}),
+    # a capital as a city's club
+    ("He scored 30 points for host Washington on the night.", set()),
+    ("Lehigh won its third game, 49-18, over Lima.", set()),
+    ("Sanctions against Tehran were tightened.", {"IRN"}),
+])
+def test_groups_capitals_in_names_and_clubs_session20(text, expected):
+    assert found(text) == expected
+
+
+def test_a_heads_contacts_are_acts_of_state():
+    text = "They took into account Naftali Bennett's most recent contacts with heads of state."
+    assert found(text, date="2021-10-22") == {"ISR"}

@@ -200,7 +200,8 @@ spokesman spokeswoman spokesperson aide aides adviser advisers advisor office mi
 regime invitation veto approval request warning threat pledge promise budget programme
 program initiative meeting meetings summit delegation forces troops army military security
 officials orders conversation phone telephone meeting administration's government's
-war wars invasion aggression assault exchange appointment appointments
+war wars invasion aggression assault exchange appointment appointments contacts
+consultations negotiations diplomacy
 """.split())
 #: nouns right after the name that make it the state whatever the sentence says about parties
 _STATE_NOUNS = frozenset("administration government cabinet regime decree veto".split())

@@ -100,7 +100,7 @@ Agreement Agreements Strategy Process Act Package Initiative Fund Foundation Chu
 Forum Fair Day War Region Oblast Province Strait Basin Dam Metro Hour Project FA Bank
 Chambers Labour Conservatives Nationalists Company Library Front Chart Charts
 Limited Banks News Summit Dialogue Museums Galleries Stadium Arena Field Coliseum Dome
-Velodrome Movement Alliance Partnership Producers Manufacturers Exporters
+Velodrome Movement Alliance Partnership Producers Manufacturers Exporters Quad
 Spectator Review Magazine Weekly Monthly Chronicle Courier Observer Telegraph Register
 Bulletin Digest Inquirer Examiner Caucus Gleaner Independent Olympiad Olympiads
 Apparel Brands Foods Pharmaceuticals Pictures Records Industries Enterprises Technologies
@@ -249,7 +249,7 @@ _DASHES = frozenset("-\u2010\u2011\u2013\u2014")
 #: the other side of a pair before a name: "U.S.-ASEAN", "U.S. – Jamaica", "U.S.-African"
 #: (a dash without spaces, or an en or em dash with a space either side; not a dateline's
 #: "LONDON - ", nor "Russia– National Unity Day")
-_PARTNER = re.compile(r"(?:[-\u2010\u2011\u2013\u2014]| [\u2013\u2014] )[A-Z][\w.'’&]*")
+_PARTNER = re.compile(r"(?:(?:[-\u2010\u2011\u2013\u2014]| [\u2013\u2014] )[A-Z][\w.'’&]*){1,4}")
 #: a programme named with a country: "<Name> <Country> programme" (_named_before)
 _PROGRAMME = re.compile(r" (?:programmes?|programs?|initiatives?|projects?)\b")
 _CAP_BEFORE = re.compile(r"\b([A-Z][a-z][\w-]*) $")
@@ -379,6 +379,35 @@ def _head_before_tails(run: list) -> bool:
     return 0 < i < len(run) and run[i - 1] in NAME_HEADS
 
 
+#: a capital as a team: after "host(s)" or after a score and "over"/"against" ("30 points
+#: for host Washington", "won 49-18 over Georgetown"); a national team is named by its
+#: country, so a capital playing is a city's club (not "sanctions against Tehran")
+_TEAM_BEFORE = re.compile(r"(?:\bhosts?|\d+-\d+,?[ \t]+(?:over|against))[ \t]+$")
+#: a capitalized word right after a capital
+_CAP_AFTER = re.compile(r" ([A-Z][a-z][\w'’-]*)")
+#: words after a capital that keep it the city: its offices, parts and services ("the
+#: Bucharest Mayor", "Moscow City", "the Baghdad International Airport", "Moscow Time")
+_CITY_WORDS = RUN_STOPS | frozenset("Mayor Mayoral Governor Government City Garrison Airport "
+                                    "International Police Time Residents Shiite Sunni "
+                                    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
+
+
+def _capital_in_name(text: str, start: int, end: int, words) -> bool:
+    """A capital right before a plain capitalized word (no title, function, country or
+    date word, nor one of :data:`_CITY_WORDS`) starts a longer name: a body, event, work or
+    building ("the Lisbon Council", "the Bangkok Film Market", "the Budapest Memorandum",
+    "the Nairobi Serena Hotel") or a person ("Santiago Cafiero", "Cairo Melvin Amador");
+    not a dateline in capitals ("PARIS Apple Computer ..."), nor a capital that ends its
+    sentence with an abbreviation ("... in Washington, D.C. Officials met ..."), nor a
+    mission's post ("U.S. Embassy Kigali Chargé d'Affaires ...": the embassy there)."""
+    if text[end - 1:end] == "." or text[start:end].isupper() or \
+            text[max(0, start - 10):start].endswith(("Embassy ", "Consulate ")):
+        return False
+    m = _CAP_AFTER.match(text, end, end + 40)
+    return m is not None and m.group(1) not in _CITY_WORDS and \
+        m.group(1) not in _DATE_WORDS and plain_word(m.group(1).lower(), words)
+
+
 def _head_before_office(run: list) -> bool:
     """A head, then at most two words of an office's portfolio, then the office (the run
     ended there): "the Scottish National Party Justice Minister" (a party's minister),
@@ -462,6 +491,9 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds, words) -
         #                 Singapore fund", "the $27bn Russia says" stay the country)
     if kind == "demonym" and _ethnic(text, start, end, bounds):
         return True
+    if kind == "capital" and text[start - 4:start] in ("ost ", "sts ", "ver ", "nst ") \
+            and _TEAM_BEFORE.search(text, max(0, start - 30), start):
+        return True     # "for host Washington", "49-18 over Georgetown": a city's club
     if kind == "demonym" and (nxt == ", " or c1 in _SURNAME_INITIALS) and \
             text[end - 1:end] != "s" and text[start - 2:start - 1].isalpha() and \
             _AFTER_SURNAME.match(text, end, end + 9) and \
@@ -499,8 +531,9 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds, words) -
     s0 = s1 = None
     pos = end
     if nxt[:1] in _DASHES or (nxt[:1] == " " and c1 in _DASHES):
-        m = _PARTNER.match(text, end, end + 40)
-        # "the U.S.-ASEAN Special Summit": past the partner of a pair
+        m = _PARTNER.match(text, end, end + 60)
+        # "the U.S.-ASEAN Special Summit": past the partner of a pair (or the partners of
+        # a group: "U.S.-Australia-India-Japan Quad consultations")
         if m and (nxt[:1] != " " or bounds(start)[0] < start):
             pos = m.end()
             c1 = text[pos + 1:pos + 2]
@@ -514,6 +547,9 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds, words) -
         if kind == "capital" and run and run[0] in _GAMES and pos == end \
                 and not _title_case(text, s0, s1):
             return True     # "an Athens Olympic bronze medal winner": the Games held there
+        if kind == "capital" and pos == end and _capital_in_name(text, start, end, words) \
+                and not _title_case(text, s0, s1):
+            return True     # "the Lisbon Council", "Santiago Cafiero": a longer name
         if run[-2:] == ["Olympic", "Committee"]:
             return not _title_case(text, s0, s1)   # "the Russian Olympic Committee"
         if run[-1:] == ["Bank"] and run[-2:-1] and run[-2] in _STATE_BANKS:
