@@ -109,3 +109,18 @@ def test_groups_capitals_in_names_and_clubs_session20(text, expected):
 def test_a_heads_contacts_are_acts_of_state():
     text = "They took into account Naftali Bennett's most recent contacts with heads of state."
     assert found(text, date="2021-10-22") == {"ISR"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # prizes and series
+    ("She should have been nominated for Best Peruvian pop act this year.", set()),
+    ("He won three of the Chilean Comedy awards in the spring.", set()),
+    ("Boston won the first game of the American League Championship Series.", set()),
+    ("She was a finalist for the Service to Peru Medal this year.", set()),
+    ("American voters were asked about the awards.", {"USA"}),
+    # a commercial bank named after the country
+    ("Two men who worked at Bank of China in Harbin were arrested.", set()),
+    ("Two men who worked at a bank in China were arrested.", {"CHN"}),
+])
+def test_prizes_series_and_banks_session20(text, expected):
+    assert found(text) == expected

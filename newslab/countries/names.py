@@ -72,7 +72,10 @@ name ("Real Madrid", "London Irish", "Pole vaulter", "Brit Awards") are blockers
    Forum National Qualifications System of Russia"); a country name or code right after a
    company or body word that ends a name before it ("Fuji Photo Film USA", "Amnesty
    International UK", "Telekom Malaysia", :data:`COMPANY_BEFORE`; "Team USA" stays).
-13. **Cuisine and exchanges**: a demonym before a word of cooking or eating out ("Indian
+13. **Prizes and series** (session 20): "Best British film" (a prize's category), capitalized
+   words before a lower-case "awards" ("the British Comedy awards"), a "Series" or "Medal"
+   head ("the American League Championship Series", "the Service to America Medal").
+14. **Cuisine and exchanges**: a demonym before a word of cooking or eating out ("Indian
    take-aways", "Thai food", "Greek cuisine"; not "Ukrainian food exports", "the US food
    group": :data:`_CUISINE`), and a capital before "stock exchange(s)" or "bourse(s)",
    also the last of a list ("the Paris, Amsterdam and Lisbon stock exchanges"): the
@@ -100,7 +103,8 @@ Agreement Agreements Strategy Process Act Package Initiative Fund Foundation Chu
 Forum Fair Day War Region Oblast Province Strait Basin Dam Metro Hour Project FA Bank
 Chambers Labour Conservatives Nationalists Company Library Front Chart Charts
 Limited Banks News Summit Dialogue Museums Galleries Stadium Arena Field Coliseum Dome
-Velodrome Movement Alliance Partnership Producers Manufacturers Exporters Quad
+Velodrome Movement Alliance Partnership Producers Manufacturers Exporters Quad Series
+Medal Medals
 Spectator Review Magazine Weekly Monthly Chronicle Courier Observer Telegraph Register
 Bulletin Digest Inquirer Examiner Caucus Gleaner Independent Olympiad Olympiads
 Apparel Brands Foods Pharmaceuticals Pictures Records Industries Enterprises Technologies
@@ -122,7 +126,7 @@ Agreements Strategy Process Act Package Initiative Dialogue Consensus Idol Fame
 News Times Post Herald Tribune Journal Gazette Mail Daily Press Spectator Review Magazine
 Weekly Monthly Chronicle Courier Observer Telegraph Register Bulletin Digest Inquirer
 Examiner Gleaner Independent Express Party Labour Conservatives Nationalists Caucus
-Movement Union Unions Alliance Partnership Church Cross""".split())
+Movement Union Unions Alliance Partnership Church Cross Series Medal Medals""".split())
 #: the last two letters and the space of those words (a cheap test first)
 _COMPANY_ENDS = frozenset(w[-2:] + " " for w in COMPANY_BEFORE)
 #: words that may close a company's name after its head ("Thai Airways International",
@@ -383,6 +387,9 @@ def _head_before_tails(run: list) -> bool:
 #: for host Washington", "won 49-18 over Georgetown"); a national team is named by its
 #: country, so a capital playing is a city's club (not "sanctions against Tehran")
 _TEAM_BEFORE = re.compile(r"(?:\bhosts?|\d+-\d+,?[ \t]+(?:over|against))[ \t]+$")
+#: capitalized words, then a lower-case "award(s)"/"prize(s)": the prize's name ("the US
+#: Vibe awards", "the British Comedy awards")
+_AWARDS_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*){1,3}[ \t]+(?:awards?|prizes?)\b")
 #: a capitalized word right after a capital
 _CAP_AFTER = re.compile(r" ([A-Z][a-z][\w'’-]*)")
 #: words after a capital that keep it the city: its offices, parts and services ("the
@@ -494,6 +501,8 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds, words) -
     if kind == "capital" and text[start - 4:start] in ("ost ", "sts ", "ver ", "nst ") \
             and _TEAM_BEFORE.search(text, max(0, start - 30), start):
         return True     # "for host Washington", "49-18 over Georgetown": a city's club
+    if text[start - 5:start] == "Best " and kind != "capital":
+        return True     # "Best British film", "Best British male artist": a prize's category
     if kind == "demonym" and (nxt == ", " or c1 in _SURNAME_INITIALS) and \
             text[end - 1:end] != "s" and text[start - 2:start - 1].isalpha() and \
             _AFTER_SURNAME.match(text, end, end + 9) and \
@@ -547,6 +556,9 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds, words) -
         if kind == "capital" and run and run[0] in _GAMES and pos == end \
                 and not _title_case(text, s0, s1):
             return True     # "an Athens Olympic bronze medal winner": the Games held there
+        if kind != "capital" and _AWARDS_AFTER.match(text, pos, pos + 60) and \
+                not _title_case(text, s0, s1):
+            return True     # "the British Comedy awards": a prize's name
         if kind == "capital" and pos == end and _capital_in_name(text, start, end, words) \
                 and not _title_case(text, s0, s1):
             return True     # "the Lisbon Council", "Santiago Cafiero": a longer name
