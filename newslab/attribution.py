@@ -362,7 +362,7 @@ def attribute_sentences(sentences: pd.DataFrame, *, articles: pd.DataFrame | Non
     for aid, recs in _article_sentences(sentences):
         date = dates.get(aid)
         date = None if date is None or pd.isna(date) else date
-        mem = _name_memory(" ".join(r[2] for r in recs), date)
+        mem = None  # what the article says of people: made when a speaker first needs it
         marks_of = [_quote_marks(txt) for _sid, _off, txt, _par in recs]
         # a paragraph whose first quote mark closes began inside a quote
         first_mark: dict = {}
@@ -433,7 +433,9 @@ def attribute_sentences(sentences: pd.DataFrame, *, articles: pd.DataFrame | Non
                 else:
                     name = speaker
             else:
-                resolved = _resolve(speaker, mem, date)
+                if mem is None and _country_of(speaker, date) is None:
+                    mem = _name_memory(" ".join(r[2] for r in recs), date)
+                resolved = _resolve(speaker, mem or {}, date)
                 name = speaker
             last = (name, *(resolved or (None, None)))
             same = src is x

@@ -420,6 +420,18 @@ def test_sentence_stats_give_the_same_scores_as_polarity_scores(reference):
             assert tuple(st[6:]) == an.word_polarity(t), t
 
 
+def test_packed_word_counts_equal_three_separate_counts():
+    from newslab.sentiment.vader import _word_counts
+    an = get_analyzer("news")
+    texts = VARIED + ["", "good good bad!!! ??? 42 -- great, terrible; fine",
+                      " ".join(["good"] * 3000 + ["bad"] * 2000 + ["word", "..."] * 500)]
+    for t in texts:
+        recs = [an._tok[w] for w in t.split()]
+        want = (sum(r[9] for r in recs), sum(r[11] for r in recs), sum(r[12] for r in recs))
+        assert _word_counts(recs) == want == an.word_polarity(t), t[:40]
+    assert an.word_polarity(texts[-1]) == (5500, 3000, 2000)  # "..." is no word
+
+
 def test_combined_scores_equal_combine_stats_row_by_row_to_the_bit():
     """The array form of VADER's last step gives combine_stats' floats exactly, also at
     the halves where scaling and rint could round otherwise, for ties of positive and

@@ -344,6 +344,44 @@ def test_import_newslab_loads_names_on_first_use():
         raise AssertionError("an unknown name must raise AttributeError")
 
 
+def test_name_memory_is_made_only_for_articles_whose_speakers_need_it(monkeypatch):
+    """What an article says of people (titles, appositives) is read only when a speaker's
+    own words name no country: the same table as reading it for every article."""
+    def arts(texts):
+        return pd.DataFrame({"article_id": [f"n{k}" for k in range(len(texts))],
+                             "paragraphs": [[t] for t in texts], "text": texts,
+                             "date": pd.Timestamp("2022-02-01")})
+    texts = ["Russian Foreign Minister Sergei Lavrov said the talks were over.",
+             "Yury Ushakov, an aide to Putin, met them. Ushakov said nothing was agreed.",
+             "The weather was fine.", *[t for t in TEXT if t]]
+    articles = arts(texts)
+    sents = split_articles(articles)
+    made = []
+    real = A._name_memory
+
+    def counted(text, date=None):
+        made.append(text[:12])
+        return real(text, date)
+    monkeypatch.setattr(A, "_name_memory", counted)
+    got = A.attribute_sentences(sents, articles=articles)
+    assert "Russian Fore" not in made and "The weather " not in made and "Yury Ushakov" in made
+    assert got.loc[got["article_id"] == "n1", "speaker_iso3"].tolist() == ["RUS"]
+    # the reference: every article's memory made first, resolved as before
+    eager = []
+    for aid, recs in A._article_sentences(sents):
+        mem = real(" ".join(r[2] for r in recs), pd.Timestamp("2022-02-01"))
+        for sid, speaker in got.loc[(got["article_id"] == aid) & (got["how"] == "cue"),
+                                    ["sentence_id", "speaker"]].itertuples(index=False):
+            if speaker.lower() not in A._PRONOUNS and not A._GENERIC.match(speaker.lower()):
+                c = A._resolve(speaker, mem, pd.Timestamp("2022-02-01"))
+                eager.append((aid, sid, c[0] if c else None))
+    mine = [(a, s, i) for a, s, i, sp, how in got[["article_id", "sentence_id", "speaker_iso3",
+                                                    "speaker", "how"]].itertuples(index=False)
+            if how == "cue" and sp.lower() not in A._PRONOUNS
+            and not A._GENERIC.match(sp.lower())]
+    assert len(eager) >= 5 and mine == eager
+
+
 def _fresh(code: str) -> list[str]:
     """Run ``code`` in a fresh interpreter importing this tree; its stdout lines."""
     import subprocess

@@ -146,8 +146,9 @@ class Analyzer:
 
     # one cached record per distinct whitespace token:
     # (word, lower, in_lexicon, valence, is_upper, booster, negates, direction, quantity,
-    #  is_word, scored: in the lexicon and not a booster, positive word, negative word)
-    # (the last two: GDELT's counts, :func:`_word_counts`)
+    #  is_word, scored: in the lexicon and not a booster, positive word, negative word,
+    #  the last three packed in one int: is_word + positive << 32 + negative << 64)
+    # (the last four: GDELT's counts, :func:`_word_counts`)
     def _token(self, raw: str) -> tuple:
         stripped = raw.strip(_PUNCT)
         word = raw if len(stripped) <= 2 else stripped
@@ -156,11 +157,12 @@ class Analyzer:
         val = lex.get(low, 0.0)
         is_word = _ALNUM.search(word) is not None
         counted = is_word and low in lex
+        pos, neg = counted and val > 0, counted and val < 0
         return (word, low, low in lex, val, word.isupper(),
                 BOOSTER_DICT.get(low, 0.0), low in NEGATE or "n't" in low,
                 self.directions.get(low, 0), self.quantities.get(low, 0),
-                is_word, low in lex and low not in BOOSTER_DICT,
-                counted and val > 0, counted and val < 0)
+                is_word, low in lex and low not in BOOSTER_DICT, pos, neg,
+                int(is_word) + (int(pos) << _SHIFT) + (int(neg) << 2 * _SHIFT))
 
     def _demoji(self, text: str) -> str:
         # the reference's loop, run only when the text holds an emoji
@@ -382,14 +384,18 @@ class Analyzer:
 
 
 # fields of the cached token records (:meth:`Analyzer._token`), read by ``map``
-_LOWER, _UPPER, _WORD, _SCORED, _POS_WORD, _NEG_WORD = (itemgetter(k) for k in (1, 4, 9, 10,
-                                                                                 11, 12))
+_LOWER, _UPPER, _SCORED, _PACKED = (itemgetter(k) for k in (1, 4, 10, 13))
+#: bits per count in a record's packed word counts (no text has 2**32 tokens)
+_SHIFT = 32
+_MASK = (1 << _SHIFT) - 1
 
 
 def _word_counts(toks) -> tuple[int, int, int]:
     """(words, positive words, negative words) of cached token records: a word holds a
-    letter or digit; positive / negative by its lexicon valence."""
-    return (sum(map(_WORD, toks)), sum(map(_POS_WORD, toks)), sum(map(_NEG_WORD, toks)))
+    letter or digit; positive / negative by its lexicon valence (one sum of the records'
+    packed counts instead of three passes)."""
+    s = sum(map(_PACKED, toks))
+    return s & _MASK, (s >> _SHIFT) & _MASK, s >> 2 * _SHIFT
 
 
 def _but_check(lows, sentiments):
