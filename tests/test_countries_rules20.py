@@ -124,3 +124,17 @@ def test_a_heads_contacts_are_acts_of_state():
 ])
 def test_prizes_series_and_banks_session20(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a work's title right after a lower-case word for a work
+    ("He hosted the long-running show Peruvian Nights for years.", set()),
+    ("A school complained about his song Irish Boy on Monday.", set()),
+    ("Agassi will play France's best player next.", {"FRA"}),
+    ("Blinken called Kenyan President Ruto today.", {"KEN"}),
+    ("The show was popular with Peruvian viewers.", {"PER"}),
+    # a quoted title still names a work
+    ("They watched an episode of \"Married by Peru\" last night.", set()),
+])
+def test_work_titles_session20(text, expected):
+    assert found(text) == expected

@@ -48,8 +48,10 @@ name ("Real Madrid", "London Irish", "Pole vaulter", "Brit Awards") are blockers
 7. **Programmes named with a country** ("the Transit Peru programme", "the Digital Chile
    initiative"): a country name between a capitalized word that is no title, function
    word or country word and a lower-case "programme", "initiative" or "project".
-8. **A quoted title** ("an episode of "Married by America"", "the song "Hello Peru""): a
-   country word that opens or closes a short Title Case span in quotes names a work.
+8. **A work's title** (``titles.py``): a country word that opens or closes a short Title
+   Case span in quotes ("an episode of "Married by America"", "the song "Hello Peru""),
+   or opens a capitalized title right after a lower-case word for a work ("the show
+   American Bandstand", "the animated series American Dad", "his song Irish Son").
 9. **Names read further** (session 19): a head may be followed by company tails ("Thai
    Airways International", :data:`NAME_TAILS`); an office ends a name's run ("the British
    Casino Association Chairman ...", :data:`RUN_STOPS`; "White House Press Secretary" stays
@@ -87,6 +89,7 @@ from __future__ import annotations
 import re
 
 from .context import _title_case, plain_word
+from .titles import CLOSE_QUOTES, OPEN_QUOTES, in_quoted_title, work_title
 
 #: words that head a name of something other than the country ("Australian Open")
 NAME_HEADS = frozenset("""
@@ -296,40 +299,6 @@ def _ethnic(text: str, start: int, end: int, bounds) -> bool:
     return word in ("Turkish", "Greek") and bool(_ETHNIC_BEFORE.match(text, end, end + 12))
 
 
-_OPEN_QUOTES = frozenset('"\u201c')
-_CLOSE_QUOTES = frozenset('"\u201d')
-_SMALL = frozenset({"by", "of", "the", "a", "an", "in", "on", "and", "to", "for", "from",
-                    "with", "at"})
-#: a short quoted title in Title Case: capitalized words and small function words
-_QUOTED_TITLE = re.compile(r"(?:(?:[A-Z][\w'’.-]*|" + "|".join(sorted(_SMALL)) + r")\s){1,5}"
-                           r"[A-Z][\w'’.-]*")
-
-
-def _in_quoted_title(text: str, start: int, end: int, bounds) -> bool:
-    """The hit opens or closes a short quoted title of a work ("Married by America", "Peru
-    at Night"): two to six words, each capitalized or a small function word, in quotes,
-    closed by the hit or holding a small word; not a lone quoted country word, nor quoted
-    speech ("Thank you, America")."""
-    s0, s1 = bounds(start)
-    if text[start - 1:start] in _OPEN_QUOTES:
-        a = start
-        b = min((i for i in (text.find('"', end, s1), text.find("\u201d", end, s1)) if i > 0),
-                default=-1)
-    else:
-        b = end
-        a = max(text.rfind('"', s0, start), text.rfind("\u201c", s0, start)) + 1
-    if a <= 0 or b < 0 or b - a > 60:
-        return False
-    span = text[a:b]
-    if not _QUOTED_TITLE.fullmatch(span) or _title_case(text, s0, s1):
-        return False
-    words = span.split()
-    # the country word closes the title, or the title has a small word ("Burma's Path to
-    # Genocide"); not "a \"UK Las Vegas\"" (a figure of the country's own Las Vegas)
-    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 2 and \
-        words[0] not in _SMALL and (b == end or any(w in _SMALL for w in words))
-
-
 def _named_before(text: str, start: int, bounds, words, *, first=False) -> bool:
     """A capitalized word right before the hit that starts a name with it: no title,
     function word, country word (:func:`context.plain_word`) nor weekday or month; not the
@@ -531,9 +500,11 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds, words) -
         m = _POLICY.match(text, end, end + 16)
         if m and m.group(1) in POLICY_WORDS:
             return True
-    if (nxt[:1] in _CLOSE_QUOTES or text[start - 1:start] in _OPEN_QUOTES) and start \
-            and _in_quoted_title(text, start, end, bounds):
+    if (nxt[:1] in CLOSE_QUOTES or text[start - 1:start] in OPEN_QUOTES) and start \
+            and in_quoted_title(text, start, end, bounds):
         return True     # "an episode of \"Married by America\"": a work's title
+    if c1.isupper() and nxt[:1] == " " and work_title(text, start):
+        return True     # "the long-running show American Bandstand": a work's title
     if kind == "name" and c1 in ("p", "i") and _PROGRAMME.match(text, end, end + 12) \
             and _named_before(text, start, bounds, words):
         return True     # "the Transit Peru programme": a programme's name
