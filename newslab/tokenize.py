@@ -41,15 +41,24 @@ from nltk.tokenize.punkt import (
     PunktSentenceTokenizer,
     PunktToken,
 )
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from . import schema
 
 SENTENCE_COLUMNS = schema.columns("sentences")
 TOKEN_COLUMNS = schema.columns("tokens")
 
-#: scikit-learn's English stop-word list (318 words), a maintained source.
-STOP_WORDS = frozenset(ENGLISH_STOP_WORDS)
+
+def _data_words(name: str) -> frozenset:
+    """The words of ``newslab/data/<name>`` (one a line, lower case; ``#`` lines are notes)."""
+    text = resources.files("newslab").joinpath(f"data/{name}").read_text("utf-8")
+    return frozenset(ln.strip().lower() for ln in text.splitlines()
+                     if ln.strip() and not ln.startswith("#"))
+
+
+#: scikit-learn's English stop-word list (318 words, a maintained source), read from
+#: ``newslab/data/stop_words_en.txt`` (its copy, credited there under scikit-learn's BSD-3
+#: license) so that no scikit-learn import is needed for it
+STOP_WORDS = _data_words("stop_words_en.txt")
 
 _APOS = "'\u2019"
 TOKEN_PATTERN_TEMPLATE = (
@@ -78,9 +87,7 @@ def _abbreviation_alternative() -> str:
 @lru_cache(maxsize=1)
 def news_abbreviations() -> frozenset:
     """The abbreviations Punkt must not treat as sentence ends (lower case, no final period)."""
-    text = resources.files("newslab").joinpath("data/abbreviations.txt").read_text("utf-8")
-    return frozenset(ln.strip().lower() for ln in text.splitlines()
-                     if ln.strip() and not ln.startswith("#"))
+    return _data_words("abbreviations.txt")
 
 
 class _LanguageVars(PunktLanguageVars):

@@ -361,8 +361,9 @@ def test_a_table_that_fails_part_way_is_not_left_half_written(tmp_path):
 
 def test_pass_one_counts_once_per_piece_equal_the_separate_counts():
     """keywords pass 1 counts each piece once (_PieceCounts) for the document frequencies
-    and every by key: the same matrices, vocabularies and sizes as counted separately,
-    with an article that has no label and one that has no term."""
+    and every by key: the same matrices, vocabularies and sizes as counted separately
+    (DocumentFrequencies.add on the piece; group_document_counts on the labelled rows, as
+    document_keyness counts), with an article that has no label and one that has no term."""
     from newslab import sentences, tokens
     from newslab.keywords import stage as ks
     from newslab.keywords.terms import with_term_mask
@@ -375,16 +376,80 @@ def test_pass_one_counts_once_per_piece_equal_the_separate_counts():
     piece = with_term_mask(t)
     labels = pd.Series(["north", "south", "north", "south", "north"], index=ids[1:],
                        dtype=object)                                      # ids[0]: none
-    a, b = ks._Statistics(["k"]), ks._Statistics(["k"])
-    a.term_df.add(piece)
-    a.by_counts["k"].add(piece, labels)
+    from newslab.keywords.documents import group_document_counts
+    from newslab.keywords.terms import DocumentFrequencies
+    a, b = DocumentFrequencies(), ks._Statistics(["k"])
+    a.add(piece)
+    lab = piece["article_id"].map(labels)
+    ok = lab.notna().to_numpy()
+    vocab, gnames, df, n, sizes = group_document_counts(piece[ok].reset_index(drop=True),
+                                                        lab[ok].reset_index(drop=True))
     pc = ks._PieceCounts(piece)
     pc.add_to(b.term_df)
     b.by_counts["k"].add_counts(pc, labels)
-    assert a.term_df.n_docs == b.term_df.n_docs == 5
-    for x, y in [(a.term_df._counts, b.term_df._counts), (a.by_counts["k"].df,
-                                                          b.by_counts["k"].df),
-                 (a.by_counts["k"].n, b.by_counts["k"].n)]:
-        assert list(x.rows) == list(y.rows) and list(x.vocab) == list(y.vocab)
-        assert (x.matrix != y.matrix).nnz == 0 and x.matrix.dtype == y.matrix.dtype
-    assert a.by_counts["k"].sizes == b.by_counts["k"].sizes == {"north": 3, "south": 2}
+    assert a.n_docs == b.term_df.n_docs == 5
+    x, y = a._counts, b.term_df._counts
+    assert list(x.rows) == list(y.rows) and list(x.vocab) == list(y.vocab)
+    assert (x.matrix != y.matrix).nnz == 0 and x.matrix.dtype == y.matrix.dtype
+    for got, want in [(b.by_counts["k"].df, df), (b.by_counts["k"].n, n)]:
+        assert list(got.rows) == list(gnames) and list(got.vocab) == list(vocab)
+        assert (got.matrix != want).nnz == 0 and got.matrix.dtype == want.dtype
+    assert b.by_counts["k"].sizes == dict(zip(gnames, sizes.tolist())) == {"north": 3,
+                                                                            "south": 2}
+
+
+def _pid_stage(tables):
+    """A corpus stage that says which process ran it (and warns)."""
+    import os
+    import warnings
+
+    from newslab.errors import NewslabWarning
+    warnings.warn("the pid stage ran", NewslabWarning)
+    return {"pid": pd.DataFrame({"pid": [os.getpid()], "n": [len(tables["articles"])]})}
+
+
+def _broken_stage(tables):
+    raise ValueError("side stage broke")
+
+
+def test_corpus_stages_beside_keywords_run_in_a_side_process_with_the_same_results(
+        tmp_path, monkeypatch):
+    """With --jobs 2 the corpus stages that do not use the workers run in a side process
+    (from the forkserver) while keywords runs with its workers here; every table, note (a
+    stage that fails included), warning and the order of tables and timings are those of
+    --jobs 1. Above SIDE_MAX_ARTICLES they run here."""
+    import multiprocessing as mp
+    import os
+
+    from newslab.errors import NewslabWarning
+    from newslab.pipeline import DEFAULT_STAGES, Stage, default_jobs, engines, stage_named
+    from newslab.pipeline import corpus as pc
+    if default_jobs() < 2 or "forkserver" not in mp.get_all_start_methods():
+        pytest.skip("needs two cores and a forkserver")
+    monkeypatch.setattr(engines, "PRESTART_BYTES", 0)     # a small corpus here
+    core = [s for s in DEFAULT_STAGES if s.name in ("sentences", "tokens")]
+    stages = [*core, Stage("pid", _pid_stage, kind="corpus", needs={"articles": None},
+                           produces=("pid",)),
+              Stage("broken", _broken_stage, kind="corpus", needs={"articles": None},
+                    produces=("broken",)), stage_named("keywords")]
+    c = corpus(tmp_path / "c", n=12)
+    got, warned = {}, {}
+    for name, jobs, limit in (("j1", 1, 50_000), ("j2", 2, 50_000), ("here", 2, 0)):
+        monkeypatch.setattr(pc, "SIDE_MAX_ARTICLES", limit)
+        with pytest.warns(NewslabWarning) as rec:
+            got[name] = analyze(c, tmp_path / name, jobs=jobs, batch_size=4, stages=stages,
+                                quiet=False)
+        warned[name] = sorted(str(w.message) for w in rec)
+    pids = {n: int(read_table(tmp_path / n, "pid")["pid"][0]) for n in got}
+    assert pids["j1"] == pids["here"] == os.getpid() != pids["j2"]
+    for n in ("j2", "here"):
+        assert got[n].notes == got["j1"].notes
+        assert any("'broken' failed: ValueError: side stage broke" in x for x in got[n].notes)
+        assert warned[n] == warned["j1"] and "the pid stage ran" in warned[n]
+        assert list(got[n].counts) == list(got["j1"].counts)
+        assert list(got[n].timings) == list(got["j1"].timings)
+        for t in ("pid", "keywords"):
+            want = read_table(tmp_path / "j1", t)
+            if t == "pid":
+                want = want.assign(pid=pids[n])
+            pd.testing.assert_frame_equal(read_table(tmp_path / n, t), want, obj=f"{t} {n}")

@@ -489,3 +489,31 @@ def test_bench_progress_counts_each_finished_batch_once(tmp_path):
     assert bench.finished_batches(tmp_path) == 2
     assert bench.finished_batches(tmp_path / "missing") == 0
     assert bench.NEWSLAB[1] == "-P"              # the current folder kept off sys.path
+
+
+def test_the_forkserver_warm_up_runs_every_batch_stage_on_its_article(monkeypatch):
+    """newslab.pipeline.warm (what the workers' forkserver preloads) runs the built-in batch
+    stages on its made-up article without an error (it swallows errors when preloaded, so
+    a broken warm-up would only show as slower workers), and the engine preloads it."""
+    import multiprocessing as mp
+
+    from newslab.pipeline import batches, engines, warm
+    made = {}
+    real = batches.process_batch
+
+    def spy(articles, stages, options=None):
+        out = real(articles, stages, options)
+        made.update({k: len(v) for k, v in out.items()})
+        return out
+    monkeypatch.setattr(batches, "process_batch", spy)
+    warm.warm(strict=True)
+    want = [t for s in DEFAULT_STAGES if s.kind == "batch" for t in s.produces]
+    assert made["articles"] == 1 and all(made.get(t, 0) > 0 for t in want), made
+    if "forkserver" in mp.get_all_start_methods():
+        preload = []
+        monkeypatch.setattr(mp.get_context("forkserver"), "set_forkserver_preload",
+                            preload.extend)
+        from multiprocessing import forkserver
+        monkeypatch.setattr(forkserver, "ensure_running", lambda: None)
+        engines.start_forkserver([s for s in DEFAULT_STAGES if s.kind == "batch"])
+        assert preload[-1] == "newslab.pipeline.warm" and "newslab.pipeline" in preload

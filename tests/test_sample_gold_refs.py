@@ -15,7 +15,9 @@ FILES = ["stance_real_refs.jsonl", "countries_real_mentions_refs.jsonl",
          "countries_real2_mentions_refs.jsonl", "countries_real2_sentences_refs.jsonl",
          "stance_real3_refs.jsonl", "countries_real3_mentions_refs.jsonl",
          "countries_real3_sentences_refs.jsonl", "countries_real4_mentions_refs.jsonl",
-         "countries_real4_sentences_refs.jsonl", "stance_real4_refs.jsonl"]
+         "countries_real4_sentences_refs.jsonl", "stance_real4_refs.jsonl",
+         "countries_real5_mentions_refs.jsonl", "countries_real5_sentences_refs.jsonl",
+         "stance_real5_refs.jsonl"]
 
 
 def _rows(name):
@@ -35,7 +37,7 @@ def test_refs_have_no_text_and_fixed_splits():
     assert len(_rows(FILES[1])) == 300
     assert len(_rows(FILES[2])) == 200
     assert [len(_rows(f)) for f in FILES[3:9]] == [400, 300, 200] * 2
-    assert [len(_rows(f)) for f in FILES[9:]] == [300, 200, 400]
+    assert [len(_rows(f)) for f in FILES[9:]] == [300, 200, 400] * 2
 
 
 def _assert_fresh(earlier: list[str], new: list[str]) -> None:
@@ -65,14 +67,26 @@ def test_round_three_draws_only_fresh_articles():
 def test_round_four_draws_only_fresh_articles():
     """Round 4 (--round 4 --tasks countries, then --tasks stance) left out every article of
     rounds 1-3; its stance sample is all test (BBC News and the official statements)."""
-    _assert_fresh(FILES[:9], FILES[9:])
-    for name in FILES[9:]:
+    _assert_fresh(FILES[:9], FILES[9:12])
+    for name in FILES[9:12]:
         assert all(r["uid"].startswith(("cm4-", "cs4-", "sr4-")) for r in _rows(name))
-    assert {r["split"] for f in FILES[9:] for r in _rows(f)} == {"test4"}
+    assert {r["split"] for f in FILES[9:12] for r in _rows(f)} == {"test4"}
     stance = _rows(FILES[11])
     assert {r["source"] for r in stance} == {"bbc", "state.gov", "en.kremlin.ru"}
     assert all(r["round"] == 4 for r in stance)
     assert sample_gold._file_round("countries_real4_sentences_refs.jsonl") == 4
+
+
+def test_round_five_draws_only_fresh_articles():
+    """Round 5 (--round 5 --tasks countries, then --tasks stance) left out every article of
+    rounds 1-4, drawn as round 4 was."""
+    _assert_fresh(FILES[:12], FILES[12:])
+    for name in FILES[12:]:
+        assert all(r["uid"].startswith(("cm5-", "cs5-", "sr5-")) for r in _rows(name))
+    assert {r["split"] for f in FILES[12:] for r in _rows(f)} == {"test5"}
+    stance = _rows(FILES[14])
+    assert {r["source"] for r in stance} == {"bbc", "state.gov", "en.kremlin.ru"}
+    assert all(r["round"] == 5 for r in stance)
 
 
 def test_refs_resolve(shared_eval):

@@ -420,6 +420,40 @@ def test_sentence_stats_give_the_same_scores_as_polarity_scores(reference):
             assert tuple(st[6:]) == an.word_polarity(t), t
 
 
+def test_combined_scores_equal_combine_stats_row_by_row_to_the_bit():
+    """The array form of VADER's last step gives combine_stats' floats exactly, also at
+    the halves where scaling and rint could round otherwise, for ties of positive and
+    negative mass, empty rows, clipped emphasis and missing values."""
+    import numpy as np
+
+    from newslab.sentiment import STATS, combine_stats, combined_scores
+    rng = np.random.default_rng(7)
+    n = 20_000
+    places = rng.integers(0, 6, size=(3, n))
+    rows = pd.DataFrame({
+        "v_sum": [round(x, int(d)) for x, d in zip(rng.normal(0, 3, n), places[0])],
+        "v_pos": [round(abs(x), int(d)) for x, d in zip(rng.normal(0, 3, n), places[1])],
+        "v_neg": [-round(abs(x), int(d)) for x, d in zip(rng.normal(0, 3, n), places[2])],
+        "v_neu": rng.integers(0, 40, n).astype(float),
+        "n_excl": rng.integers(0, 8, n).astype(float),
+        "n_quest": rng.integers(0, 6, n).astype(float)})
+    rows.loc[::7, "v_pos"] = rows.loc[::7, "v_neg"].abs()          # positive == |negative|
+    rows.loc[::11, ["v_sum", "v_pos", "v_neg", "v_neu"]] = 0.0     # nothing to share out
+    # shares that sit exactly on a half at three places: 1/2000 and 1/400 ...
+    rows.loc[::17, ["v_pos", "v_neg", "v_neu", "n_excl", "n_quest"]] = [1.0, 0, 1999.0, 0, 0]
+    rows.loc[::19, ["v_pos", "v_neg", "v_neu", "n_excl", "n_quest"]] = [0, -1.0, 399.0, 0, 0]
+    rows.loc[::23, "v_sum"] = np.nan
+    for t in ("Good!!! Bad?? Fine.", "", "It was not bad at all, but terrible."):
+        rows.loc[len(rows)] = get_analyzer("news").sentence_stats(t)[:6]
+    want = np.array([[d["neg"], d["neu"], d["pos"], d["compound"]] for d in
+                     (combine_stats(*r) for r in rows[STATS[:6]].to_numpy(float).tolist())])
+    got = combined_scores(rows)
+    assert np.array_equal(np.isnan(got), np.isnan(want))
+    assert np.array_equal(np.nan_to_num(got).view(np.int64), np.nan_to_num(want).view(np.int64))
+    half = ((rows["v_pos"] == 1) & (rows["v_neu"] == 1999)).to_numpy()  # pos share 0.0005
+    assert half.sum() > 100 and (got[half, 2] == round(1 / 2000, 3)).all()
+
+
 def _two_paragraphs():
     text = ["The talks were good. But the deal was bad!", "Nothing happened."]
     arts = pd.DataFrame({"article_id": ["a"], "text": ["\n".join(text)],

@@ -344,6 +344,34 @@ def test_import_newslab_loads_names_on_first_use():
         raise AssertionError("an unknown name must raise AttributeError")
 
 
+def _fresh(code: str) -> list[str]:
+    """Run ``code`` in a fresh interpreter importing this tree; its stdout lines."""
+    import subprocess
+    import sys
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=root, env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"})
+    assert out.returncode == 0, out.stderr
+    return out.stdout.splitlines()
+
+
+def test_stance_package_loads_evaluation_on_first_use():
+    out = _fresh("import sys, newslab.stance as s; "
+                 "print('newslab.evaluation' in sys.modules, 'sklearn.metrics' in sys.modules); "
+                 "from newslab.evaluation import stance as e; "
+                 "print(s.FORMATS is e.FORMATS, s.evaluate is e.evaluate, "
+                 "s.read_gold is e.read_gold, 'evaluate' in dir(s))")
+    assert out == ["False False", "True True True True"]
+    import newslab.stance
+    try:
+        newslab.stance.no_such_name
+    except AttributeError as e:
+        assert "no_such_name" in str(e)
+    else:
+        raise AssertionError("an unknown name must raise AttributeError")
+
+
 def test_batches_run_with_rarer_full_collections_and_restore_them(tmp_path):
     import gc
 

@@ -48,7 +48,10 @@ Other names and currencies (``names.py``)
     shepherd"), a programme or a quoted title, an event named by a country or city ("the
     Iraq war", "the Madrid train bombings"), a heritage compound ("French-Canadian") is
     not a mention; nor is a language ("in Polish while ...", "practising my Portuguese",
-    "professor of French", ``context.py``), "America" the continent among other
+    "professor of French", ``context.py``), a cuisine ("Indian take-aways"), a city's stock
+    exchange ("the Lisbon stock exchange"), a company or body that ends in a country
+    ("Fuji Photo Film USA", "Amnesty International UK"), a surname ("Oliver Irish, editor
+    of ..."), "America" the continent among other
     continents, or a seat of government that is not the capital (The Hague) as a mere
     place. "the Commons" and "the Supreme Court" (with an American cue) named alone are
     institutions (``context.py``).

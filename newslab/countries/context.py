@@ -135,20 +135,26 @@ def _title_case(text: str, s0: int, s1: int) -> bool:
     return ans
 
 
+def plain_word(word: str, gazwords) -> bool:
+    """A lower-case word that is no title, function word nor country word (``gazwords``:
+    the matcher's one-word surface forms): such a word, capitalized next to a country word,
+    makes a name with it ("Michael Jordan", "Indian National Congress")."""
+    return word not in _TITLES and word not in _stop_words() and word not in gazwords
+
+
 def _rule_person(text, start, end, s0, s1, gazwords) -> bool:
     """Reject a name that is part of a person's name: a capitalized word right before it that
     is no title or function word ("Michael Jordan", "Hunter Biden"), or a capitalized word
     right after it that is no attribute ("Chad Johnson", "Paris Hilton"); not in a Title
     Case headline, where every word is capitalized."""
     # (the headline test, the costly one, runs only when a neighbour would reject the hit)
-    upper = text[start:end].isupper()
+    if text[start:end].isupper():
+        return True     # in capitals (a dateline, a headline): the neighbours say nothing
     prev = _prev_word(text, start)
-    if prev and prev[0].isupper() and not upper:
-        p = prev.lower().rstrip(".")
-        if p not in _TITLES and p not in _stop_words() and p not in gazwords:
-            return _title_case(text, s0, s1)
+    if prev and prev[0].isupper() and plain_word(prev.lower().rstrip("."), gazwords):
+        return _title_case(text, s0, s1)
     nxt = _next_word(text, end)
-    if nxt and nxt[0].isupper() and not upper:
+    if nxt and nxt[0].isupper():
         n = nxt.lower()
         if n not in _AFTER_OK and n not in _stop_words() and n not in gazwords:
             return _title_case(text, s0, s1)
@@ -264,7 +270,7 @@ def _rule_congress(text, start, end, s0, s1, gazwords) -> bool:
         p = prev.lower().rstrip(".").replace("\u2019", "'")
         if p.endswith("'s"):
             return False    # "Brazil's Congress", "Peru's Congress": another country's
-        if p not in _TITLES and p not in _stop_words() and p not in gazwords:
+        if plain_word(p, gazwords):
             return False
     nxt = _next_word(text, end).lower()
     if nxt in ("party", "leader", "leaders", "president", "of", "general", "member"):

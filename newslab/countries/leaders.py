@@ -125,9 +125,13 @@ _PARTY_POLITICS = re.compile(
     r"cabinet))|"
     # the party's name of the Blair years ("the central purpose of New Labour")
     r"New\s+Labour\b(?!\s+(?:government|administration|cabinet|ministers?))")
-#: a birthday in the sentence: the leader who receives the greetings is a private person
-#: ("the president's warm birthday greetings to Prime Minister Lopez"); the sender acts
-_BIRTHDAY = re.compile(r"(?i)\bbirthday")
+#: one of these strings is in every sentence :data:`_PARTY_POLITICS` matches (a cheap test
+#: before the regex)
+_PARTY_CUES = ("MPs", "MEPs", "onference", "members", "activists", "backbenchers", "rebels",
+               "faithful", "grassroots", "rally", "centre", "center", "Labour")
+#: a birthday in the sentence ("birthday", any case: found with two plain searches): the
+#: leader who receives the greetings is a private person ("the president's warm birthday
+#: greetings to Prime Minister Lopez"); the sender acts
 _RECIPIENT = re.compile(r"\b(?:to|congratulated|congratulates|wished|wishes|greeted)\s+"
                         r"(?:(?:[A-Z][\w.'’-]*|of|the)\s+){0,8}$")
 #: the name's party right after it ("Sharon's Likud party", "Mr Blair's Labour Party")
@@ -196,7 +200,8 @@ spokesman spokeswoman spokesperson aide aides adviser advisers advisor office mi
 regime invitation veto approval request warning threat pledge promise budget programme
 program initiative meeting meetings summit delegation forces troops army military security
 officials orders conversation phone telephone meeting administration's government's
-war wars invasion aggression assault exchange appointment appointments
+war wars invasion aggression assault exchange appointment appointments contacts
+consultations negotiations diplomacy
 """.split())
 #: nouns right after the name that make it the state whatever the sentence says about parties
 _STATE_NOUNS = frozenset("administration government cabinet regime decree veto".split())
@@ -283,11 +288,13 @@ def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: st
             return False
         if _FORMER.search(before):
             return False
-    if _BIRTHDAY.search(text, s0, s1) and _RECIPIENT.search(text, max(s0, start - 80), start):
+    if (text.find("irthday", s0, s1) >= 0 or text.find("IRTHDAY", s0, s1) >= 0) and \
+            _RECIPIENT.search(text, max(s0, start - 80), start):
         return False      # "... birthday greetings to Prime Minister X": a private person
     if _PARTY_AFTER.match(text, end, min(s1, end + 80)):
         return False      # "Prime Minister Sharon's Likud Party": the party leader
-    if _PARTY_POLITICS.search(text, s0, s1) and _CONGRATULATE.search(text, s0, s1) is None:
+    if any(text.find(w, s0, s1) >= 0 for w in _PARTY_CUES) and \
+            _PARTY_POLITICS.search(text, s0, s1) and _CONGRATULATE.search(text, s0, s1) is None:
         return False      # "... welcomed by Labour MPs", "a conference of centre-left leaders"
     if head_title or _APPOSITION.match(text, end, min(s1, end + 60)):
         # "Prime Minister Tony Blair", "Ariel Sharon, the Israeli Prime Minister, ...";

@@ -85,7 +85,13 @@ class Matcher:
             if not r.surface:
                 continue
             ent = _Entry(r)
-            for v in variants(r.surface):
+            forms = variants(r.surface)
+            if ent.kind == BLOCK and " " in r.surface:
+                # a blocker also with its first word in capitals: AG News writes a lead's
+                # first words so ("CLEVELAND Indians righthander ...", "NEW YORK Knicks")
+                first, rest = r.surface.split(" ", 1)
+                forms.append(f"{first.upper()} {rest}")
+            for v in forms:
                 lst = groups.setdefault(v, [])
                 if ent not in lst:
                     lst.append(ent)
@@ -124,7 +130,7 @@ class Matcher:
                 if not ent.rule(text, s, e, s0, s1, self.words):
                     continue
             if ent.kind in _PLACE_KINDS:
-                if not_the_country(text, s, e, ent.kind, bounds):
+                if not_the_country(text, s, e, ent.kind, bounds, self.words):
                     continue    # a currency, or part of another name (names.py)
             elif ent.kind == "institution" and text[e + 1:e + 2].isupper() and \
                     institution_in_name(text, s, e, bounds):

@@ -63,13 +63,30 @@ name ("Real Madrid", "London Irish", "Pole vaulter", "Brit Awards") are blockers
 11. **People of one country named from another**: "the Serbian half of Bosnia" (a part of
    another country), heritage compounds ("French-Canadian", "Irish-American"; not
    "Russian-American relations"): the first demonym is no mention of its country.
+12. **Names read further** (session 20): a singular demonym after a plain capitalized word
+   (no title, function, country or date word) and before an apposition or a verb of
+   saying is a surname ("Oliver Irish, editor of ...", "Mike German, leader of ..."; not
+   "the Briton, who", "Romani Americans, who"); an office after a name's head ends the run with
+   the office's own words ("the Scottish National Party Justice Minister": a party's
+   minister); a head anywhere in the capitalized run before "of" ("the Seventh Nationwide
+   Forum National Qualifications System of Russia"); a country name or code right after a
+   company or body word that ends a name before it ("Fuji Photo Film USA", "Amnesty
+   International UK", "Telekom Malaysia", :data:`COMPANY_BEFORE`; "Team USA" stays).
+13. **Prizes and series** (session 20): "Best British film" (a prize's category), capitalized
+   words before a lower-case "awards" ("the British Comedy awards"), a "Series" or "Medal"
+   head ("the American League Championship Series", "the Service to America Medal").
+14. **Cuisine and exchanges**: a demonym before a word of cooking or eating out ("Indian
+   take-aways", "Thai food", "Greek cuisine"; not "Ukrainian food exports", "the US food
+   group": :data:`_CUISINE`), and a capital before "stock exchange(s)" or "bourse(s)",
+   also the last of a list ("the Paris, Amsterdam and Lisbon stock exchanges"): the
+   organisation named after the city, not the government.
 """
 
 from __future__ import annotations
 
 import re
 
-from .context import _TITLES, _stop_words, _title_case
+from .context import _title_case, plain_word
 
 #: words that head a name of something other than the country ("Australian Open")
 NAME_HEADS = frozenset("""
@@ -86,11 +103,32 @@ Agreement Agreements Strategy Process Act Package Initiative Fund Foundation Chu
 Forum Fair Day War Region Oblast Province Strait Basin Dam Metro Hour Project FA Bank
 Chambers Labour Conservatives Nationalists Company Library Front Chart Charts
 Limited Banks News Summit Dialogue Museums Galleries Stadium Arena Field Coliseum Dome
-Velodrome Movement
+Velodrome Movement Alliance Partnership Producers Manufacturers Exporters Quad Series
+Medal Medals
 Spectator Review Magazine Weekly Monthly Chronicle Courier Observer Telegraph Register
 Bulletin Digest Inquirer Examiner Caucus Gleaner Independent Olympiad Olympiads
 Apparel Brands Foods Pharmaceuticals Pictures Records Industries Enterprises Technologies
 """.split())
+#: a company's or body's word right before a country name or code that closes its name
+#: ("Fuji Photo Film USA", "Sony Computer Entertainment America", "Amnesty International
+#: UK", "Telekom Malaysia", "Athletics Kenya", "Fulbright University Vietnam"): the heads
+#: without events (a country after "the Athens Olympics" is the next clause's subject),
+#: publications ("told BBC News US policy ...") and parties ("With Labour Britain is")
+COMPANY_BEFORE = (NAME_HEADS | frozenset(
+    "International Holdings Holding Film Films Securities Entertainment Broadband "
+    "Universities Software Electronics Systems Networks Energy Media Telekom Oil "
+    "Athletics".split())) - frozenset("""
+Olympics Games Paralympics Open Masters Cup Championship Championships Summit Prix GP
+Tour Rally Day War Marathon Derby Tournament Trophy Classic Invitational Indoors Round
+Region Oblast Province Strait Basin Dam Hour Front Olympiad Olympiads Fair Festival
+Revolution Canal Agenda Treaty Protocol Accord Accords Convention Declaration Agreement
+Agreements Strategy Process Act Package Initiative Dialogue Consensus Idol Fame
+News Times Post Herald Tribune Journal Gazette Mail Daily Press Spectator Review Magazine
+Weekly Monthly Chronicle Courier Observer Telegraph Register Bulletin Digest Inquirer
+Examiner Gleaner Independent Express Party Labour Conservatives Nationalists Caucus
+Movement Union Unions Alliance Partnership Church Cross Series Medal Medals""".split())
+#: the last two letters and the space of those words (a cheap test first)
+_COMPANY_ENDS = frozenset(w[-2:] + " " for w in COMPANY_BEFORE)
 #: words that may close a company's name after its head ("Thai Airways International",
 #: "Korea Telecom Holdings"): read past them to find the head
 NAME_TAILS = frozenset("International Holdings Holding Co Co. Inc Inc. Ltd Ltd. Limited "
@@ -105,7 +143,7 @@ OF_HEADS = frozenset("""
 Association Associations Society Church Federation Confederation Chamber League Museum
 Party Corporation Company Club Scouts University College Institute Academy Treaty Protocol
 Convention Declaration Festival Hall Friends Daughters Sons Knights Guild Tour Championships
-Championship Open Prix Rally Cup Miss Order Treaties Agreement Statue Times
+Championship Open Prix Rally Cup Miss Order Treaties Agreement Statue Times Forum
 """.split())
 #: lower-case words after a capital that make it the name of an agreement or programme
 POLICY_WORDS = frozenset("""
@@ -134,6 +172,20 @@ _SPECIES = re.compile(
     r"moth|hornet|wasp|mosquito|salamander|newt|lizard|gecko|tortoise|macaque|alligator|"
     r"knotweed|elm|ivy|ryegrass|mussel|oyster|cockroach|hamster|pheasant|partridge)\b"
     r"(?!-| [a-z]+(?:ed|ing)\b)")
+#: a way of cooking or eating out after a demonym (also "Chinese or Indian take-aways"):
+#: the cuisine; "food" only when no trade, aid or shortage word follows ("Ukrainian food
+#: exports", "the Italian food group", "North Korean food shortages" are the country's)
+_CUISINE = re.compile(
+    r"(?:[ \t]+(?:or|and)[ \t]+[A-Z][a-z]+)?[ \t]+(?:cuisine|cooking|restaurants?|"
+    r"take-?aways?|dishes|recipes?|curry|curries|food\b(?![ \t-]+(?:group|giant|makers?|"
+    r"compan(?:y|ies)|firms?|products?|exports?|imports?|security|industry|aid|shortages?|"
+    r"crisis|suppl(?:y|ies)|prices?|production|safety|and|retailers?|chains?|inflation|"
+    r"process\w*|ministry|programmes?|rations?|distribution|market|sector)\b))\b")
+_CUISINE_INITIALS = frozenset("ocrtdf")
+#: a capital before "stock exchange(s)"/"bourse(s)", or the first of a list of capitals
+#: that ends so ("the Paris, Amsterdam and Lisbon stock exchanges")
+_EXCHANGES = re.compile(r"(?:,[ \t]+[A-Z][\w'’-]*|,?[ \t]+(?:and|or)[ \t]+[A-Z][\w'’-]*)"
+                        r"{0,4}[ \t]+(?:stock[ \t]+exchanges?|bourses?)\b")
 #: a lower-case event noun after a capital: the event held there ("the Vienna tournament",
 #: "the Cannes and Moscow film festivals", "the Doha marathon")
 _EVENT_NOUN = re.compile(r"[ \t]+(?:(?:film|music|jazz|arts?|book|theatre|theater|song|"
@@ -154,6 +206,14 @@ _OF_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+(?:of|de)[ \t]+(?:the[ \t]+)?$"
 #: Formation of the USSR", "the Treaty on Friendship of Russia and ..."
 _OF_CHAIN = re.compile(r"([A-Z][\w'’-]*)[ \t]+(?:on|for)[ \t]+(?:the[ \t]+)?"
                        r"(?:[A-Z][\w'’-]*[ \t]+){1,3}(?:of|de)[ \t]+(?:the[ \t]+)?$")
+
+
+#: heads that make a name of the whole run before "of" (not "Federation": "the Federation
+#: Council of the Russian Federation" is the state's chamber; nor a title's words)
+_RUN_OF_HEADS = OF_HEADS - frozenset("Federation Confederation Order Hall Miss Friends Sons "
+                                     "Daughters Knights Times Statue".split())
+#: the whole capitalized run before "of (the)" (up to six words, the last before "of")
+_OF_RUN = re.compile(r"((?:[A-Z][\w'’-]*[ \t]+){2,6})(?:of|de)[ \t]+(?:the[ \t]+)?$")
 
 
 def _sign_before(text: str, start: int) -> bool:
@@ -193,7 +253,7 @@ _DASHES = frozenset("-\u2010\u2011\u2013\u2014")
 #: the other side of a pair before a name: "U.S.-ASEAN", "U.S. – Jamaica", "U.S.-African"
 #: (a dash without spaces, or an en or em dash with a space either side; not a dateline's
 #: "LONDON - ", nor "Russia– National Unity Day")
-_PARTNER = re.compile(r"(?:[-\u2010\u2011\u2013\u2014]| [\u2013\u2014] )[A-Z][\w.'’&]*")
+_PARTNER = re.compile(r"(?:(?:[-\u2010\u2011\u2013\u2014]| [\u2013\u2014] )[A-Z][\w.'’&]*){1,4}")
 #: a programme named with a country: "<Name> <Country> programme" (_named_before)
 _PROGRAMME = re.compile(r" (?:programmes?|programs?|initiatives?|projects?)\b")
 _CAP_BEFORE = re.compile(r"\b([A-Z][a-z][\w-]*) $")
@@ -270,24 +330,30 @@ def _in_quoted_title(text: str, start: int, end: int, bounds) -> bool:
         words[0] not in _SMALL and (b == end or any(w in _SMALL for w in words))
 
 
-def _named_before(text: str, start: int, bounds) -> bool:
-    """A capitalized word right before the hit that starts a name with it: not a title, a
-    function word, a country word, nor the first word of the sentence."""
-    from .matcher import matcher  # here: matcher imports this module
+def _named_before(text: str, start: int, bounds, words, *, first=False) -> bool:
+    """A capitalized word right before the hit that starts a name with it: no title,
+    function word, country word (:func:`context.plain_word`) nor weekday or month; not the
+    first word of the sentence unless ``first``."""
     m = _CAP_BEFORE.search(text, max(0, start - 30), start)
-    if not m or m.start() == bounds(start)[0]:
+    if not m or (not first and m.start() == bounds(start)[0]):
         return False
-    w = m.group(1).lower()
-    return w not in _TITLES and w not in _stop_words() and w not in matcher().words
+    return m.group(1) not in _DATE_WORDS and plain_word(m.group(1).lower(), words)
+
+
+#: after a surname that is a demonym: an apposition or a verb of saying ("Oliver Irish,
+#: editor of ...", "Mike German, leader of ...", "Ann Welsh said")
+_SURNAME_INITIALS = frozenset("stadw")
+_AFTER_SURNAME = re.compile(r",[ \t]+[a-z]|[ \t]+(?:said|says|told|added|wrote)\b")
 
 
 _CAP_SMALL = frozenset("In At On To By With From".split())
 
 
-def _run_after(text: str, pos: int, s1: int) -> tuple[list, str | None]:
+def _run_after(text: str, pos: int, s1: int) -> tuple[list, str | None, bool]:
     """The run of capitalized words right after ``pos`` (up to five, past "of", "and",
-    "the", ...; a weekday or month ends it) and the word before its first "of"/"for"."""
-    run, before_of = [], None
+    "the", ...; a weekday or month ends it), the word before its first "of"/"for", and
+    whether an office (:data:`RUN_STOPS`) ended it."""
+    run, before_of, office = [], None, False
     while len(run) < 5:
         m = _RUN.match(text, pos, min(s1, pos + 40))
         if not m:
@@ -302,10 +368,11 @@ def _run_after(text: str, pos: int, s1: int) -> tuple[list, str | None]:
         if word in RUN_STOPS and run:
             if run[-1] == "Press":
                 run.pop()   # "White House Press Secretary": an office, not a press agency
+            office = True
             break   # an office ends the name ("the Casino Association Chairman Penny Smith")
         run.append(word)
         pos = m.end()
-    return run, before_of
+    return run, before_of, office
 
 
 def _head_before_tails(run: list) -> bool:
@@ -314,6 +381,46 @@ def _head_before_tails(run: list) -> bool:
     while i and run[i - 1] in NAME_TAILS:
         i -= 1
     return 0 < i < len(run) and run[i - 1] in NAME_HEADS
+
+
+#: a capital as a team: after "host(s)" or after a score and "over"/"against" ("30 points
+#: for host Washington", "won 49-18 over Georgetown"); a national team is named by its
+#: country, so a capital playing is a city's club (not "sanctions against Tehran")
+_TEAM_BEFORE = re.compile(r"(?:\bhosts?|\d+-\d+,?[ \t]+(?:over|against))[ \t]+$")
+#: capitalized words, then a lower-case "award(s)"/"prize(s)": the prize's name ("the US
+#: Vibe awards", "the British Comedy awards")
+_AWARDS_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*){1,3}[ \t]+(?:awards?|prizes?)\b")
+#: a capitalized word right after a capital
+_CAP_AFTER = re.compile(r" ([A-Z][a-z][\w'’-]*)")
+#: words after a capital that keep it the city: its offices, parts and services ("the
+#: Bucharest Mayor", "Moscow City", "the Baghdad International Airport", "Moscow Time")
+_CITY_WORDS = RUN_STOPS | frozenset("Mayor Mayoral Governor Government City Garrison Airport "
+                                    "International Police Time Residents Shiite Sunni "
+                                    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
+
+
+def _capital_in_name(text: str, start: int, end: int, words) -> bool:
+    """A capital right before a plain capitalized word (no title, function, country or
+    date word, nor one of :data:`_CITY_WORDS`) starts a longer name: a body, event, work or
+    building ("the Lisbon Council", "the Bangkok Film Market", "the Budapest Memorandum",
+    "the Nairobi Serena Hotel") or a person ("Santiago Cafiero", "Cairo Melvin Amador");
+    not a dateline in capitals ("PARIS Apple Computer ..."), nor a capital that ends its
+    sentence with an abbreviation ("... in Washington, D.C. Officials met ..."), nor a
+    mission's post ("U.S. Embassy Kigali Chargé d'Affaires ...": the embassy there)."""
+    if text[end - 1:end] == "." or text[start:end].isupper() or \
+            text[max(0, start - 10):start].endswith(("Embassy ", "Consulate ")):
+        return False
+    m = _CAP_AFTER.match(text, end, end + 40)
+    return m is not None and m.group(1) not in _CITY_WORDS and \
+        m.group(1) not in _DATE_WORDS and plain_word(m.group(1).lower(), words)
+
+
+def _head_before_office(run: list) -> bool:
+    """A head, then at most two words of an office's portfolio, then the office (the run
+    ended there): "the Scottish National Party Justice Minister" (a party's minister),
+    "the Russian Football Union Press Secretary"; the country's own office stays ("the
+    British Foreign Secretary": no head)."""
+    return any(w in NAME_HEADS for w in run[-3:-1])
 
 
 #: "<Country word> <Title> of the Year" (an award: "the German Footballer of the Year")
@@ -334,13 +441,9 @@ _PART_OF = re.compile(r"[ \t]+(?:half|part|entity|enclave)[ \t]+of[ \t]+(?:the[ 
                       r"([A-Z][\w'’-]*)")
 
 
-def _part_of_other(text: str, end: int, bounds) -> bool:
-    from .matcher import matcher
+def _part_of_other(text: str, end: int, words) -> bool:
     m = _PART_OF.match(text, end, end + 40)
-    if not m:
-        return False
-    word = m.group(1)
-    return matcher().words.get(word.lower()) in ("name", "demonym")
+    return m is not None and words.get(m.group(1).lower()) in ("name", "demonym")
 
 
 def institution_in_name(text: str, start: int, end: int, bounds) -> bool:
@@ -350,7 +453,7 @@ def institution_in_name(text: str, start: int, end: int, bounds) -> bool:
     if not (text[end:end + 1] == " " and text[end + 1:end + 2].isupper()):
         return False
     s0, s1 = bounds(start)
-    run, before_of = _run_after(text, end, s1)
+    run, before_of, _ = _run_after(text, end, s1)
     return bool(run) and run[0] not in _OWN_NAMES and (
         run[-1] in _INSTITUTION_HEADS or before_of in _INSTITUTION_HEADS) \
         and not _title_case(text, s0, s1)
@@ -363,10 +466,12 @@ _INSTITUTION_HEADS = NAME_HEADS - frozenset("Bank Banks Press Fund Act Agreement
                                             "Process Package Project Front".split())
 
 
-def not_the_country(text: str, start: int, end: int, kind: str, bounds) -> bool:
+def not_the_country(text: str, start: int, end: int, kind: str, bounds, words) -> bool:
     """True when the hit ``text[start:end]`` (of ``kind``) is part of another name or
     names a currency (see the module docstring). ``bounds(pos)`` gives the sentence's
-    (start, end). (Cheap character tests come first: this runs on every place hit.)"""
+    (start, end); ``words`` the matcher's one-word surface forms (lower case -> kind), the
+    gazetteer's own, with any ``extra=`` rows. (Cheap character tests come first: this
+    runs on every place hit.)"""
     nxt = text[end:end + 2]
     c1 = nxt[1:2]
     if (nxt[:1] in _SIGNS or c1 in _SIGNS or c1 in _CURRENCY_INITIALS
@@ -378,6 +483,10 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds) -> bool:
         if last and (last[0] in _TITLES_BEFORE or
                      (last[0] in _BRAND_BEFORE and kind != "demonym")):
             return True     # "Miss Peru"; "Air Malta", "Radio Moscow": an airline, a station
+    if kind == "name" and text[start - 3:start] in _COMPANY_ENDS and start >= 3:
+        i = text.rfind(" ", max(0, start - 30), start - 1)
+        if text[i + 1:start - 1] in COMPANY_BEFORE:
+            return True     # "Fuji Photo Film USA", "Amnesty International UK": the name's end
     if start >= 2 and text[start - 2].isdigit() and \
             _AMOUNT_BEFORE.search(text, max(0, start - 24), start):
         return True     # "$49.40 US a barrel": the currency after an amount
@@ -389,18 +498,34 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds) -> bool:
         #                 Singapore fund", "the $27bn Russia says" stay the country)
     if kind == "demonym" and _ethnic(text, start, end, bounds):
         return True
+    if kind == "capital" and text[start - 4:start] in ("ost ", "sts ", "ver ", "nst ") \
+            and _TEAM_BEFORE.search(text, max(0, start - 30), start):
+        return True     # "for host Washington", "49-18 over Georgetown": a city's club
+    if text[start - 5:start] == "Best " and kind != "capital":
+        return True     # "Best British film", "Best British male artist": a prize's category
+    if kind == "demonym" and (nxt == ", " or c1 in _SURNAME_INITIALS) and \
+            text[end - 1:end] != "s" and text[start - 2:start - 1].isalpha() and \
+            _AFTER_SURNAME.match(text, end, end + 9) and \
+            _named_before(text, start, bounds, words, first=True):
+        return True     # "Oliver Irish, editor of ...": a surname after a first name
     if kind == "demonym" and c1 == "f" and text.startswith(" for ", end) and \
             text[end - 1:end] == "s" and text[end + 5:end + 6].isupper():
         return True     # "Americans for Tax Reform": a people's plural heading a group's name
     if kind == "demonym" and c1.islower() and nxt[:1] == " " and \
             _SPECIES.match(text, end, end + 40):
         return True     # "the Gambian pouch rat", "a German shepherd": a species or breed
+    if kind == "demonym" and nxt[:1] == " " and c1 in _CUISINE_INITIALS and \
+            _CUISINE.match(text, end, end + 40):
+        return True     # "Indian take-aways", "Greek cuisine": a way of cooking
+    if kind == "capital" and (nxt[:1] == "," or c1 in ("s", "b", "a", "o")) and \
+            _EXCHANGES.match(text, end, end + 80):
+        return True     # "the Paris, Amsterdam and Lisbon stock exchanges": the bourses
     if c1.isdigit() and kind != "demonym" and _YEAR.match(text, end, end + 6):
         return True
     if kind == "name" and c1 in ("w", "c") and _WAR_AFTER.match(text, end, end + 24) \
             and not _is_code(text, start, end):
         return True     # "the Iraq war", "the Vietnam conflict": the event's name
-    if kind == "demonym" and c1 in ("h", "p", "e") and _part_of_other(text, end, bounds):
+    if kind == "demonym" and c1 in ("h", "p", "e") and _part_of_other(text, end, words):
         return True     # "the Serbian half of Bosnia": a part of Bosnia
     if kind == "capital" and c1.islower():
         m = _POLICY.match(text, end, end + 16)
@@ -410,19 +535,20 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds) -> bool:
             and _in_quoted_title(text, start, end, bounds):
         return True     # "an episode of \"Married by America\"": a work's title
     if kind == "name" and c1 in ("p", "i") and _PROGRAMME.match(text, end, end + 12) \
-            and _named_before(text, start, bounds):
+            and _named_before(text, start, bounds, words):
         return True     # "the Transit Peru programme": a programme's name
     s0 = s1 = None
     pos = end
     if nxt[:1] in _DASHES or (nxt[:1] == " " and c1 in _DASHES):
-        m = _PARTNER.match(text, end, end + 40)
-        # "the U.S.-ASEAN Special Summit": past the partner of a pair
+        m = _PARTNER.match(text, end, end + 60)
+        # "the U.S.-ASEAN Special Summit": past the partner of a pair (or the partners of
+        # a group: "U.S.-Australia-India-Japan Quad consultations")
         if m and (nxt[:1] != " " or bounds(start)[0] < start):
             pos = m.end()
             c1 = text[pos + 1:pos + 2]
     if c1.isupper() and text[pos:pos + 1] in (" ", "\t"):
         s0, s1 = bounds(start)
-        run, before_of = _run_after(text, pos, s1)
+        run, before_of, office = _run_after(text, pos, s1)
         # the head ends the name ("UK Independence Party"), or stands before its "of"
         # ("Russian Academy of Sciences", "American Chamber of Commerce"); not "US
         # Securities and Exchange Commission", "U.S. Agency for International Development"
@@ -430,13 +556,20 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds) -> bool:
         if kind == "capital" and run and run[0] in _GAMES and pos == end \
                 and not _title_case(text, s0, s1):
             return True     # "an Athens Olympic bronze medal winner": the Games held there
+        if kind != "capital" and _AWARDS_AFTER.match(text, pos, pos + 60) and \
+                not _title_case(text, s0, s1):
+            return True     # "the British Comedy awards": a prize's name
+        if kind == "capital" and pos == end and _capital_in_name(text, start, end, words) \
+                and not _title_case(text, s0, s1):
+            return True     # "the Lisbon Council", "Santiago Cafiero": a longer name
         if run[-2:] == ["Olympic", "Committee"]:
             return not _title_case(text, s0, s1)   # "the Russian Olympic Committee"
         if run[-1:] == ["Bank"] and run[-2:-1] and run[-2] in _STATE_BANKS:
             pass        # "the Swiss National Bank", a central bank: an institution
         elif run and run[0] not in _OWN_NAMES and (
                 run[-1] in NAME_HEADS or before_of in NAME_HEADS or run == ["Cup"]
-                or _head_before_tails(run) or _of_the_year(text, pos, s1)) \
+                or _head_before_tails(run) or _of_the_year(text, pos, s1)
+                or (office and _head_before_office(run))) \
                 and not _title_case(text, s0, s1):
             return True
     elif c1 == "g" and _EVENT_AFTER.match(text, end, end + 16):
@@ -445,12 +578,18 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds) -> bool:
             _EVENT_NOUN.match(text, end, end + 24):
         return True     # "the Vienna tournament", "the Moscow film festival"
     if text[start - 3:start] in ("of ", "de ", "he ") and start >= 3:
-        before = text[max(0, start - 40):start]
-        m = _OF_BEFORE.search(before)
-        if m and m.group(1) not in OF_HEADS:
+        m = _OF_BEFORE.search(text, max(0, start - 40), start)
+        head = m is not None and m.group(1) in OF_HEADS
+        if m and not head:
             # ("<Name> of the X": a head further back, "Declaration on the Formation of")
-            m = _OF_CHAIN.search(text, max(0, start - 80), start)
-        if m and m.group(1) in OF_HEADS:
+            c = _OF_CHAIN.search(text, max(0, start - 80), start)
+            head = c is not None and c.group(1) in OF_HEADS
+            if not head:
+                # a head anywhere in the capitalized run before "of" ("the Nationwide
+                # Forum National Qualifications System of Russia")
+                r = _OF_RUN.search(text, max(0, start - 80), start)
+                head = r is not None and any(w in _RUN_OF_HEADS for w in r.group(1).split())
+        if head:
             if s0 is None:
                 s0, s1 = bounds(start)
             return not _title_case(text, s0, s1)

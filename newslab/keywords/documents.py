@@ -63,7 +63,7 @@ from scipy.stats import hypergeom
 
 from ..errors import NewslabError
 from .keyness import _finish_keyness
-from .terms import _TOKEN_COLS, _counts, _need, term_mask
+from .terms import _TOKEN_COLS, _need, article_term_counts
 
 #: Fewest articles a term must appear in (corpus-wide) to be tested.
 MIN_ARTICLES = 5
@@ -141,18 +141,14 @@ def group_document_counts(tokens: pd.DataFrame, labels):
     Returns ``(vocab, groups, df, n, sizes)``: the sorted vocabulary, the sorted group
     labels, ``df`` and ``n`` as sparse group x term matrices, and the number of articles of
     each group."""
-    art, _ = pd.factorize(tokens["article_id"], sort=False)
+    x, pres, vocab, art, arts = article_term_counts(tokens)
     gcodes, gnames = pd.factorize(pd.Series(np.asarray(labels, dtype=object)), sort=True)
-    n_art = int(art.max()) + 1 if len(art) else 0
+    n_art = len(arts)
     art_group = np.zeros(n_art, dtype=np.int64)
     art_group[art] = gcodes
     sizes = np.bincount(art_group, minlength=len(gnames))
-    tm = term_mask(tokens)
-    x, vocab = _counts(art[tm], tokens["lower"].to_numpy(dtype=object)[tm], n_art)
     ind = sparse.csr_matrix((np.ones(n_art), (art_group, np.arange(n_art))),
                             shape=(len(gnames), n_art))
-    pres = x.copy()
-    pres.data = np.ones_like(pres.data)
     return (vocab, np.asarray(gnames, dtype=object), (ind @ pres).tocsr(), (ind @ x).tocsr(),
             sizes)
 

@@ -10,7 +10,7 @@ from its words' hashes (:meth:`Ngrams.hashes`), the same in every piece of a cor
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -44,19 +44,6 @@ def phrase_hashes(word_hashes: np.ndarray, grams: np.ndarray) -> np.ndarray:
     return h
 
 
-def hash_phrases(phrases) -> np.ndarray:
-    """:func:`phrase_hashes` of phrase strings (words joined by single spaces)."""
-    split = [p.split(" ") for p in phrases]
-    width = max((len(s) for s in split), default=1)
-    codes, words = pd.factorize(pd.Series([w for s in split for w in s], dtype=object))
-    grams = np.full((len(split), width), -1, dtype=np.int64)
-    lens = np.array([len(s) for s in split], dtype=np.int64)
-    rows = np.repeat(np.arange(len(split)), lens)
-    cols = np.arange(len(codes)) - np.repeat(np.cumsum(lens) - lens, lens)
-    grams[rows, cols] = codes
-    return phrase_hashes(pd.util.hash_array(np.asarray(words, dtype=object)), grams)
-
-
 @dataclass
 class Ngrams:
     """The distinct candidate phrases of each article of a piece (one row per article and
@@ -73,6 +60,7 @@ class Ngrams:
     n_words: np.ndarray
     phrase: np.ndarray
     n_articles: int
+    _hashes: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.art)
@@ -87,12 +75,16 @@ class Ngrams:
         return out
 
     def hashes(self) -> np.ndarray:
-        """The corpus-wide hash (:func:`phrase_hashes`) of every row's phrase."""
-        if not len(self):
-            return np.array([], dtype=np.uint64)
-        _, rep = np.unique(self.phrase, return_index=True)   # one row per phrase code
-        h = phrase_hashes(pd.util.hash_array(self.words), self.grams[rep])
-        return h[self.phrase]
+        """The corpus-wide hash (:func:`phrase_hashes`) of every row's phrase (made once:
+        the document frequencies and the scoring of a piece both ask)."""
+        if self._hashes is None:
+            if not len(self):
+                self._hashes = np.array([], dtype=np.uint64)
+            else:
+                _, rep = np.unique(self.phrase, return_index=True)  # a row per phrase code
+                h = phrase_hashes(pd.util.hash_array(self.words), self.grams[rep])
+                self._hashes = h[self.phrase]
+        return self._hashes
 
     def word_rows(self):
         """Each row's word codes flat (in order) and the offset where each row starts."""

@@ -16,7 +16,7 @@ import pandas as pd
 from ..errors import NewslabError
 from .keyness import english_frequencies
 from .normalize import stem_phrases
-from .ngrams import Ngrams, distinct_ngrams, hash_phrases
+from .ngrams import Ngrams, distinct_ngrams
 from .terms import CHUNK_ARTICLES, _TOKEN_COLS, _article_chunks, _need, term_mask
 
 
@@ -347,13 +347,35 @@ class PhraseFrequencies:
     """Document frequencies of candidate phrases over a corpus, gathered a piece of whole
     articles at a time (:meth:`add`); kept as sorted 64-bit phrase hashes
     (:func:`newslab.keywords.ngrams.phrase_hashes`) and counts, so memory grows with the
-    phrase vocabulary only."""
+    phrase vocabulary only.
+
+    Added pieces wait (:data:`PENDING` hashes, or a quarter of those already merged,
+    whichever is more) and are merged into the sorted arrays together: merging every
+    piece on its own re-sorted the whole vocabulary each time, which grows with the
+    number of pieces times the vocabulary."""
+
+    #: Hashes of added pieces held before they are merged (at least; see above).
+    PENDING = 1_000_000
 
     def __init__(self, max_words: int = 3):
         self.max_words = max_words
-        self.keys = np.array([], dtype=np.uint64)
-        self.counts = np.array([], dtype=np.int64)
+        self._keys = np.array([], dtype=np.uint64)
+        self._counts = np.array([], dtype=np.int64)
+        self._pending: list = []
+        self._n_pending = 0
         self.n_docs = 0
+
+    @property
+    def keys(self) -> np.ndarray:
+        """The sorted distinct phrase hashes."""
+        self.flush()
+        return self._keys
+
+    @property
+    def counts(self) -> np.ndarray:
+        """The document frequency of each of :attr:`keys`."""
+        self.flush()
+        return self._counts
 
     def add(self, tokens: pd.DataFrame, *, distinct: Ngrams | None = None) -> None:
         """Count the articles of ``tokens`` (``distinct``: its :func:`distinct_ngrams`,
@@ -370,19 +392,27 @@ class PhraseFrequencies:
 
     def _add_hashes(self, u: np.ndarray, k: np.ndarray) -> None:
         """Add counts ``k`` of the sorted distinct phrase hashes ``u``."""
-        if len(self.keys) == 0:
-            self.keys, self.counts = u, k.astype(np.int64)
+        self._pending.append((u, np.asarray(k, dtype=np.int64)))
+        self._n_pending += len(u)
+        if self._n_pending >= max(self.PENDING, len(self._keys) // 4):
+            self.flush()
+
+    def flush(self) -> None:
+        """Merge the pending pieces into the sorted arrays now (one sort of sorted runs)."""
+        if not self._pending:
             return
-        allk = np.concatenate([self.keys, u])
-        allc = np.concatenate([self.counts, np.asarray(k, dtype=np.int64)])
-        order = np.argsort(allk, kind="stable")     # two sorted runs: merged in linear time
+        runs = [(self._keys, self._counts), *self._pending] if len(self._keys) else \
+            self._pending
+        self._pending, self._n_pending = [], 0
+        if len(runs) == 1:
+            self._keys, self._counts = runs[0]
+            return
+        allk = np.concatenate([r[0] for r in runs])
+        allc = np.concatenate([r[1] for r in runs])
+        order = np.argsort(allk, kind="stable")     # sorted runs: merged, not re-sorted
         allk, allc = allk[order], allc[order]
         start = np.flatnonzero(np.r_[True, allk[1:] != allk[:-1]])
-        self.keys, self.counts = allk[start], np.add.reduceat(allc, start)
-
-    def lookup(self, phrases) -> np.ndarray:
-        """Document frequencies of phrase strings (every one of them counted)."""
-        return self.lookup_hashes(hash_phrases(phrases))
+        self._keys, self._counts = allk[start], np.add.reduceat(allc, start)
 
     def lookup_hashes(self, h: np.ndarray) -> np.ndarray:
         """Document frequencies of phrases by their hashes (every one of them counted)."""

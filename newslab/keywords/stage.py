@@ -16,7 +16,7 @@ from scipy import sparse
 from .. import groups as _groups
 from .. import schema
 from ..errors import NewslabError
-from .documents import ALPHA, MIN_ARTICLES, group_document_counts, keyness_from_counts
+from .documents import ALPHA, MIN_ARTICLES, keyness_from_counts
 from .keyness import article_keyness
 from .phrases import (
     MIN_CORPUS,
@@ -26,8 +26,8 @@ from .phrases import (
     score_phrases,
     yake_like,
 )
-from .terms import (CountsByRow, DocumentFrequencies, _article_chunks, _counts, term_mask,
-                    term_values, with_term_mask)
+from .terms import (CountsByRow, DocumentFrequencies, _article_chunks, article_term_counts,
+                    with_term_mask)
 from .tfidf import tfidf
 
 #: The keyword methods of :func:`keywords` (and of ``newslab evaluate keywords --method``).
@@ -152,6 +152,7 @@ def keywords_parts(tables, *, by=(), duplicates: bool = False,
     else:
         total = _statistics(pieces(), keys, labels)
     total.term_df.lookup([])                      # its index made once, before any fork
+    total.phrase_df.flush()                       # and the phrase hashes merged once
     if callable(mapper) and getattr(tables, "jobs", 1) > 1 and total.n_pieces > 1 \
             and total.term_df.n_docs > 1:             # pass 2 too, one part per task
         kw = mapper("tokens", lambda parts: _score_parts(
@@ -194,30 +195,19 @@ def _statistics(pieces, keys, labels) -> _Statistics:
         st.phrase_df.add(piece)
         for key, c in st.by_counts.items():
             c.add_counts(counts, labels[key])
+    st.phrase_df.flush()                 # merged here (in a worker, when in one)
     return st
 
 
 class _PieceCounts:
-    """One piece's article x term counts, made once (one sorted vocabulary) for the
-    document frequencies and every ``by`` key: the same counts as
-    :meth:`DocumentFrequencies.add` and :func:`group_document_counts` make on their own."""
+    """One piece's article x term counts (:func:`newslab.keywords.terms.article_term_counts`),
+    made once for the document frequencies and every ``by`` key."""
 
     def __init__(self, piece: pd.DataFrame):
-        codes, self.arts = pd.factorize(piece["article_id"], sort=False)
-        tm = term_mask(piece)
-        self.x, self.vocab = _counts(codes[tm], term_values(piece["lower"])[tm],
-                                     len(self.arts))
-        self.pres = self.x.copy()
-        self.pres.data = np.ones_like(self.pres.data)
+        self.x, self.pres, self.vocab, _, self.arts = article_term_counts(piece)
 
     def add_to(self, term_df: DocumentFrequencies) -> None:
-        with_terms = np.diff(self.pres.indptr) > 0       # articles with a term
-        if not with_terms.any():
-            return
-        df = np.asarray(self.pres.sum(axis=0)).ravel()
-        keep = df > 0
-        term_df.add_counts(self.vocab[keep], sparse.csr_matrix(df[keep].reshape(1, -1)),
-                           int(with_terms.sum()))
+        term_df.add_presence(self.pres, self.vocab)
 
 
 def _cut(parts, size):
@@ -329,21 +319,9 @@ class _GroupCounts:
         self.df, self.n = CountsByRow(), CountsByRow()
         self.sizes = {}
 
-    def add(self, piece: pd.DataFrame, labels: pd.Series) -> None:
-        codes, arts = pd.factorize(piece["article_id"], sort=False)
-        lab = pd.Series(arts, dtype=object).map(labels).to_numpy(dtype=object)[codes]
-        ok = pd.notna(lab)                     # each article's label looked up once
-        if not ok.any():
-            return
-        vocab, gnames, df, n, sizes = group_document_counts(
-            piece[ok].reset_index(drop=True), lab[ok])
-        self.df.add(gnames, vocab, df)
-        self.n.add(gnames, vocab, n)
-        for g, k in zip(gnames, sizes):
-            self.sizes[g] = self.sizes.get(g, 0) + int(k)
-
     def add_counts(self, pc: _PieceCounts, labels: pd.Series) -> None:
-        """:meth:`add` from a piece's :class:`_PieceCounts`."""
+        """Add a piece's counts (:class:`_PieceCounts`) of the articles ``labels`` (article
+        id -> group) labels; the others are left out."""
         lab = pd.Series(pc.arts, dtype=object).map(labels).to_numpy(dtype=object)
         ok = np.flatnonzero(pd.notna(lab))
         if not len(ok):

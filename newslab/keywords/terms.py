@@ -105,6 +105,22 @@ def _counts(row_keys: np.ndarray, terms, n_rows: int | None = None):
     return m, np.asarray(vocab, dtype=object)
 
 
+def article_term_counts(tokens: pd.DataFrame):
+    """Article x term counts of the term rows (:func:`term_mask`) of ``tokens``:
+    ``(x, presence, vocab, codes, arts)``: ``x`` a sparse float matrix with a row for every
+    article of ``tokens`` (``arts``, in order of first appearance; an article without a
+    term has an empty row) and a column per term of the sorted ``vocab``; ``presence`` the
+    same with every stored count 1; ``codes`` each token row's article (into ``arts``).
+    The counts the document frequencies, the pipeline's pass 1 and
+    :func:`newslab.keywords.group_document_counts` share."""
+    codes, arts = pd.factorize(tokens["article_id"], sort=False)
+    tm = term_mask(tokens)
+    x, vocab = _counts(codes[tm], term_values(tokens["lower"])[tm], len(arts))
+    pres = x.copy()
+    pres.data = np.ones_like(pres.data)
+    return x, pres, vocab, codes, arts
+
+
 def _top_k_rows(x: sparse.csr_matrix, k: int | None, *, positive: bool = False):
     """(row, col, value, rank) of the k largest stored values of each row (ties: lower column,
     i.e. alphabetical term, first)."""
@@ -215,13 +231,19 @@ class DocumentFrequencies:
         self._df = None
 
     def add(self, tokens: pd.DataFrame) -> None:
-        t = _terms(tokens)
-        codes, arts = pd.factorize(t["article_id"], sort=False)
-        if len(arts) == 0:
+        _, pres, vocab, _, _ = article_term_counts(tokens)
+        self.add_presence(pres, vocab)
+
+    def add_presence(self, pres, vocab: np.ndarray) -> None:
+        """Add the articles of ``pres`` (article x term, 1 where the article has the term;
+        :func:`article_term_counts`) that have a term."""
+        with_terms = np.diff(pres.indptr) > 0
+        if not with_terms.any():
             return
-        m, vocab = _counts(codes, t["lower"].to_numpy(dtype=object), len(arts))
-        m.data = np.ones_like(m.data)
-        self.add_counts(vocab, sparse.csr_matrix(m.sum(axis=0)), len(arts))
+        df = np.asarray(pres.sum(axis=0)).ravel()
+        keep = df > 0
+        self.add_counts(vocab[keep], sparse.csr_matrix(df[keep].reshape(1, -1)),
+                        int(with_terms.sum()))
 
     def add_counts(self, vocab: np.ndarray, df, n_docs: int) -> None:
         """Add ``n_docs`` articles' document frequencies: ``df`` a one-row sparse matrix

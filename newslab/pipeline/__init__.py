@@ -9,7 +9,8 @@ A run, phase by phase (each in its own file):
                   what newslab owns in ``DIR`` (the only files it ever deletes);
 - ``resume.py``   which finished batches a ``--resume`` keeps;
 - ``source.py``   the input files (``DIR`` left out) and their batches, via the loader;
-- ``engines.py``  where batches run: here, local processes, or Dask;
+- ``engines.py``  where batches run: here, local processes, or Dask (``warm.py``: what
+                  the local workers' forkserver preloads, the stages' models);
 - ``batches.py``  one batch through the batch stages, written as atomic Parquet parts;
 - ``corpus.py``   the corpus stages over the written parts, streamed part by part;
 - ``tables.py``   reading tables back (:func:`read_table`, one lazy :class:`Tables` class);

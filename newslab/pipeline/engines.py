@@ -25,6 +25,9 @@ ENGINES = ("processes", "dask")
 #: free lists, goes back to the system). A new worker loads its models again (about 1-2 s)
 #: and the old pool's last batches are waited for: about 1-2% of a worker's 100 batches.
 RECYCLE_BATCHES = 100
+#: Inputs above this many bytes (about 1,000 news articles: more than one batch) start the
+#: workers' forkserver before the input is read (a smaller one may need no worker at all).
+PRESTART_BYTES = 2_000_000
 
 
 def default_jobs() -> int:
@@ -62,6 +65,9 @@ def _die_with_parent(run_pid: int) -> None:
 def _init_worker(stages, run_pid) -> None:
     """Watch the run's process; build the tokenizers once per worker process (each batch
     makes full collections rarer itself: ``batches.run_batch``)."""
+    import gc
+    gc.freeze()  # a worker's collector leaves what it inherited (and its pages, shared
+    # with the forkserver: modules, models) alone
     _die_with_parent(run_pid)
     warnings.simplefilter("ignore")  # the driver reports problems; workers stay quiet
     from .. import tokenize
@@ -90,8 +96,23 @@ class SerialEngine:
         pass
 
 
+def start_forkserver(stages) -> None:
+    """Start the forkserver the local workers come from, now (before the input is read, so
+    that its start-up, about a second of imports, overlaps with the run's), with the batch
+    stages' modules and :mod:`newslab.pipeline.warm` (their models, loaded once) preloaded.
+    A no-op where there is no forkserver, or when it is already running."""
+    import multiprocessing as mp
+    if "forkserver" not in mp.get_all_start_methods():
+        return
+    from multiprocessing import forkserver
+    mods = sorted({"newslab.pipeline"} | {s.fn.__module__ for s in stages})
+    mp.get_context("forkserver").set_forkserver_preload([*mods, "newslab.pipeline.warm"])
+    forkserver.ensure_running()
+
+
 class ProcessEngine:
-    """A pool of ``jobs`` processes (started from a forkserver that imported newslab once).
+    """A pool of ``jobs`` processes, forked from a forkserver that imported newslab and
+    loaded the stages' models once (:func:`start_forkserver`; spawned where there is none).
 
     The pool starts with the second batch: a one-batch corpus runs here, without it.
     After ``recycle`` batches per worker (:data:`RECYCLE_BATCHES`) the pool finishes what
@@ -111,11 +132,7 @@ class ProcessEngine:
         self.done = []
         self.method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
         if self.method == "forkserver" and prestart:
-            # start the server now: its imports overlap with reading the first batches
-            from multiprocessing import forkserver
-            mods = sorted({"newslab.pipeline"} | {s.fn.__module__ for s in stages})
-            mp.get_context("forkserver").set_forkserver_preload(mods)
-            forkserver.ensure_running()
+            start_forkserver(stages)  # (make_plan started it already, for a large input)
 
     @property
     def pending(self):
@@ -261,4 +278,5 @@ def make_engine(plan, *, quiet: bool):
     if plan.jobs == 1:
         return SerialEngine(out, stages, opts)
     # a small input (under ~1,000 news articles) may be one batch: no server up front
-    return ProcessEngine(out, stages, opts, plan.jobs, prestart=plan.input_bytes > 2_000_000)
+    return ProcessEngine(out, stages, opts, plan.jobs,
+                         prestart=plan.input_bytes > PRESTART_BYTES)

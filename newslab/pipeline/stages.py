@@ -17,6 +17,10 @@ says everything the runner needs to know about it; the function carries no setti
 - ``max_articles``: for a corpus stage that holds tables in memory: ``None`` (no limit), a
   number, or :class:`PerArticle` (a limit derived from the memory this machine has). The
   built-in corpus stages stream the big tables part by part (out of core) and have none.
+- ``workers``: a corpus stage that spreads its own work over the run's worker processes
+  (``tables.map_parts``, as ``keywords``). With ``jobs`` > 1 the other corpus stages run
+  meanwhile in one more process (``newslab.pipeline.corpus``, up to
+  ``corpus.SIDE_MAX_ARTICLES`` articles).
 
 To add a stage, add one line to :data:`DEFAULT_STAGES`.
 """
@@ -65,6 +69,8 @@ class Stage:
     max_articles: int | PerArticle | None = None
     #: tables made only broken down by a ``by`` key (``keyness`` -> ``keyness_by_outlet``)
     breakdowns: tuple[str, ...] = ()
+    #: a corpus stage that uses the run's worker processes itself (see the docstring)
+    workers: bool = False
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -187,7 +193,8 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
                             "is_alpha"),
                  "sentences": ("article_id", "sentence_id", "paragraph_id"),
                  "articles": GROUPING},
-          produces=("keywords",), breakdowns=("keyness",), options=("by", "duplicates")),
+          produces=("keywords",), breakdowns=("keyness",), options=("by", "duplicates"),
+          workers=True),
 )
 
 

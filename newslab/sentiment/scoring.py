@@ -13,7 +13,6 @@ import pandas as pd
 from .. import schema
 from ..errors import NewslabError
 from .lexicons import get_analyzer
-from .vader import combine_stats
 
 #: compound >= POS_THRESHOLD -> "positive" (VADER's authors' recommended cut-off)
 POS_THRESHOLD = 0.05
@@ -76,10 +75,38 @@ def combined_scores(stats: pd.DataFrame) -> np.ndarray:
     step, :func:`newslab.sentiment.vader.combine_stats`): for one sentence exactly its VADER
     scores; for a group of sentences the scores of their valences taken together."""
     cols = stats[STATS[:6]].to_numpy(dtype=float)
-    out = np.zeros((len(cols), 4))
-    for k, row in enumerate(cols.tolist()):
-        d = combine_stats(*row)
-        out[k] = (d["neg"], d["neu"], d["pos"], d["compound"])
+    return _combine_arrays(*cols.T)
+
+
+def _combine_arrays(sum_s, pos_sum, neg_sum, neu, ep, qm) -> np.ndarray:
+    """:func:`~newslab.sentiment.vader.combine_stats` over arrays: the same arithmetic,
+    operation by operation (IEEE, as Python does it), and the same rounding (``round``'s
+    exact result wherever scaling and ``rint`` could differ from it: near a half)."""
+    ep = np.minimum(ep, 4)
+    amp = ep * 0.292
+    amp = np.where(qm > 1, amp + np.where(qm <= 3, qm * 0.18, 0.96), amp)
+    sum_s = np.where(sum_s > 0, sum_s + amp, np.where(sum_s < 0, sum_s - amp, sum_s))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        norm = sum_s / np.sqrt((sum_s * sum_s) + 15)
+        norm = np.where(norm < -1.0, -1.0, np.where(norm > 1.0, 1.0, norm))
+        a_neg = np.abs(neg_sum)
+        more, less = pos_sum > a_neg, pos_sum < a_neg
+        pos_sum = np.where(more, pos_sum + amp, pos_sum)
+        neg_sum = np.where(less, neg_sum - amp, neg_sum)
+        total = pos_sum + np.abs(neg_sum) + neu
+        zero = total == 0
+        safe = np.where(zero, 1.0, total)
+        out = np.column_stack([np.abs(neg_sum / safe), np.abs(neu / safe),
+                               np.abs(pos_sum / safe), norm])
+    for j, nd in enumerate((3, 3, 3, 4)):
+        x = out[:, j]
+        y = x * 10.0 ** nd
+        r = np.rint(y) / 10.0 ** nd
+        near = np.abs(np.abs(y - np.trunc(y)) - 0.5) < 1e-6
+        if near.any():
+            r[near] = [round(v, nd) for v in x[near].tolist()]
+        out[:, j] = r
+    out[zero] = 0.0
     return out
 
 

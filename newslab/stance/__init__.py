@@ -67,7 +67,6 @@ What lives where:
 Gold readers and ``evaluate`` live in ``newslab.evaluation.stance`` (re-exported here).
 """
 
-from ..evaluation.stance import FORMATS, evaluate, read_gold
 from .aggregate import (MIN_ARTICLES, MIN_DYAD_ARTICLES, article_stance, bootstrap_ci,
                         country_stance, dyads, evidence)
 from .lexicon import Trigger, verb_lexicon
@@ -79,6 +78,22 @@ from .score import (DEFAULT_METHOD, METHODS, analyze_stance, score_mentions, sco
 from .stage import stance_corpus_stage, stance_stage
 
 LABELS = ("negative", "neutral", "positive")
+
+#: re-exported from ``newslab.evaluation.stance`` on first use (it imports scikit-learn's
+#: metrics, which scoring never needs)
+_FROM_EVALUATION = ("FORMATS", "evaluate", "read_gold")
+
+
+def __getattr__(name):
+    if name not in _FROM_EVALUATION:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from ..evaluation import stance as _evaluation
+    value = globals()[name] = getattr(_evaluation, name)
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_FROM_EVALUATION))
 
 __all__ = ["DEFAULT_METHOD", "FORMATS", "LABELS", "METHODS", "MIN_ARTICLES",
            "MIN_DYAD_ARTICLES", "RULES_THRESHOLD", "StanceModel", "Trigger", "analyze_stance",
