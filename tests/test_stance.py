@@ -543,7 +543,9 @@ def test_trained_without_model_uses_the_shipped_one(capsys):
 def test_shipped_model_on_newsmtsc(shared_eval):
     rw = st.read_gold(shared_eval / "newsmtsc" / "devtest_rw.jsonl")
     m = st.evaluate(rw, method="trained")
-    assert m["macro_f1"] >= 0.68  # 0.691 (the card), 0.672 before the target block
+    # 0.679 (the card; C and round 4's official rows chosen by cross-validation, never on
+    # this file: 0.691 with the model before, 0.672 before the target block)
+    assert m["macro_f1"] >= 0.67
     assert m["macro_f1"] > st.evaluate(rw, method="sentence")["macro_f1"]
 
 

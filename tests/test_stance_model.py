@@ -5,6 +5,7 @@ from collections import Counter
 from importlib import resources
 
 import numpy as np
+import pytest
 
 from newslab.stance import model as M
 from newslab.stance.rules import _rules, rules_score
@@ -82,3 +83,23 @@ def test_the_target_block_learns_who_the_target_is():
     assert "lopez" in m.vocabulary_["target"] and "maria lopez" in m.vocabulary_["target"]
     # the sentences differ only in the target: only its own words tell them apart
     assert list(m.predict(X.iloc[:2])) == ["positive", "negative"]
+
+
+@pytest.mark.evaldata
+def test_training_rows_of_round_4_are_official_statements_only(shared_eval):
+    """Round 4's official-statement rows join the shipped model's training data; its BBC
+    rows never do (BBC text may not be trained on), nor round 5."""
+    import importlib.util
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location(
+        "train_stance_model", root / "scripts" / "train_stance_model.py")
+    tsm = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tsm)
+    if not (shared_eval.parent / "corpora" / "official_statements").is_dir():
+        pytest.skip("the official statements corpus is not beside the project")
+    rows = tsm.real4_official(shared_eval.parent)
+    assert len(rows) == 200 and set(rows["source"]) == {"state.gov", "en.kremlin.ru"}
+    assert not rows["file"].str.contains("bbc", case=False).any()
+    assert set(rows["split"]) == {"test4"} and "real5" not in tsm.REAL4
+    assert all("5" not in name for name in tsm.REAL)
