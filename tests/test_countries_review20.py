@@ -62,6 +62,8 @@ def test_review20_sentences_keep_their_mention(text, word):
     ("Cairo Melvin Amador, a judge, was sworn in.", set()),
     ("A report by Acme Entertainment America was read out.", set()),
     ("Sales at Acme Software Japan rose in the spring.", set()),
+    ("In 2004 Acme Entertainment America was sold to a rival.", set()),
+    ("Amnesty International Iran researcher Ali Rezai said so.", set()),
 ])
 def test_review20_rules_still_hold(text, expected):
     assert found(text) == expected

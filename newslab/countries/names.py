@@ -110,18 +110,29 @@ _OPENING = re.compile(r"[ \t\"“'(]*(?:In|At|With|From|After|During|On|For|By|U
                       r"[A-Z][a-z]+ing)\b")
 
 
+_PREPOSITIONS = frozenset("with at by from for to of on in about against".split())
+
+
 def _country_after_name(text: str, start: int, end: int, bounds) -> bool:
     """The country word after a company's or body's word starts a clause of its own: it
     takes a possessive ("at the Foundation Germany's ambassador", "the Minister of Energy
-    Russia's Alexander Novak"), or a finite verb after an opening phrase with no comma ("In
-    an interview with Amnesty International Iran was accused ...": the subject; not "A
-    report by Amnesty International UK was read out")."""
+    Russia's Alexander Novak"), or a finite verb after an opening phrase with no comma
+    that ends in the name ("In an interview with Amnesty International Iran was accused
+    ...": the subject; not "A report by Amnesty International UK was read out", nor "In
+    2004 Fuji Photo Film USA was sold")."""
     if text[end:end + 2] in ("'s", "’s"):
         return True
     if not _SUBJECT_VERB.match(text, end, end + 12):
         return False
     s0 = bounds(start)[0]
-    return "," not in text[s0:start] and _OPENING.match(text, s0, start) is not None
+    if "," in text[s0:start] or _OPENING.match(text, s0, start) is None:
+        return False
+    # the company's name is the object of that phrase: a preposition right before it (not
+    # "In 2004 Fuji Photo Film USA was sold")
+    before = text[max(s0, start - 80):start].split()
+    while before and before[-1][:1].isupper():
+        before.pop()
+    return bool(before) and before[-1] in _PREPOSITIONS
 
 
 _CURRENCY = re.compile(
