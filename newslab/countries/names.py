@@ -50,8 +50,10 @@ name ("Real Madrid", "London Irish", "Pole vaulter", "Brit Awards") are blockers
    word or country word and a lower-case "programme", "initiative" or "project".
 8. **A work's title** (``titles.py``): a country word that opens or closes a short Title
    Case span in quotes ("an episode of "Married by America"", "the song "Hello Peru""),
-   or opens a capitalized title right after a lower-case word for a work ("the show
-   American Bandstand", "the animated series American Dad", "his song Irish Son").
+   or opens a capitalized title right after a lower-case word for a work after a
+   determiner or possessive ("the show American Bandstand", "the animated series American
+   Dad", "his song Irish Son"; not "Polls show British Prime Minister ...", "not a single
+   American soldier", "the film Russian President Putin banned").
 9. **Names read further** (session 19): a head may be followed by company tails ("Thai
    Airways International", :data:`NAME_TAILS`); an office ends a name's run ("the British
    Casino Association Chairman ...", :data:`RUN_STOPS`; "White House Press Secretary" stays
@@ -73,9 +75,14 @@ name ("Real Madrid", "London Irish", "Pole vaulter", "Brit Awards") are blockers
    minister); a head anywhere in the capitalized run before "of" ("the Seventh Nationwide
    Forum National Qualifications System of Russia"); a country name or code right after a
    company or body word that ends a name before it ("Fuji Photo Film USA", "Amnesty
-   International UK", "Telekom Malaysia", :data:`COMPANY_BEFORE`; "Team USA" stays).
+   International UK", "Telekom Malaysia", :data:`COMPANY_BEFORE`; "Team USA", "Bank
+   Indonesia" stay, and so does a country that starts a clause of its own: "at the
+   Foundation Germany's envoy", "In talks with Amnesty International Iran was ..."); a
+   capital before a plain capitalized word after "the", a possessive or an office ("the
+   Lisbon Council", "Foreign Minister Santiago Ruiz"; not "In Kabul Taliban fighters").
 13. **Prizes and series** (session 20): "Best British film" (a prize's category), capitalized
-   words before a lower-case "awards" ("the British Comedy awards"), a "Series" or "Medal"
+   words before a lower-case "awards" that ends the phrase ("the British Comedy awards";
+   not "The Kenyan Government awards scholarships", a verb), a "Series" or "Medal"
    head ("the American League Championship Series", "the Service to America Medal").
 14. **Cuisine and exchanges**: a demonym before a word of cooking or eating out ("Indian
    take-aways", "Thai food", "Greek cuisine"; not "Ukrainian food exports", "the US food
@@ -89,70 +96,45 @@ from __future__ import annotations
 import re
 
 from .context import _title_case, plain_word
+from .heads import (COMPANY_BEFORE, COMPANY_ENDS, NAME_HEADS, NAME_TAILS, OF_HEADS,
+                    POLICY_WORDS, RUN_STOPS)
 from .titles import CLOSE_QUOTES, OPEN_QUOTES, in_quoted_title, work_title
 
-#: words that head a name of something other than the country ("Australian Open")
-NAME_HEADS = frozenset("""
-Open Masters Olympics Games Paralympics Prix GP Championship Championships
-Premiership League Marathon Derby Festival Awards Award Prize Prizes Airways Airlines
-Telecom Telecommunications Railways Railway Rail Press Party Revolution Canal Agenda
-Treaty Protocol Accord Accords Convention Declaration Times Post Herald Tribune Journal
-Gazette Mail Daily Corporation Corp Corp. Inc Inc. Ltd Ltd. Plc PLC plc Group Motors
-Petroleum Steel Museum Gallery Opera Orchestra Choir Ballet Theatre Theater University
-College Academy Institute Society Association Union Unions Federation Consortium Industry
-Chamber Club FC Rugby Football Cricket Broadcasting Exchange Mobile Idol Tournament
-Trophy Classic Invitational Indoors Rally Tour Fame Music Express Round Consensus
-Agreement Agreements Strategy Process Act Package Initiative Fund Foundation Church Cross
-Forum Fair Day War Region Oblast Province Strait Basin Dam Metro Hour Project FA Bank
-Chambers Labour Conservatives Nationalists Company Library Front Chart Charts
-Limited Banks News Summit Dialogue Museums Galleries Stadium Arena Field Coliseum Dome
-Velodrome Movement Alliance Partnership Producers Manufacturers Exporters Quad Series
-Medal Medals
-Spectator Review Magazine Weekly Monthly Chronicle Courier Observer Telegraph Register
-Bulletin Digest Inquirer Examiner Caucus Gleaner Independent Olympiad Olympiads
-Apparel Brands Foods Pharmaceuticals Pictures Records Industries Enterprises Technologies
-""".split())
-#: a company's or body's word right before a country name or code that closes its name
-#: ("Fuji Photo Film USA", "Sony Computer Entertainment America", "Amnesty International
-#: UK", "Telekom Malaysia", "Athletics Kenya", "Fulbright University Vietnam"): the heads
-#: without events (a country after "the Athens Olympics" is the next clause's subject),
-#: publications ("told BBC News US policy ...") and parties ("With Labour Britain is")
-COMPANY_BEFORE = (NAME_HEADS | frozenset(
-    "International Holdings Holding Film Films Securities Entertainment Broadband "
-    "Universities Software Electronics Systems Networks Energy Media Telekom Oil "
-    "Athletics".split())) - frozenset("""
-Olympics Games Paralympics Open Masters Cup Championship Championships Summit Prix GP
-Tour Rally Day War Marathon Derby Tournament Trophy Classic Invitational Indoors Round
-Region Oblast Province Strait Basin Dam Hour Front Olympiad Olympiads Fair Festival
-Revolution Canal Agenda Treaty Protocol Accord Accords Convention Declaration Agreement
-Agreements Strategy Process Act Package Initiative Dialogue Consensus Idol Fame
-News Times Post Herald Tribune Journal Gazette Mail Daily Press Spectator Review Magazine
-Weekly Monthly Chronicle Courier Observer Telegraph Register Bulletin Digest Inquirer
-Examiner Gleaner Independent Express Party Labour Conservatives Nationalists Caucus
-Movement Union Unions Alliance Partnership Church Cross Series Medal Medals""".split())
-#: the last two letters and the space of those words (a cheap test first)
-_COMPANY_ENDS = frozenset(w[-2:] + " " for w in COMPANY_BEFORE)
-#: words that may close a company's name after its head ("Thai Airways International",
-#: "Korea Telecom Holdings"): read past them to find the head
-NAME_TAILS = frozenset("International Holdings Holding Co Co. Inc Inc. Ltd Ltd. Limited "
-                       "Plc PLC plc Corp Corp. Corporation Group SA AG".split())
-#: capitalized words of office that end a name's run: "the British Casino Association
-#: Chairman Penny Smith" is the association's chairman, a name before him
-RUN_STOPS = frozenset("Chairman Chairwoman Chair President Chief Director Secretary Head "
-                      "Minister Spokesman Spokeswoman Executive CEO Boss Manager Coach "
-                      "Captain Governor Mayor Leader".split())
-#: "<Head> of (the) X": a name of an organization, event or treaty ending in a country word
-OF_HEADS = frozenset("""
-Association Associations Society Church Federation Confederation Chamber League Museum
-Party Corporation Company Club Scouts University College Institute Academy Treaty Protocol
-Convention Declaration Festival Hall Friends Daughters Sons Knights Guild Tour Championships
-Championship Open Prix Rally Cup Miss Order Treaties Agreement Statue Times Forum
-""".split())
-#: lower-case words after a capital that make it the name of an agreement or programme
-POLICY_WORDS = frozenset("""
-agenda treaty treaties protocol protocols accord accords agreement agreements convention
-conventions declaration process strategy consensus round development
-""".split())
+#: finite verbs after a country word: the clause's subject ("... Iran was accused")
+_SUBJECT_VERB = re.compile(r"[ \t]+(?:was|is|were|are|has|have|had|will|would|can|could|"
+                           r"must|should|may|might|did|does|said|says|told)\b")
+#: a sentence's opening word that starts a phrase before its subject ("In an interview
+#: with ...", "Speaking at ...")
+_OPENING = re.compile(r"[ \t\"“'(]*(?:In|At|With|From|After|During|On|For|By|Under|"
+                      r"Following|Before|Despite|Amid|Since|Through|Over|Against|"
+                      r"[A-Z][a-z]+ing)\b")
+
+
+_PREPOSITIONS = frozenset("with at by from for to of on in about against".split())
+
+
+def _country_after_name(text: str, start: int, end: int, bounds) -> bool:
+    """The country word after a company's or body's word starts a clause of its own: it
+    takes a possessive ("at the Foundation Germany's ambassador", "the Minister of Energy
+    Russia's Alexander Novak"), or a finite verb after an opening phrase with no comma
+    that ends in the name ("In an interview with Amnesty International Iran was accused
+    ...": the subject; not "A report by Amnesty International UK was read out", nor "In
+    2004 Fuji Photo Film USA was sold")."""
+    if text[end:end + 2] in ("'s", "’s"):
+        return True
+    if not _SUBJECT_VERB.match(text, end, end + 12):
+        return False
+    s0 = bounds(start)[0]
+    if "," in text[s0:start] or _OPENING.match(text, s0, start) is None:
+        return False
+    # the company's name is the object of that phrase: a preposition right before it (not
+    # "In 2004 Fuji Photo Film USA was sold")
+    before = text[max(s0, start - 80):start].split()
+    while before and before[-1][:1].isupper():
+        before.pop()
+    return bool(before) and before[-1] in _PREPOSITIONS
+
+
 _CURRENCY = re.compile(
     r"[\s-]?(?:\\?\$|#36;|£|€|¥|dollars?\b|pounds?\b|euros?\b|yen\b|yuan\b|renminbi\b|"
     r"rupees?\b|pesos?\b|real\b(?!\s+estate)|reais\b|rand\b|francs?\b|lira\b|liras\b|dinars?\b|"
@@ -356,32 +338,72 @@ def _head_before_tails(run: list) -> bool:
 #: for host Washington", "won 49-18 over Georgetown"); a national team is named by its
 #: country, so a capital playing is a city's club (not "sanctions against Tehran")
 _TEAM_BEFORE = re.compile(r"(?:\bhosts?|\d+-\d+,?[ \t]+(?:over|against))[ \t]+$")
-#: capitalized words, then a lower-case "award(s)"/"prize(s)": the prize's name ("the US
-#: Vibe awards", "the British Comedy awards")
-_AWARDS_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*){1,3}[ \t]+(?:awards?|prizes?)\b")
+#: capitalized words, then a lower-case "award(s)"/"prize(s)" that ends the noun phrase:
+#: the prize's name ("the US Vibe awards", "the British Comedy awards in May", "the
+#: Scottish Book awards ceremony"); not the verb ("The US Navy awards a contract", "The
+#: Kenyan Government awards scholarships": an object follows, and a state body awards)
+_AWARDS_AFTER = re.compile(r"((?:[ \t]+[A-Z][\w'’-]*){1,3})[ \t]+(?:awards?|prizes?)"
+                           r"(?:[ \t]*(?:[.,;:!?)\]\"”']|$)|[ \t]+(?:ceremony|ceremonies|show|"
+                           r"shows|night|gala|dinner|event|list|shortlist|nominations?|"
+                           r"nominees?|winners?|in|for|at|on|this|last|next|and|or|were|are|"
+                           r"was|is|has|have|had|will|would)\b)")
+#: words of a state body that awards things (a verb's subject, not a prize's name)
+_AWARDING_BODIES = frozenset("Government Ministry Army Navy Department Agency Council "
+                             "Commission Office Authority Authorities Board Court Police "
+                             "Force Forces Service Embassy Parliament Senate Congress "
+                             "Administration Military Air".split())
+
+
+def _awards_after(text: str, pos: int) -> bool:
+    """A prize's name after the hit: capitalized words, no state body among them, then a
+    lower-case "awards" or "prizes" ending the noun phrase (:data:`_AWARDS_AFTER`)."""
+    m = _AWARDS_AFTER.match(text, pos, pos + 80)
+    return m is not None and _AWARDING_BODIES.isdisjoint(m.group(1).split())
+
+
 #: a capitalized word right after a capital
 _CAP_AFTER = re.compile(r" ([A-Z][a-z][\w'’-]*)")
 #: words after a capital that keep it the city: its offices, parts and services ("the
 #: Bucharest Mayor", "Moscow City", "the Baghdad International Airport", "Moscow Time")
 _CITY_WORDS = RUN_STOPS | frozenset("Mayor Mayoral Governor Government City Garrison Airport "
-                                    "International Police Time Residents Shiite Sunni "
+                                    "International Police Time Residents Shiite Shia Sunni "
                                     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
 
 
-def _capital_in_name(text: str, start: int, end: int, words) -> bool:
+#: words of office before a person's first name ("Foreign Minister Santiago Ruiz",
+#: "cabinet chief Santiago Cafiero")
+_PERSON_TITLES = frozenset(w.lower() for w in RUN_STOPS) | frozenset(
+    "prime premier chancellor king queen prince princess sheikh emir sultan mr mrs ms dr "
+    "gen gen. sen sen. rep rep. gov gov. general ambassador envoy deputy vice".split())
+#: a plain capitalized word, then another: the rest of a person's full name
+_FULL_NAME = re.compile(r" [A-Z][a-z][\w'’-]* [A-Z][a-z][\w'’-]*\b")
+
+
+def _capital_in_name(text: str, start: int, end: int, s0: int, words) -> bool:
     """A capital right before a plain capitalized word (no title, function, country or
     date word, nor one of :data:`_CITY_WORDS`) starts a longer name: a body, event, work or
-    building ("the Lisbon Council", "the Bangkok Film Market", "the Budapest Memorandum",
-    "the Nairobi Serena Hotel") or a person ("Santiago Cafiero", "Cairo Melvin Amador");
-    not a dateline in capitals ("PARIS Apple Computer ..."), nor a capital that ends its
-    sentence with an abbreviation ("... in Washington, D.C. Officials met ..."), nor a
-    mission's post ("U.S. Embassy Kigali Chargé d'Affaires ...": the embassy there)."""
+    building after "the" or a possessive ("the Lisbon Council", "the Bangkok Film Market",
+    "the Budapest Memorandum", "the Nairobi Serena Hotel"), or a person's name after an
+    office ("Foreign Minister Santiago Cafiero") or opening the sentence with two more
+    names ("Cairo Melvin Amador, ..."). Not after a preposition or a verb ("In Kabul Taliban
+    fighters ...", "From Beijing Xinhua reported", "gives Tehran Billions": news style
+    without a comma), nor a dateline in capitals ("PARIS Apple Computer ..."), nor a
+    capital that ends its sentence with an abbreviation ("... in Washington, D.C.
+    Officials met ..."), nor a mission's post ("U.S. Embassy Kigali Chargé d'Affaires
+    ...": the embassy there)."""
     if text[end - 1:end] == "." or text[start:end].isupper() or \
             text[max(0, start - 10):start].endswith(("Embassy ", "Consulate ")):
         return False
     m = _CAP_AFTER.match(text, end, end + 40)
-    return m is not None and m.group(1) not in _CITY_WORDS and \
-        m.group(1) not in _DATE_WORDS and plain_word(m.group(1).lower(), words)
+    if m is None or m.group(1) in _CITY_WORDS or m.group(1) in _DATE_WORDS or \
+            not plain_word(m.group(1).lower(), words):
+        return False
+    before = text[max(s0, start - 30):start].split()[-1:]
+    if not before:      # the sentence's first word: a person's full name
+        return start <= s0 and _FULL_NAME.match(text, end, end + 60) is not None
+    w = before[0]
+    return w in ("the", "The") or w.lower() in _PERSON_TITLES or \
+        w.endswith(("'s", "’s", "s'", "s’"))
 
 
 def _head_before_office(run: list) -> bool:
@@ -452,9 +474,10 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds, words) -
         if last and (last[0] in _TITLES_BEFORE or
                      (last[0] in _BRAND_BEFORE and kind != "demonym")):
             return True     # "Miss Peru"; "Air Malta", "Radio Moscow": an airline, a station
-    if kind == "name" and text[start - 3:start] in _COMPANY_ENDS and start >= 3:
+    if kind == "name" and text[start - 3:start] in COMPANY_ENDS and start >= 3:
         i = text.rfind(" ", max(0, start - 30), start - 1)
-        if text[i + 1:start - 1] in COMPANY_BEFORE:
+        if text[i + 1:start - 1] in COMPANY_BEFORE and \
+                not _country_after_name(text, start, end, bounds):
             return True     # "Fuji Photo Film USA", "Amnesty International UK": the name's end
     if start >= 2 and text[start - 2].isdigit() and \
             _AMOUNT_BEFORE.search(text, max(0, start - 24), start):
@@ -503,7 +526,8 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds, words) -
     if (nxt[:1] in CLOSE_QUOTES or text[start - 1:start] in OPEN_QUOTES) and start \
             and in_quoted_title(text, start, end, bounds):
         return True     # "an episode of \"Married by America\"": a work's title
-    if c1.isupper() and nxt[:1] == " " and work_title(text, start):
+    if c1.isupper() and nxt[:1] == " " and \
+            work_title(text, start, end, lambda w: plain_word(w, words)):
         return True     # "the long-running show American Bandstand": a work's title
     if kind == "name" and c1 in ("p", "i") and _PROGRAMME.match(text, end, end + 12) \
             and _named_before(text, start, bounds, words):
@@ -527,10 +551,9 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds, words) -
         if kind == "capital" and run and run[0] in _GAMES and pos == end \
                 and not _title_case(text, s0, s1):
             return True     # "an Athens Olympic bronze medal winner": the Games held there
-        if kind != "capital" and _AWARDS_AFTER.match(text, pos, pos + 60) and \
-                not _title_case(text, s0, s1):
+        if kind != "capital" and _awards_after(text, pos) and not _title_case(text, s0, s1):
             return True     # "the British Comedy awards": a prize's name
-        if kind == "capital" and pos == end and _capital_in_name(text, start, end, words) \
+        if kind == "capital" and pos == end and _capital_in_name(text, start, end, s0, words) \
                 and not _title_case(text, s0, s1):
             return True     # "the Lisbon Council", "Santiago Cafiero": a longer name
         if run[-2:] == ["Olympic", "Committee"]:

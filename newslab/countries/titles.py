@@ -50,15 +50,43 @@ def in_quoted_title(text: str, start: int, end: int, bounds) -> bool:
         words[0] not in _SMALL and (b == end or any(w in _SMALL for w in words))
 
 
-#: lower-case words for a work, right before its title
-WORK_NOUNS = ("song", "songs", "show", "shows", "series", "drama", "dramas", "sitcom", "film",
+#: lower-case words for a work, right before its title (not "shows" nor "single": "the
+#: video shows Chinese President ...", "not a single American soldier" are a verb and an
+#: adjective)
+WORK_NOUNS = ("song", "songs", "show", "series", "drama", "dramas", "sitcom", "film",
               "films", "movie", "movies", "album", "albums", "novel", "novels", "documentary",
-              "single", "musical", "soap", "cartoon")
+              "musical", "soap", "cartoon")
 _WORK_BEFORE = re.compile(r"\b(?:" + "|".join(WORK_NOUNS) + r") $")
+#: words that open the work noun's phrase ("the long-running show", "his song")
+_DETERMINERS = frozenset("the a an his her its their our my your this that".split())
+_POSSESSIVE = re.compile(r"[A-Z][\w.-]*['’]s?")
+#: the capitalized word after the country word
+_NEXT_WORD = re.compile(r" ([A-Z][\w'’-]*)")
+_APOSTROPHE_S = re.compile(r"['’]s?$")
 
 
-def work_title(text: str, start: int) -> bool:
-    """A lower-case word for a work right before the hit (the caller has checked that a
-    capitalized word follows it): "the show American Bandstand"."""
-    return text[start - 1:start] == " " and text[start - 2:start - 1].islower() and \
-        _WORK_BEFORE.search(text, max(0, start - 14), start) is not None
+def work_title(text: str, start: int, end: int, plain) -> bool:
+    """A lower-case word for a work right before the hit, after a determiner or possessive
+    (past at most two words that describe it: "the long-running show", "the animated
+    series", "his song", "the BBC film"), and a plain capitalized word after the hit (the
+    caller has checked that a capitalized word follows): "the show American Bandstand",
+    "his song Irish Son". Not "Polls show British Prime Minister ..." (no determiner), "the
+    photos show US troops" (a plural noun before "show": a verb's subject), nor "the film
+    Russian President Putin banned" (an office after the hit: no title follows).
+    ``plain(word)``: :func:`context.plain_word` with the matcher's words."""
+    if not (text[start - 1:start] == " " and text[start - 2:start - 1].islower()) or \
+            _WORK_BEFORE.search(text, max(0, start - 14), start) is None:
+        return False
+    n = _NEXT_WORD.match(text, end, end + 40)
+    if n is None or not plain(_APOSTROPHE_S.sub("", n.group(1)).lower()):
+        return False
+    before = text[max(0, start - 60):start].split()[-4:-1]     # the words before the noun
+    for i, w in enumerate(reversed(before)):
+        if w.lower() in _DETERMINERS or _POSSESSIVE.fullmatch(w):
+            return True
+        # a word that describes the work: no plural noun ("the videos show"), function
+        # word ("the BBC will film") nor title
+        if i == 2 or (w.islower() and w[-1:] == "s" and w[-2:] != "ss" and w != "news") or \
+                not plain(w.lower().strip(",;:")) or w[-1:] in ",;:":
+            return False
+    return False
