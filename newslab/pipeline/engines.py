@@ -97,17 +97,42 @@ class SerialEngine:
 
 
 def start_forkserver(stages) -> None:
-    """Start the forkserver the local workers come from, now (before the input is read, so
-    that its start-up, about a second of imports, overlaps with the run's), with the batch
-    stages' modules and :mod:`newslab.pipeline.warm` (their models, loaded once) preloaded.
-    A no-op where there is no forkserver, or when it is already running."""
+    """Start the forkserver the local workers come from, now (so that its start-up, about a
+    second of imports, overlaps with the run's), with the batch stages' modules and
+    :mod:`newslab.pipeline.warm` (their models, loaded once) preloaded. A no-op where
+    there is no forkserver, or when it is already running.
+
+    The forkserver and its preload list are global to this interpreter (``multiprocessing``
+    has one of each): a forkserver pool the caller's own code makes later in this process
+    uses the same server, with newslab's modules loaded; and a server already running
+    (started by the caller) is used as it is, without newslab's preload."""
     import multiprocessing as mp
     if "forkserver" not in mp.get_all_start_methods():
         return
     from multiprocessing import forkserver
     mods = sorted({"newslab.pipeline"} | {s.fn.__module__ for s in stages})
     mp.get_context("forkserver").set_forkserver_preload([*mods, "newslab.pipeline.warm"])
-    forkserver.ensure_running()
+    _start_server(forkserver.ensure_running)
+
+
+def _start_server(ensure_running) -> None:
+    """``ensure_running()``, the server started with SIGINT ignored (Python then installs
+    no KeyboardInterrupt handler in it: a Ctrl-C while it imports its preloaded modules
+    leaves it quiet, no traceback from the server; the run's process gets the Ctrl-C) and
+    with ``warm.FORKSERVER_ENV`` in its environment (the warm-up runs there only)."""
+    import signal
+    import threading
+
+    from .warm import FORKSERVER_ENV
+    main = threading.current_thread() is threading.main_thread()  # signal's own rule
+    old = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
+    os.environ[FORKSERVER_ENV] = "1"
+    try:
+        ensure_running()
+    finally:
+        os.environ.pop(FORKSERVER_ENV, None)
+        if main and old is not None:           # (None: a handler set outside Python)
+            signal.signal(signal.SIGINT, old)
 
 
 class ProcessEngine:
