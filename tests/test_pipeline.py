@@ -576,3 +576,27 @@ def test_ctrl_c_while_the_forkserver_starts_gives_no_traceback_and_it_still_warm
                        timeout=300, cwd=tmp_path)
     assert "Traceback" not in r.stderr and "KeyboardInterrupt" not in r.stderr, r.stderr
     assert r.stdout.split() == ["(True,", "None,", "True)", "0"], (r.stdout, r.stderr)
+
+
+def test_the_forkserver_starts_only_when_a_batch_is_to_run(tmp_path, monkeypatch):
+    """newslab's (interpreter-global) forkserver starts with the first batch a run does:
+    not for a run refused while its input is checked (an unknown --by key), nor for a
+    resume with every batch done; and only for what ``engines.preloads`` says."""
+    from newslab.pipeline import engines
+    started = []
+    monkeypatch.setattr(engines, "start_forkserver", lambda stages: started.append(1))
+    monkeypatch.setattr(engines, "PRESTART_BYTES", 0)
+    c = tmp_path / "c"
+    make_corpus(c, n=12, bad=False)
+    kw = dict(jobs=2, batch_size=4, stages="sentences", quiet=True)
+    with pytest.raises(NewslabError):
+        analyze(c, tmp_path / "bad", by="no_such_key", **kw)
+    assert started == []
+    first = analyze(c, tmp_path / "o", **kw)
+    assert started == [1] and first.n_batches > 2
+    again = analyze(c, tmp_path / "o", resume=True, **kw)
+    assert started == [1] and again.n_batches_resumed == first.n_batches
+    monkeypatch.setattr(engines, "preloads", lambda plan: False)
+    analyze(c, tmp_path / "p", **kw)
+    assert started == [1]
+    assert_same_tables(all_tables(tmp_path / "p"), all_tables(tmp_path / "o"))

@@ -260,8 +260,8 @@ def run_corpus_stages(plan, folder, names: list[str], n_articles: int, owned: se
 
 #: With ``jobs`` > 1, up to this many articles, the corpus stages that do not use the worker
 #: processes themselves (attention, tone, stance_corpus) run in one more process (from the
-#: batch workers' forkserver, started for an input of more than
-#: ``engines.PRESTART_BYTES``) while the one that does (keywords, ``Stage.workers``) runs
+#: batch workers' forkserver, for an input of more than ``engines.PRESTART_BYTES``:
+#: ``engines.preloads``) while the one that does (keywords, ``Stage.workers``) runs
 #: here with its workers: the two cores stay busy (10^4 BBC articles: 0.9 of 4.3 s ran
 #: alone). Above it they run one after another, so that the corpus phase's peak memory
 #: stays that of its biggest stage.
@@ -278,8 +278,7 @@ def _side_stages(plan, names, n_articles) -> list:
 
     from . import engines
     made = {t for st in plan.corpus_stages for t in st.produces}
-    if (plan.jobs < 2 or n_articles > SIDE_MAX_ARTICLES or plan.engine != "processes"
-            or plan.input_bytes <= engines.PRESTART_BYTES
+    if (not engines.preloads(plan) or n_articles > SIDE_MAX_ARTICLES
             or "forkserver" not in mp.get_all_start_methods()
             or not any(st.workers for st in stages)
             or any(t in made for st in plan.corpus_stages for t in st.needs)):
@@ -329,7 +328,7 @@ def _start_side(stages, out, names, options, batch_stages):
     import os
 
     from .engines import start_forkserver
-    start_forkserver(batch_stages)          # a no-op when the batches started it already
+    start_forkserver(batch_stages)          # a no-op when the batches started it
     ctx = mp.get_context("forkserver")
     recv, send = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=_side_main, args=(send, stages, out, names, options,

@@ -26,8 +26,15 @@ ENGINES = ("processes", "dask")
 #: and the old pool's last batches are waited for: about 1-2% of a worker's 100 batches.
 RECYCLE_BATCHES = 100
 #: Inputs above this many bytes (about 1,000 news articles: more than one batch) start the
-#: workers' forkserver before the input is read (a smaller one may need no worker at all).
+#: workers' forkserver, preloaded, with the first batch to run (:func:`preloads`).
 PRESTART_BYTES = 2_000_000
+
+
+def preloads(plan) -> bool:
+    """Whether a run's local workers come from newslab's preloaded forkserver (and the
+    corpus phase may use a side process from it): the process engine, ``jobs`` > 1 and an
+    input of more than :data:`PRESTART_BYTES` (a smaller one may need no worker at all)."""
+    return plan.engine == "processes" and plan.jobs > 1 and plan.input_bytes > PRESTART_BYTES
 
 
 def default_jobs() -> int:
@@ -139,7 +146,9 @@ class ProcessEngine:
     """A pool of ``jobs`` processes, forked from a forkserver that imported newslab and
     loaded the stages' models once (:func:`start_forkserver`; spawned where there is none).
 
-    The pool starts with the second batch: a one-batch corpus runs here, without it.
+    The forkserver (``prestart``: preloaded, :func:`start_forkserver`) starts with the
+    first batch to run, so that a run with none (a resume with every batch done) starts
+    no process; the pool starts with the second: a one-batch corpus runs here, without it.
     After ``recycle`` batches per worker (:data:`RECYCLE_BATCHES`) the pool finishes what
     it has, its workers exit, and a fresh pool takes the next batches
     (``concurrent.futures``' own ``max_tasks_per_child`` can hang on Python 3.11, cpython
@@ -156,8 +165,7 @@ class ProcessEngine:
         self.futures = set()
         self.done = []
         self.method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
-        if self.method == "forkserver" and prestart:
-            start_forkserver(stages)  # (make_plan started it already, for a large input)
+        self.prestart = prestart and self.method == "forkserver"
 
     @property
     def pending(self):
@@ -198,6 +206,9 @@ class ProcessEngine:
 
     def submit(self, index, articles):
         if self.pool is None and self.first is None:
+            if self.prestart:     # its start-up overlaps with reading the next batch
+                start_forkserver(self.stages)
+                self.prestart = False
             self.first = (index, articles)
             return
         if self.pool is None:
@@ -302,6 +313,4 @@ def make_engine(plan, *, quiet: bool):
         return DaskEngine(out, stages, opts, plan.jobs, plan.scheduler, quiet=quiet)
     if plan.jobs == 1:
         return SerialEngine(out, stages, opts)
-    # a small input (under ~1,000 news articles) may be one batch: no server up front
-    return ProcessEngine(out, stages, opts, plan.jobs,
-                         prestart=plan.input_bytes > PRESTART_BYTES)
+    return ProcessEngine(out, stages, opts, plan.jobs, prestart=preloads(plan))
