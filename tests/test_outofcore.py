@@ -408,6 +408,12 @@ def _pid_stage(tables):
     return {"pid": pd.DataFrame({"pid": [os.getpid()], "n": [len(tables["articles"])]})}
 
 
+def _own_pid_stage(tables):
+    """A corpus stage that does not say it may run in the side process."""
+    import os
+    return {"own": pd.DataFrame({"pid": [os.getpid()]})}
+
+
 def _broken_stage(tables):
     raise ValueError("side stage broke")
 
@@ -429,9 +435,11 @@ def test_corpus_stages_beside_keywords_run_in_a_side_process_with_the_same_resul
     monkeypatch.setattr(engines, "PRESTART_BYTES", 0)     # a small corpus here
     core = [s for s in DEFAULT_STAGES if s.name in ("sentences", "tokens")]
     stages = [*core, Stage("pid", _pid_stage, kind="corpus", needs={"articles": None},
-                           produces=("pid",)),
+                           produces=("pid",), side=True),
               Stage("broken", _broken_stage, kind="corpus", needs={"articles": None},
-                    produces=("broken",)), stage_named("keywords")]
+                    produces=("broken",), side=True),
+              Stage("own", _own_pid_stage, kind="corpus", needs={"articles": None},
+                    produces=("own",)), stage_named("keywords")]
     c = corpus(tmp_path / "c", n=12)
     got, warned = {}, {}
     for name, jobs, limit in (("j1", 1, 50_000), ("j2", 2, 50_000), ("here", 2, 0)):
@@ -442,6 +450,11 @@ def test_corpus_stages_beside_keywords_run_in_a_side_process_with_the_same_resul
         warned[name] = sorted(str(w.message) for w in rec)
     pids = {n: int(read_table(tmp_path / n, "pid")["pid"][0]) for n in got}
     assert pids["j1"] == pids["here"] == os.getpid() != pids["j2"]
+    assert {s.name for s in DEFAULT_STAGES if s.side} == {"attention", "tone",
+                                                          "stance_corpus"}
+    # a stage that does not opt in (Stage.side) runs here, seeing this process's state
+    assert all(read_table(tmp_path / n, "own")["pid"].tolist() == [os.getpid()]
+               for n in got)
     for n in ("j2", "here"):
         assert got[n].notes == got["j1"].notes
         assert any("'broken' failed: ValueError: side stage broke" in x for x in got[n].notes)
@@ -494,7 +507,7 @@ def _side_run_stages(here, side_fn, side_produces):
     from newslab.pipeline import DEFAULT_STAGES, Stage
     core = [s for s in DEFAULT_STAGES if s.name in ("sentences", "tokens")]
     return [*core, Stage("side", side_fn, kind="corpus", needs={"articles": None},
-                         produces=side_produces),
+                         produces=side_produces, side=True),
             Stage("here", here, kind="corpus", needs={"articles": None},
                   produces=("threads",), workers=True)]
 

@@ -269,8 +269,15 @@ SIDE_MAX_ARTICLES = 50_000
 
 
 def _side_stages(plan, names, n_articles) -> list:
-    """The corpus stages to run in a side process meanwhile (none when it does not pay or
-    a corpus stage reads another's table)."""
+    """The corpus stages to run in a side process meanwhile: those that say they may
+    (``Stage.side``: the built-in attention, tone, stance_corpus); none when it does not
+    pay or a corpus stage reads another's table.
+
+    What travels through the pipe: to the side process, the stages (pickled by name), the
+    table names, the output folder and the options; back, each stage's returned tables
+    (pickled whole), error, seconds and warnings. Those tables are small: the built-in
+    side stages return aggregates (a row per country, or country pair, and group), far
+    smaller than the tables they read, which each side reads from the Parquet parts."""
     stages = [st for st in plan.corpus_stages
               if too_big(st, n_articles, plan.corpus_max_articles) is None
               and all(t in names for t in st.needs)]
@@ -283,7 +290,7 @@ def _side_stages(plan, names, n_articles) -> list:
             or not any(st.workers for st in stages)
             or any(t in made for st in plan.corpus_stages for t in st.needs)):
         return []
-    return [st for st in stages if not st.workers]
+    return [st for st in stages if st.side and not st.workers]
 
 
 def _run_side(stages, tables, options) -> dict:
