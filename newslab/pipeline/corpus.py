@@ -348,7 +348,7 @@ def _start_side(stages, out, names, options, batch_stages):
 
 def _side_results(side) -> dict:
     """What the side process made; empty when it died (its stages then run here)."""
-    proc, recv = side
+    _, recv = side
     try:
         return recv.recv()
     except Exception:   # EOFError: it was killed (out of memory) or sent nothing

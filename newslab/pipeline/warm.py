@@ -43,7 +43,7 @@ def warm(*, strict: bool = False) -> None:
             recs, _ = read_file(p)
         process_batch(frame(recs), [s for s in DEFAULT_STAGES if s.kind == "batch"])
         WARMED = True
-    except (Exception, KeyboardInterrupt):  # noqa: BLE001  (the workers load what they
+    except (Exception, KeyboardInterrupt):  # (the workers load what they
         if strict:                          # need themselves; a Ctrl-C ends the run anyway)
             raise
 
