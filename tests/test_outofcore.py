@@ -408,6 +408,12 @@ def _pid_stage(tables):
     return {"pid": pd.DataFrame({"pid": [os.getpid()], "n": [len(tables["articles"])]})}
 
 
+def _own_pid_stage(tables):
+    """A corpus stage that does not say it may run in the side process."""
+    import os
+    return {"own": pd.DataFrame({"pid": [os.getpid()]})}
+
+
 def _broken_stage(tables):
     raise ValueError("side stage broke")
 
@@ -429,9 +435,11 @@ def test_corpus_stages_beside_keywords_run_in_a_side_process_with_the_same_resul
     monkeypatch.setattr(engines, "PRESTART_BYTES", 0)     # a small corpus here
     core = [s for s in DEFAULT_STAGES if s.name in ("sentences", "tokens")]
     stages = [*core, Stage("pid", _pid_stage, kind="corpus", needs={"articles": None},
-                           produces=("pid",)),
+                           produces=("pid",), side=True),
               Stage("broken", _broken_stage, kind="corpus", needs={"articles": None},
-                    produces=("broken",)), stage_named("keywords")]
+                    produces=("broken",), side=True),
+              Stage("own", _own_pid_stage, kind="corpus", needs={"articles": None},
+                    produces=("own",)), stage_named("keywords")]
     c = corpus(tmp_path / "c", n=12)
     got, warned = {}, {}
     for name, jobs, limit in (("j1", 1, 50_000), ("j2", 2, 50_000), ("here", 2, 0)):
@@ -442,6 +450,11 @@ def test_corpus_stages_beside_keywords_run_in_a_side_process_with_the_same_resul
         warned[name] = sorted(str(w.message) for w in rec)
     pids = {n: int(read_table(tmp_path / n, "pid")["pid"][0]) for n in got}
     assert pids["j1"] == pids["here"] == os.getpid() != pids["j2"]
+    assert {s.name for s in DEFAULT_STAGES if s.side} == {"attention", "tone",
+                                                          "stance_corpus"}
+    # a stage that does not opt in (Stage.side) runs here, seeing this process's state
+    assert all(read_table(tmp_path / n, "own")["pid"].tolist() == [os.getpid()]
+               for n in got)
     for n in ("j2", "here"):
         assert got[n].notes == got["j1"].notes
         assert any("'broken' failed: ValueError: side stage broke" in x for x in got[n].notes)
@@ -453,3 +466,92 @@ def test_corpus_stages_beside_keywords_run_in_a_side_process_with_the_same_resul
             if t == "pid":
                 want = want.assign(pid=pids[n])
             pd.testing.assert_frame_equal(read_table(tmp_path / n, t), want, obj=f"{t} {n}")
+
+
+def _threads_stage(tables):
+    """A stage that uses the workers (as keywords) and says which threads this process
+    has while it forks them."""
+    import threading
+    names = sorted(t.name for t in threading.enumerate())
+    list(tables.map_parts("articles", lambda parts: sum(len(p) for p in parts)))
+    return {"threads": pd.DataFrame({"thread": names})}
+
+
+def _side_pid_file(tables):
+    """``side.pid`` beside the input folder (DIR/outlet/file) (the forkserver may predate this test's
+    environment variables)."""
+    from pathlib import Path
+    return Path(str(tables["articles"]["path"].iloc[0])).parents[2] / "side.pid"
+
+
+def _sleepy_side_stage(tables):
+    import os
+    import time
+    _side_pid_file(tables).write_text(str(os.getpid()))
+    time.sleep(120)
+    return {}
+
+
+def _interrupting_stage(tables):
+    """Waits for the side stage to be running, then is interrupted (Ctrl-C)."""
+    import time
+    p = _side_pid_file(tables)
+    for _ in range(600):
+        if p.exists() and p.read_text():
+            break
+        time.sleep(0.1)
+    raise KeyboardInterrupt
+
+
+def _side_run_stages(here, side_fn, side_produces):
+    from newslab.pipeline import DEFAULT_STAGES, Stage
+    core = [s for s in DEFAULT_STAGES if s.name in ("sentences", "tokens")]
+    return [*core, Stage("side", side_fn, kind="corpus", needs={"articles": None},
+                         produces=side_produces, side=True),
+            Stage("here", here, kind="corpus", needs={"articles": None},
+                  produces=("threads",), workers=True)]
+
+
+def _needs_forkserver():
+    import multiprocessing as mp
+
+    from newslab.pipeline import default_jobs
+    if default_jobs() < 2 or "forkserver" not in mp.get_all_start_methods():
+        pytest.skip("needs two cores and a forkserver")
+
+
+def test_no_thread_of_the_side_process_is_left_here_while_map_parts_forks(tmp_path,
+                                                                           monkeypatch):
+    """The side process is a plain process and a pipe: while a workers stage forks its
+    workers, this process has only the threads it had before the run (an executor's
+    manager and queue-feeder threads would be copied, mid-work, into every fork)."""
+    import threading
+
+    from newslab.pipeline import engines
+    _needs_forkserver()
+    monkeypatch.setattr(engines, "PRESTART_BYTES", 0)
+    before = sorted(t.name for t in threading.enumerate())
+    res = analyze(corpus(tmp_path / "c", n=12), tmp_path / "o", jobs=2, batch_size=4,
+                  stages=_side_run_stages(_threads_stage, _pid_stage, ("pid",)))
+    assert int(read_table(tmp_path / "o", "pid")["pid"][0]) != __import__("os").getpid()
+    assert sorted(read_table(tmp_path / "o", "threads")["thread"]) == before, res.notes
+
+
+def test_an_interrupted_corpus_phase_stops_the_side_process(tmp_path, monkeypatch):
+    """Ctrl-C while the side process still works: the run ends at once and the side
+    process is gone with it."""
+    import os
+    import time
+
+    from newslab.pipeline import engines
+    _needs_forkserver()
+    monkeypatch.setattr(engines, "PRESTART_BYTES", 0)
+    pid_file = tmp_path / "side.pid"
+    t0 = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        analyze(corpus(tmp_path / "c", n=12), tmp_path / "o", jobs=2, batch_size=4,
+                stages=_side_run_stages(_interrupting_stage, _sleepy_side_stage, ("nap",)))
+    assert time.monotonic() - t0 < 100                   # not the side stage's 120 s
+    pid = int(pid_file.read_text())
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)

@@ -517,3 +517,86 @@ def test_the_forkserver_warm_up_runs_every_batch_stage_on_its_article(monkeypatc
         monkeypatch.setattr(forkserver, "ensure_running", lambda: None)
         engines.start_forkserver([s for s in DEFAULT_STAGES if s.kind == "batch"])
         assert preload[-1] == "newslab.pipeline.warm" and "newslab.pipeline" in preload
+
+
+def test_a_plain_import_of_the_warm_up_module_runs_no_pipeline(monkeypatch):
+    """Documentation tools and ``pkgutil.walk_packages`` import every module: importing
+    newslab.pipeline.warm outside newslab's forkserver runs no batch."""
+    import importlib
+    import sys
+
+    from newslab.pipeline import batches, warm
+    calls = []
+    monkeypatch.setattr(batches, "process_batch", lambda *a, **k: calls.append(a) or {})
+    monkeypatch.delenv(warm.FORKSERVER_ENV, raising=False)
+    monkeypatch.delitem(sys.modules, "newslab.pipeline.warm")
+    again = importlib.import_module("newslab.pipeline.warm")
+    assert again is not warm and calls == [] and not again.WARMED
+
+
+_SERVER_SCRIPT = '''
+import multiprocessing as mp, os, signal, sys, time
+from multiprocessing import forkserver
+
+
+def check(q):
+    import newslab.pipeline.warm as w
+    q.put((w.WARMED, os.environ.get(w.FORKSERVER_ENV),
+           signal.getsignal(signal.SIGINT) is signal.default_int_handler))
+
+
+if __name__ == "__main__":
+    from newslab.pipeline import DEFAULT_STAGES, engines
+    engines.start_forkserver([s for s in DEFAULT_STAGES if s.kind == "batch"])
+    assert engines.os.environ.get("_NEWSLAB_WARM_FORKSERVER") is None
+    time.sleep(0.3)                       # the server is importing its preloaded modules
+    os.kill(forkserver._forkserver._forkserver_pid, signal.SIGINT)
+    ctx = mp.get_context("forkserver")
+    q = ctx.SimpleQueue()
+    p = ctx.Process(target=check, args=(q,))
+    p.start()
+    print(q.get())
+    p.join()
+    print(p.exitcode)
+'''
+
+
+def test_ctrl_c_while_the_forkserver_starts_gives_no_traceback_and_it_still_warms(tmp_path):
+    """A Ctrl-C (SIGINT to the server) while the forkserver imports and warms up leaves
+    it quiet (no traceback) and working; the warm-up ran in it, workers forked from it
+    see no trace of newslab's environment flag and have Python's own Ctrl-C handler."""
+    import multiprocessing as mp
+    import subprocess
+    import sys
+    if "forkserver" not in mp.get_all_start_methods():
+        pytest.skip("needs a forkserver")
+    script = tmp_path / "server.py"
+    script.write_text(_SERVER_SCRIPT, encoding="utf-8")
+    r = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                       timeout=300, cwd=tmp_path)
+    assert "Traceback" not in r.stderr and "KeyboardInterrupt" not in r.stderr, r.stderr
+    assert r.stdout.split() == ["(True,", "None,", "True)", "0"], (r.stdout, r.stderr)
+
+
+def test_the_forkserver_starts_only_when_a_batch_is_to_run(tmp_path, monkeypatch):
+    """newslab's (interpreter-global) forkserver starts with the first batch a run does:
+    not for a run refused while its input is checked (an unknown --by key), nor for a
+    resume with every batch done; and only for what ``engines.preloads`` says."""
+    from newslab.pipeline import engines
+    started = []
+    monkeypatch.setattr(engines, "start_forkserver", lambda stages: started.append(1))
+    monkeypatch.setattr(engines, "PRESTART_BYTES", 0)
+    c = tmp_path / "c"
+    make_corpus(c, n=12, bad=False)
+    kw = dict(jobs=2, batch_size=4, stages="sentences", quiet=True)
+    with pytest.raises(NewslabError):
+        analyze(c, tmp_path / "bad", by="no_such_key", **kw)
+    assert started == []
+    first = analyze(c, tmp_path / "o", **kw)
+    assert started == [1] and first.n_batches > 2
+    again = analyze(c, tmp_path / "o", resume=True, **kw)
+    assert started == [1] and again.n_batches_resumed == first.n_batches
+    monkeypatch.setattr(engines, "preloads", lambda plan: False)
+    analyze(c, tmp_path / "p", **kw)
+    assert started == [1]
+    assert_same_tables(all_tables(tmp_path / "p"), all_tables(tmp_path / "o"))

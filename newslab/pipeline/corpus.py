@@ -260,8 +260,8 @@ def run_corpus_stages(plan, folder, names: list[str], n_articles: int, owned: se
 
 #: With ``jobs`` > 1, up to this many articles, the corpus stages that do not use the worker
 #: processes themselves (attention, tone, stance_corpus) run in one more process (from the
-#: batch workers' forkserver, started for an input of more than
-#: ``engines.PRESTART_BYTES``) while the one that does (keywords, ``Stage.workers``) runs
+#: batch workers' forkserver, for an input of more than ``engines.PRESTART_BYTES``:
+#: ``engines.preloads``) while the one that does (keywords, ``Stage.workers``) runs
 #: here with its workers: the two cores stay busy (10^4 BBC articles: 0.9 of 4.3 s ran
 #: alone). Above it they run one after another, so that the corpus phase's peak memory
 #: stays that of its biggest stage.
@@ -269,8 +269,15 @@ SIDE_MAX_ARTICLES = 50_000
 
 
 def _side_stages(plan, names, n_articles) -> list:
-    """The corpus stages to run in a side process meanwhile (none when it does not pay or
-    a corpus stage reads another's table)."""
+    """The corpus stages to run in a side process meanwhile: those that say they may
+    (``Stage.side``: the built-in attention, tone, stance_corpus); none when it does not
+    pay or a corpus stage reads another's table.
+
+    What travels through the pipe: to the side process, the stages (pickled by name), the
+    table names, the output folder and the options; back, each stage's returned tables
+    (pickled whole), error, seconds and warnings. Those tables are small: the built-in
+    side stages return aggregates (a row per country, or country pair, and group), far
+    smaller than the tables they read, which each side reads from the Parquet parts."""
     stages = [st for st in plan.corpus_stages
               if too_big(st, n_articles, plan.corpus_max_articles) is None
               and all(t in names for t in st.needs)]
@@ -278,13 +285,12 @@ def _side_stages(plan, names, n_articles) -> list:
 
     from . import engines
     made = {t for st in plan.corpus_stages for t in st.produces}
-    if (plan.jobs < 2 or n_articles > SIDE_MAX_ARTICLES or plan.engine != "processes"
-            or plan.input_bytes <= engines.PRESTART_BYTES
+    if (not engines.preloads(plan) or n_articles > SIDE_MAX_ARTICLES
             or "forkserver" not in mp.get_all_start_methods()
             or not any(st.workers for st in stages)
             or any(t in made for st in plan.corpus_stages for t in st.needs)):
         return []
-    return [st for st in stages if not st.workers]
+    return [st for st in stages if st.side and not st.workers]
 
 
 def _run_side(stages, tables, options) -> dict:
@@ -306,33 +312,62 @@ def _run_side(stages, tables, options) -> dict:
     return got
 
 
+def _side_main(conn, stages, out, names, options, run_pid) -> None:
+    """The side process: run the side stages, send what they made through ``conn``."""
+    import signal
+
+    from .engines import _init_worker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the run's process stops it
+    _init_worker((), run_pid)                # dies with the run, stays quiet
+    try:
+        conn.send(_run_side(stages, Tables(out, names), options))
+    except Exception:   # a table that cannot be pickled: nothing sent, the stages run there
+        pass
+    finally:
+        conn.close()
+
+
 def _start_side(stages, out, names, options, batch_stages):
-    """The side process (a pool of one from the forkserver, which dies with this run)."""
+    """The side process: a plain process from the forkserver and the read end of a pipe.
+    No thread is left in this process (``map_parts`` forks it meanwhile), and the process
+    can be stopped directly (:func:`_stop_side`)."""
     import multiprocessing as mp
     import os
-    from concurrent.futures import ProcessPoolExecutor
 
-    from .engines import _init_worker, start_forkserver
-    start_forkserver(batch_stages)          # running already (make_plan started it)
-    pool = ProcessPoolExecutor(1, mp_context=mp.get_context("forkserver"),
-                               initializer=_init_worker, initargs=((), os.getpid()))
-    return pool, pool.submit(_run_side, stages, Tables(out, names), options)
+    from .engines import start_forkserver
+    start_forkserver(batch_stages)          # a no-op when the batches started it
+    ctx = mp.get_context("forkserver")
+    recv, send = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_side_main, args=(send, stages, out, names, options,
+                                               os.getpid()), daemon=True,
+                       name="newslab-corpus-side")
+    proc.start()
+    send.close()                            # the side process holds the write end
+    return proc, recv
 
 
 def _side_results(side) -> dict:
     """What the side process made; empty when it died (its stages then run here)."""
+    _, recv = side
     try:
-        return side[1].result()
-    except Exception:   # the process was killed (out of memory) or could not send its tables
+        return recv.recv()
+    except Exception:   # EOFError: it was killed (out of memory) or sent nothing
         return {}
 
 
-def _stop_side(side) -> None:
-    pool, future = side
-    if not future.done():                        # an interrupted run: do not wait for it
-        for p in list((getattr(pool, "_processes", None) or {}).values()):
-            p.terminate()
-    pool.shutdown(wait=True, cancel_futures=True)
+def _stop_side(side, *, finished: bool) -> None:
+    """Wait for the side process to end (``finished``: it sent its tables) or stop it at
+    once (an interrupted run does not wait for it); close the pipe."""
+    proc, recv = side
+    try:
+        if not finished:
+            proc.terminate()
+        proc.join(timeout=30)
+        if proc.is_alive():
+            proc.kill()
+            proc.join()
+    finally:
+        recv.close()
 
 
 def _run_corpus_stages(plan, folder, names, n_articles, owned, notes, timings):
@@ -340,7 +375,7 @@ def _run_corpus_stages(plan, folder, names, n_articles, owned, notes, timings):
     side = _side_stages(plan, names, n_articles)
     started = _start_side(side, plan.out, list(names), plan.stage_options,
                           plan.batch_stages) if side else None
-    produced, files, done = {}, [], {}
+    produced, files, done, got = {}, [], {}, None
     try:
         for st in plan.corpus_stages:
             if st not in side:
@@ -349,7 +384,7 @@ def _run_corpus_stages(plan, folder, names, n_articles, owned, notes, timings):
         got = _side_results(started) if started else {}
     finally:
         if started:
-            _stop_side(started)
+            _stop_side(started, finished=got is not None)
     for st in side:
         done[st.name] = _one_stage(st, plan, folder, tables, n_articles, owned, produced,
                                    files, computed=got.get(st.name))

@@ -26,8 +26,15 @@ ENGINES = ("processes", "dask")
 #: and the old pool's last batches are waited for: about 1-2% of a worker's 100 batches.
 RECYCLE_BATCHES = 100
 #: Inputs above this many bytes (about 1,000 news articles: more than one batch) start the
-#: workers' forkserver before the input is read (a smaller one may need no worker at all).
+#: workers' forkserver, preloaded, with the first batch to run (:func:`preloads`).
 PRESTART_BYTES = 2_000_000
+
+
+def preloads(plan) -> bool:
+    """Whether a run's local workers come from newslab's preloaded forkserver (and the
+    corpus phase may use a side process from it): the process engine, ``jobs`` > 1 and an
+    input of more than :data:`PRESTART_BYTES` (a smaller one may need no worker at all)."""
+    return plan.engine == "processes" and plan.jobs > 1 and plan.input_bytes > PRESTART_BYTES
 
 
 def default_jobs() -> int:
@@ -97,24 +104,51 @@ class SerialEngine:
 
 
 def start_forkserver(stages) -> None:
-    """Start the forkserver the local workers come from, now (before the input is read, so
-    that its start-up, about a second of imports, overlaps with the run's), with the batch
-    stages' modules and :mod:`newslab.pipeline.warm` (their models, loaded once) preloaded.
-    A no-op where there is no forkserver, or when it is already running."""
+    """Start the forkserver the local workers come from, now (so that its start-up, about a
+    second of imports, overlaps with the run's), with the batch stages' modules and
+    :mod:`newslab.pipeline.warm` (their models, loaded once) preloaded. A no-op where
+    there is no forkserver, or when it is already running.
+
+    The forkserver and its preload list are global to this interpreter (``multiprocessing``
+    has one of each): a forkserver pool the caller's own code makes later in this process
+    uses the same server, with newslab's modules loaded; and a server already running
+    (started by the caller) is used as it is, without newslab's preload."""
     import multiprocessing as mp
     if "forkserver" not in mp.get_all_start_methods():
         return
     from multiprocessing import forkserver
     mods = sorted({"newslab.pipeline"} | {s.fn.__module__ for s in stages})
     mp.get_context("forkserver").set_forkserver_preload([*mods, "newslab.pipeline.warm"])
-    forkserver.ensure_running()
+    _start_server(forkserver.ensure_running)
+
+
+def _start_server(ensure_running) -> None:
+    """``ensure_running()``, the server started with SIGINT ignored (Python then installs
+    no KeyboardInterrupt handler in it: a Ctrl-C while it imports its preloaded modules
+    leaves it quiet, no traceback from the server; the run's process gets the Ctrl-C) and
+    with ``warm.FORKSERVER_ENV`` in its environment (the warm-up runs there only)."""
+    import signal
+    import threading
+
+    from .warm import FORKSERVER_ENV
+    main = threading.current_thread() is threading.main_thread()  # signal's own rule
+    old = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
+    os.environ[FORKSERVER_ENV] = "1"
+    try:
+        ensure_running()
+    finally:
+        os.environ.pop(FORKSERVER_ENV, None)
+        if main and old is not None:           # (None: a handler set outside Python)
+            signal.signal(signal.SIGINT, old)
 
 
 class ProcessEngine:
     """A pool of ``jobs`` processes, forked from a forkserver that imported newslab and
     loaded the stages' models once (:func:`start_forkserver`; spawned where there is none).
 
-    The pool starts with the second batch: a one-batch corpus runs here, without it.
+    The forkserver (``prestart``: preloaded, :func:`start_forkserver`) starts with the
+    first batch to run, so that a run with none (a resume with every batch done) starts
+    no process; the pool starts with the second: a one-batch corpus runs here, without it.
     After ``recycle`` batches per worker (:data:`RECYCLE_BATCHES`) the pool finishes what
     it has, its workers exit, and a fresh pool takes the next batches
     (``concurrent.futures``' own ``max_tasks_per_child`` can hang on Python 3.11, cpython
@@ -131,8 +165,7 @@ class ProcessEngine:
         self.futures = set()
         self.done = []
         self.method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
-        if self.method == "forkserver" and prestart:
-            start_forkserver(stages)  # (make_plan started it already, for a large input)
+        self.prestart = prestart and self.method == "forkserver"
 
     @property
     def pending(self):
@@ -173,6 +206,9 @@ class ProcessEngine:
 
     def submit(self, index, articles):
         if self.pool is None and self.first is None:
+            if self.prestart:     # its start-up overlaps with reading the next batch
+                start_forkserver(self.stages)
+                self.prestart = False
             self.first = (index, articles)
             return
         if self.pool is None:
@@ -277,6 +313,4 @@ def make_engine(plan, *, quiet: bool):
         return DaskEngine(out, stages, opts, plan.jobs, plan.scheduler, quiet=quiet)
     if plan.jobs == 1:
         return SerialEngine(out, stages, opts)
-    # a small input (under ~1,000 news articles) may be one batch: no server up front
-    return ProcessEngine(out, stages, opts, plan.jobs,
-                         prestart=plan.input_bytes > PRESTART_BYTES)
+    return ProcessEngine(out, stages, opts, plan.jobs, prestart=preloads(plan))

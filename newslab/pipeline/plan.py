@@ -16,7 +16,6 @@ from pathlib import Path
 from .. import groups
 from ..errors import NewslabError
 from . import source
-from . import engines
 from .engines import ENGINES, default_jobs
 from .stages import CORE, OPTIONS, Stage
 
@@ -218,8 +217,6 @@ def make_plan(path, out, *, stages, select=None, by=None, duplicates=False, meth
                 repair_dashes=repair_dashes, csv=csv, csv_max_articles=csv_max_articles,
                 corpus_max_articles=corpus_max_articles, notes=notes,
                 input_bytes=sum(_size(f) for f in files))
-    if write and engine == "processes" and jobs > 1 and plan.input_bytes > engines.PRESTART_BYTES:
-        engines.start_forkserver(plan.batch_stages)   # its start-up overlaps with reading the input
     plan.batches = _peek(plan)
     return plan
 

@@ -18,9 +18,12 @@ says everything the runner needs to know about it; the function carries no setti
   number, or :class:`PerArticle` (a limit derived from the memory this machine has). The
   built-in corpus stages stream the big tables part by part (out of core) and have none.
 - ``workers``: a corpus stage that spreads its own work over the run's worker processes
-  (``tables.map_parts``, as ``keywords``). With ``jobs`` > 1 the other corpus stages run
-  meanwhile in one more process (``newslab.pipeline.corpus``, up to
-  ``corpus.SIDE_MAX_ARTICLES`` articles).
+  (``tables.map_parts``, as ``keywords``).
+- ``side``: a corpus stage that may run in one more process while a ``workers`` stage
+  runs here (``jobs`` > 1, up to ``corpus.SIDE_MAX_ARTICLES`` articles): it reads only
+  its ``tables``, needs no state of this process (a setting changed at run time), uses
+  no workers, and returns small tables (they come back through a pipe). The built-in
+  attention, tone and stance_corpus are; a stage is not unless it says so.
 
 To add a stage, add one line to :data:`DEFAULT_STAGES`.
 """
@@ -71,6 +74,8 @@ class Stage:
     breakdowns: tuple[str, ...] = ()
     #: a corpus stage that uses the run's worker processes itself (see the docstring)
     workers: bool = False
+    #: a corpus stage that may run in the corpus phase's side process (see the docstring)
+    side: bool = False
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -165,11 +170,11 @@ GROUPING = "grouping"
 ATTENTION = Stage("attention", countries.attention_stage, kind="corpus",
                   needs={"mentions": ("article_id", "iso3", "country", "kind"),
                          "articles": GROUPING},
-                  produces=("attention",), options=("by", "duplicates"))
+                  produces=("attention",), options=("by", "duplicates"), side=True)
 TONE = Stage("tone", sentiment.tone_stage, kind="corpus",
              needs={"article_sentiment": ("article_id", "mean_compound", "gdelt_tone"),
                     "articles": GROUPING},
-             produces=("tone",), options=("by", "duplicates"))
+             produces=("tone",), options=("by", "duplicates"), side=True)
 
 
 DEFAULT_STAGES: tuple[Stage, ...] = (
@@ -187,7 +192,8 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
     TONE,
     Stage("stance_corpus", stance.stance_corpus_stage, kind="corpus",
           needs={"stance": None, "articles": GROUPING},
-          produces=("country_stance", "stance_dyads"), options=("by", "duplicates")),
+          produces=("country_stance", "stance_dyads"), options=("by", "duplicates"),
+          side=True),
     Stage("keywords", keywords.keywords_stage, kind="corpus",
           needs={"tokens": ("article_id", "sentence_id", "token_id", "lower", "is_stop",
                             "is_alpha"),
