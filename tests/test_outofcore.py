@@ -520,6 +520,7 @@ def _needs_forkserver():
         pytest.skip("needs two cores and a forkserver")
 
 
+@pytest.mark.filterwarnings("ignore:the pid stage ran")  # _pid_stage's own warning
 def test_no_thread_of_the_side_process_is_left_here_while_map_parts_forks(tmp_path,
                                                                            monkeypatch):
     """The side process is a plain process and a pipe: while a workers stage forks its
