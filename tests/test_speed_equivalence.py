@@ -352,7 +352,7 @@ def test_name_memory_is_made_only_for_articles_whose_speakers_need_it(monkeypatc
                              "paragraphs": [[t] for t in texts], "text": texts,
                              "date": pd.Timestamp("2022-02-01")})
     texts = ["Russian Foreign Minister Sergei Lavrov said the talks were over.",
-             "Yury Ushakov, an aide to Putin, met them. Ushakov said nothing was agreed.",
+             "Ivan Petrov, an aide to Putin, met them. Petrov said nothing was agreed.",
              "The weather was fine.", *[t for t in TEXT if t]]
     articles = arts(texts)
     sents = split_articles(articles)
@@ -364,7 +364,7 @@ def test_name_memory_is_made_only_for_articles_whose_speakers_need_it(monkeypatc
         return real(text, date)
     monkeypatch.setattr(A, "_name_memory", counted)
     got = A.attribute_sentences(sents, articles=articles)
-    assert "Russian Fore" not in made and "The weather " not in made and "Yury Ushakov" in made
+    assert "Russian Fore" not in made and "The weather " not in made and "Ivan Petrov," in made
     assert got.loc[got["article_id"] == "n1", "speaker_iso3"].tolist() == ["RUS"]
     # the reference: every article's memory made first, resolved as before
     eager = []

@@ -72,8 +72,8 @@ name ("Real Madrid", "London Irish", "Pole vaulter", "Brit Awards") are blockers
    saying is a surname ("Oliver Irish, editor of ...", "Mike German, leader of ..."; not
    "the Briton, who", "Romani Americans, who"); an office after a name's head ends the run with
    the office's own words ("the Scottish National Party Justice Minister": a party's
-   minister); a head anywhere in the capitalized run before "of" ("the Seventh Nationwide
-   Forum National Qualifications System of Russia"); a country name or code right after a
+   minister); a head anywhere in the capitalized run before "of" ("the Third Annual
+   Forum National Skills Register of Russia", an invented name); a country name or code right after a
    company or body word that ends a name before it ("Fuji Photo Film USA", "Amnesty
    International UK", "Telekom Malaysia", :data:`COMPANY_BEFORE`; "Team USA", "Bank
    Indonesia" stay, and so does a country that starts a clause of its own: "at the
@@ -87,7 +87,7 @@ name ("Real Madrid", "London Irish", "Pole vaulter", "Brit Awards") are blockers
 14. **Cuisine and exchanges**: a demonym before a word of cooking or eating out ("Indian
    take-aways", "Thai food", "Greek cuisine"; not "Ukrainian food exports", "the US food
    group": :data:`_CUISINE`), and a capital before "stock exchange(s)" or "bourse(s)",
-   also the last of a list ("the Paris, Amsterdam and Lisbon stock exchanges"): the
+   also the last of a list ("the Madrid, Vienna and Lisbon stock exchanges"): the
    organisation named after the city, not the government.
 """
 
@@ -168,7 +168,7 @@ _CUISINE = re.compile(
     r"process\w*|ministry|programmes?|rations?|distribution|market|sector)\b))\b")
 _CUISINE_INITIALS = frozenset("ocrtdf")
 #: a capital before "stock exchange(s)"/"bourse(s)", or the first of a list of capitals
-#: that ends so ("the Paris, Amsterdam and Lisbon stock exchanges")
+#: that ends so ("the Madrid, Vienna and Lisbon stock exchanges")
 _EXCHANGES = re.compile(r"(?:,[ \t]+[A-Z][\w'’-]*|,?[ \t]+(?:and|or)[ \t]+[A-Z][\w'’-]*)"
                         r"{0,4}[ \t]+(?:stock[ \t]+exchanges?|bourses?)\b")
 #: a lower-case event noun after a capital: the event held there ("the Vienna tournament",
@@ -511,7 +511,7 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds, words) -
         return True     # "Indian take-aways", "Greek cuisine": a way of cooking
     if kind == "capital" and (nxt[:1] == "," or c1 in ("s", "b", "a", "o")) and \
             _EXCHANGES.match(text, end, end + 80):
-        return True     # "the Paris, Amsterdam and Lisbon stock exchanges": the bourses
+        return True     # "the Madrid, Vienna and Lisbon stock exchanges": the bourses
     if c1.isdigit() and kind != "demonym" and _YEAR.match(text, end, end + 6):
         return True
     if kind == "name" and c1 in ("w", "c") and _WAR_AFTER.match(text, end, end + 24) \
@@ -579,8 +579,8 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds, words) -
             c = _OF_CHAIN.search(text, max(0, start - 80), start)
             head = c is not None and c.group(1) in OF_HEADS
             if not head:
-                # a head anywhere in the capitalized run before "of" ("the Nationwide
-                # Forum National Qualifications System of Russia")
+                # a head anywhere in the capitalized run before "of" ("the Annual
+                # Forum National Skills Register of Russia")
                 r = _OF_RUN.search(text, max(0, start - 80), start)
                 head = r is not None and any(w in _RUN_OF_HEADS for w in r.group(1).split())
         if head:
