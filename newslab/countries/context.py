@@ -9,18 +9,17 @@ its docstring what it decides and why. Every one-word leader name gets ``person`
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .leaders import _ACT_WORDS
 
-_STOP = None
 
-
+@lru_cache(maxsize=None)
 def _stop_words() -> frozenset:
-    global _STOP
-    if _STOP is None:
-        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-        _STOP = frozenset(ENGLISH_STOP_WORDS)
-    return _STOP
+    """The project's English stop words (:data:`newslab.tokenize.STOP_WORDS`, the same list
+    as scikit-learn's), imported on first use."""
+    from ..tokenize import STOP_WORDS
+    return STOP_WORDS
 
 
 # Capitalized words that may stand right before a country-or-person name without making it
