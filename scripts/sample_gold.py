@@ -84,6 +84,23 @@ N_STANCE_R4 = {"bbc": 200, "state.gov": 100, "en.kremlin.ru": 100}
 # Round 5 (drawn 2026-12-01, session 20, at commit 084f971's finder, ``--round 5``): both
 # samples again, as round 4 draws them (countries ``split = "test5"``, stance all ``test5``),
 # from articles rounds 1-4 did not touch, streams ``f"{SEED}:r5:<sample>"``.
+# Round 6 (drawn 2026-12-01, session 21, at commit 9f02cfd's finder, ``--round 6``): the same
+# again from articles rounds 1-5 did not touch, streams ``f"{SEED}:r6:<sample>"``, all ``test6``.
+# The Kremlin's articles are used up by then (3 finder mentions left in untouched articles), so
+# from round 6 on its share of every sample goes to state.gov (``_sizes``).
+
+
+def _sizes(sizes: dict, rnd: int) -> dict:
+    """A sample's sizes per source for round ``rnd``: from round 6 on, en.kremlin.ru's share
+    moves to state.gov (no untouched Kremlin article is left)."""
+    if rnd < 6 or "en.kremlin.ru" not in sizes:
+        return dict(sizes)
+    out = {k: v for k, v in sizes.items() if k != "en.kremlin.ru"}
+    add = sizes["en.kremlin.ru"]
+    old = out["state.gov"]
+    out["state.gov"] = (tuple(a + b for a, b in zip(old, add)) if isinstance(old, tuple)
+                        else old + add)
+    return out
 
 
 # --------------------------------------------------------------------------- raw content
@@ -384,7 +401,7 @@ def stance_sample_r2(data: dict, shared: Path, out: Path, refs: Path, exclude: s
     dev_texts = {r["text"].strip() for r in dev}
     used = set()
     chosen = []
-    sizes = N_STANCE_R4 if rnd >= 4 else N_STANCE_R2
+    sizes = _sizes(N_STANCE_R4 if rnd >= 4 else N_STANCE_R2, rnd)
     for outlet, n in sizes.items():
         group = "bbc" if outlet == "bbc" else "official"
         pool = [s for s in data[group] if s["source"] == outlet and _stance_mentions(s)
@@ -454,7 +471,7 @@ def mentions_sample(data: dict, shared: Path, out: Path, refs: Path, rnd: int = 
     r = _round(rnd)
     rng = random.Random(f"{r['rng']}:countries-mentions")
     picks = []
-    for src, n in N_MENTIONS.items():
+    for src, n in _sizes(N_MENTIONS, rnd).items():
         group = "official" if src in ("state.gov", "en.kremlin.ru") else src
         pool = [(s, m) for s in data[group] if s["source"] == src and len(s["text"]) <= 1000
                 and s["key"] not in exclude for m in s["mentions"]]
@@ -480,7 +497,7 @@ def sentences_sample(data: dict, shared: Path, out: Path, refs: Path, rnd: int =
     r = _round(rnd)
     rng = random.Random(f"{r['rng']}:countries-sentences")
     picks, pops = [], {}
-    for src, (n_any, n_found) in N_SENTENCES.items():
+    for src, (n_any, n_found) in _sizes(N_SENTENCES, rnd).items():
         group = "official" if src in ("state.gov", "en.kremlin.ru") else src
         pool = sorted((s for s in data[group] if s["source"] == src
                        and 1 <= len(s["text"].strip()) <= 1000 and s["key"] not in exclude),
@@ -514,8 +531,8 @@ def main(argv=None) -> int:
     ap.add_argument("--shared", type=Path, default=SHARED)
     ap.add_argument("--out", type=Path, default=Path("/tmp/annot"))
     ap.add_argument("--refs", type=Path, default=REPO / "data" / "annotations")
-    ap.add_argument("--round", type=int, default=1, choices=(1, 2, 3, 4, 5),
-                    help="2-5: the fresh samples of 2026-12-01 (see N_STANCE_R2)")
+    ap.add_argument("--round", type=int, default=1, choices=(1, 2, 3, 4, 5, 6),
+                    help="2-6: the fresh samples of 2026-12-01 (see N_STANCE_R2)")
     ap.add_argument("--tasks", default="stance,countries",
                     help="comma-separated samples to draw from round 2 on (stance, countries)")
     a = ap.parse_args(argv)

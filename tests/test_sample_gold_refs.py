@@ -17,7 +17,8 @@ FILES = ["stance_real_refs.jsonl", "countries_real_mentions_refs.jsonl",
          "countries_real3_sentences_refs.jsonl", "countries_real4_mentions_refs.jsonl",
          "countries_real4_sentences_refs.jsonl", "stance_real4_refs.jsonl",
          "countries_real5_mentions_refs.jsonl", "countries_real5_sentences_refs.jsonl",
-         "stance_real5_refs.jsonl"]
+         "stance_real5_refs.jsonl", "countries_real6_mentions_refs.jsonl",
+         "countries_real6_sentences_refs.jsonl", "stance_real6_refs.jsonl"]
 
 
 def _rows(name):
@@ -37,7 +38,7 @@ def test_refs_have_no_text_and_fixed_splits():
     assert len(_rows(FILES[1])) == 300
     assert len(_rows(FILES[2])) == 200
     assert [len(_rows(f)) for f in FILES[3:9]] == [400, 300, 200] * 2
-    assert [len(_rows(f)) for f in FILES[9:]] == [300, 200, 400] * 2
+    assert [len(_rows(f)) for f in FILES[9:]] == [300, 200, 400] * 3
 
 
 def _assert_fresh(earlier: list[str], new: list[str]) -> None:
@@ -80,13 +81,28 @@ def test_round_four_draws_only_fresh_articles():
 def test_round_five_draws_only_fresh_articles():
     """Round 5 (--round 5 --tasks countries, then --tasks stance) left out every article of
     rounds 1-4, drawn as round 4 was."""
-    _assert_fresh(FILES[:12], FILES[12:])
-    for name in FILES[12:]:
+    _assert_fresh(FILES[:12], FILES[12:15])
+    for name in FILES[12:15]:
         assert all(r["uid"].startswith(("cm5-", "cs5-", "sr5-")) for r in _rows(name))
-    assert {r["split"] for f in FILES[12:] for r in _rows(f)} == {"test5"}
+    assert {r["split"] for f in FILES[12:15] for r in _rows(f)} == {"test5"}
     stance = _rows(FILES[14])
     assert {r["source"] for r in stance} == {"bbc", "state.gov", "en.kremlin.ru"}
     assert all(r["round"] == 5 for r in stance)
+
+
+def test_round_six_draws_only_fresh_articles():
+    """Round 6 (--round 6) left out every article of rounds 1-5; the Kremlin's articles are
+    used up, so its share went to state.gov."""
+    _assert_fresh(FILES[:15], FILES[15:])
+    for name in FILES[15:]:
+        assert all(r["uid"].startswith(("cm6-", "cs6-", "sr6-")) for r in _rows(name))
+    assert {r["split"] for f in FILES[15:] for r in _rows(f)} == {"test6"}
+    stance = _rows(FILES[17])
+    assert {r["source"] for r in stance} == {"bbc", "state.gov"}
+    assert all(r["round"] == 6 for r in stance)
+    assert sample_gold._sizes(sample_gold.N_STANCE_R4, 6) == {"bbc": 200, "state.gov": 200}
+    assert sample_gold._sizes(sample_gold.N_SENTENCES, 6)["state.gov"] == (33, 33)
+    assert sample_gold._sizes(sample_gold.N_MENTIONS, 5) == sample_gold.N_MENTIONS
 
 
 def test_refs_resolve(shared_eval):
