@@ -13,9 +13,7 @@ The public vocabulary, one verb family per stage (see ``newslab.schema`` for the
 
 Each stage's module (``countries``, ``sentiment``, ``keywords``, ``stance``, ``attribution``,
 ``plots``) holds the rest of its functions. Every name here is imported on first use
-(``import newslab`` itself loads nothing heavy), so a script pays only for what it uses;
-``newslab._nltk`` imports the few NLTK modules newslab uses (Punkt, the Porter stemmer)
-without NLTK's package ``__init__``, which would load most of NLTK.
+(``import newslab`` itself loads nothing heavy), so a script pays only for what it uses.
 """
 
 from importlib import import_module

@@ -34,15 +34,15 @@ from importlib import resources
 
 import numpy as np
 import pandas as pd
+from nltk.tokenize import RegexpTokenizer
+from nltk.tokenize.punkt import (
+    PunktLanguageVars,
+    PunktParameters,
+    PunktSentenceTokenizer,
+    PunktToken,
+)
 
 from . import schema
-from ._nltk import module as _nltk_module
-
-# NLTK's Punkt, without NLTK's package __init__ (``newslab._nltk``)
-_punkt = _nltk_module("nltk.tokenize.punkt")
-PunktLanguageVars, PunktParameters, PunktSentenceTokenizer, PunktToken = (
-    _punkt.PunktLanguageVars, _punkt.PunktParameters, _punkt.PunktSentenceTokenizer,
-    _punkt.PunktToken)
 
 SENTENCE_COLUMNS = schema.columns("sentences")
 TOKEN_COLUMNS = schema.columns("tokens")
@@ -189,9 +189,9 @@ def _span_sentences(text: str):
 
 
 @lru_cache(maxsize=1)
-def word_tokenizer():
+def word_tokenizer() -> RegexpTokenizer:
     """NLTK's RegexpTokenizer with newslab's pattern (see the module docstring)."""
-    return _nltk_module("nltk.tokenize.regexp").RegexpTokenizer(token_regex().pattern)
+    return RegexpTokenizer(token_regex().pattern)
 
 
 #: A shortcut tried first: a run of ASCII letters that ends where no other alternative could

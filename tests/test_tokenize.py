@@ -11,8 +11,6 @@ from newslab.load import _frame
 from newslab.tokenize import (SENTENCE_COLUMNS, STOP_WORDS, TOKEN_COLUMNS, news_abbreviations,
                               split_sentences, word_spans)
 
-from .test_speed_equivalence import _fresh
-
 
 def article(*paragraphs, aid="a1"):
     return _frame([{"article_id": aid, "title": "", "date": None, "url": None, "outlet": None,
@@ -187,35 +185,3 @@ def test_empty_articles_give_empty_tables():
     assert list(s.columns) == SENTENCE_COLUMNS and s.empty
     assert list(t.columns) == TOKEN_COLUMNS and t.empty
     assert isinstance(t, pd.DataFrame)
-
-
-
-def test_punkt_loads_without_nltks_package_init_and_nltk_stays_whole():
-    out = _fresh(
-        "import sys, newslab.tokenize as T; from newslab import _nltk; "
-        "print(type(sys.modules['nltk']).__name__, 'sklearn' in sys.modules, "
-        "'nltk.corpus' in sys.modules, T.split_sentences('Mr. Li left. He was gone.')); "
-        "P = _nltk.module('nltk.stem.porter').PorterStemmer; print(P().stem('running')); "
-        "from nltk.corpus import stopwords; import nltk; "
-        "print(type(nltk).__name__, nltk.__version__ != '', callable(nltk.download)); "
-        "from nltk.stem import PorterStemmer; from nltk.tokenize import TreebankWordTokenizer; "
-        "print(PorterStemmer is P, nltk.tokenize.punkt.PunktSentenceTokenizer is "
-        "T.PunktSentenceTokenizer, TreebankWordTokenizer().tokenize(\"don't\"), "
-        "nltk.probability.FreqDist('aab')['a'], callable(nltk.word_tokenize))")
-    assert out == ["_Deferred False False [(0, 12), (13, 25)]", "run", "module True True",
-                   "True True ['do', \"n't\"] 2 True"]
-
-
-def test_nltk_used_first_by_name_runs_its_init_in_full():
-    # a name of the package (not a submodule) runs its __init__, in NLTK's own order
-    out = _fresh("import sys, newslab.tokenize; import nltk; f = nltk.word_tokenize; "
-                 "from nltk.tokenize import sent_tokenize; import nltk.tokenize as t; "
-                 "print(type(nltk).__name__, type(t).__name__, 'nltk.corpus' in sys.modules, "
-                 "t.sent_tokenize is sent_tokenize)")
-    assert out == ["module module True True"]
-    # NLTK imported first: newslab takes the package as it is
-    out = _fresh("import nltk, sys; import newslab.tokenize as T; from newslab import _nltk; "
-                 "print(type(sys.modules['nltk']).__name__, "
-                 "_nltk.module('nltk.stem.porter') is sys.modules['nltk.stem.porter'], "
-                 "T.PunktSentenceTokenizer is nltk.tokenize.punkt.PunktSentenceTokenizer)")
-    assert out == ["module True True"]
