@@ -82,8 +82,10 @@ Data files (``newslab/data/countries/*.csv``, plain CSV a researcher can read an
 Where things live
     ``data`` (the data files -> :func:`gazetteer`), ``context`` (the named context rules,
     each explained), ``leaders`` (acting for the state or a person), ``names`` (other
-    names, currencies), ``heads`` (the word lists those rules read), ``titles`` (titles of
-    works), ``matcher`` (the Aho-Corasick
+    names, currencies), ``inside`` (a country word inside a longer name read as a whole:
+    an organisation's head anywhere in it, a capital after a first name or a club's word,
+    a capital as a club, a day named after countries), ``heads`` (the word lists those
+    rules read), ``titles`` (titles of works), ``matcher`` (the Aho-Corasick
     :class:`Matcher`, :func:`variants`),
     ``mentions`` (:func:`find_mentions`, :func:`mentions_in_text`, :func:`countries_in_text`,
     counts), ``stage`` (the pipeline stages ``mentions_stage`` and ``attention_stage``).
