@@ -27,6 +27,7 @@ def found(text, date=None):
     ("Officials in Lima said the talks had gone well.", {"PER"}),
     # a capital as a club, by the plural verb (inside.py, 3)
     ("Everyone enjoys the way Lisbon play when they attack down the wings.", set()),
+    ("If Lisbon do not want me, I will play in France next season.", {"FRA"}),
     ("Shops in central Lisbon were busy before the holiday.", {"PRT"}),
     ("Talks between Hanoi and Seoul were held on Monday.", {"VNM", "KOR"}),
     # a day named after countries (inside.py, 4)
@@ -57,8 +58,15 @@ def test_inside_a_name(text, expected):
     ("The Finn won again on Sunday.", {"FIN"}),
     # a plural demonym that the plural maker could not form
     ("Six Czechs were refused entry at the airport.", {"CZE"}),
+    # demonym nouns of the nations and a few more
+    ("The Dutchman retired hurt in the second set.", {"NLD"}),
+    ("The Northern Irishman won the mile.", {"GBR"}),
+    ("She wrote a column for The Scotsman for years.", set()),
     # the nation's football association
     ("The Welsh FA fined the club for the late kick-off.", {"GBR"}),
+    # a national team by its nickname (the coder guide: a national team counts)
+    ("The Wallabies were beaten by the Springboks in the final.", {"AUS", "ZAF"}),
+    ("The British and Irish Lions tour starts in June.", set()),
     # a pair's consultations are an event's name
     ("The envoy will hold the annual Peru-Chile Bilateral Consultations with the ministry "
      "next week.", set()),

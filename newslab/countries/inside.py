@@ -59,7 +59,8 @@ _DATE_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunda
                         "February March April May June July August September October "
                         "November December".split())
 #: a plural verb right after a capital: a club (British English gives clubs plural verbs)
-_PLURAL_VERB = re.compile(r" (?:play|are|were|have|face|meet|host|beat|need|lead|trail)\b"
+_PLURAL_VERB = re.compile(r" (?:play|are|were|have|do|don't|want|face|meet|host|beat|need|"
+                          r"lead|trail)\b"
                           r"(?! been (?:chosen|named|selected|picked))")
 #: words before such a capital that open a clause whose subject it is ("the way Madrid
 #: play", "when Madrid were"); any other word before it (a preposition, an adjective, "and"
