@@ -107,6 +107,8 @@ def test_brussels_falls_back_to_the_eu():
     ("Two storms have given President Bush a chance to look presidential in a battleground "
      "state he badly wants to hold in November.", "2004-09-20", set()),
     ("President Bush signed the storm relief bill in Florida.", "2004-09-20", {"USA"}),
+    ("President Bush and his rival are level in the race for the popular vote, a survey "
+     "found.", "2004-09-20", set()),
     ("President Bush agreed with the senator on Thursday, while the Democratic nominee pulled "
      "an advertisement that had drawn complaints from veterans.", "2004-09-20", set()),
     # party politics or one's own succession anywhere in an untitled head's sentence

@@ -275,9 +275,10 @@ def _partys(text: str, start: int, end: int, s0: int, s1: int) -> bool:
 
 def _campaign(text: str, start: int, end: int, s0: int, s1: int) -> bool:
     """An election campaign around the name (:data:`_CAMPAIGN`, 80 characters either side;
-    a battleground or swing state, a running mate, the campaign trail, electoral votes or a
-    party's nominee or challenger anywhere in the sentence), unless the sentence congratulates on the election won ("Putin congratulated Macron on
-    his re-election": a head of state's act)."""
+    a battleground or swing state, a running mate, the campaign trail, the electoral or
+    popular vote or a party's nominee or challenger anywhere in the sentence), unless the
+    sentence congratulates on the election won ("Putin congratulated Macron on his
+    re-election": a head of state's act)."""
     window = text[max(s0, start - 80):min(s1, end + 80)]
     low = window.lower()
     if any(k in low for k in _CAMPAIGN_KEYS) and _CAMPAIGN.search(window):
@@ -286,7 +287,7 @@ def _campaign(text: str, start: int, end: int, s0: int, s1: int) -> bool:
     # ... a battleground state he is determined to win again")
     sent = text[s0:s1]
     return ("attleground" in sent or "wing state" in sent or "unning mate" in sent or
-            "ampaign trail" in sent or "lectoral vote" in sent or
+            "ampaign trail" in sent or "lectoral vote" in sent or "opular vote" in sent or
             (("nominee" in sent or "hallenger" in sent) and _PARTY_RIVAL.search(sent))) \
         and _CONGRATULATE.search(text, s0, s1) is None
 
