@@ -71,6 +71,9 @@ def test_inside_a_name(text, expected):
     ("The envoy will hold the annual Peru-Chile Bilateral Consultations with the ministry "
      "next week.", set()),
     ("The envoy will hold Foreign Office Consultations with the ministry next week.", set()),
+    # a meeting named by the capital it is held in, as "the Vienna tournament"
+    ("Key issues ahead of the Lisbon summit were discussed.", set()),
+    ("The allies met at a summit in Lisbon.", {"PRT"}),
     # a city of the Gaza Strip other than a capital
     ("GAZA CITY - Fighting went on overnight near the port.", set()),
     ("Aid trucks reached Gaza on Friday.", {"PSE"}),

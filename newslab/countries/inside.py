@@ -74,6 +74,12 @@ _DAY_OF = re.compile(r"\b(?:Day|Days|Year|Week|Month)[ \t]+of[ \t]+"
                      r"(?:(?:[A-Z][\w'’-]*|the|of|and|between|for|with)[ \t]+){1,8}$")
 
 
+#: any organisation head (a cheap search before the run is read word by word)
+_ORG_ANY = re.compile(r"\b(?:" + "|".join(sorted(ORG_HEADS)) + r")\b")
+#: the words a day's name starts with (a cheap search before :data:`_DAY_OF`)
+_DAY_WORD = re.compile(r"(?:Day|Year|Week|Month)s? of ")
+
+
 def _org_in_run(text: str, end: int, s1: int) -> bool:
     pos, n = end, 0
     while n < 5:
@@ -92,7 +98,7 @@ def inside_name(text: str, start: int, end: int, kind: str, bounds, words) -> bo
     sentence's (start, end), ``words`` the matcher's one-word surface forms."""
     c1 = text[end + 1:end + 2]
     after_space = text[end:end + 1] == " "
-    if after_space and c1.isupper():
+    if after_space and c1.isupper() and _ORG_ANY.search(text, end, end + 80):
         s0, s1 = bounds(start)
         if _org_in_run(text, end, s1) and not _title_case(text, s0, s1):
             return True     # "Lomonosov Moscow State University Viktor Sadovnichy"
@@ -117,7 +123,9 @@ def inside_name(text: str, start: int, end: int, kind: str, bounds, words) -> bo
     if kind != "capital" and c1 in ("g", "c") and after_space and \
             _EVENT_AFTER.match(text, end, end + 24):
         return True     # "the Rwandan genocide", "the Liberian civil war": the event
-    if text[start - 1:start] == " " and "of " in text[max(0, start - 90):start]:
+    w90 = text[max(0, start - 90):start]
+    if ("Day" in w90 or "Year" in w90 or "Week" in w90 or "Month" in w90) and \
+            text[start - 1:start] == " " and _DAY_WORD.search(w90):
         s0 = bounds(start)[0]
         m = _DAY_OF.search(text, max(s0, start - 90), start)
         if m is not None and not _title_case(text, s0, bounds(start)[1]):
