@@ -114,6 +114,10 @@ def test_brussels_falls_back_to_the_eu():
      "found.", "2004-09-20", set()),
     ("President Bush agreed with the senator on Thursday, while the Democratic nominee pulled "
      "an advertisement that had drawn complaints from veterans.", "2004-09-20", set()),
+    # not yet in office
+    ("Retired general Thaksin Shinawatra was confirmed on Monday as the country's next "
+     "leader.", None, set()),
+    ("Thaksin Shinawatra said the country would send aid.", None, {"THA"}),
     # party politics or one's own succession anywhere in an untitled head's sentence
     ("Mr Blair thanked his chancellor, whose work he called the cornerstone of Labour's "
      "record in office.", "2005-02-01", set()),

@@ -166,14 +166,18 @@ _PERSON_CONTEXT = re.compile(
     r"\bsuccessor\b|\bsuccession\b|"
     r"\brivalry\b|\brelationship\b|\btrust\b|\bstand\s+(?:aside|down)\b|\bstep\s+down\b|"
     r"\bcontender\b|\bpoll(?:s|ing)?\b|\bconstituency\b")
-#: a leader's party or own succession anywhere in the sentence of a name without a head's
-#: title: "Mr Blair praised his chancellor ..., which he said was the cornerstone of
+#: a leader's party or own succession, or a leader not yet in office, anywhere in the
+#: sentence of a name without a head's title: "Mr Blair praised his chancellor ..., which he said was the cornerstone of
 #: Labour's programme", "... of his intention to stand down" (the party leader, a person;
 #: a titled name or an apposition is read before this)
 _PARTY_SENTENCE = re.compile(r"\b(?:Labour|Tory|Tories|Conservatives)['’]s?\s+(?!government|"
                              r"administration|cabinet|ministers?)|\bmanifesto\b|"
                              r"\b(?:stand|standing|step|stepping)\s+(?:down|aside)\b|"
-                             r"\bsuccess(?:or|ion)\b")
+                             r"\bsuccess(?:or|ion)\b|"
+                             # not yet in office: "President-elect X", "confirmed as the
+                             # country's next leader"
+                             r"-elect\b|\bnext\s+(?:leader|president|prime\s+minister|"
+                             r"premier)\b")
 _ACT_WORDS = frozenset("""
 said says say saying told tells telling met meets meeting signed signs visited visits
 visiting announced announces urged urges called calls warned warns insisted insists pledged
