@@ -54,7 +54,10 @@ Other names and currencies (``names.py``)
     of ..."), "America" the continent among other
     continents, or a seat of government that is not the capital (The Hague) as a mere
     place. "the Commons" and "the Supreme Court" (with an American cue) named alone are
-    institutions (``context.py``).
+    institutions (``context.py``); so is "the federal government" for the US, with an
+    American cue. "Brussels" is Belgium's capital as a place or dateline and the EU's seat
+    (an organization) when it acts. A national team named by its nickname ("the All
+    Blacks") counts.
 
 How it matches (fast, one pass)
     One Aho-Corasick automaton (pyahocorasick) holds every spelling of every surface form

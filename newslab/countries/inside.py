@@ -16,11 +16,10 @@ general tests:
    Agency, Council, Bank, ...) are not in the list: "the US Federal Reserve Bank" stays.
 2. **A capital after a plain capitalized word** (no title, function word, country word,
    weekday or month; the sentence's first word only when it is no plural, participle or
-   adverb) is the second half of a name: a
-   person's ("the pitcher Jose Lima"), a club's ("Partizani Tirana", "Dynamo Kiev"), a
-   company's ("Mitsubishi Tokyo"), an event's ("the Tennis Masters Madrid"); not after a
-   word that names a part of the city or a post there (:data:`CITY_BEFORE`: "East
-   Jerusalem", "Greater London", "U.S. Embassy Kabul").
+   adverb) is the second half of a name: a person's ("the pitcher Jose Lima"), a club's
+   ("Partizani Tirana", "Dynamo Kiev"), a company's ("Mitsubishi Tokyo"), an event's ("the
+   Tennis Masters Madrid"); not after a word that names a part of the city or a post there
+   (:data:`CITY_BEFORE`: "East Jerusalem", "Greater London", "U.S. Embassy Kabul").
 3. **A capital as a club, by the verb's number**: a capital followed by a plural verb
    as the subject of its clause (first in the sentence, or after "the way", "when", "as",
    ...: "I love the way Madrid play", "when Madrid were about to play") is a team, as
@@ -40,6 +39,7 @@ from __future__ import annotations
 import re
 
 from .context import _title_case, plain_word
+from .names import _DATE_WORDS
 
 #: words that head an organisation's name wherever they stand in the run after the hit
 #: (only organisations: no state body, event, document or publication)
@@ -55,9 +55,6 @@ Consulate Mission Hello Dear Welcome Thanks Beautiful Historic Occupied Divided
 """.split())
 _RUN_WORD = re.compile(r"[ \t]+(?:(?:of|the|for|and|&)[ \t]+)?([A-Z][\w.'’&-]*)")
 _CAP_BEFORE = re.compile(r"\b([A-Z][a-z][\w'’-]*) $")
-_DATE_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January "
-                        "February March April May June July August September October "
-                        "November December".split())
 #: a plural verb right after a capital: a club (British English gives clubs plural verbs)
 _PLURAL_VERB = re.compile(r" (?:play|are|were|have|do|don't|want|face|meet|host|beat|need|"
                           r"lead|trail)\b"
@@ -67,13 +64,11 @@ _PLURAL_VERB = re.compile(r" (?:play|are|were|have|do|don't|want|face|meet|host|
 #: in a list: "shops in central London were", "Tokyo and Beijing were") leaves the place
 _SUBJECT_BEFORE = frozenset("way when while as but because if after before until since "
                             "though although then why how whether".split())
-#: "the Day of ..." / "the Year of ..." up to the hit, only capitalized and small words
 #: "genocide" or "civil war" after a country word: the event's name
 _EVENT_AFTER = re.compile(r" (?:genocide|civil war)\b(?! (?:in|on|against)\b)")
+#: "the Day of ..." / "the Year of ..." up to the hit, only capitalized and small words
 _DAY_OF = re.compile(r"\b(?:Day|Days|Year|Week|Month)[ \t]+of[ \t]+"
                      r"(?:(?:[A-Z][\w'’-]*|the|of|and|between|for|with)[ \t]+){1,8}$")
-
-
 #: any organisation head (a cheap search before the run is read word by word)
 _ORG_ANY = re.compile(r"\b(?:" + "|".join(sorted(ORG_HEADS)) + r")\b")
 #: the words a day's name starts with (a cheap search before :data:`_DAY_OF`)
