@@ -25,6 +25,7 @@ def found(text, date=None):
     ("Protesters gathered in East Jerusalem on Friday.", {"ISR"}),
     ("The consular section at Embassy Nairobi stays open.", {"KEN"}),
     ("Officials in Lima said the talks had gone well.", {"PER"}),
+    ("He blamed the pro-Western Lima government for the delay.", {"PER"}),
     # a capital as a club, by the plural verb (inside.py, 3)
     ("Everyone enjoys the way Lisbon play when they attack down the wings.", set()),
     ("If Lisbon do not want me, I will play in France next season.", {"FRA"}),
@@ -114,6 +115,9 @@ def test_brussels_falls_back_to_the_eu():
      "found.", "2004-09-20", set()),
     ("President Bush agreed with the senator on Thursday, while the Democratic nominee pulled "
      "an advertisement that had drawn complaints from veterans.", "2004-09-20", set()),
+    # a quotation after a verb is no transcript speaker label
+    ("The guests at the dinner included Mr Blair: he came late.", "2004-10-01", set()),
+    ("Mr Blair: Thank you for coming.", "2004-10-01", {"GBR"}),
     # not yet in office
     ("Retired general Thaksin Shinawatra was confirmed on Monday as the country's next "
      "leader.", None, set()),

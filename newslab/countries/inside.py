@@ -54,7 +54,8 @@ East West North South Central Greater Inner Outer Downtown Old New Metropolitan 
 Consulate Mission Hello Dear Welcome Thanks Beautiful Historic Occupied Divided
 """.split())
 _RUN_WORD = re.compile(r"[ \t]+(?:(?:of|the|for|and|&)[ \t]+)?([A-Z][\w.'’&-]*)")
-_CAP_BEFORE = re.compile(r"\b([A-Z][a-z][\w'’-]*) $")
+#: the capitalized word right before a hit, a whole word ("the pro-Nazi Kiev regime": no)
+_CAP_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z][\w'’-]*) $")
 #: a plural verb right after a capital: a club (British English gives clubs plural verbs)
 _PLURAL_VERB = re.compile(r" (?:play|are|were|have|do|don't|want|face|meet|host|beat|need|"
                           r"lead|trail)\b"

@@ -80,6 +80,10 @@ _APPOSITION = re.compile(
 #: how far (characters, within the sentence) the party or private-life words are looked for
 _CONTEXT = 50
 _LABEL_NOTE = re.compile(r"\s?\([^()]{1,80}\):")
+#: a lower-case word before a name with a colon, since the sentence or the last utterance
+#: began ("... his profession… Vladimir Putin: Leave me the papers."): no speaker label
+_LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
+_LABEL_START = re.compile(r"(?:.*[.…!?\n\"”])?", re.S)
 _FORMER = re.compile(r"(?i)\b(?:former|ex-|late|ousted|deposed|toppled|exiled|jailed)\s+"
                      r"(?:\w+\s+){0,3}$")
 #: the words the title patterns start with (lower case)
@@ -303,9 +307,11 @@ def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: st
     only a head's title, an apposition or a speaker label will do (an undated text, and a
     name that also held another office); ``woman``: the leader is a woman (``WOMEN``)."""
     before = text[max(s0, start - 60):start]
-    if text[end:end + 1] == ":" or _LABEL_NOTE.match(text, end, end + 90):
+    if (text[end:end + 1] == ":" or _LABEL_NOTE.match(text, end, end + 90)) and \
+            not _LOWER_WORD.search(text, _LABEL_START.search(text, s0, start).end(), start):
         return True       # a transcript speaker label ("Vladimir Putin: Thank you.",
-        #                   "Vladimir Putin (on the budget): ...")
+        #                   "Vladimir Putin (on the budget): ...", "PRIME MINISTER X:"); not
+        #                   a quotation after a verb ("he had once told Mr Blair: ...")
     if not woman and _SPOUSE.search(before):
         return False      # "Mrs Blair": his wife
     # (the title patterns only run when a title word is among the last words before)
