@@ -60,7 +60,7 @@ HEAD_ROLES = frozenset({"president", "prime minister", "chancellor", "premier", 
                         "queen", "supreme leader", "pope", "head of state", "leader",
                         "president or prime minister", "prime minister then president",
                         "president then prime minister", "crown prince and prime minister",
-                        "emir"})
+                        "emir", "sultan"})
 
 _HEAD_TITLE = re.compile(
     r"(?:\b(?:President|Pres\.|Prime\s+Minister|PM|Premier|King|Queen|Pope|Emperor|Emir|"
