@@ -506,3 +506,20 @@ def test_article_compound_from_sentences_and_the_stage_reads_words_once():
     pd.testing.assert_frame_equal(out["sentence_sentiment"], score_sentences(sents))
     wt = sentiment_stage({"sentences": sents}, whole_text=True)
     pd.testing.assert_frame_equal(wt["article_sentiment"], whole)
+
+
+def test_rules_over_the_three_words_before_equal_the_reference_on_mixed_phrases(reference):
+    """Boosters, negations, "never so", "without doubt", idioms and capitals in each of the
+    three places before a lexicon word (the unrolled loop of ``Analyzer._valences``)."""
+    import random
+    words = ("very not never so this without doubt kind of no nor least at the bomb yeah "
+             "right EXTREMELY sort barely isn't cannot really good bad GREAT horrible "
+             "happy war peace hardly quite").split()
+    rng = random.Random(7)
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 9)))
+             for _ in range(3000)]
+    ours = get_analyzer("vader")
+    for t in texts:
+        a, b = reference.polarity_scores(t), ours.polarity_scores(t)
+        assert all(abs(a[k] - b[k]) < 1e-9 for k in a), (t, a, b)
+    assert len({ours.polarity_scores(t)["compound"] for t in texts}) > 300

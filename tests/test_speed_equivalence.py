@@ -248,7 +248,13 @@ def test_tokens_found_run_by_run_equal_one_findall():
         " word, word; (word) \"word\" \u201cword\u201d word. Jan. U.S.-led x.y@z.org http://a.b/c"
         " don't O'Brien Russia\u2019s 9/11 5.2% $3 --- ... caf\u00e9 \u4e00\u4e8c\u3000\U0001F600x"
         " a\u00a0b tab\tand\x0bvt\x1cy end")
-    for t in (text, "", "   ", "plain words only", "!?", "\u00e9"):
+    # runs of letters and one last character, told apart without the pattern
+    endings = (" said, said; (said) said! said? said) said\" said\u201d said. Gen. gen. GEN."
+               " Sept. Sep. sept.. Jan.. JAN. A. a. I. x. Mr. mr. Mrs. U.S. e.g. U.S. ok.) ok.,"
+               " ok!! ok?! ok,, ok,\" , . ; ! ? ) \" x, a. \u00e9. \u00e9, caf\u00e9, Zo\u00eb."
+               " said: said' said\u2019 said- said] said_ said1, 1, 1. said.\n\tsaid,")
+    for t in (text, endings, text + endings, "", "   ", "plain words only", "!?", "\u00e9",
+              ",", "a.", "Gen.", "x,"):
         toks, lengths = T._find_tokens(t)
         want = T.token_regex().findall(t)
         assert toks.tolist() == want, t

@@ -257,28 +257,48 @@ class Analyzer:
                     valence += C_INCR
                 else:
                     valence -= C_INCR
-            for start_i in range(3):
-                if i > start_i:
-                    p = toks[i - start_i - 1]
-                    if p[2]:
-                        continue
+            # the three words before: boosters, negations and idioms (VADER's loop over
+            # start_i = 0, 1, 2, unrolled; each step only where the word is no lexicon word)
+            if i > 0:
+                p = toks[i - 1]
+                if not p[2]:
                     s = p[5]
                     if s:
-                        if valence < 0:
-                            s = -s
-                        if p[4] and is_cap_diff:
-                            if valence > 0:
-                                s += C_INCR
-                            else:
-                                s -= C_INCR
-                        if start_i == 1:
-                            s = s * 0.95
-                        elif start_i == 2:
-                            s = s * 0.9
+                        s = _boost(s, p, valence, is_cap_diff)
                     valence = valence + s
-                    valence = self._negation_check(valence, toks, lows, start_i, i)
-                    if start_i == 2:
-                        valence = self._special_idioms_check(valence, lows, i)
+                    if p[6]:
+                        valence = valence * N_SCALAR
+                if i > 1:
+                    p = toks[i - 2]
+                    if not p[2]:
+                        s = p[5]
+                        if s:
+                            s = _boost(s, p, valence, is_cap_diff) * 0.95
+                        valence = valence + s
+                        w2, w1 = p[1], lows[i - 1]
+                        if w2 == "never" and (w1 == "so" or w1 == "this"):
+                            valence = valence * 1.25
+                        elif w2 == "without" and w1 == "doubt":
+                            pass
+                        elif p[6]:
+                            valence = valence * N_SCALAR
+                    if i > 2:
+                        p = toks[i - 3]
+                        if not p[2]:
+                            s = p[5]
+                            if s:
+                                s = _boost(s, p, valence, is_cap_diff) * 0.9
+                            valence = valence + s
+                            w3, w2, w1 = p[1], lows[i - 2], lows[i - 1]
+                            if (w3 == "never" and (w2 == "so" or w2 == "this")) or (
+                                    w1 == "so" or w1 == "this"):
+                                valence = valence * 1.25
+                            elif w3 == "without" and (w2 == "doubt" or w1 == "doubt"):
+                                pass
+                            elif p[6]:
+                                valence = valence * N_SCALAR
+                            if not _IDIOM_ANCHORS.isdisjoint(lows[i - 3:i + 3]):
+                                valence = self._special_idioms_check(valence, lows, i)
             # "least" as negation
             if i > 0 and lows[i - 1] == "least" and not toks[i - 1][2]:
                 if i > 1:
@@ -325,29 +345,6 @@ class Analyzer:
         return override, skip
 
     @staticmethod
-    def _negation_check(valence, toks, lows, start_i, i):
-        if start_i == 0:
-            if toks[i - 1][6]:
-                valence = valence * N_SCALAR
-        elif start_i == 1:
-            w2, w1 = lows[i - 2], lows[i - 1]
-            if w2 == "never" and (w1 == "so" or w1 == "this"):
-                valence = valence * 1.25
-            elif w2 == "without" and w1 == "doubt":
-                pass
-            elif toks[i - 2][6]:
-                valence = valence * N_SCALAR
-        else:
-            w3, w2, w1 = lows[i - 3], lows[i - 2], lows[i - 1]
-            if (w3 == "never" and (w2 == "so" or w2 == "this")) or (w1 == "so" or w1 == "this"):
-                valence = valence * 1.25
-            elif w3 == "without" and (w2 == "doubt" or w1 == "doubt"):
-                pass
-            elif toks[i - 3][6]:
-                valence = valence * N_SCALAR
-        return valence
-
-    @staticmethod
     def _special_idioms_check(valence, lows, i):
         if _IDIOM_ANCHORS.isdisjoint(lows[i - 3:i + 3]):
             return valence  # no idiom or booster phrase can be among these words
@@ -381,6 +378,20 @@ class Analyzer:
         """
         cache = self._tok
         return _word_counts([cache[w] for w in text.split()])
+
+
+def _boost(s: float, rec: tuple, valence: float, is_cap_diff: bool) -> float:
+    """A booster's scalar as VADER's ``scalar_inc_dec`` makes it: turned round before a
+    negative valence, C_INCR more in capitals among mixed-case words (``rec``: the booster's
+    cached token record)."""
+    if valence < 0:
+        s = -s
+    if rec[4] and is_cap_diff:
+        if valence > 0:
+            s += C_INCR
+        else:
+            s -= C_INCR
+    return s
 
 
 # fields of the cached token records (:meth:`Analyzer._token`), read by ``map``
