@@ -120,10 +120,42 @@ def test_neutral_is_decided_with_a_role(text, target, role):
      "verb-agent+hedge"),
     ("Egypt will continue to support the peace process.", "Egypt", "positive", "verb-agent"),
     ("We are grateful to Japan for its help.", "Japan", "positive", "evaluative-word"),
+    ("Opposition leaders took a swipe at France over its pension plan.", "France", "negative",
+     "evaluative-word"),
+    ("Voters were disappointed with Germany after the summit.", "Germany", "negative",
+     "evaluative-word"),
 ])
 def test_polar_needs_evidence_tied_to_the_target(text, target, label, rule):
     r = score(text, target)
     assert (r["label"], r["rule"]) == (label, rule), r
+
+
+def test_criticism_aimed_at_needs_a_criticism_word():
+    """"a swipe at X" is criticism of X; "at X" after anything else stays a place."""
+    assert score("The talks were held at Geneva.", "Geneva")["label"] == "neutral"
+    assert score("Shells fell at Ukrainian positions near the river.",
+                 "Ukrainian")["label"] == "neutral"
+
+
+def test_a_demonym_naming_one_person_is_not_the_state():
+    """"the Frenchman", "the Italian was sent off": one person's origin (neutral), while
+    "the Italian government was criticised" still judges the state."""
+    for text, target in [("The Frenchman was booked for a late tackle.", "Frenchman"),
+                         ("The Italian was sent off in the final minute.", "Italian")]:
+        r = score(text, target)
+        assert (r["label"], r["rule"]) == ("neutral", "origin"), r
+    assert score("The Italian government was criticised.", "Italian")["label"] == "negative"
+
+
+@pytest.mark.parametrize("text,label", [("British exports rose sharply.", "positive"),
+                                        ("British output fell in November.", "negative"),
+                                        ("British prices rose again.", "neutral"),
+                                        ("Prices in Britain fell again.", "neutral")])
+def test_own_results_up_or_down_follow_rule_6(text, label):
+    """Codebook rule 6: the country's own results (its exports, output) rose / fell;
+    prices in or of a country are not its conduct."""
+    target = "British" if "British" in text else "Britain"
+    assert score(text, target)["label"] == label
 
 
 def test_the_seeds_two_errors_are_gone():

@@ -53,7 +53,7 @@ government governments side forces force troops army armed military navy authori
 officials official leadership leader leaders president prime minister ministers ministry
 foreign defence defense regime state administration delegation diplomats diplomat embassy
 envoy ambassador courts court police parliament congress senate people nation economy
-exports gdp team squad players counterparts counterpart partners federation republic
+exports gdp output manufacturing team squad players counterparts counterpart partners federation republic
 kingdom establishment intelligence services security central bank peoples sultan emir
 king queen monarch citizens
 """.split())
@@ -96,6 +96,15 @@ DENIED = frozenset("that any accusations accusation allegations allegation claim
 DENIAL = -0.3
 #: attitudes toward the target that portray it ("grateful to the U.S.": thanked)
 TOWARD = {"grateful": 0.5, "thankful": 0.5, "indebted": 0.4, "friendly": 0.5}
+#: criticism aimed at the target ("a swipe at X", "disappointed with X"): the codebook's
+#: "criticised" (unfavourable for X); read like TOWARD, after "at", "with" or "against"
+TOWARD.update(dict.fromkeys("swipe swipes jab jabs dig digs potshots aim disappointment "
+                            "disappointed frustration frustrated anger angry fury furious "
+                            "outrage outraged".split(), -0.5))
+#: a demonym that names one person ("the Frenchman", "the Italian was sent off"): origin,
+#: not the state (the codebook's unit is the country)
+PERSON_FORMS = ("man", "men", "woman", "women")
+SINGULAR = frozenset("was is has".split())
 #: linking verbs (with be): an evaluative word after them evaluates the subject
 LINKING = frozenset("remain remains remained become becomes became seem seems seemed appear "
                     "appears appeared grow grows grew grown look looks looked stay stays "
@@ -263,6 +272,15 @@ class _Sentence:
         low = self.target.lower()
         dem = demonyms()
         self.demonym = low in dem or low.rstrip("s") in dem
+
+    def one_person(self) -> bool:
+        """The target is a demonym naming one person ("the Frenchman", "the Italian was")."""
+        w = self.w[self.tj]
+        if not self.demonym or w in ("german", "turkmen"):
+            return False
+        return w.endswith(PERSON_FORMS) or (
+            self.ti > self.cs and self.w[self.ti - 1] == "the" and self.ti == self.tj and
+            self.tj + 1 < self.ce and self.w[self.tj + 1] in SINGULAR)
 
     def cap(self, i):
         return 0 <= i < len(self.raw) and self.raw[i][:1].isupper()

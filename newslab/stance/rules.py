@@ -306,7 +306,7 @@ def _prepositional(s: _Sentence, start: int):
         v = s.verbs["urge"][0].object  # "called on X to ...": as "urged X to ..."
         return _result(s, v, "verb-object", "object", f"{s.w[p - 1]} on",
                        f"called on to act, as 'urged' ({_kind(v)} for it)", act_at=p - 1)
-    if prep in ("to", "towards", "toward", "with") and p - 1 >= s.cs and \
+    if prep in ("to", "towards", "toward", "with", "at", "against") and p - 1 >= s.cs and \
             s.w[p - 1] in TOWARD:
         v = TOWARD[s.w[p - 1]]
         return _result(s, v, "evaluative-word", "object", s.w[p - 1],
@@ -559,6 +559,8 @@ def _country_rules(s: _Sentence) -> RuleResult:
     r = _dateline(s) or _attached(s)
     if r is not None:
         return r
+    if s.one_person():
+        return _result(s, 0.0, "origin", "origin", "", "one person of that nationality")
     r, k = _origin(s)
     if r is not None:
         return r
