@@ -386,7 +386,12 @@ def test_pass_one_counts_once_per_piece_equal_the_separate_counts():
                                                         lab[ok].reset_index(drop=True))
     pc = ks._PieceCounts(piece)
     pc.add_to(b.term_df)
-    b.by_counts["k"].add_counts(pc, labels)
+    compact = ks._Labels(pd.Series(ids, dtype=object), {"k": pd.DataFrame(
+        {"article_id": labels.index, "k": labels.to_numpy()})})
+    lab_of = compact.of("k", pc.arts)
+    assert list(lab_of) == list(pd.Series(pc.arts, dtype=object).map(labels)
+                                .astype(object).where(lambda s: s.notna(), None))
+    b.by_counts["k"].add_counts(pc, lab_of)
     assert a.n_docs == b.term_df.n_docs == 5
     x, y = a._counts, b.term_df._counts
     assert list(x.rows) == list(y.rows) and list(x.vocab) == list(y.vocab)
@@ -556,3 +561,64 @@ def test_an_interrupted_corpus_phase_stops_the_side_process(tmp_path, monkeypatc
     pid = int(pid_file.read_text())
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
+
+
+def _parent_pid(parts, shared=None):
+    """A picklable map_parts task: the rows it read, its parent's pid, ``shared``."""
+    import os
+    return sum(len(p) for p in parts), os.getppid(), shared
+
+
+def test_map_parts_passes_shared_and_gives_what_the_serial_run_gives(tmp_path):
+    """``shared`` reaches every call (here and in the forked workers), and two workers
+    give the serial run's results, in order."""
+    import os
+
+    from newslab.pipeline import Tables
+    _needs_forkserver()
+    analyze(corpus(tmp_path / "c", n=12), tmp_path / "o", jobs=1, batch_size=4,
+            stages=["sentences"])
+    big = {"labels": list(range(1000))}
+    serial = StageTables(Tables(tmp_path / "o", ["articles"]), {"articles": None}, {},
+                         jobs=1)
+    want = list(serial.map_parts("articles", _parent_pid, shared=big))
+    assert len(want) == 3 and all(r[2] == big for r in want)
+    two = StageTables(Tables(tmp_path / "o", ["articles"]), {"articles": None}, {}, jobs=2)
+    got = list(two.map_parts("articles", _parent_pid, shared=big))
+    assert [r[0] for r in got] == [r[0] for r in want] and all(r[2] == big for r in got)
+    assert all(r[1] == os.getpid() for r in got)          # forked from here
+
+
+def _forkserver_stage(tables):
+    """A workers stage that says whether a forkserver ran when it started."""
+    from newslab.pipeline import engines
+    running = engines.forkserver_running()
+    n = sum(r[0] for r in tables.map_parts("articles", _parent_pid))
+    return {"fs": pd.DataFrame({"running": [running], "n": [n]})}
+
+
+def test_a_large_corpus_stops_the_warm_forkserver_before_the_corpus_phase(tmp_path,
+                                                                         monkeypatch):
+    """Above SIDE_MAX_ARTICLES no side process uses the batch workers' (warm) forkserver:
+    it is stopped before the corpus stages (its memory back) and starts again with the
+    next run's batches."""
+    from newslab.pipeline import DEFAULT_STAGES, Stage, engines
+    from newslab.pipeline import corpus as corpus_mod
+    from multiprocessing import forkserver
+    _needs_forkserver()
+    engines.stop_forkserver()
+    forkserver._forkserver._stop()        # one an earlier test's pool started (not ours)
+    monkeypatch.setattr(engines, "PRESTART_BYTES", 0)
+    monkeypatch.setattr(corpus_mod, "SIDE_MAX_ARTICLES", 5)
+    core = [s for s in DEFAULT_STAGES if s.name in ("sentences", "tokens")]
+    stages = [*core, Stage("fs", _forkserver_stage, kind="corpus",
+                           needs={"articles": None}, produces=("fs",), workers=True)]
+    c = corpus(tmp_path / "c", n=12)
+    analyze(c, tmp_path / "o", jobs=2, batch_size=4, stages=stages)
+    fs = read_table(tmp_path / "o", "fs")
+    assert not bool(fs["running"][0]) and int(fs["n"][0]) == 12
+    assert engines._STARTED[0] is None and not engines.forkserver_running()
+    monkeypatch.setattr(corpus_mod, "SIDE_MAX_ARTICLES", 50)   # a small run keeps it
+    analyze(c, tmp_path / "o2", jobs=2, batch_size=4, stages=stages)
+    assert bool(read_table(tmp_path / "o2", "fs")["running"][0])
+    assert engines._STARTED[0] == "warm"

@@ -600,3 +600,16 @@ def test_the_forkserver_starts_only_when_a_batch_is_to_run(tmp_path, monkeypatch
     analyze(c, tmp_path / "p", **kw)
     assert started == [1]
     assert_same_tables(all_tables(tmp_path / "p"), all_tables(tmp_path / "o"))
+
+
+def test_a_side_stage_that_uses_workers_is_refused_where_it_is_declared():
+    """side=True is for a corpus stage without workers: a stage with both (or a batch
+    stage with side) is refused when its row is made, not skipped at run time."""
+    def fn(tables):
+        return {}
+    with pytest.raises(ValueError, match="side=True"):
+        Stage("both", fn, kind="corpus", side=True, workers=True)
+    with pytest.raises(ValueError, match="side=True"):
+        Stage("batch_side", fn, kind="batch", side=True)
+    assert Stage("ok", fn, kind="corpus", side=True).side
+    assert all(not (s.side and s.workers) for s in DEFAULT_STAGES)

@@ -129,36 +129,36 @@ def keywords_parts(tables, *, by=(), duplicates: bool = False,
     iterator runs the second."""
     keys = _groups.check_keys(by)
     pieces = _pieces(tables, chunk_articles)
-    labels = {}
+    labels = None
     if keys:
         if "articles" not in tables:
             raise NewslabError("keywords_stage: by= needs the articles table")
         arts = _groups.aggregate_articles(tables["articles"], duplicates=duplicates)
-        for key in keys:
-            g = _groups.group_table(arts, key)
-            labels[key] = pd.Series(g[key].to_numpy(dtype=object),
-                                    index=g["article_id"].to_numpy(dtype=object))
-            labels[key].index.get_indexer(labels[key].index[:1])  # its hash table built
-            # here, once, not in every worker
+        labels = _Labels(arts["article_id"], {key: _groups.group_table(arts, key)
+                                              for key in keys})
+        arts = None
+        release = getattr(tables, "release", None)
+        if callable(release):                     # the articles table is not read again
+            release("articles")
     mapper = getattr(tables, "map_parts", None)
     dic = _dictionary(tables)
     if callable(mapper) and getattr(tables, "jobs", 1) > 1:   # pass 1 in worker processes
-        got = mapper("tokens", lambda parts: _statistics(
-            _cut(parts, chunk_articles), keys, labels), columns=STAGE_TOKEN_NEEDS,
-            tasks=2 * tables.jobs, **dic)
+        got = mapper("tokens", _pass1, shared=(keys, labels, chunk_articles),
+                     columns=STAGE_TOKEN_NEEDS, tasks=2 * tables.jobs, **dic)
         total = _Statistics(keys)
         for st in got:
             total.merge(st)
     else:
         total = _statistics(pieces(), keys, labels)
+    labels = None
     total.term_df.lookup([])                      # its index made once, before any fork
     total.phrase_df.flush()                       # and the phrase hashes merged once
     if callable(mapper) and getattr(tables, "jobs", 1) > 1 and total.n_pieces > 1 \
             and total.term_df.n_docs > 1:             # pass 2 too, one part per task
-        kw = mapper("tokens", lambda parts: _score_parts(
-            _cut(parts, chunk_articles), total), columns=STAGE_TOKEN_NEEDS,
-            tasks=max(2 * tables.jobs, total.term_df.n_docs // (chunk_articles or 10**9)),
-            **dic)
+        kw = mapper("tokens", _pass2, shared=(total.scoring(), chunk_articles),
+                    columns=STAGE_TOKEN_NEEDS,
+                    tasks=max(2 * tables.jobs, total.term_df.n_docs // (chunk_articles or
+                                                                        10**9)), **dic)
         out = {"keywords": (k for k in kw if len(k))}
     else:
         out = {"keywords": _stage_keywords(tables, pieces, total.n_pieces, total.term_df,
@@ -186,6 +186,26 @@ class _Statistics:
             c.merge(o.by_counts[key])
 
 
+    def scoring(self) -> _Statistics:
+        """What pass 2 needs (the document frequencies; not the group counts)."""
+        st = _Statistics(())
+        st.term_df, st.phrase_df, st.n_pieces = self.term_df, self.phrase_df, self.n_pieces
+        return st
+
+
+def _pass1(parts, shared) -> _Statistics:
+    """Pass 1 over some parts of the tokens (a worker's task: a module-level function,
+    picklable; ``shared``: the ``by`` keys, their labels and the piece size)."""
+    keys, labels, size = shared
+    return _statistics(_cut(parts, size), keys, labels)
+
+
+def _pass2(parts, shared) -> pd.DataFrame:
+    """Pass 2 over some parts (a worker's task; ``shared``: the statistics, piece size)."""
+    total, size = shared
+    return _score_parts(_cut(parts, size), total)
+
+
 def _statistics(pieces, keys, labels) -> _Statistics:
     st = _Statistics(keys)
     for piece in pieces:
@@ -194,7 +214,7 @@ def _statistics(pieces, keys, labels) -> _Statistics:
         counts.add_to(st.term_df)
         st.phrase_df.add(piece)
         for key, c in st.by_counts.items():
-            c.add_counts(counts, labels[key])
+            c.add_counts(counts, labels.of(key, counts.arts))
     st.phrase_df.flush()                 # merged here (in a worker, when in one)
     return st
 
@@ -311,6 +331,39 @@ def _score_pieces(pieces, term_df, phrase_df):
             for m, k in STAGE_METHODS], piece)
 
 
+class _Labels:
+    """The group of every article for each ``by`` key, compact (it travels to the pass-1
+    workers): one index of the article ids, and per key a group code per article (-1:
+    none) and the group names."""
+
+    def __init__(self, ids: pd.Series, grouped: dict):
+        self.index = pd.Index(ids.to_numpy(dtype=object)).unique()
+        self.codes, self.names = {}, {}
+        for key, g in grouped.items():
+            codes, names = pd.factorize(pd.Series(g[key].to_numpy(dtype=object),
+                                                  dtype=object))
+            at = np.full(len(self.index), -1, dtype=np.int32)
+            pos = self.index.get_indexer(g["article_id"].to_numpy(dtype=object))
+            at[pos[pos >= 0]] = codes[pos >= 0]
+            self.codes[key] = at
+            self.names[key] = np.append(np.asarray(names, dtype=object), None)
+        self._last = (None, None)
+
+    def of(self, key, arts: np.ndarray) -> np.ndarray:
+        """The group of each of the articles ``arts`` (ids) by ``key``; None: none."""
+        if self._last[0] is not arts:                 # one lookup per piece, all keys
+            self._last = (arts, self.index.get_indexer(np.asarray(arts, dtype=object)))
+        pos = self._last[1]
+        codes = np.where(pos >= 0, self.codes[key][pos], -1)
+        return self.names[key][codes]                 # -1: the last name, None
+
+    def __getstate__(self):
+        return {"index": self.index, "codes": self.codes, "names": self.names}
+
+    def __setstate__(self, state):
+        self.__dict__.update(state, _last=(None, None))
+
+
 class _GroupCounts:
     """Articles per group and term, token counts per group and term, articles per group,
     summed over pieces."""
@@ -319,10 +372,10 @@ class _GroupCounts:
         self.df, self.n = CountsByRow(), CountsByRow()
         self.sizes = {}
 
-    def add_counts(self, pc: _PieceCounts, labels: pd.Series) -> None:
-        """Add a piece's counts (:class:`_PieceCounts`) of the articles ``labels`` (article
-        id -> group) labels; the others are left out."""
-        lab = pd.Series(pc.arts, dtype=object).map(labels).to_numpy(dtype=object)
+    def add_counts(self, pc: _PieceCounts, lab: np.ndarray) -> None:
+        """Add a piece's counts (:class:`_PieceCounts`) of the articles with a group in
+        ``lab`` (one per article of the piece, :meth:`_Labels.of`); the others (None)
+        are left out."""
         ok = np.flatnonzero(pd.notna(lab))
         if not len(ok):
             return

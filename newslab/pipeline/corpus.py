@@ -78,6 +78,11 @@ class StageTables(Mapping):
                                  else self._tables.columns(name, cols))
         return self._cache[name]
 
+    def release(self, name: str) -> None:
+        """Forget table ``name`` read by ``tables[name]`` (its memory goes back; a later
+        ``tables[name]`` reads it again)."""
+        self._cache.pop(name, None)
+
     def __contains__(self, name):                # without reading the table
         return name in self._cols
 
@@ -107,14 +112,18 @@ class StageTables(Mapping):
 
 
     def map_parts(self, name: str, fn, *, columns=None, tasks: int | None = None,
-                  dictionary=()):
-        """``fn(parts)`` for runs of consecutive parts of table ``name`` (``parts``: an
-        iterator of DataFrames), in order: one part per call, or ``tasks`` calls over
-        about equal runs (at least one call per :data:`TASK_PARTS` parts). With ``jobs`` > 1
-        the calls run in that many forked worker
-        processes, each reading its own parts (``fn`` may be any function: it is not
-        pickled, only its results are); else here, one after the other. ``dictionary``: as
-        :meth:`iter_parts`."""
+                  dictionary=(), shared=None):
+        """``fn(parts)`` (``fn(parts, shared)`` when ``shared`` is given) for runs of
+        consecutive parts of table ``name`` (``parts``: an iterator of DataFrames), in
+        order: one part per call, or ``tasks`` calls over about equal runs (at least one
+        call per :data:`TASK_PARTS` parts). ``dictionary``: as :meth:`iter_parts`.
+
+        With ``jobs`` > 1 the calls run in that many worker processes forked from this
+        process, each reading its own parts (``fn`` may be any function and ``shared`` any
+        object: neither is pickled, only the results are; the workers share this
+        process's pages, and the corpus phase stops the batch workers' forkserver first
+        above :data:`SIDE_MAX_ARTICLES`, so nothing else holds them); else here, one
+        after the other."""
         files = [] if name in self._cache else part_files(self._tables.out, name) \
             if self._tables.out is not None and name not in self._tables._cache else []
         cols = self._cols.get(name)
@@ -125,28 +134,33 @@ class StageTables(Mapping):
             cols = None if cols is None else [c for c in cols if c in have]
         n = max(1, min(len(files), max(tasks or len(files), -(-len(files) // TASK_PARTS))))
         runs = [files[len(files) * i // n:len(files) * (i + 1) // n] for i in range(n)]
+        call = fn if shared is None else (lambda parts: fn(parts, shared))
         if self.jobs <= 1 or len(runs) < 2 or not _can_fork():
             if not files:
-                yield fn(self.iter_parts(name, columns, dictionary=dictionary))
+                yield call(self.iter_parts(name, columns, dictionary=dictionary))
                 return
             for run in runs:
-                yield fn(read_part(f, cols, dictionary) for f in run)
+                yield call(read_part(f, cols, dictionary) for f in run)
             return
-        global _TASK
-        _TASK = (fn, runs, cols, dictionary)
-        import gc
-        import multiprocessing as mp
-        release_memory()
-        frozen = gc.get_freeze_count() > 0       # the corpus phase froze what it had
-        gc.freeze()      # the workers' collector leaves the inherited objects (and their
-        try:             # pages, shared with this process) alone
-            with mp.get_context("fork").Pool(min(self.jobs, len(runs)),
-                                             maxtasksperchild=WORKER_TASKS) as pool:
-                yield from pool.imap(_run_task, range(len(runs)))
-        finally:
-            if not frozen:
-                gc.unfreeze()
-            _TASK = None
+        yield from _map_forked(call, runs, cols, dictionary, min(self.jobs, len(runs)))
+
+
+def _map_forked(fn, runs, cols, dictionary, jobs):
+    """:meth:`StageTables.map_parts` in workers forked from this process."""
+    global _TASK
+    _TASK = (fn, runs, cols, dictionary)
+    import gc
+    import multiprocessing as mp
+    release_memory()
+    frozen = gc.get_freeze_count() > 0       # the corpus phase froze what it had
+    gc.freeze()      # the workers' collector leaves the inherited objects (and their
+    try:             # pages, shared with this process) alone
+        with mp.get_context("fork").Pool(jobs, maxtasksperchild=WORKER_TASKS) as pool:
+            yield from pool.imap(_run_task, range(len(runs)))
+    finally:
+        if not frozen:
+            gc.unfreeze()
+        _TASK = None
 
 
 def release_memory() -> None:
@@ -250,6 +264,10 @@ def run_corpus_stages(plan, folder, names: list[str], n_articles: int, owned: se
     """Run the plan's corpus stages; write what they return. Returns the row counts of the
     tables they made and the files written (relative to ``DIR``)."""
     import gc
+
+    from . import engines
+    if n_articles > SIDE_MAX_ARTICLES:   # no side process will use the batch workers'
+        engines.stop_forkserver()        # forkserver: its models' memory goes back now
     release_memory()
     gc.freeze()          # what lives now (models, modules) is not traversed again by the
     try:                 # collections before each stage (each a tenth of a second or more)
@@ -290,7 +308,7 @@ def _side_stages(plan, names, n_articles) -> list:
             or not any(st.workers for st in stages)
             or any(t in made for st in plan.corpus_stages for t in st.needs)):
         return []
-    return [st for st in stages if st.side and not st.workers]
+    return [st for st in stages if st.side]  # (never a workers stage: ``Stage`` refuses it)
 
 
 def _run_side(stages, tables, options) -> dict:

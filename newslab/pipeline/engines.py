@@ -117,9 +117,54 @@ def start_forkserver(stages) -> None:
     if "forkserver" not in mp.get_all_start_methods():
         return
     from multiprocessing import forkserver
+    was = forkserver_running()
     mods = sorted({"newslab.pipeline"} | {s.fn.__module__ for s in stages})
     mp.get_context("forkserver").set_forkserver_preload([*mods, "newslab.pipeline.warm"])
     _start_server(forkserver.ensure_running)
+    if not was:
+        _STARTED[0] = "warm"
+
+
+#: Whether newslab started this process's forkserver (:func:`start_forkserver`: "warm",
+#: the batch stages' modules and models) or not (None: none, or the caller's).
+_STARTED: list = [None]
+
+
+def forkserver_running() -> bool:
+    """Whether this process's forkserver (newslab's or the caller's) is running."""
+    import multiprocessing as mp
+    if "forkserver" not in mp.get_all_start_methods():
+        return False
+    from multiprocessing import forkserver
+    fs = forkserver._forkserver
+    if fs._forkserver_pid is None:
+        return False
+    try:
+        if os.waitpid(fs._forkserver_pid, os.WNOHANG)[0] == 0:
+            return True
+    except ChildProcessError:
+        pass
+    with fs._lock:                     # it died (and is reaped now): forgotten, as
+        try:                           # ``ensure_running`` does, so that one starts anew
+            os.close(fs._forkserver_alive_fd)
+        except (OSError, TypeError):
+            pass
+        fs._forkserver_address = fs._forkserver_alive_fd = fs._forkserver_pid = None
+    return False
+
+
+def stop_forkserver() -> bool:
+    """Stop the forkserver newslab started in this process (never one the caller started:
+    its memory, about 200 MB of modules and models, goes back). Whether it stopped one;
+    a later run starts it again."""
+    if _STARTED[0] is None:
+        return False
+    _STARTED[0] = None
+    if not forkserver_running():
+        return False
+    from multiprocessing import forkserver
+    forkserver._forkserver._stop()
+    return True
 
 
 def _start_server(ensure_running) -> None:

@@ -82,6 +82,10 @@ class Stage:
             raise ValueError(f"stage {self.name}: kind must be one of {KINDS}")
         if not callable(self.fn):
             raise TypeError(f"stage {self.name}: fn must be a function")
+        if self.side and (self.workers or self.kind != "corpus"):
+            raise ValueError(f"stage {self.name}: side=True is for a corpus stage that "
+                             "uses no workers (a side stage runs in one process beside "
+                             "the workers stage)")
         bad = [o for o in self.options if o not in OPTIONS]
         if bad:
             raise ValueError(f"stage {self.name}: unknown option(s) {bad} (known: {OPTIONS})")
