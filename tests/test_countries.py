@@ -97,7 +97,9 @@ def found(text, date=None):
     ("The attack killed three Somalis.", {"SOM"}),
     ("Kazakh, Dutch and Ukrainian diplomats", {"KAZ", "NLD", "UKR"}),
     # organizations are never countries
-    ("NATO, the EU, the UN and the OSCE met in Brussels.", set()),
+    # Brussels as a place is Belgium's capital (the coder guide; session 21), the EU acting
+    ("NATO, the EU, the UN and the OSCE met in Brussels.", {"BEL"}),
+    ("Brussels wants the member states to cut their deficits.", set()),
     # blockers
     ("The Spanish flu and the Indian Ocean", set()),
     ("American Airlines flights to Latin America", set()),
@@ -213,9 +215,13 @@ def test_gazetteer_table():
     leaders = g[g["kind"].eq("leader")]
     assert leaders["start"].notna().all()
     assert (leaders["end"].isna() | (leaders["start"] < leaders["end"])).all()
-    # outside leaders (who are dated), one surface form names one thing
+    # outside leaders (who are dated), one surface form names one thing, except that a
+    # reading with a context rule keeps the next reading for the hits it turns down
     others = g[g["kind"].ne("leader")]
-    assert not others["surface"].duplicated().any()
+    dup = others[others["surface"].duplicated(keep=False)]
+    assert (dup.groupby("surface").size() == 2).all()
+    assert dup.groupby("surface")["rule"].first().ne("").all()
+    assert set(dup["surface"]) == {"Brussels"}
     assert set(g["rule"]) <= set(C.RULES) | {""}
 
 

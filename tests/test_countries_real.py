@@ -148,7 +148,8 @@ def test_places_names_demonyms(text, expected):
     ("Chancellor Schroeder's Social Democrat-Green Party administration fell.", "2004-12-01",
      {"DEU"}),
     ("Oil reached $49.40 US a barrel.", None, set()),
-    ("The English FA banned him for nine months.", None, set()),
+    # the nation's football association is the country (the coders of round 5; session 21)
+    ("The English FA banned him for nine months.", None, {"GBR"}),
     ("Standard Chartered said it would buy Korea First Bank.", None, set()),
     ("The Swiss National Bank held rates.", None, {"CHE"}),
     ("Petro-Canada sold its stake.", None, set()),

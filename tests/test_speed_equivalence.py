@@ -432,3 +432,40 @@ def test_batches_run_with_rarer_full_collections_and_restore_them(tmp_path):
         assert gc.get_threshold() == (old[0], old[1], 7)
     finally:
         gc.set_threshold(*old)
+
+
+def _eager_name_memory(text, date=None):
+    """The name memory as it was made before it was read on demand: every match at once."""
+    mem = {}
+    for rx, name_g, desc_g in ((A._APPOSITIVE, 1, 2), (A._TITLED, 2, 1)):
+        for m in rx.finditer(text):
+            c = A._country_of(m.group(desc_g), date)
+            if c is not None:
+                name = m.group(name_g)
+                for key in (name, name.split()[-1]):
+                    mem.setdefault(key, c)
+    for m in (A._ADMIN.finditer(text) if "administration" in text else ()):
+        c = A._country_of(m.group(1), date)
+        if c is not None:
+            mem.setdefault("administration", c)
+    return mem
+
+
+def test_name_memory_read_on_demand_equals_reading_every_match():
+    extra = ["Russian Foreign Minister Sergei Lavrov met French President Emmanuel Macron; "
+             "spokesman Dmitry Peskov (of Russia) and Chinese envoy Wang Yi, Lavrov said.",
+             "Ivan Petrov, an aide to Putin, and U.S. Secretary of State Ivan Petrov spoke. "
+             "The Biden administration and the Trump administration differ.",
+             "German Chancellor Olaf Scholz-Weber, a Merkel ally, and Chancellor Olaf Scholz."]
+    date = pd.Timestamp("2022-02-01")
+    n = 0
+    for text in [*TEXT, *extra, " ".join(TEXT + extra)]:
+        eager, lazy = _eager_name_memory(text, date), A._name_memory(text, date)
+        keys = {*eager, *re.findall(r"[A-Z][a-z]+", text), "administration", "Nobody Else",
+                "Ned Price", "", "Scholz-Weber", "x, y"}
+        for k in sorted(keys):
+            assert (k in lazy) == (k in eager) and lazy.get(k) == eager.get(k), (text, k)
+            if k in eager:
+                assert lazy[k] == eager[k]
+        n += len(eager)
+    assert n >= 8

@@ -54,7 +54,10 @@ Other names and currencies (``names.py``)
     of ..."), "America" the continent among other
     continents, or a seat of government that is not the capital (The Hague) as a mere
     place. "the Commons" and "the Supreme Court" (with an American cue) named alone are
-    institutions (``context.py``).
+    institutions (``context.py``); so is "the federal government" for the US, with an
+    American cue. "Brussels" is Belgium's capital as a place or dateline and the EU's seat
+    (an organization) when it acts. A national team named by its nickname ("the All
+    Blacks") counts.
 
 How it matches (fast, one pass)
     One Aho-Corasick automaton (pyahocorasick) holds every spelling of every surface form
@@ -82,8 +85,10 @@ Data files (``newslab/data/countries/*.csv``, plain CSV a researcher can read an
 Where things live
     ``data`` (the data files -> :func:`gazetteer`), ``context`` (the named context rules,
     each explained), ``leaders`` (acting for the state or a person), ``names`` (other
-    names, currencies), ``heads`` (the word lists those rules read), ``titles`` (titles of
-    works), ``matcher`` (the Aho-Corasick
+    names, currencies), ``inside`` (a country word inside a longer name read as a whole:
+    an organisation's head anywhere in it, a capital after a first name or a club's word,
+    a capital as a club, a day named after countries), ``heads`` (the word lists those
+    rules read), ``titles`` (titles of works), ``matcher`` (the Aho-Corasick
     :class:`Matcher`, :func:`variants`),
     ``mentions`` (:func:`find_mentions`, :func:`mentions_in_text`, :func:`countries_in_text`,
     counts), ``stage`` (the pipeline stages ``mentions_stage`` and ``attention_stage``).

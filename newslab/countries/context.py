@@ -160,6 +160,24 @@ def _rule_person(text, start, end, s0, s1, gazwords) -> bool:
     return True
 
 
+#: a person's full name after a nationality noun: two capitalized words, then no third
+_FULL_NAME_AFTER = re.compile(r" [A-Z][\w'’.-]+ [A-Z][\w'’-]+(?![\w'’-]| [A-Z])")
+
+
+def _rule_nationality(text, start, end, s0, s1, gazwords) -> bool:
+    """A nationality noun that is also a first name ("Finn", "Scot") is the nationality
+    before a person's full name ("Finn Jarkko Nieminen beat ...", sport copy's "<Nationality>
+    <First> <Last>"), or where :func:`_rule_person` keeps it ("the Finn won"); "Finn
+    Russell scored" (one capitalized word after it) is a person's name."""
+    if text[start - 1:start] not in ("", " ", "\t", "(", "\"", "“") and start > s0:
+        return _rule_person(text, start, end, s0, s1, gazwords)
+    prev = _prev_word(text, start)
+    if not (prev and prev[0].isupper() and plain_word(prev.lower().rstrip("."), gazwords)) \
+            and _FULL_NAME_AFTER.match(text, end, end + 60):
+        return True
+    return _rule_person(text, start, end, s0, s1, gazwords)
+
+
 def _rule_georgia(text, start, end, s0, s1, gazwords) -> bool:
     """Georgia is the country unless its sentence speaks of the US state (Atlanta, the
     governor, a county, a runoff, a school board or a federal court, "City, Georgia", "a
@@ -192,7 +210,8 @@ def _rule_food(text, start, end, s0, s1, gazwords) -> bool:
 
 
 def _rule_language(text, start, end, s0, s1, gazwords) -> bool:
-    """A demonym that names a language is not a country mention: "speaks Russian",
+    """A demonym that names a language is not a country mention: "speaks Russian", "an
+    English 'a'" (before a quoted letter or word),
     "Russian-speaking", "conducted in French.", "some German." (an adjective demonym
     closing a clause, without "a"/"the" before it, is a language; "the mercurial French."
     is the team), "in Polish while ..." (after "in", before a new clause), "my Portuguese
@@ -208,6 +227,8 @@ def _rule_language(text, start, end, s0, s1, gazwords) -> bool:
             _LANG_OF_AFTER.match(text, end, end + 12):
         return False    # "his lack of English did not", "a good command of French."
     after = text[end:end + 12]
+    if _QUOTED_LETTER.match(text, end, end + 20):
+        return False    # "a Russian 'a' looks like an English 'a'": a letter of the language
     m = re.match(r"[\s-]([A-Za-z]+)", after)
     if m and m.group(1).lower() in _LANG_AFTER:
         return False
@@ -220,6 +241,10 @@ def _rule_language(text, start, end, s0, s1, gazwords) -> bool:
     return not (prev == "in" and after[:1] == ",")
 
 
+#: a quoted letter or sound (up to three characters) right after a language: "an English
+#: 'a'", "the French "r"" (the language's, not the country's; not "Russian "filtration"
+#: operations")
+_QUOTED_LETTER = re.compile(r"[ \t]+['‘\"“][^\s'’\"”]{1,3}['’\"”]")
 _TO_THE_POLE = re.compile(r"\b(?:at|to|reach|reached|reaching|near|from|toward|towards)\s+the\s+$")
 
 
@@ -247,14 +272,25 @@ def _rule_continent(text, start, end, s0, s1, gazwords) -> bool:
 _US_CUE = re.compile(r"\bU\.?S\.?\b|America|Washington|Senate|House|Capitol|Democrat|"
                      r"Republican|lawmakers|legislation|\bbill\b")
 _MUSIC = re.compile(r"(?i)award|nominat|ceremony|album|singer|band\b|\bbest\b|music|\bpop\b|"
-                    r"perform|\bstage\b|\bgig|rapper|songwriter|\bchart")
+                    r"perform|\bstage\b|\bgig|rapper|songwriter|\bchart|\bsuccess\b|"
+                    r"\bwinners?\b|\bgongs?\b")
+
+
+#: words before "Brits" that count people ("two Brits", "many young Brits")
+_PEOPLE_BEFORE = re.compile(r"(?:\b(?:many|most|some|few|fewer|more|all|these|those|other|"
+                            r"fellow|young|ordinary|older|million|millions|thousands|"
+                            r"hundreds|of|\d[\d,.]*)|\b(?:two|three|four|five|six|seven|"
+                            r"eight|nine|ten))\s+(?:[a-z]+\s+)?$", re.I)
 
 
 def _rule_brits(text, start, end, s0, s1, gazwords) -> bool:
-    """"Brits" is the British people unless it names the music awards, the Brits: after
-    "the" in a sentence about music or prizes ("won two awards at the Brits")."""
-    before = text[max(s0, start - 5):start].lower()
-    return not (before.endswith("the ") and _MUSIC.search(text, s0, s1))
+    """"Brits" is the British people unless it names the music awards, the Brits: in a
+    sentence about music or prizes ("won two awards at the Brits", "capitalising on Brits
+    success"), unless a number or quantifier counts people ("two young Brits bought the
+    album")."""
+    if not _MUSIC.search(text, s0, s1):
+        return True
+    return _PEOPLE_BEFORE.search(text, max(s0, start - 30), start) is not None
 
 
 def _rule_congress(text, start, end, s0, s1, gazwords) -> bool:
@@ -314,6 +350,54 @@ def _rule_seat(text, start, end, s0, s1, gazwords) -> bool:
     return bool(words) and text[end:end + 1] == " " and words[0].lower() in _ACT_WORDS
 
 
+#: words before "to Brussels" that make it a journey's end ("travel to Brussels")
+_TRAVEL_WORDS = frozenset("travel travels traveled travelled traveling travelling go goes "
+                          "went going head heads headed heading return returns returned "
+                          "returning trip trips flew fly flies flying come came coming move "
+                          "moved journey way back visit delegation".split())
+#: words right before "Brussels" that make it a place: prepositions of place, travel verbs
+_PLACE_WORDS = frozenset("in at to from near outside into via around across toward towards "
+                         "visit visits visited visiting reached reach left".split())
+
+
+def _rule_eu_seat(text, start, end, s0, s1, gazwords) -> bool:
+    """"Brussels" is Belgium's capital as a place, which the coder guide counts ("told
+    reporters in Brussels", a dateline "BRUSSELS, Nov 9 -", "talks in Brussels, Belgium",
+    "Brussels-based"); acting it is the seat of the EU ("Brussels wants tighter rules",
+    "Brussels' ruling"), and the rule leaves the hit to the EU's row in
+    ``organizations.csv`` (an organization: no country)."""
+    if text[start:end].isupper() or text.startswith(("-based", ", Belgium"), end):
+        return True
+    prev = _prev_word(text, start).lower()
+    if prev == "to":    # a journey's end ("travel to Brussels"), not "more powers to Brussels"
+        return _prev_word(text, start - 3).lower() in _TRAVEL_WORDS
+    return prev in _PLACE_WORDS
+
+
+#: an American cue for "the federal government": a US state or city (datelines "NEW YORK
+#: (CNN/Money) -"), the country's name or people, its federal bodies and presidents
+_US_FEDERAL_CUE = re.compile(r"\b(?:" + _US_STATES + r"|NEW YORK|WASHINGTON|LOS ANGELES|"
+                             r"CHICAGO|BOSTON|SAN FRANCISCO|New York|Los Angeles|Chicago|"
+                             r"U\.S\.|US|USA|America|American|Americans|Congress|Senate|"
+                             r"Medicare|Medicaid|Pentagon|White House|State Department|"
+                             r"Bush|Clinton|Obama|Trump|Biden)(?![A-Za-z])")
+
+
+def _rule_federal(text, start, end, s0, s1, gazwords) -> bool:
+    """"the federal government" is the US government in a sentence with an American cue
+    (a US state or city, "U.S.", "Americans", Congress, a president: "NEW YORK (CNN/Money)
+    - The federal government said ...", "across the federal government," Mr Bush said");
+    not another federation's ("Germany's federal government", "the Nigerian federal
+    government": a possessive or a capitalized word right before it), nor without a cue
+    (Canada, Australia, Russia, ... have federal governments too)."""
+    before = text[max(s0, start - 20):start].rstrip()
+    last = before.split()[-1:] if before else []
+    if last and (last[0][:1].isupper() and last[0].lower() != "the" or
+                 last[0].endswith(("'s", "’s", "s'"))):
+        return False
+    return _US_FEDERAL_CUE.search(text, s0, s1) is not None
+
+
 _CANADA = re.compile(r"Canad|Ottawa")
 
 
@@ -347,7 +431,9 @@ RULES = {"person": _rule_person, "georgia": _rule_georgia, "washington": _rule_w
          "food": _rule_food, "language": _rule_language, "brits": _rule_brits,
          "congress": _rule_congress, "lost_apostrophe": _rule_lost_apostrophe,
          "sino": _rule_sino, "continent": _rule_continent, "seat": _rule_seat,
-         "commons": _rule_commons, "us_court": _rule_us_court, "pole": _rule_pole}
+         "commons": _rule_commons, "us_court": _rule_us_court, "pole": _rule_pole,
+         "nationality": _rule_nationality, "eu_seat": _rule_eu_seat,
+         "federal": _rule_federal}
 
 
 def _after_us_state(text: str, end: int) -> bool:

@@ -146,10 +146,14 @@ def _finish(df: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     df["_order"] = np.arange(len(df))
     leaders = df[df["kind"].isin(["leader", "person"])]
     others = df[~df["kind"].isin(["leader", "person"])]
-    # (a surface form names one thing: the earliest file wins, extra rows first)
+    # (a surface form names one thing: the earliest file wins, extra rows first; when that
+    # reading has a context rule, the next one stays for the hits the rule turns down:
+    # "Brussels", Belgium's capital as a place, else the EU's seat)
     others = (others.sort_values(["_has_rule", "_order"], ascending=[False, True])
-              .drop_duplicates(["surface", "iso3"]).sort_values("_order")
-              .drop_duplicates(["surface"]))
+              .drop_duplicates(["surface", "iso3"]).sort_values("_order"))
+    nth = others.groupby("surface", sort=False).cumcount()
+    ruled = others["surface"].map(others[nth.eq(0)].set_index("surface")["_has_rule"])
+    others = others[nth.eq(0) | (nth.eq(1) & ruled)]
     df = pd.concat([others, leaders]).sort_values("_order")
     return df.drop(columns=["_has_rule", "_order"]).reset_index(drop=True)
 

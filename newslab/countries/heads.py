@@ -4,7 +4,9 @@ country that ends its name (:data:`COMPANY_BEFORE`), company tails, offices that
 name's run, heads before "of", and the lower-case words that make a capital an agreement's
 name."""
 
-#: words that head a name of something other than the country ("Australian Open")
+#: words that head a name of something other than the country ("Australian Open"); not
+#: "FA": "the English FA", "the Welsh FA" are the nation's football association, which the
+#: coders of round 5 coded as the country (GBR)
 NAME_HEADS = frozenset("""
 Open Masters Olympics Games Paralympics Prix GP Championship Championships
 Premiership League Marathon Derby Festival Awards Award Prize Prizes Airways Airlines
@@ -16,11 +18,11 @@ College Academy Institute Society Association Union Unions Federation Consortium
 Chamber Club FC Rugby Football Cricket Broadcasting Exchange Mobile Idol Tournament
 Trophy Classic Invitational Indoors Rally Tour Fame Music Express Round Consensus
 Agreement Agreements Strategy Process Act Package Initiative Fund Foundation Church Cross
-Forum Fair Day War Region Oblast Province Strait Basin Dam Metro Hour Project FA Bank
+Forum Fair Day War Region Oblast Province Strait Basin Dam Metro Hour Project Bank
 Chambers Labour Conservatives Nationalists Company Library Front Chart Charts
 Limited Banks News Summit Dialogue Museums Galleries Stadium Arena Field Coliseum Dome
 Velodrome Movement Alliance Partnership Producers Manufacturers Exporters Quad Series
-Medal Medals
+Medal Medals Consultations
 Spectator Review Magazine Weekly Monthly Chronicle Courier Observer Telegraph Register
 Bulletin Digest Inquirer Examiner Caucus Gleaner Independent Olympiad Olympiads
 Apparel Brands Foods Pharmaceuticals Pictures Records Industries Enterprises Technologies
@@ -44,7 +46,8 @@ Agreements Strategy Process Act Package Initiative Dialogue Consensus Idol Fame 
 Foundation News Times Post Herald Tribune Journal Gazette Mail Daily Press Spectator Review
 Magazine Weekly Monthly Chronicle Courier Observer Telegraph Register Bulletin Digest Inquirer
 Examiner Gleaner Independent Express Party Labour Conservatives Nationalists Caucus
-Movement Union Unions Alliance Partnership Church Cross Series Medal Medals""".split())
+Movement Union Unions Alliance Partnership Church Cross Series Medal Medals
+Consultations""".split())
 #: the last two letters and the space of those words (a cheap test first)
 COMPANY_ENDS = frozenset(w[-2:] + " " for w in COMPANY_BEFORE)
 #: words that may close a company's name after its head ("Thai Airways International",

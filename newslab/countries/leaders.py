@@ -80,6 +80,10 @@ _APPOSITION = re.compile(
 #: how far (characters, within the sentence) the party or private-life words are looked for
 _CONTEXT = 50
 _LABEL_NOTE = re.compile(r"\s?\([^()]{1,80}\):")
+#: a lower-case word before a name with a colon, since the sentence or the last utterance
+#: began ("... his profession… Vladimir Putin: Leave me the papers."): no speaker label
+_LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
+_LABEL_START = re.compile(r"(?:.*[.…!?\n\"”])?", re.S)
 _FORMER = re.compile(r"(?i)\b(?:former|ex-|late|ousted|deposed|toppled|exiled|jailed)\s+"
                      r"(?:\w+\s+){0,3}$")
 #: the words the title patterns start with (lower case)
@@ -96,7 +100,12 @@ WOMEN = frozenset({"Theresa May", "Liz Truss", "Elizabeth II", "Angela Merkel", 
                    "Park Geun-hye", "Giorgia Meloni", "Tsai Ing-wen", "Salome Zourabichvili",
                    "Maia Sandu", "Claudia Sheinbaum", "Sanae Takaichi", "Yulia Svyrydenko",
                    "Hillary Clinton", "Annalena Baerbock", "Megawati Sukarnoputri",
-                   "Gloria Macapagal Arroyo", "Helen Clark", "Jacinda Ardern", "Sheikh Hasina"})
+                   "Gloria Macapagal Arroyo", "Helen Clark", "Jacinda Ardern", "Sheikh Hasina",
+                   "Ana Brnabić", "Chandrika Kumaratunga", "Dina Boluarte", "Ingrida Šimonytė",
+                   "Kaja Kallas", "Khaleda Zia", "Magdalena Andersson", "Mette Frederiksen",
+                   "Mia Mottley", "Najla Bouden", "Samia Suluhu Hassan", "Sanna Marin",
+                   "Tarja Halonen", "Vjosa Osmani", "Xiomara Castro", "Yulia Tymoshenko",
+                   "Zuzana Čaputová"})
 #: an election campaign around the name: a head of state or government running for office is
 #: a candidate even with the title ("pulling President Bush and rival John Kerry to the
 #: state", "the re-election of President Bush")
@@ -137,6 +146,9 @@ _RECIPIENT = re.compile(r"\b(?:to|congratulated|congratulates|wished|wishes|gree
 #: the name's party right after it ("Sharon's Likud party", "Mr Blair's Labour Party")
 _PARTY_AFTER = re.compile(r"(?:['’]s|\s?#39;s)\s+(?:[A-Z][\w-]*\s+){0,2}[Pp]arty\b"
                           r"(?!\s+(?:administration|government|coalition))")
+#: a party's nominee or challenger: a rival in an election ("the Democratic nominee")
+_PARTY_RIVAL = re.compile(r"\b(?:Democratic|Republican|opposition|party['’]s)\s+(?:presidential\s+)?"
+                          r"(?:nominee|challenger)\b")
 #: substrings one of which every match of _CAMPAIGN holds (lower case)
 _CAMPAIGN_KEYS = ("elect", "campaign", "candidat", "nominee", "challenger", "rival", "swing",
                   "running", "voter", "debate", "race", "contest", "battleground", "poll")
@@ -158,6 +170,18 @@ _PERSON_CONTEXT = re.compile(
     r"\bsuccessor\b|\bsuccession\b|"
     r"\brivalry\b|\brelationship\b|\btrust\b|\bstand\s+(?:aside|down)\b|\bstep\s+down\b|"
     r"\bcontender\b|\bpoll(?:s|ing)?\b|\bconstituency\b")
+#: a leader's party or own succession, or a leader not yet in office, anywhere in the
+#: sentence of a name without a head's title: "Mr Blair praised his chancellor ..., which he said was the cornerstone of
+#: Labour's programme", "... of his intention to stand down" (the party leader, a person;
+#: a titled name or an apposition is read before this)
+_PARTY_SENTENCE = re.compile(r"\b(?:Labour|Tory|Tories|Conservatives)['’]s?\s+(?!government|"
+                             r"administration|cabinet|ministers?)|\bmanifesto\b|"
+                             r"\b(?:stand|standing|step|stepping)\s+(?:down|aside)\b|"
+                             r"\bsuccess(?:or|ion)\b|"
+                             # not yet in office: "President-elect X", "confirmed as the
+                             # country's next leader"
+                             r"-elect\b|\bnext\s+(?:leader|president|prime\s+minister|"
+                             r"premier)\b")
 _ACT_WORDS = frozenset("""
 said says say saying told tells telling met meets meeting signed signs visited visits
 visiting announced announces urged urges called calls warned warns insisted insists pledged
@@ -219,6 +243,10 @@ _SPEECH = frozenset("said says added argued insisted stressed noted warned expla
 #: words before "Mr <name>" that make them a party to an act ("talks with Mr Putin")
 _WITH_HONORIFIC = frozenset("with met meet meets meeting told visited thanked invited "
                             "received urged asked briefed telephoned phoned".split())
+#: "<act> of <name>": the head asked, invited or ordered ("At the request of Xavier
+#: Bettel, the president updated him ...", "at the invitation of ...", "on behalf of ...")
+_OF_ACTS = frozenset("request invitation initiative behalf proposal suggestion instruction "
+                     "instructions orders".split())
 #: "<word> to <name>": the name is party to an act
 _TO_BEFORE = frozenset("""
 aide aides adviser advisers advisor envoy envoys letter message appeal ambassador spokesman
@@ -254,14 +282,22 @@ def _partys(text: str, start: int, end: int, s0: int, s1: int) -> bool:
 
 
 def _campaign(text: str, start: int, end: int, s0: int, s1: int) -> bool:
-    """An election campaign around the name (:data:`_CAMPAIGN`, 80 characters either side),
-    unless the sentence congratulates on the election won ("Putin congratulated Macron on
-    his re-election": a head of state's act)."""
+    """An election campaign around the name (:data:`_CAMPAIGN`, 80 characters either side;
+    a battleground or swing state, a running mate, the campaign trail, the electoral or
+    popular vote or a party's nominee or challenger anywhere in the sentence), unless the
+    sentence congratulates on the election won ("Putin congratulated Macron on his
+    re-election": a head of state's act)."""
     window = text[max(s0, start - 80):min(s1, end + 80)]
     low = window.lower()
-    if not any(k in low for k in _CAMPAIGN_KEYS):
-        return False      # (a cheap test first: this runs for most leader mentions)
-    return bool(_CAMPAIGN.search(window)) and _CONGRATULATE.search(text, s0, s1) is None
+    if any(k in low for k in _CAMPAIGN_KEYS) and _CAMPAIGN.search(window):
+        return _CONGRATULATE.search(text, s0, s1) is None
+    # the unmistakable words of a campaign anywhere in the sentence ("given President Bush
+    # ... a battleground state he is determined to win again")
+    sent = text[s0:s1]
+    return ("attleground" in sent or "wing state" in sent or "unning mate" in sent or
+            "ampaign trail" in sent or "lectoral vote" in sent or "opular vote" in sent or
+            (("nominee" in sent or "hallenger" in sent) and _PARTY_RIVAL.search(sent))) \
+        and _CONGRATULATE.search(text, s0, s1) is None
 
 
 def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: str,
@@ -271,9 +307,11 @@ def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: st
     only a head's title, an apposition or a speaker label will do (an undated text, and a
     name that also held another office); ``woman``: the leader is a woman (``WOMEN``)."""
     before = text[max(s0, start - 60):start]
-    if text[end:end + 1] == ":" or _LABEL_NOTE.match(text, end, end + 90):
+    if (text[end:end + 1] == ":" or _LABEL_NOTE.match(text, end, end + 90)) and \
+            not _LOWER_WORD.search(text, _LABEL_START.search(text, s0, start).end(), start):
         return True       # a transcript speaker label ("Vladimir Putin: Thank you.",
-        #                   "Vladimir Putin (on the budget): ...")
+        #                   "Vladimir Putin (on the budget): ...", "PRIME MINISTER X:"); not
+        #                   a quotation after a verb ("he had once told Mr Blair: ...")
     if not woman and _SPOUSE.search(before):
         return False      # "Mrs Blair": his wife
     # (the title patterns only run when a title word is among the last words before)
@@ -310,7 +348,8 @@ def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: st
     if titled_only:
         return False      # undated "Gordon Brown" (chancellor, later prime minister)
     if (_PERSON_CONTEXT.search(text, max(s0, start - _CONTEXT), min(s1, end + _CONTEXT))
-            or _partys(text, start, end, s0, s1) or _campaign(text, start, end, s0, s1)) \
+            or _partys(text, start, end, s0, s1) or _campaign(text, start, end, s0, s1)
+            or _PARTY_SENTENCE.search(text, s0, s1)) \
             and _CONGRATULATE.search(text, s0, s1) is None:
         return False      # (congratulations on a re-election or a birthday are acts of state)
     i = 0
@@ -345,8 +384,9 @@ def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: st
         return False
     if prev and (prev[-1].lower() in _ACT_BEFORE or prev[-1].lower() in _ACT_WORDS):
         return True
-    if len(prev) > 1 and prev[-1] == "of" and prev[-2].lower() in _STATE_NOUNS:
-        return True       # "the administration of Vladimir Putin"
+    if len(prev) > 1 and prev[-1] == "of" and (prev[-2].lower() in _STATE_NOUNS or
+                                               prev[-2].lower() in _OF_ACTS):
+        return True       # "the administration of Vladimir Putin", "at the request of X"
     if len(prev) > 1 and prev[-1] == "to" and prev[-2].lower() in _TO_BEFORE:
         return True       # "an aide to Putin", "a letter to Blair"
     if len(prev) > 1 and prev[-1] in ("on", "against") and prev[-2].lower() in _ON_BEFORE:

@@ -19,6 +19,7 @@ from ..errors import NewslabError
 from .context import RULES, _after_us_state
 from .data import BLOCK, _base_gazetteer, gazetteer
 from .leaders import HEAD_ROLES, WOMEN, acting_for_state
+from .inside import inside_name
 from .names import institution_in_name, not_the_country
 
 _APOSTROPHES = ("'", "\u2019")
@@ -130,8 +131,9 @@ class Matcher:
                 if not ent.rule(text, s, e, s0, s1, self.words):
                     continue
             if ent.kind in _PLACE_KINDS:
-                if not_the_country(text, s, e, ent.kind, bounds, self.words):
-                    continue    # a currency, or part of another name (names.py)
+                if not_the_country(text, s, e, ent.kind, bounds, self.words) or \
+                        inside_name(text, s, e, ent.kind, bounds, self.words):
+                    continue    # a currency, or part of another name (names.py, inside.py)
             elif ent.kind == "institution" and text[e + 1:e + 2].isupper() and \
                     institution_in_name(text, s, e, bounds):
                 continue        # "the Moscow Kremlin Museums" (names.py)

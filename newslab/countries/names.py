@@ -172,9 +172,11 @@ _CUISINE_INITIALS = frozenset("ocrtdf")
 _EXCHANGES = re.compile(r"(?:,[ \t]+[A-Z][\w'’-]*|,?[ \t]+(?:and|or)[ \t]+[A-Z][\w'’-]*)"
                         r"{0,4}[ \t]+(?:stock[ \t]+exchanges?|bourses?)\b")
 #: a lower-case event noun after a capital: the event held there ("the Vienna tournament",
-#: "the Cannes and Moscow film festivals", "the Doha marathon")
+#: "the Cannes and Moscow film festivals", "the Doha marathon", "the Madrid summit", "the
+#: Reykjavik ministerial": the meeting held there)
 _EVENT_NOUN = re.compile(r"[ \t]+(?:(?:film|music|jazz|arts?|book|theatre|theater|song|"
-                         r"international)[ \t]+)?(?:festivals?|tournaments?|marathons?)\b|"
+                         r"international)[ \t]+)?(?:festivals?|tournaments?|marathons?|"
+                         r"summits?|ministerials?|conferences?)\b|"
                          r"[ \t]+(?:motor|air|boat)[ \t]+shows?\b|[ \t]+book[ \t]+fairs?\b|"
                          # an attack named by the city it struck ("the Madrid train
                          # bombings", "the London bombings", "the Moscow theatre siege")
@@ -183,7 +185,7 @@ _EVENT_NOUN = re.compile(r"[ \t]+(?:(?:film|music|jazz|arts?|book|theatre|theate
                          # what one had or hoped for at an event held there ("his Athens
                          # ambitions", "the Athens experience"; not "Beijing hopes": a verb)
                          r"[ \t]+(?:ambitions|experience|glory|heartbreak)\b")
-_EVENT_INITIALS = frozenset("fmjatbsiegh")
+_EVENT_INITIALS = frozenset("fmjatbsieghc")
 _YEAR = re.compile(r"[ \t]+(?:19|20)\d\d\b")
 _POLICY = re.compile(r"[ \t]+([a-z]+)\b")
 _OF_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+(?:of|de)[ \t]+(?:the[ \t]+)?$")
