@@ -40,7 +40,7 @@ tone: the baseline). The default is chosen on
 checked by 5-fold cross-validation by article on the project's 1,260 real rows of rounds
 1-3 (``data/annotations/stance_real*.jsonl``, train and test splits: round 6 is the
 untouched test set; ``scripts/train_stance_model.py --cv 5``): dev / CV (session 21)
-combined 0.736 / 0.647, rules 0.718 / 0.644, trained 0.679 / 0.670, sentence 0.388 / 0.364 (in CV the model
+combined 0.736 / 0.647, rules 0.718 / 0.644, trained 0.679 / 0.675, sentence 0.388 / 0.364 (in CV the model
 alone is best; on dev ``combined`` keeps neutral recall and both polar precisions at 1.00).
 On the untouched round-2 test rows of
 official statements (197) all methods fall to 0.50-0.53 (sentence 0.30): there the polar
