@@ -342,6 +342,9 @@ def _add_stance_input(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--split", metavar="NAME",
                         help="only the rows whose split is NAME (train or test), in files "
                              "that have a split column")
+    parser.add_argument("--source", metavar="NAME[,NAME]",
+                        help="only the rows whose source is one of these (bbc, state.gov, "
+                             "en.kremlin.ru; bbc also takes bbc/politics ...)")
     parser.add_argument("--shared", metavar="DIR",
                         help="the shared data folder that references point into (default: "
                              "../shared beside the repository)")
@@ -358,7 +361,8 @@ def _stance_method_and_model(args):
 def _stance_gold(args, path):
     from .evaluation import stance as ev
     gold = ev.read_gold(path, format=args.format, shared=args.shared)
-    return ev.split(gold, args.split) if args.split else gold
+    gold = ev.split(gold, args.split) if args.split else gold
+    return ev.sources(gold, args.source) if args.source else gold
 
 
 def _cmd_evaluate_stance(args) -> int:
@@ -369,7 +373,8 @@ def _cmd_evaluate_stance(args) -> int:
     m = ev.evaluate(gold, method=method, model=model)
     m.pop("predictions", None)
     m["gold"] = " + ".join(Path(f).name for f in args.gold) + \
-        (f" (split {args.split})" if args.split else "")
+        (f" (split {args.split})" if args.split else "") + \
+        (f" (source {args.source})" if args.source else "")
     if args.json:
         print(json.dumps(m))
     else:
@@ -412,6 +417,8 @@ def _cmd_train_stance(args) -> int:
         g = ev.read_gold(f, format=args.format, shared=args.shared)
         if args.split and "split" in g.columns:
             g = ev.split(g, args.split)
+        if args.source:
+            g = ev.sources(g, args.source)
         parts.append(g[["text", "start", "end", "label"]])
     gold = pd.concat(parts, ignore_index=True)
     model = stance.train_model(gold, C=args.C)

@@ -9,16 +9,19 @@ Reproducible from referenced files only (nothing is copied into the repository):
   ``stance_real2.jsonl`` and ``stance_real3.jsonl``, both splits (development data since
   round 4), and the official-statement rows of round 4, ``stance_real4.jsonl`` (200 rows,
   state.gov and en.kremlin.ru; its 200 BBC rows never: BBC text may not be trained on;
-  round 4 is development data since round 5 was drawn); references into
+  round 4 is development data since round 5 was drawn), and the official-statement rows
+  of round 5, ``stance_real5.jsonl`` (200 rows, state.gov and en.kremlin.ru, read once as
+  a test at the end of session 20, development data since round 6 was drawn; its 200 BBC
+  rows never); references into
   ``../shared/corpora`` and ``../shared/seeds``, resolved at run time; weight ``--weight``
   (default 2: few rows, the construct the project measures).
 
 Never BBC text, never ``../shared/eval/country_stance``, never NewsMTSC's devtest files,
-never round 5. Parameters: ``StanceModel(C=2.0, context=6)``, C chosen by the mean of the
+never round 5's BBC rows, never round 6. Parameters: ``StanceModel(C=2.0, context=6)``, C chosen by the mean of the
 two cross-validations: ``--cv-newsmtsc 5`` (NewsMTSC train, 5 folds by sentence; the
 project's rows always in training) and ``--cv K`` (every method on the project's rows of
-rounds 1-3, K folds by article; NewsMTSC train, stance_gold and round 4's official rows
-always in the training folds), and ``combined`` at several thresholds: the figures the default method and
+rounds 1-3, K folds by article; NewsMTSC train, stance_gold and the official rows of rounds
+4 and 5 always in the training folds), and ``combined`` at several thresholds: the figures the default method and
 ``COMBINED_MIN_PROB`` are checked by, with the dev set. The model card (what it was trained
 on, how it scores, its figures) goes into the file's JSON (figures from ``--card``) and
 into ``newslab/data/stance_model.md``.
@@ -54,17 +57,19 @@ REAL = ("stance_real.jsonl", "stance_real2.jsonl", "stance_real3.jsonl")
 SPLITS = ("train", "test")
 #: round 4: only its official-statement rows are trained on (never its BBC rows)
 REAL4 = "stance_real4.jsonl"
+#: round 5: likewise only its official-statement rows (never its BBC rows)
+REAL5 = "stance_real5.jsonl"
 #: the default C (the best mean of the two cross-validations; see the model card)
 C_DEFAULT = 2.0
 
 
-def real4_official(shared: Path) -> pd.DataFrame:
-    """The official-statement rows of round 4 (``source`` other than ``bbc``; references
-    resolved against ``shared``)."""
-    gold = ev.read_gold(ROOT / "data" / "annotations" / REAL4, shared=shared)
+def official_rows(shared: Path, name: str = REAL4) -> pd.DataFrame:
+    """The official-statement rows of round 4 or 5 (``source`` other than ``bbc``;
+    references resolved against ``shared``)."""
+    gold = ev.read_gold(ROOT / "data" / "annotations" / name, shared=shared)
     out = gold[gold["source"].astype(str) != "bbc"].reset_index(drop=True)
     if out["file"].astype(str).str.contains("bbc", case=False).any():
-        raise SystemExit("round 4: a BBC row left among the official rows")
+        raise SystemExit(f"{name}: a BBC row left among the official rows")
     return out
 
 
@@ -93,8 +98,8 @@ def training_data(shared: Path, weight: float, real: pd.DataFrame | None = None)
              ("data/annotations/stance_gold.jsonl", own, weight)]
     parts += [(f"data/annotations/{name} split=train+test", real[real["labels_file"] == name],
                weight) for name in REAL]
-    parts.append((f"data/annotations/{REAL4} official statements only (state.gov, "
-                  "en.kremlin.ru)", real4_official(shared), weight))
+    parts += [(f"data/annotations/{name} official statements only (state.gov, "
+               "en.kremlin.ru)", official_rows(shared, name), weight) for name in (REAL4, REAL5)]
     X = pd.concat([p[COLS] for _, p, _ in parts], ignore_index=True)
     w = np.concatenate([np.full(len(p), wt) for _, p, wt in parts])
     sources = [{"source": name, "rows": len(p), "weight": wt,
@@ -106,8 +111,8 @@ def training_data(shared: Path, weight: float, real: pd.DataFrame | None = None)
 def cross_validate(shared: Path, weight: float, C: float, k: int = 5,
                    thresholds=(0.6, 0.7, 0.8, 0.9)) -> dict:
     """Macro-F1 of every method on the project's rows of rounds 1-3, ``k``-fold by article
-    (a fold's articles never in its training rows; NewsMTSC train, stance_gold and round
-    4's official rows always in them): out-of-fold labels pooled over the folds; and ``combined`` with each of
+    (a fold's articles never in its training rows; NewsMTSC train, stance_gold and the
+    official rows of rounds 4 and 5 always in them): out-of-fold labels pooled over the folds; and ``combined`` with each of
     ``thresholds`` as ``COMBINED_MIN_PROB``."""
     from newslab.evaluation.metrics import classification_metrics
     from newslab.stance import score as sc
@@ -197,8 +202,9 @@ def main(argv=None) -> int:
         "trained_on": sources,
         "never_trained_on": ["BBC News text", "../shared/eval/country_stance (dev or held-out)",
                              "NewsMTSC devtest_rw/devtest_mt",
-                             "the BBC rows of data/annotations/stance_real4.jsonl",
-                             "round 5 (the untouched test set)"],
+                             "the BBC rows of data/annotations/stance_real4.jsonl and "
+                             "stance_real5.jsonl",
+                             "round 6 (the untouched test set)"],
         "how_it_scores": "one-vs-rest logistic regression (balanced class weights) over "
                          "TF-IDF word 1-2-grams of the sentence with the target masked, of "
                          "the 6 words left and right of the target, of its clause and of the "

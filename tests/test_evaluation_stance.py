@@ -96,3 +96,24 @@ def test_evaluate_pools_several_files_and_splits(tmp_path, capsys):
     m = json.loads(capsys.readouterr().out)
     assert m["n"] == 2 and m["gold"] == "a.jsonl + b.jsonl (split test)"
     assert m["accuracy"] == 1.0
+
+
+def test_evaluate_keeps_the_rows_of_one_source(tmp_path, capsys):
+    """`--source bbc` keeps bbc and bbc/sport rows; a source with no rows is one line."""
+    p = tmp_path / "g.jsonl"
+    rows = [{"text": "Russia invaded Ukraine.", "target": "Russia", "label": "negative",
+             "source": "bbc"},
+            {"text": "The brave Ukrainian forces held the line.", "target": "Ukrainian",
+             "label": "positive", "source": "bbc/sport"},
+            {"text": "Talks on Syria ended.", "target": "Syria", "label": "neutral",
+             "source": "state.gov"}]
+    p.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert cli.main(["evaluate", "stance", str(p), "--source", "bbc", "--method", "rules",
+                     "--json"]) == 0
+    m = json.loads(capsys.readouterr().out)
+    assert m["n"] == 2 and m["gold"] == "g.jsonl (source bbc)"
+    assert cli.main(["evaluate", "stance", str(p), "--source", "state.gov,en.kremlin.ru",
+                     "--method", "rules", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["n"] == 1
+    with pytest.raises(NewslabError, match="no rows with source 'agnews'"):
+        ev.sources(ev.read_gold(p), "agnews")

@@ -615,8 +615,8 @@ def test_combined_keeps_the_rules_decisions():
     where the rules found no evaluation, and says so in the rule and reason."""
     texts = ["Russia invaded Ukraine.", "The terrible floods in Kenya killed dozens.",
              "A Brazilian company lost its licence.",
-             "The wonderful, generous and kind people of Ireland welcomed everyone warmly and "
-             "happily."]
+             "The wonderful, generous and kind people of Ireland welcomed everyone warmly, "
+             "happily and proudly."]
     targets = ["Russia", "Kenya", "Brazilian", "Ireland"]
     starts = [t.index(x) for t, x in zip(texts, targets)]
     ends = [s + len(x) for s, x in zip(starts, targets)]

@@ -86,9 +86,9 @@ def test_the_target_block_learns_who_the_target_is():
 
 
 @pytest.mark.evaldata
-def test_training_rows_of_round_4_are_official_statements_only(shared_eval):
-    """Round 4's official-statement rows join the shipped model's training data; its BBC
-    rows never do (BBC text may not be trained on), nor round 5."""
+def test_training_rows_of_rounds_4_and_5_are_official_statements_only(shared_eval):
+    """The official-statement rows of rounds 4 and 5 join the shipped model's training
+    data; their BBC rows never do (BBC text may not be trained on), nor round 6."""
     import importlib.util
     from pathlib import Path
     root = Path(__file__).resolve().parents[1]
@@ -98,8 +98,9 @@ def test_training_rows_of_round_4_are_official_statements_only(shared_eval):
     spec.loader.exec_module(tsm)
     if not (shared_eval.parent / "corpora" / "official_statements").is_dir():
         pytest.skip("the official statements corpus is not beside the project")
-    rows = tsm.real4_official(shared_eval.parent)
-    assert len(rows) == 200 and set(rows["source"]) == {"state.gov", "en.kremlin.ru"}
-    assert not rows["file"].str.contains("bbc", case=False).any()
-    assert set(rows["split"]) == {"test4"} and "real5" not in tsm.REAL4
-    assert all("5" not in name for name in tsm.REAL)
+    for name, split in ((tsm.REAL4, "test4"), (tsm.REAL5, "test5")):
+        rows = tsm.official_rows(shared_eval.parent, name)
+        assert len(rows) == 200 and set(rows["source"]) == {"state.gov", "en.kremlin.ru"}
+        assert not rows["file"].str.contains("bbc", case=False).any()
+        assert set(rows["split"]) == {split}
+    assert all("6" not in name for name in (*tsm.REAL, tsm.REAL4, tsm.REAL5))

@@ -214,3 +214,20 @@ def split(gold: pd.DataFrame, name: str) -> pd.DataFrame:
     if out.empty:
         raise NewslabError(f"no rows with split {name!r}")
     return out
+
+
+def sources(gold: pd.DataFrame, names: str) -> pd.DataFrame:
+    """The rows whose ``source`` is one of the comma-separated ``names`` (``bbc`` also takes
+    ``bbc/politics``, ``bbc/sport``, ...): a file's BBC rows apart from its official ones."""
+    want = [n.strip() for n in str(names).split(",") if n.strip()]
+    if "source" not in gold.columns:
+        raise NewslabError("this gold file has no source column")
+    src = gold["source"].astype(str)
+    keep = pd.Series(False, index=gold.index)
+    for n in want:
+        keep |= (src == n) | src.str.startswith(n + "/")
+    out = gold[keep].reset_index(drop=True)
+    if out.empty:
+        raise NewslabError(f"no rows with source {names!r} (sources here: "
+                           f"{', '.join(sorted(set(src)))[:200]})")
+    return out

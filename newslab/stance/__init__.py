@@ -38,9 +38,9 @@ when it is at least ``COMBINED_MIN_PROB`` = 0.7 sure), ``sentence`` (the whole s
 tone: the baseline). The default is chosen on
 ``../shared/eval/country_stance/dev.jsonl`` (200 real mentions, never trained on) and
 checked by 5-fold cross-validation by article on the project's 1,260 real rows of rounds
-1-3 (``data/annotations/stance_real*.jsonl``, train and test splits: round 4 is the
-untouched test set; ``scripts/train_stance_model.py --cv 5``): dev / CV combined 0.718 /
-0.643, rules 0.718 / 0.640, trained 0.675 / 0.658, sentence 0.388 / 0.364 (in CV the model
+1-3 (``data/annotations/stance_real*.jsonl``, train and test splits: round 6 is the
+untouched test set; ``scripts/train_stance_model.py --cv 5``): dev / CV (session 21)
+combined 0.736 / 0.647, rules 0.718 / 0.644, trained 0.679 / 0.675, sentence 0.388 / 0.364 (in CV the model
 alone is best; on dev ``combined`` keeps neutral recall and both polar precisions at 1.00).
 On the untouched round-2 test rows of
 official statements (197) all methods fall to 0.50-0.53 (sentence 0.30): there the polar
