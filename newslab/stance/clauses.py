@@ -98,9 +98,11 @@ DENIAL = -0.3
 TOWARD = {"grateful": 0.5, "thankful": 0.5, "indebted": 0.4, "friendly": 0.5}
 #: criticism aimed at the target ("a swipe at X", "disappointed with X"): the codebook's
 #: "criticised" (unfavourable for X); read like TOWARD, after "at", "with" or "against"
-TOWARD.update(dict.fromkeys("swipe swipes jab jabs dig digs potshots aim disappointment "
-                            "disappointed frustration frustrated anger angry fury furious "
-                            "outrage outraged".split(), -0.5))
+#: the aimed ones only after "at" or "against" ("a shared aim with X" is no criticism)
+AIMED = frozenset("swipe swipes jab jabs dig digs potshots aim".split())
+TOWARD.update(dict.fromkeys(AIMED, -0.5))
+TOWARD.update(dict.fromkeys("disappointment disappointed frustration frustrated anger angry "
+                            "fury furious outrage outraged".split(), -0.5))
 #: a demonym that names one person ("the Frenchman", "the Italian was sent off"): origin,
 #: not the state (the codebook's unit is the country)
 PERSON_FORMS = ("man", "men", "woman", "women")

@@ -51,7 +51,7 @@ from functools import lru_cache
 
 
 from . import persons
-from .clauses import (AUXILIARY, BE, CATENATIVE, CONTRAST, DENIAL, DENIED, DENY, DET,
+from .clauses import (AIMED, AUXILIARY, BE, CATENATIVE, CONTRAST, DENIAL, DENIED, DENY, DET,
                       FACING, GROW_LINKING, HEDGES, HOLD, IMPORTANT, LINKING, NEG, NEG_VERBS,
                       PLAY, PREP, PUNCT_BOUNDARY, RELATION_ADJ, RELATION_VALUE, RELATIONS,
                       ROLE_NOUNS, SPEECH, STATE_HEADS, STOP_AFTER, SUBJECT_OPENERS, TITLES,
@@ -307,7 +307,7 @@ def _prepositional(s: _Sentence, start: int):
         return _result(s, v, "verb-object", "object", f"{s.w[p - 1]} on",
                        f"called on to act, as 'urged' ({_kind(v)} for it)", act_at=p - 1)
     if prep in ("to", "towards", "toward", "with", "at", "against") and p - 1 >= s.cs and \
-            s.w[p - 1] in TOWARD:
+            s.w[p - 1] in TOWARD and (s.w[p - 1] not in AIMED or prep in ("at", "against")):
         v = TOWARD[s.w[p - 1]]
         return _result(s, v, "evaluative-word", "object", s.w[p - 1],
                        f"'{s.w[p - 1]} {prep}' it ({_kind(v)})")
