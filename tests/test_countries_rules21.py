@@ -95,7 +95,7 @@ def test_words_and_events(text, expected):
      {"USA"}),
     ("The federal government said it would release oil from its reserve.", set()),
     ("Nigeria's federal government said it would release the funds.", {"NGA"}),
-    ("A Federal Bureau of Prisons statement gave no date.", {"USA"}),
+    ("Inmates wrote to the Federal Bureau of Prisons about the heat.", {"USA"}),
 ])
 def test_seats_and_state_bodies(text, expected):
     assert found(text) == expected
@@ -108,8 +108,8 @@ def test_brussels_falls_back_to_the_eu():
 
 @pytest.mark.parametrize("text, date, expected", [
     # campaign words anywhere in the sentence make a titled head a candidate
-    ("Two storms have given President Bush a chance to look presidential in a battleground "
-     "state he badly wants to hold in November.", "2004-09-20", set()),
+    ("Aides said President Bush would spend Sunday in Ohio, a battleground that polls "
+     "call close.", "2004-09-20", set()),
     ("President Bush signed the storm relief bill in Florida.", "2004-09-20", {"USA"}),
     ("President Bush and his rival are level in the race for the popular vote, a survey "
      "found.", "2004-09-20", set()),
@@ -123,9 +123,9 @@ def test_brussels_falls_back_to_the_eu():
      "leader.", None, set()),
     ("Thaksin Shinawatra said the country would send aid.", None, {"THA"}),
     # party politics or one's own succession anywhere in an untitled head's sentence
-    ("Mr Blair thanked his chancellor, whose work he called the cornerstone of Labour's "
-     "record in office.", "2005-02-01", set()),
-    ("Mr Blair told his cabinet of his wish to stand down before the next summer.",
+    ("Mr Blair said the new rail plan would be central to Labour's pitch to "
+     "commuters.", "2005-02-01", set()),
+    ("Mr Blair was asked on the radio whether he might stand aside in the autumn.",
      "2005-02-01", set()),
     ("Mr Blair told the Irish premier that the talks would resume.", "2005-02-01", {"GBR", "IRL"}),
 ])
@@ -135,7 +135,7 @@ def test_leaders_as_party_politicians(text, date, expected):
 
 @pytest.mark.parametrize("text, date, expected", [
     # heads of state or government added to leaders.csv (dated, each row with its source)
-    ("At the request of Xavier Bettel, the president briefed him on the talks.",
+    ("At the invitation of Xavier Bettel, the envoy toured the old fortress.",
      "2022-03-01", {"LUX"}),
     ("Xavier Bettel said the talks would go on.", "2024-03-01", set()),   # then a minister
     ("Prime Minister Hun Sen met the envoy in the capital.", "2022-06-01", {"KHM"}),

@@ -374,8 +374,8 @@ def _rule_eu_seat(text, start, end, s0, s1, gazwords) -> bool:
     return prev in _PLACE_WORDS
 
 
-#: an American cue for "the federal government": a US state or city (datelines "NEW YORK
-#: (CNN/Money) -"), the country's name or people, its federal bodies and presidents
+#: an American cue for "the federal government": a US state or city (datelines "DENVER
+#: (Wire) -"), the country's name or people, its federal bodies and presidents
 _US_FEDERAL_CUE = re.compile(r"\b(?:" + _US_STATES + r"|NEW YORK|WASHINGTON|LOS ANGELES|"
                              r"CHICAGO|BOSTON|SAN FRANCISCO|New York|Los Angeles|Chicago|"
                              r"U\.S\.|US|USA|America|American|Americans|Congress|Senate|"
@@ -385,8 +385,8 @@ _US_FEDERAL_CUE = re.compile(r"\b(?:" + _US_STATES + r"|NEW YORK|WASHINGTON|LOS 
 
 def _rule_federal(text, start, end, s0, s1, gazwords) -> bool:
     """"the federal government" is the US government in a sentence with an American cue
-    (a US state or city, "U.S.", "Americans", Congress, a president: "NEW YORK (CNN/Money)
-    - The federal government said ...", "across the federal government," Mr Bush said");
+    (a US state or city, "U.S.", "Americans", Congress, a president: "DENVER (Wire)
+    - The federal government plans ...", "the federal government must act," Mr Bush wrote");
     not another federation's ("Germany's federal government", "the Nigerian federal
     government": a possessive or a capitalized word right before it), nor without a cue
     (Canada, Australia, Russia, ... have federal governments too)."""

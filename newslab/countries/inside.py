@@ -10,8 +10,8 @@ general tests:
 1. **An organisation's head anywhere in the name**: the run of capitalized words after the
    hit holds a word that only heads the name of an organisation (:data:`ORG_HEADS`:
    University, College, Institute, Academy, School, Society, Association, Club, Museum,
-   Airlines, Hospital, ...), even when the run goes on into a person's name ("the Rector
-   of Lomonosov Moscow State University Viktor Sadovnichy", "the Kenya Wildlife Society
+   Airlines, Hospital, ...), even when the run goes on into a person's name ("the Dean
+   of the Quito Andean Polytechnic University Marta Ibarra", "the Kenya Wildlife Society
    chairman"); ``names`` only looked at the run's last word. State bodies (Ministry,
    Agency, Council, Bank, ...) are not in the list: "the US Federal Reserve Bank" stays.
 2. **A capital after a plain capitalized word** (no title, function word, country word,
@@ -22,11 +22,11 @@ general tests:
    (:data:`CITY_BEFORE`: "East Jerusalem", "Greater London", "U.S. Embassy Kabul").
 3. **A capital as a club, by the verb's number**: a capital followed by a plural verb
    as the subject of its clause (first in the sentence, or after "the way", "when", "as",
-   ...: "I love the way Madrid play", "when Madrid were about to play") is a team, as
+   ...: "fans admire the way Lisbon defend", "as Lisbon were set to kick off") is a team, as
    British English writes clubs; not after a preposition, an adjective or in a list ("shops
    in central London were", "Tokyo and Beijing were": the places).
 4. **A holiday or year named after countries**: a hit inside "the Day of ..." or "the Year
-   of ..." spelt in capitals up to the hit ("the Day of Unity between the Peoples of X and
+   of ..." spelt in capitals up to the hit ("the Day of Harmony of the Nations of X and
    Y", "the Year of Culture of X"), the day's name (the third reading of round 5).
 5. **A genocide or civil war named by its country**: a demonym or name right before a
    lower-case "genocide" or "civil war" ("the 1994 Rwandan genocide", "the second Liberian
@@ -97,7 +97,7 @@ def inside_name(text: str, start: int, end: int, kind: str, bounds, words) -> bo
     if after_space and c1.isupper() and _ORG_ANY.search(text, end, end + 80):
         s0, s1 = bounds(start)
         if _org_in_run(text, end, s1) and not _title_case(text, s0, s1):
-            return True     # "Lomonosov Moscow State University Viktor Sadovnichy"
+            return True     # "Quito Andean Polytechnic University Marta Ibarra"
     if kind == "capital" and text[start - 1:start] == " " and \
             not text[start:end].isupper():
         m = _CAP_BEFORE.search(text, max(0, start - 30), start)
@@ -115,7 +115,7 @@ def inside_name(text: str, start: int, end: int, kind: str, bounds, words) -> bo
         s0 = bounds(start)[0]
         before = text[max(s0, start - 20):start].split()[-1:]
         if not before or before[0].lower() in _SUBJECT_BEFORE:
-            return True     # "the way Madrid play": a club
+            return True     # "the way Lisbon defend": a club
     if kind != "capital" and c1 in ("g", "c") and after_space and \
             _EVENT_AFTER.match(text, end, end + 24):
         return True     # "the Rwandan genocide", "the Liberian civil war": the event
@@ -125,5 +125,5 @@ def inside_name(text: str, start: int, end: int, kind: str, bounds, words) -> bo
         s0 = bounds(start)[0]
         m = _DAY_OF.search(text, max(s0, start - 90), start)
         if m is not None and not _title_case(text, s0, bounds(start)[1]):
-            return True     # "the Day of Unity between the Peoples of Russia and ...": a day
+            return True     # "the Day of Harmony of the Nations of Peru and ...": a day
     return False

@@ -42,7 +42,7 @@ attribution uses), and it is left out of country counts and stance unless asked 
   title; "New Labour" in the sentence is party politics (not "the New Labour government").
 - Undated text (no article date) cannot say which office a name held. When a name also
   held an office below head of state or government (a row of ``leaders.csv`` with another
-  role: Gordon Brown, chancellor of the exchequer 1997-2007 before prime minister; Nicolas
+  role: Gordon Brown, at the Treasury in 1997-2007 and then prime minister; Nicolas
   Sarkozy, minister), it counts undated only with a head's title, an apposition, a speaker
   label or a state noun ("Prime Minister Gordon Brown", "the Clinton administration");
   "Gordon Brown said the budget ..." is a person. Dated text uses the terms.
@@ -81,7 +81,7 @@ _APPOSITION = re.compile(
 _CONTEXT = 50
 _LABEL_NOTE = re.compile(r"\s?\([^()]{1,80}\):")
 #: a lower-case word before a name with a colon, since the sentence or the last utterance
-#: began ("... his profession… Vladimir Putin: Leave me the papers."): no speaker label
+#: began ("... asked about the harvest… Ivan Petrov: Give me the figures."): no speaker label
 _LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
 _LABEL_START = re.compile(r"(?:.*[.…!?\n\"”])?", re.S)
 _FORMER = re.compile(r"(?i)\b(?:former|ex-|late|ousted|deposed|toppled|exiled|jailed)\s+"
@@ -171,8 +171,8 @@ _PERSON_CONTEXT = re.compile(
     r"\brivalry\b|\brelationship\b|\btrust\b|\bstand\s+(?:aside|down)\b|\bstep\s+down\b|"
     r"\bcontender\b|\bpoll(?:s|ing)?\b|\bconstituency\b")
 #: a leader's party or own succession, or a leader not yet in office, anywhere in the
-#: sentence of a name without a head's title: "Mr Blair praised his chancellor ..., which he said was the cornerstone of
-#: Labour's programme", "... of his intention to stand down" (the party leader, a person;
+#: sentence of a name without a head's title: "Mr Hale said the rail plan was central
+#: to Labour's pitch", "... asked when he might stand aside" (the party leader, a person;
 #: a titled name or an apposition is read before this)
 _PARTY_SENTENCE = re.compile(r"\b(?:Labour|Tory|Tories|Conservatives)['’]s?\s+(?!government|"
                              r"administration|cabinet|ministers?)|\bmanifesto\b|"
@@ -243,8 +243,8 @@ _SPEECH = frozenset("said says added argued insisted stressed noted warned expla
 #: words before "Mr <name>" that make them a party to an act ("talks with Mr Putin")
 _WITH_HONORIFIC = frozenset("with met meet meets meeting told visited thanked invited "
                             "received urged asked briefed telephoned phoned".split())
-#: "<act> of <name>": the head asked, invited or ordered ("At the request of Xavier
-#: Bettel, the president updated him ...", "at the invitation of ...", "on behalf of ...")
+#: "<act> of <name>": the head asked, invited or ordered ("At the suggestion of Ivan
+#: Petrov, the minister toured the port ...", "at the invitation of ...", "on behalf of ...")
 _OF_ACTS = frozenset("request invitation initiative behalf proposal suggestion instruction "
                      "instructions orders".split())
 #: "<word> to <name>": the name is party to an act
@@ -291,8 +291,8 @@ def _campaign(text: str, start: int, end: int, s0: int, s1: int) -> bool:
     low = window.lower()
     if any(k in low for k in _CAMPAIGN_KEYS) and _CAMPAIGN.search(window):
         return _CONGRATULATE.search(text, s0, s1) is None
-    # the unmistakable words of a campaign anywhere in the sentence ("given President Bush
-    # ... a battleground state he is determined to win again")
+    # the unmistakable words of a campaign anywhere in the sentence ("President Hale toured
+    # ... a swing state his aides call close")
     sent = text[s0:s1]
     return ("attleground" in sent or "wing state" in sent or "unning mate" in sent or
             "ampaign trail" in sent or "lectoral vote" in sent or "opular vote" in sent or
@@ -311,7 +311,7 @@ def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: st
             not _LOWER_WORD.search(text, _LABEL_START.search(text, s0, start).end(), start):
         return True       # a transcript speaker label ("Vladimir Putin: Thank you.",
         #                   "Vladimir Putin (on the budget): ...", "PRIME MINISTER X:"); not
-        #                   a quotation after a verb ("he had once told Mr Blair: ...")
+        #                   a quotation after a verb ("she recalled warning Mr Hale: ...")
     if not woman and _SPOUSE.search(before):
         return False      # "Mrs Blair": his wife
     # (the title patterns only run when a title word is among the last words before)
@@ -386,7 +386,7 @@ def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: st
         return True
     if len(prev) > 1 and prev[-1] == "of" and (prev[-2].lower() in _STATE_NOUNS or
                                                prev[-2].lower() in _OF_ACTS):
-        return True       # "the administration of Vladimir Putin", "at the request of X"
+        return True       # "the government of Ivan Petrov", "at the invitation of X"
     if len(prev) > 1 and prev[-1] == "to" and prev[-2].lower() in _TO_BEFORE:
         return True       # "an aide to Putin", "a letter to Blair"
     if len(prev) > 1 and prev[-1] in ("on", "against") and prev[-2].lower() in _ON_BEFORE:
