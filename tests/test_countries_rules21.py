@@ -26,6 +26,15 @@ def found(text, date=None):
     ("The consular section at Embassy Nairobi stays open.", {"KEN"}),
     ("Officials in Lima said the talks had gone well.", {"PER"}),
     ("He blamed the pro-Western Lima government for the delay.", {"PER"}),
+    # ... but not after a word that cannot start a name (review 21a, 2)
+    ("An aide told Tass Hanoi would reply within a week.", {"VNM"}),
+    ("The Marxist Quito rebels laid down their arms.", {"ECU"}),
+    ("A Soviet Riga was a garrison town.", {"LVA"}),
+    ("Earlier Lima rejected the offer of talks.", {"PER"}),
+    ("Sofia's mayor greeted the Ivanov Sofia fans.", {"BGR"}),
+    ("The Taliban Kabul envoy arrived late.", {"AFG"}),
+    ("Aunt Mara's Lisbon is a city of hills and trams.", {"PRT"}),
+    ("Fans cheered Partizani Tirana on Sunday.", set()),
     # a capital as a club, by the plural verb (inside.py, 3)
     ("Everyone enjoys the way Lisbon play when they attack down the wings.", set()),
     ("If Lisbon do not want me, I will play in France next season.", {"FRA"}),

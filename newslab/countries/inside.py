@@ -19,7 +19,10 @@ general tests:
    adverb) is the second half of a name: a person's ("the pitcher Jose Lima"), a club's
    ("Partizani Tirana", "Dynamo Kiev"), a company's ("Mitsubishi Tokyo"), an event's ("the
    Tennis Masters Madrid"); not after a word that names a part of the city or a post there
-   (:data:`CITY_BEFORE`: "East Jerusalem", "Greater London", "U.S. Embassy Kabul").
+   (:data:`CITY_BEFORE`: "East Jerusalem", "Greater London", "U.S. Embassy Kabul"), nor
+   after a word that cannot start a name there (:func:`_name_before`): a news agency after
+   a verb of speech ("an aide told Tass Hanoi would ..."), a possessive, a creed or regime
+   word ("the Marxist Quito rebels", "a Soviet Riga"), a sentence adverb ("Later Lima ...").
 3. **A capital as a club, by the verb's number**: a capital followed by a plural verb
    as the subject of its clause (first in the sentence, or after "the way", "when", "as",
    ...: "fans admire the way Lisbon defend", "as Lisbon were set to kick off") is a team, as
@@ -38,7 +41,7 @@ from __future__ import annotations
 
 import re
 
-from .context import _title_case, plain_word
+from .context import _prev_word, _title_case, plain_word
 from .names import _DATE_WORDS
 
 #: words that head an organisation's name wherever they stand in the run after the hit
@@ -56,6 +59,24 @@ Consulate Mission Hello Dear Welcome Thanks Beautiful Historic Occupied Divided
 _RUN_WORD = re.compile(r"[ \t]+(?:(?:of|the|for|and|&)[ \t]+)?([A-Z][\w.'’&-]*)")
 #: the capitalized word right before a hit, a whole word ("the pro-Nazi Kiev regime": no)
 _CAP_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z][\w'’-]*) $")
+#: words before a capital that are no part of a name: sentence adverbs, regime words
+_NOT_NAME_BEFORE = frozenset("""
+Later Earlier Instead Soon Still Then Now Meanwhile Yet Also Today Tonight Tomorrow
+Yesterday Again Here There Thus Hence However Otherwise Elsewhere Moreover Overall
+Separately Finally Once Next Last Nevertheless Nonetheless Indeed Anyway Besides
+Soviet Taliban Tsarist Imperial Junta Regime Baath Revolutionary Republican Democratic
+""".split())
+#: a verb of speech right before the word (a news agency as its object: "told Reuters")
+_SPEECH_BEFORE = frozenset("told tells telling said says informed according to".split())
+
+
+def _name_before(text: str, pos: int, w: str) -> bool:
+    """Can the capitalized word ``w`` (ending at ``pos``) be the first half of a name?"""
+    if w in _NOT_NAME_BEFORE or w.endswith(("'s", "’s", "ist", "ists")):
+        return False
+    return _prev_word(text, pos - len(w)).lower() not in _SPEECH_BEFORE
+
+
 #: a plural verb right after a capital: a club (British English gives clubs plural verbs)
 _PLURAL_VERB = re.compile(r" (?:play|are|were|have|do|don't|want|face|meet|host|beat|need|"
                           r"lead|trail)\b"
@@ -107,14 +128,14 @@ def inside_name(text: str, start: int, end: int, kind: str, bounds, words) -> bo
             # (the sentence's first word only when it cannot open a clause of its own:
             # "Jose Lima pitched", not "Officials Kabul", "Speaking Tuesday")
             if (m.start() > s0 or not w.endswith(("s", "ing", "ed", "ly"))) and \
-                    plain_word(w.lower(), words) and \
+                    plain_word(w.lower(), words) and _name_before(text, m.end(1), w) and \
                     not _title_case(text, s0, s1):
                 return True     # "Jose Lima", "Partizani Tirana": a name's second half
     if kind == "capital" and after_space and c1.islower() and \
             _PLURAL_VERB.match(text, end, end + 20):
         s0 = bounds(start)[0]
-        before = text[max(s0, start - 20):start].split()[-1:]
-        if not before or before[0].lower() in _SUBJECT_BEFORE:
+        before = _prev_word(text, start) if start - s0 > 1 else ""
+        if not before or before.lower() in _SUBJECT_BEFORE:
             return True     # "the way Lisbon defend": a club
     if kind != "capital" and c1 in ("g", "c") and after_space and \
             _EVENT_AFTER.match(text, end, end + 24):
