@@ -104,10 +104,25 @@ def test_words_and_events(text, expected):
      {"USA"}),
     ("The federal government said it would release oil from its reserve.", set()),
     ("Nigeria's federal government said it would release the funds.", {"NGA"}),
+    # another federation in the sentence, or India's Congress party: not the US's
+    ("The opposition Congress party said the federal government had let down the weavers.",
+     set()),
+    ("Critics in Congress said the federal government had spent too much.", {"USA"}),
     ("Inmates wrote to the Federal Bureau of Prisons about the heat.", {"USA"}),
 ])
 def test_seats_and_state_bodies(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, federal", [
+    ("OTTAWA - The federal government said it would hit back at the new US duties on timber.",
+     False),
+    ("The federal government in Canberra said American wheat imports would resume.", False),
+    ("DENVER - The federal government said the new US duties on timber would stay.", True),
+])
+def test_federal_government_of_another_federation(text, federal):
+    m = C.mentions_in_text(text)
+    assert ("federal government" in set(m["surface"])) is federal
 
 
 def test_brussels_falls_back_to_the_eu():

@@ -378,9 +378,22 @@ def _rule_eu_seat(text, start, end, s0, s1, gazwords) -> bool:
 #: (Wire) -"), the country's name or people, its federal bodies and presidents
 _US_FEDERAL_CUE = re.compile(r"\b(?:" + _US_STATES + r"|NEW YORK|WASHINGTON|LOS ANGELES|"
                              r"CHICAGO|BOSTON|SAN FRANCISCO|New York|Los Angeles|Chicago|"
-                             r"U\.S\.|US|USA|America|American|Americans|Congress|Senate|"
+                             r"U\.S\.|US|USA|America|American|Americans|(?<!National )Congress(?! [Pp]arty)|Senate|"
                              r"Medicare|Medicaid|Pentagon|White House|State Department|"
                              r"Bush|Clinton|Obama|Trump|Biden)(?![A-Za-z])")
+#: another federation in the sentence (its name, people or capital): its federal
+#: government, even when the US is talked about ("OTTAWA - The federal government said it
+#: would answer the US duties", "in Canberra")
+_OTHER_FEDERATION = re.compile(
+    r"\b(?:Canada|Canadians?|Ottawa|OTTAWA|Australia|Australians?|Canberra|CANBERRA|"
+    r"Sydney|SYDNEY|India|Indians?|New Delhi|NEW DELHI|Brazil|Brazilians?|Brasilia|"
+    r"Germany|Germans?|Berlin|BERLIN|Nigeria|Nigerians?|Abuja|ABUJA|Lagos|LAGOS|Russia|"
+    r"Russians?|Moscow|MOSCOW|Mexico|Mexicans?|Pakistan|Pakistanis?|Islamabad|Malaysia|"
+    r"Malaysians?|Kuala Lumpur|Argentina|Argentines?|Buenos Aires|Austria|Austrians?|"
+    r"Vienna|Switzerland|Swiss|Bern|Belgium|Belgians?|Ethiopia|Ethiopians?|Addis Ababa|"
+    r"Somalia|Somalis?|Mogadishu|Iraq|Iraqis?|Baghdad|Nepal|Nepalese|Kathmandu|Sudan|"
+    r"Sudanese|Khartoum|Venezuela|Venezuelans?|Caracas|Bosnia|Bosnian|Sarajevo|"
+    r"Micronesia|Comoros|Emirati|UAE)\b")
 
 
 def _rule_federal(text, start, end, s0, s1, gazwords) -> bool:
@@ -389,13 +402,16 @@ def _rule_federal(text, start, end, s0, s1, gazwords) -> bool:
     - The federal government plans ...", "the federal government must act," Mr Bush wrote");
     not another federation's ("Germany's federal government", "the Nigerian federal
     government": a possessive or a capitalized word right before it), nor without a cue
-    (Canada, Australia, Russia, ... have federal governments too)."""
-    before = text[max(s0, start - 20):start].rstrip()
-    last = before.split()[-1:] if before else []
-    if last and (last[0][:1].isupper() and last[0].lower() != "the" or
-                 last[0].endswith(("'s", "’s", "s'"))):
+    (Canada, Australia, Russia, ... have federal governments too), nor with another
+    federation in the sentence (:data:`_OTHER_FEDERATION`); "Congress" is no cue in
+    "the Congress party", "the National Congress"."""
+    last = _prev_word(text, start) if start - s0 > 1 else ""
+    if last and (last[:1].isupper() and last.lower() != "the" or
+                 last.endswith(("'s", "s'")) or
+                 text[max(s0, start - 3):start].rstrip().endswith(("’s", "s’"))):
         return False
-    return _US_FEDERAL_CUE.search(text, s0, s1) is not None
+    return _US_FEDERAL_CUE.search(text, s0, s1) is not None and \
+        _OTHER_FEDERATION.search(text, s0, s1) is None
 
 
 _CANADA = re.compile(r"Canad|Ottawa")
