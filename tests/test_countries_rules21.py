@@ -58,6 +58,15 @@ def test_inside_a_name(text, expected):
     ("The band rode on Brits success to the top of the album chart.", set()),
     ("Two young Brits bought the album in a Madrid shop.", {"GBR", "ESP"}),
     ("Brits abroad were told to keep their passports safe.", {"GBR"}),
+    ("Brits were among the winners of the regional raffle this spring.", {"GBR"}),
+    ("Holidaying Brits spent more on music festivals than ever.", {"GBR"}),
+    ("Brits performed worst in the reading survey.", {"GBR"}),
+    # a vote quoted in its language is the nation's, not a letter (context._QUOTED_LETTER)
+    ("The Danish 'Nej' vote surprised the ministers.", {"DNK"}),
+    ("Before the Swedish \"nej\" and the Finnish \"ei\", the plan looked safe.",
+     {"SWE", "FIN"}),
+    ("The Irish 'Ta' camp held a rally in the square.", {"IRL"}),
+    ("A Russian 'a' looks like a Latin 'a' in print.", set()),
     # a letter of a language (context._rule_language)
     ("On the sign a Greek 'p' looks just like a Latin one.", set()),
     ("Greek 'filtration' camps were never found.", {"GRC"}),

@@ -227,7 +227,9 @@ def _rule_language(text, start, end, s0, s1, gazwords) -> bool:
             _LANG_OF_AFTER.match(text, end, end + 12):
         return False    # "his lack of English did not", "a good command of French."
     after = text[end:end + 12]
-    if _QUOTED_LETTER.match(text, end, end + 20):
+    q = _QUOTED_LETTER.match(text, end, end + 20)
+    if q and q.group(1).lower() not in _VOTE_WORDS and \
+            not _VOTE_AFTER.match(text, q.end(), q.end() + 14):
         return False    # "a Russian 'a' looks like an English 'a'": a letter of the language
     m = re.match(r"[\s-]([A-Za-z]+)", after)
     if m and m.group(1).lower() in _LANG_AFTER:
@@ -244,7 +246,11 @@ def _rule_language(text, start, end, s0, s1, gazwords) -> bool:
 #: a quoted letter or sound (up to three characters) right after a language: "an English
 #: 'a'", "the French "r"" (the language's, not the country's; not "Russian "filtration"
 #: operations")
-_QUOTED_LETTER = re.compile(r"[ \t]+['‘\"“][^\s'’\"”]{1,3}['’\"”]")
+_QUOTED_LETTER = re.compile(r"[ \t]+['‘\"“]([^\s'’\"”]{1,3})['’\"”]")
+#: ... but not a vote quoted in its language ("the Danish 'nej'", "the Irish 'No' camp")
+_VOTE_WORDS = frozenset("no non nee nej nein oxi óchi ochi ne nie nu ei sí si ja oui yes oui "
+                        "da tak".split())
+_VOTE_AFTER = re.compile(r"[ \t]+(?:vote|votes|voters|referendum|rally|camp|campaign|side)\b")
 _TO_THE_POLE = re.compile(r"\b(?:at|to|reach|reached|reaching|near|from|toward|towards)\s+the\s+$")
 
 
@@ -271,6 +277,9 @@ def _rule_continent(text, start, end, s0, s1, gazwords) -> bool:
 
 _US_CUE = re.compile(r"\bU\.?S\.?\b|America|Washington|Senate|House|Capitol|Democrat|"
                      r"Republican|lawmakers|legislation|\bbill\b")
+#: "Brits" naming the awards by the word after it ("Brits success", "the Brits night")
+_BRITS_AFTER = re.compile(r"[ \t]+(?:Awards?|awards?|success|night|ceremony|nominations?|"
+                          r"show|gongs?|stage|winners?)\b")
 _MUSIC = re.compile(r"(?i)award|nominat|ceremony|album|singer|band\b|\bbest\b|music|\bpop\b|"
                     r"perform|\bstage\b|\bgig|rapper|songwriter|\bchart|\bsuccess\b|"
                     r"\bwinners?\b|\bgongs?\b")
@@ -285,10 +294,15 @@ _PEOPLE_BEFORE = re.compile(r"(?:\b(?:many|most|some|few|fewer|more|all|these|th
 
 def _rule_brits(text, start, end, s0, s1, gazwords) -> bool:
     """"Brits" is the British people unless it names the music awards, the Brits: in a
-    sentence about music or prizes ("won two awards at the Brits", "capitalising on Brits
-    success"), unless a number or quantifier counts people ("two young Brits bought the
+    sentence about music or prizes, after "the" or before an awards word ("won two awards at
+    the Brits", "capitalising on Brits success"), unless a number or quantifier counts people ("two young Brits bought the
     album")."""
     if not _MUSIC.search(text, s0, s1):
+        return True
+    # the awards need "the Brits" or an awards word right after it (not any "best" or
+    # "winners" in the sentence: "Brits were among the lottery winners")
+    if _prev_word(text, start).lower() != "the" and \
+            not _BRITS_AFTER.match(text, end, end + 16):
         return True
     return _PEOPLE_BEFORE.search(text, max(s0, start - 30), start) is not None
 
