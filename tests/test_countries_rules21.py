@@ -59,6 +59,10 @@ def test_inside_a_name(text, expected):
     ("Two young Brits bought the album in a Madrid shop.", {"GBR", "ESP"}),
     ("Brits abroad were told to keep their passports safe.", {"GBR"}),
     ("Brits were among the winners of the regional raffle this spring.", {"GBR"}),
+    # "The Scotsman" is the newspaper only with a publication cue (blockers.csv)
+    ("The Scotsman won the final in straight sets.", {"GBR"}),
+    ("A columnist in The Scotsman argued for a new bridge.", set()),
+    ("The Scotsman reported that the ferry was late.", set()),
     ("Holidaying Brits spent more on music festivals than ever.", {"GBR"}),
     ("Brits performed worst in the reading survey.", {"GBR"}),
     # a vote quoted in its language is the nation's, not a letter (context._QUOTED_LETTER)
