@@ -159,6 +159,12 @@ def test_brussels_falls_back_to_the_eu():
     ("Retired general Thaksin Shinawatra was confirmed on Monday as the country's next "
      "leader.", None, set()),
     ("Thaksin Shinawatra said the country would send aid.", None, {"THA"}),
+    # ... said of another person: the head still acts (review 21a, 6)
+    ("Mr Blair met Chile's President-elect Ivan Petrov on Monday.", "2005-02-01",
+     {"GBR", "CHL"}),
+    ("Mr Blair said he would work with Peru's next president, whoever won.", "2005-02-01",
+     {"GBR", "PER"}),
+    ("President-elect Blair greeted the crowd.", "2005-02-01", set()),
     # party politics or one's own succession anywhere in an untitled head's sentence
     ("Mr Blair said the new rail plan would be central to Labour's pitch to "
      "commuters.", "2005-02-01", set()),

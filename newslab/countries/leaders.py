@@ -177,11 +177,19 @@ _PERSON_CONTEXT = re.compile(
 _PARTY_SENTENCE = re.compile(r"\b(?:Labour|Tory|Tories|Conservatives)['’]s?\s+(?!government|"
                              r"administration|cabinet|ministers?)|\bmanifesto\b|"
                              r"\b(?:stand|standing|step|stepping)\s+(?:down|aside)\b|"
-                             r"\bsuccess(?:or|ion)\b|"
-                             # not yet in office: "President-elect X", "confirmed as the
-                             # country's next leader"
-                             r"-elect\b|\bnext\s+(?:leader|president|prime\s+minister|"
-                             r"premier)\b")
+                             r"\bsuccess(?:or|ion)\b")
+#: not yet in office, said of the name itself: "President-elect X" right before it, or
+#: "-elect"/"next leader" after it with no other name between ("X was confirmed on Monday
+#: as the country's next leader"); not "Hale met Chile's President-elect Ivan Petrov"
+_ELECT_BEFORE = re.compile(r"-elect\s+$")
+_ELECT_AFTER = re.compile(r"(?:[^A-Z.;]|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                          r"Saturday|Sunday)\b)*?(?:-elect\b|\bnext\s+(?:leader|president|"
+                          r"prime\s+minister|premier)\b)")
+
+
+def _not_yet_in_office(text: str, start: int, end: int, s0: int, s1: int) -> bool:
+    return _ELECT_BEFORE.search(text, max(s0, start - 12), start) is not None or \
+        _ELECT_AFTER.match(text, end, min(s1, end + 80)) is not None
 _ACT_WORDS = frozenset("""
 said says say saying told tells telling met meets meeting signed signs visited visits
 visiting announced announces urged urges called calls warned warns insisted insists pledged
@@ -349,7 +357,8 @@ def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: st
         return False      # undated "Gordon Brown" (chancellor, later prime minister)
     if (_PERSON_CONTEXT.search(text, max(s0, start - _CONTEXT), min(s1, end + _CONTEXT))
             or _partys(text, start, end, s0, s1) or _campaign(text, start, end, s0, s1)
-            or _PARTY_SENTENCE.search(text, s0, s1)) \
+            or _PARTY_SENTENCE.search(text, s0, s1)
+            or _not_yet_in_office(text, start, end, s0, s1)) \
             and _CONGRATULATE.search(text, s0, s1) is None:
         return False      # (congratulations on a re-election or a birthday are acts of state)
     i = 0
