@@ -112,6 +112,11 @@ def test_words_and_events(text, expected):
     ("The envoy will travel to Brussels next week.", {"BEL"}),
     ("Brussels wants tighter rules on fishing quotas.", set()),
     ("The treaty gives more powers to Brussels over fishing.", set()),
+    # "from" only after a journey word; an attributive Brussels before a place noun
+    ("Fishermen protested against new quotas from Brussels.", set()),
+    ("The minister flew back from Brussels on Friday.", {"BEL"}),
+    ("Brussels police said two men had been held.", {"BEL"}),
+    ("He lives in a Brussels suburb.", {"BEL"}),
     # the federal government with an American cue
     ("CHICAGO - The federal government said it would release oil from its reserve.",
      {"USA"}),

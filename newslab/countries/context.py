@@ -370,8 +370,14 @@ _TRAVEL_WORDS = frozenset("travel travels traveled travelled traveling travellin
                           "returning trip trips flew fly flies flying come came coming move "
                           "moved journey way back visit delegation".split())
 #: words right before "Brussels" that make it a place: prepositions of place, travel verbs
-_PLACE_WORDS = frozenset("in at to from near outside into via around across toward towards "
+_PLACE_WORDS = frozenset("in at to near outside into via around across toward towards "
                          "visit visits visited visiting reached reach left".split())
+#: lower-case place nouns after an attributive "Brussels" ("Brussels police", "a Brussels
+#: suburb"): the city
+_CITY_NOUNS = frozenset("police airport airports suburb suburbs metro hotel hotels residents "
+                        "resident attacks attack bombings station streets street district "
+                        "mayor prosecutor prosecutors hospital neighbourhood neighborhood "
+                        "prison zoo restaurant flat apartment court".split())
 
 
 def _rule_eu_seat(text, start, end, s0, s1, gazwords) -> bool:
@@ -385,6 +391,10 @@ def _rule_eu_seat(text, start, end, s0, s1, gazwords) -> bool:
     prev = _prev_word(text, start).lower()
     if prev == "to":    # a journey's end ("travel to Brussels"), not "more powers to Brussels"
         return _prev_word(text, start - 3).lower() in _TRAVEL_WORDS
+    if prev == "from":  # a journey's start ("flew back from Brussels"), not "rules from Brussels"
+        return _prev_word(text, start - 5).lower() in _TRAVEL_WORDS
+    if _next_word(text, end) in _CITY_NOUNS:
+        return True     # "Brussels police", "a Brussels suburb": the city
     return prev in _PLACE_WORDS
 
 
@@ -392,7 +402,8 @@ def _rule_eu_seat(text, start, end, s0, s1, gazwords) -> bool:
 #: (Wire) -"), the country's name or people, its federal bodies and presidents
 _US_FEDERAL_CUE = re.compile(r"\b(?:" + _US_STATES + r"|NEW YORK|WASHINGTON|LOS ANGELES|"
                              r"CHICAGO|BOSTON|SAN FRANCISCO|New York|Los Angeles|Chicago|"
-                             r"U\.S\.|US|USA|America|American|Americans|(?<!National )Congress(?! [Pp]arty)|Senate|"
+                             r"U\.S\.|US|USA|America|American|Americans|"
+                             r"(?<!National )Congress(?! [Pp]arty)|Senate|"
                              r"Medicare|Medicaid|Pentagon|White House|State Department|"
                              r"Bush|Clinton|Obama|Trump|Biden)(?![A-Za-z])")
 #: another federation in the sentence (its name, people or capital): its federal
