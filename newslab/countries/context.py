@@ -295,8 +295,8 @@ _PEOPLE_BEFORE = re.compile(r"(?:\b(?:many|most|some|few|fewer|more|all|these|th
 def _rule_brits(text, start, end, s0, s1, gazwords) -> bool:
     """"Brits" is the British people unless it names the music awards, the Brits: in a
     sentence about music or prizes, after "the" or before an awards word ("won two awards at
-    the Brits", "capitalising on Brits success"), unless a number or quantifier counts people ("two young Brits bought the
-    album")."""
+    the Brits", "riding on Brits success"), unless a number or quantifier counts people
+    ("two young Brits bought the album")."""
     if not _MUSIC.search(text, s0, s1):
         return True
     # the awards need "the Brits" or an awards word right after it (not any "best" or
