@@ -170,6 +170,9 @@ def test_brussels_falls_back_to_the_eu():
     ("Mr Blair said he would work with Peru's next president, whoever won.", "2005-02-01",
      {"GBR", "PER"}),
     ("President-elect Blair greeted the crowd.", "2005-02-01", set()),
+    # the British parties' possessives only for a British head
+    ("Sharon told the cabinet the pullout would go ahead and asked Labour's leader to join "
+     "him.", "2004-11-10", {"ISR"}),
     # party politics or one's own succession anywhere in an untitled head's sentence
     ("Mr Blair said the new rail plan would be central to Labour's pitch to "
      "commuters.", "2005-02-01", set()),

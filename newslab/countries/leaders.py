@@ -174,8 +174,11 @@ _PERSON_CONTEXT = re.compile(
 #: sentence of a name without a head's title: "Mr Hale said the rail plan was central
 #: to Labour's pitch", "... asked when he might stand aside" (the party leader, a person;
 #: a titled name or an apposition is read before this)
-_PARTY_SENTENCE = re.compile(r"\b(?:Labour|Tory|Tories|Conservatives)['’]s?\s+(?!government|"
-                             r"administration|cabinet|ministers?)|\bmanifesto\b|"
+#: (the British parties' possessives only for a British head: "Sharon asked Labour's
+#: leader to join him" is Israel's Labour, not his party)
+_UK_PARTY = re.compile(r"\b(?:Labour|Tory|Tories|Conservatives)['’]s?\s+(?!government|"
+                       r"administration|cabinet|ministers?)")
+_PARTY_SENTENCE = re.compile(r"\bmanifesto\b|"
                              r"\b(?:stand|standing|step|stepping)\s+(?:down|aside)\b|"
                              r"\bsuccess(?:or|ion)\b")
 #: not yet in office, said of the name itself: "President-elect X" right before it, or
@@ -309,11 +312,14 @@ def _campaign(text: str, start: int, end: int, s0: int, s1: int) -> bool:
 
 
 def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: str,
-                     name: str, *, titled_only: bool = False, woman: bool = False) -> bool:
+                     name: str, *, titled_only: bool = False, woman: bool = False,
+                     iso3: str = "GBR") -> bool:
     """Does the head of state or government named at ``text[start:end]`` (in the sentence
     ``text[s0:s1]``) stand for the state here? See the module docstring. ``titled_only``:
     only a head's title, an apposition or a speaker label will do (an undated text, and a
-    name that also held another office); ``woman``: the leader is a woman (``WOMEN``)."""
+    name that also held another office); ``woman``: the leader is a woman (``WOMEN``);
+    ``iso3``: the leader's country (the British parties' possessives count only for a
+    British head)."""
     before = text[max(s0, start - 60):start]
     if (text[end:end + 1] == ":" or _LABEL_NOTE.match(text, end, end + 90)) and \
             not _LOWER_WORD.search(text, _LABEL_START.search(text, s0, start).end(), start):
@@ -358,6 +364,7 @@ def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: st
     if (_PERSON_CONTEXT.search(text, max(s0, start - _CONTEXT), min(s1, end + _CONTEXT))
             or _partys(text, start, end, s0, s1) or _campaign(text, start, end, s0, s1)
             or _PARTY_SENTENCE.search(text, s0, s1)
+            or (iso3 == "GBR" and _UK_PARTY.search(text, s0, s1))
             or _not_yet_in_office(text, start, end, s0, s1)) \
             and _CONGRATULATE.search(text, s0, s1) is None:
         return False      # (congratulations on a re-election or a birthday are acts of state)
