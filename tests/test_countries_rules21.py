@@ -26,6 +26,15 @@ def found(text, date=None):
     ("The consular section at Embassy Nairobi stays open.", {"KEN"}),
     ("Officials in Lima said the talks had gone well.", {"PER"}),
     ("He blamed the pro-Western Lima government for the delay.", {"PER"}),
+    # ... but not after a word that cannot start a name (review 21a, 2)
+    ("An aide told Tass Hanoi would reply within a week.", {"VNM"}),
+    ("The Marxist Quito rebels laid down their arms.", {"ECU"}),
+    ("A Soviet Riga was a garrison town.", {"LVA"}),
+    ("Earlier Lima rejected the offer of talks.", {"PER"}),
+    ("Sofia's mayor greeted the Ivanov Sofia fans.", {"BGR"}),
+    ("The Taliban Kabul envoy arrived late.", {"AFG"}),
+    ("Aunt Mara's Lisbon is a city of hills and trams.", {"PRT"}),
+    ("Fans cheered Partizani Tirana on Sunday.", set()),
     # a capital as a club, by the plural verb (inside.py, 3)
     ("Everyone enjoys the way Lisbon play when they attack down the wings.", set()),
     ("If Lisbon do not want me, I will play in France next season.", {"FRA"}),
@@ -49,6 +58,19 @@ def test_inside_a_name(text, expected):
     ("The band rode on Brits success to the top of the album chart.", set()),
     ("Two young Brits bought the album in a Madrid shop.", {"GBR", "ESP"}),
     ("Brits abroad were told to keep their passports safe.", {"GBR"}),
+    ("Brits were among the winners of the regional raffle this spring.", {"GBR"}),
+    # "The Scotsman" is the newspaper only with a publication cue (blockers.csv)
+    ("The Scotsman won the final in straight sets.", {"GBR"}),
+    ("A columnist in The Scotsman argued for a new bridge.", set()),
+    ("The Scotsman reported that the ferry was late.", set()),
+    ("Holidaying Brits spent more on music festivals than ever.", {"GBR"}),
+    ("Brits performed worst in the reading survey.", {"GBR"}),
+    # a vote quoted in its language is the nation's, not a letter (context._QUOTED_LETTER)
+    ("The Danish 'Nej' vote surprised the ministers.", {"DNK"}),
+    ("Before the Swedish \"nej\" and the Finnish \"ei\", the plan looked safe.",
+     {"SWE", "FIN"}),
+    ("The Irish 'Ta' camp held a rally in the square.", {"IRL"}),
+    ("A Russian 'a' looks like a Latin 'a' in print.", set()),
     # a letter of a language (context._rule_language)
     ("On the sign a Greek 'p' looks just like a Latin one.", set()),
     ("Greek 'filtration' camps were never found.", {"GRC"}),
@@ -90,15 +112,35 @@ def test_words_and_events(text, expected):
     ("The envoy will travel to Brussels next week.", {"BEL"}),
     ("Brussels wants tighter rules on fishing quotas.", set()),
     ("The treaty gives more powers to Brussels over fishing.", set()),
+    # "from" only after a journey word; an attributive Brussels before a place noun
+    ("Fishermen protested against new quotas from Brussels.", set()),
+    ("The minister flew back from Brussels on Friday.", {"BEL"}),
+    ("Brussels police said two men had been held.", {"BEL"}),
+    ("He lives in a Brussels suburb.", {"BEL"}),
     # the federal government with an American cue
     ("CHICAGO - The federal government said it would release oil from its reserve.",
      {"USA"}),
     ("The federal government said it would release oil from its reserve.", set()),
     ("Nigeria's federal government said it would release the funds.", {"NGA"}),
-    ("A Federal Bureau of Prisons statement gave no date.", {"USA"}),
+    # another federation in the sentence, or India's Congress party: not the US's
+    ("The opposition Congress party said the federal government had let down the weavers.",
+     set()),
+    ("Critics in Congress said the federal government had spent too much.", {"USA"}),
+    ("Inmates wrote to the Federal Bureau of Prisons about the heat.", {"USA"}),
 ])
 def test_seats_and_state_bodies(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, federal", [
+    ("OTTAWA - The federal government said it would hit back at the new US duties on timber.",
+     False),
+    ("The federal government in Canberra said American wheat imports would resume.", False),
+    ("DENVER - The federal government said the new US duties on timber would stay.", True),
+])
+def test_federal_government_of_another_federation(text, federal):
+    m = C.mentions_in_text(text)
+    assert ("federal government" in set(m["surface"])) is federal
 
 
 def test_brussels_falls_back_to_the_eu():
@@ -108,8 +150,8 @@ def test_brussels_falls_back_to_the_eu():
 
 @pytest.mark.parametrize("text, date, expected", [
     # campaign words anywhere in the sentence make a titled head a candidate
-    ("Two storms have given President Bush a chance to look presidential in a battleground "
-     "state he badly wants to hold in November.", "2004-09-20", set()),
+    ("Aides said President Bush would spend Sunday in Ohio, a battleground that polls "
+     "call close.", "2004-09-20", set()),
     ("President Bush signed the storm relief bill in Florida.", "2004-09-20", {"USA"}),
     ("President Bush and his rival are level in the race for the popular vote, a survey "
      "found.", "2004-09-20", set()),
@@ -122,10 +164,19 @@ def test_brussels_falls_back_to_the_eu():
     ("Retired general Thaksin Shinawatra was confirmed on Monday as the country's next "
      "leader.", None, set()),
     ("Thaksin Shinawatra said the country would send aid.", None, {"THA"}),
+    # ... said of another person: the head still acts (review 21a, 6)
+    ("Mr Blair met Chile's President-elect Ivan Petrov on Monday.", "2005-02-01",
+     {"GBR", "CHL"}),
+    ("Mr Blair said he would work with Peru's next president, whoever won.", "2005-02-01",
+     {"GBR", "PER"}),
+    ("President-elect Blair greeted the crowd.", "2005-02-01", set()),
+    # the British parties' possessives only for a British head
+    ("Sharon told the cabinet the pullout would go ahead and asked Labour's leader to join "
+     "him.", "2004-11-10", {"ISR"}),
     # party politics or one's own succession anywhere in an untitled head's sentence
-    ("Mr Blair thanked his chancellor, whose work he called the cornerstone of Labour's "
-     "record in office.", "2005-02-01", set()),
-    ("Mr Blair told his cabinet of his wish to stand down before the next summer.",
+    ("Mr Blair said the new rail plan would be central to Labour's pitch to "
+     "commuters.", "2005-02-01", set()),
+    ("Mr Blair was asked on the radio whether he might stand aside in the autumn.",
      "2005-02-01", set()),
     ("Mr Blair told the Irish premier that the talks would resume.", "2005-02-01", {"GBR", "IRL"}),
 ])
@@ -135,7 +186,7 @@ def test_leaders_as_party_politicians(text, date, expected):
 
 @pytest.mark.parametrize("text, date, expected", [
     # heads of state or government added to leaders.csv (dated, each row with its source)
-    ("At the request of Xavier Bettel, the president briefed him on the talks.",
+    ("At the invitation of Xavier Bettel, the envoy toured the old fortress.",
      "2022-03-01", {"LUX"}),
     ("Xavier Bettel said the talks would go on.", "2024-03-01", set()),   # then a minister
     ("Prime Minister Hun Sen met the envoy in the capital.", "2022-06-01", {"KHM"}),

@@ -227,7 +227,9 @@ def _rule_language(text, start, end, s0, s1, gazwords) -> bool:
             _LANG_OF_AFTER.match(text, end, end + 12):
         return False    # "his lack of English did not", "a good command of French."
     after = text[end:end + 12]
-    if _QUOTED_LETTER.match(text, end, end + 20):
+    q = _QUOTED_LETTER.match(text, end, end + 20)
+    if q and q.group(1).lower() not in _VOTE_WORDS and \
+            not _VOTE_AFTER.match(text, q.end(), q.end() + 14):
         return False    # "a Russian 'a' looks like an English 'a'": a letter of the language
     m = re.match(r"[\s-]([A-Za-z]+)", after)
     if m and m.group(1).lower() in _LANG_AFTER:
@@ -244,7 +246,11 @@ def _rule_language(text, start, end, s0, s1, gazwords) -> bool:
 #: a quoted letter or sound (up to three characters) right after a language: "an English
 #: 'a'", "the French "r"" (the language's, not the country's; not "Russian "filtration"
 #: operations")
-_QUOTED_LETTER = re.compile(r"[ \t]+['‘\"“][^\s'’\"”]{1,3}['’\"”]")
+_QUOTED_LETTER = re.compile(r"[ \t]+['‘\"“]([^\s'’\"”]{1,3})['’\"”]")
+#: ... but not a vote quoted in its language ("the Danish 'nej'", "the Irish 'No' camp")
+_VOTE_WORDS = frozenset("no non nee nej nein oxi óchi ochi ne nie nu ei sí si ja oui yes oui "
+                        "da tak".split())
+_VOTE_AFTER = re.compile(r"[ \t]+(?:vote|votes|voters|referendum|rally|camp|campaign|side)\b")
 _TO_THE_POLE = re.compile(r"\b(?:at|to|reach|reached|reaching|near|from|toward|towards)\s+the\s+$")
 
 
@@ -271,6 +277,9 @@ def _rule_continent(text, start, end, s0, s1, gazwords) -> bool:
 
 _US_CUE = re.compile(r"\bU\.?S\.?\b|America|Washington|Senate|House|Capitol|Democrat|"
                      r"Republican|lawmakers|legislation|\bbill\b")
+#: "Brits" naming the awards by the word after it ("Brits success", "the Brits night")
+_BRITS_AFTER = re.compile(r"[ \t]+(?:Awards?|awards?|success|night|ceremony|nominations?|"
+                          r"show|gongs?|stage|winners?)\b")
 _MUSIC = re.compile(r"(?i)award|nominat|ceremony|album|singer|band\b|\bbest\b|music|\bpop\b|"
                     r"perform|\bstage\b|\bgig|rapper|songwriter|\bchart|\bsuccess\b|"
                     r"\bwinners?\b|\bgongs?\b")
@@ -285,10 +294,15 @@ _PEOPLE_BEFORE = re.compile(r"(?:\b(?:many|most|some|few|fewer|more|all|these|th
 
 def _rule_brits(text, start, end, s0, s1, gazwords) -> bool:
     """"Brits" is the British people unless it names the music awards, the Brits: in a
-    sentence about music or prizes ("won two awards at the Brits", "capitalising on Brits
-    success"), unless a number or quantifier counts people ("two young Brits bought the
-    album")."""
+    sentence about music or prizes, after "the" or before an awards word ("won two awards at
+    the Brits", "riding on Brits success"), unless a number or quantifier counts people
+    ("two young Brits bought the album")."""
     if not _MUSIC.search(text, s0, s1):
+        return True
+    # the awards need "the Brits" or an awards word right after it (not any "best" or
+    # "winners" in the sentence: "Brits were among the lottery winners")
+    if _prev_word(text, start).lower() != "the" and \
+            not _BRITS_AFTER.match(text, end, end + 16):
         return True
     return _PEOPLE_BEFORE.search(text, max(s0, start - 30), start) is not None
 
@@ -356,8 +370,14 @@ _TRAVEL_WORDS = frozenset("travel travels traveled travelled traveling travellin
                           "returning trip trips flew fly flies flying come came coming move "
                           "moved journey way back visit delegation".split())
 #: words right before "Brussels" that make it a place: prepositions of place, travel verbs
-_PLACE_WORDS = frozenset("in at to from near outside into via around across toward towards "
+_PLACE_WORDS = frozenset("in at to near outside into via around across toward towards "
                          "visit visits visited visiting reached reach left".split())
+#: lower-case place nouns after an attributive "Brussels" ("Brussels police", "a Brussels
+#: suburb"): the city
+_CITY_NOUNS = frozenset("police airport airports suburb suburbs metro hotel hotels residents "
+                        "resident attacks attack bombings station streets street district "
+                        "mayor prosecutor prosecutors hospital neighbourhood neighborhood "
+                        "prison zoo restaurant flat apartment court".split())
 
 
 def _rule_eu_seat(text, start, end, s0, s1, gazwords) -> bool:
@@ -371,31 +391,52 @@ def _rule_eu_seat(text, start, end, s0, s1, gazwords) -> bool:
     prev = _prev_word(text, start).lower()
     if prev == "to":    # a journey's end ("travel to Brussels"), not "more powers to Brussels"
         return _prev_word(text, start - 3).lower() in _TRAVEL_WORDS
+    if prev == "from":  # a journey's start ("flew back from Brussels"), not "rules from Brussels"
+        return _prev_word(text, start - 5).lower() in _TRAVEL_WORDS
+    if _next_word(text, end) in _CITY_NOUNS:
+        return True     # "Brussels police", "a Brussels suburb": the city
     return prev in _PLACE_WORDS
 
 
-#: an American cue for "the federal government": a US state or city (datelines "NEW YORK
-#: (CNN/Money) -"), the country's name or people, its federal bodies and presidents
+#: an American cue for "the federal government": a US state or city (datelines "DENVER
+#: (Wire) -"), the country's name or people, its federal bodies and presidents
 _US_FEDERAL_CUE = re.compile(r"\b(?:" + _US_STATES + r"|NEW YORK|WASHINGTON|LOS ANGELES|"
                              r"CHICAGO|BOSTON|SAN FRANCISCO|New York|Los Angeles|Chicago|"
-                             r"U\.S\.|US|USA|America|American|Americans|Congress|Senate|"
+                             r"U\.S\.|US|USA|America|American|Americans|"
+                             r"(?<!National )Congress(?! [Pp]arty)|Senate|"
                              r"Medicare|Medicaid|Pentagon|White House|State Department|"
                              r"Bush|Clinton|Obama|Trump|Biden)(?![A-Za-z])")
+#: another federation in the sentence (its name, people or capital): its federal
+#: government, even when the US is talked about ("OTTAWA - The federal government said it
+#: would answer the US duties", "in Canberra")
+_OTHER_FEDERATION = re.compile(
+    r"\b(?:Canada|Canadians?|Ottawa|OTTAWA|Australia|Australians?|Canberra|CANBERRA|"
+    r"Sydney|SYDNEY|India|Indians?|New Delhi|NEW DELHI|Brazil|Brazilians?|Brasilia|"
+    r"Germany|Germans?|Berlin|BERLIN|Nigeria|Nigerians?|Abuja|ABUJA|Lagos|LAGOS|Russia|"
+    r"Russians?|Moscow|MOSCOW|Mexico|Mexicans?|Pakistan|Pakistanis?|Islamabad|Malaysia|"
+    r"Malaysians?|Kuala Lumpur|Argentina|Argentines?|Buenos Aires|Austria|Austrians?|"
+    r"Vienna|Switzerland|Swiss|Bern|Belgium|Belgians?|Ethiopia|Ethiopians?|Addis Ababa|"
+    r"Somalia|Somalis?|Mogadishu|Iraq|Iraqis?|Baghdad|Nepal|Nepalese|Kathmandu|Sudan|"
+    r"Sudanese|Khartoum|Venezuela|Venezuelans?|Caracas|Bosnia|Bosnian|Sarajevo|"
+    r"Micronesia|Comoros|Emirati|UAE)\b")
 
 
 def _rule_federal(text, start, end, s0, s1, gazwords) -> bool:
     """"the federal government" is the US government in a sentence with an American cue
-    (a US state or city, "U.S.", "Americans", Congress, a president: "NEW YORK (CNN/Money)
-    - The federal government said ...", "across the federal government," Mr Bush said");
+    (a US state or city, "U.S.", "Americans", Congress, a president: "DENVER (Wire)
+    - The federal government plans ...", "the federal government must act," Mr Bush wrote");
     not another federation's ("Germany's federal government", "the Nigerian federal
     government": a possessive or a capitalized word right before it), nor without a cue
-    (Canada, Australia, Russia, ... have federal governments too)."""
-    before = text[max(s0, start - 20):start].rstrip()
-    last = before.split()[-1:] if before else []
-    if last and (last[0][:1].isupper() and last[0].lower() != "the" or
-                 last[0].endswith(("'s", "’s", "s'"))):
+    (Canada, Australia, Russia, ... have federal governments too), nor with another
+    federation in the sentence (:data:`_OTHER_FEDERATION`); "Congress" is no cue in
+    "the Congress party", "the National Congress"."""
+    last = _prev_word(text, start) if start - s0 > 1 else ""
+    if last and (last[:1].isupper() and last.lower() != "the" or
+                 last.endswith(("'s", "s'")) or
+                 text[max(s0, start - 3):start].rstrip().endswith(("’s", "s’"))):
         return False
-    return _US_FEDERAL_CUE.search(text, s0, s1) is not None
+    return _US_FEDERAL_CUE.search(text, s0, s1) is not None and \
+        _OTHER_FEDERATION.search(text, s0, s1) is None
 
 
 _CANADA = re.compile(r"Canad|Ottawa")

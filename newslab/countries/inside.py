@@ -10,8 +10,8 @@ general tests:
 1. **An organisation's head anywhere in the name**: the run of capitalized words after the
    hit holds a word that only heads the name of an organisation (:data:`ORG_HEADS`:
    University, College, Institute, Academy, School, Society, Association, Club, Museum,
-   Airlines, Hospital, ...), even when the run goes on into a person's name ("the Rector
-   of Lomonosov Moscow State University Viktor Sadovnichy", "the Kenya Wildlife Society
+   Airlines, Hospital, ...), even when the run goes on into a person's name ("the Dean
+   of the Quito Andean Polytechnic University Marta Ibarra", "the Kenya Wildlife Society
    chairman"); ``names`` only looked at the run's last word. State bodies (Ministry,
    Agency, Council, Bank, ...) are not in the list: "the US Federal Reserve Bank" stays.
 2. **A capital after a plain capitalized word** (no title, function word, country word,
@@ -19,14 +19,17 @@ general tests:
    adverb) is the second half of a name: a person's ("the pitcher Jose Lima"), a club's
    ("Partizani Tirana", "Dynamo Kiev"), a company's ("Mitsubishi Tokyo"), an event's ("the
    Tennis Masters Madrid"); not after a word that names a part of the city or a post there
-   (:data:`CITY_BEFORE`: "East Jerusalem", "Greater London", "U.S. Embassy Kabul").
+   (:data:`CITY_BEFORE`: "East Jerusalem", "Greater London", "U.S. Embassy Kabul"), nor
+   after a word that cannot start a name there (:func:`_name_before`): a news agency after
+   a verb of speech ("an aide told Tass Hanoi would ..."), a possessive, a creed or regime
+   word ("the Marxist Quito rebels", "a Soviet Riga"), a sentence adverb ("Later Lima ...").
 3. **A capital as a club, by the verb's number**: a capital followed by a plural verb
    as the subject of its clause (first in the sentence, or after "the way", "when", "as",
-   ...: "I love the way Madrid play", "when Madrid were about to play") is a team, as
+   ...: "fans admire the way Lisbon defend", "as Lisbon were set to kick off") is a team, as
    British English writes clubs; not after a preposition, an adjective or in a list ("shops
    in central London were", "Tokyo and Beijing were": the places).
 4. **A holiday or year named after countries**: a hit inside "the Day of ..." or "the Year
-   of ..." spelt in capitals up to the hit ("the Day of Unity between the Peoples of X and
+   of ..." spelt in capitals up to the hit ("the Day of Harmony of the Nations of X and
    Y", "the Year of Culture of X"), the day's name (the third reading of round 5).
 5. **A genocide or civil war named by its country**: a demonym or name right before a
    lower-case "genocide" or "civil war" ("the 1994 Rwandan genocide", "the second Liberian
@@ -38,7 +41,7 @@ from __future__ import annotations
 
 import re
 
-from .context import _title_case, plain_word
+from .context import _prev_word, _title_case, plain_word
 from .names import _DATE_WORDS
 
 #: words that head an organisation's name wherever they stand in the run after the hit
@@ -56,6 +59,24 @@ Consulate Mission Hello Dear Welcome Thanks Beautiful Historic Occupied Divided
 _RUN_WORD = re.compile(r"[ \t]+(?:(?:of|the|for|and|&)[ \t]+)?([A-Z][\w.'’&-]*)")
 #: the capitalized word right before a hit, a whole word ("the pro-Nazi Kiev regime": no)
 _CAP_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z][\w'’-]*) $")
+#: words before a capital that are no part of a name: sentence adverbs, regime words
+_NOT_NAME_BEFORE = frozenset("""
+Later Earlier Instead Soon Still Then Now Meanwhile Yet Also Today Tonight Tomorrow
+Yesterday Again Here There Thus Hence However Otherwise Elsewhere Moreover Overall
+Separately Finally Once Next Last Nevertheless Nonetheless Indeed Anyway Besides
+Soviet Taliban Tsarist Imperial Junta Regime Baath Revolutionary Republican Democratic
+""".split())
+#: a verb of speech right before the word (a news agency as its object: "told Reuters")
+_SPEECH_BEFORE = frozenset("told tells telling said says informed according to".split())
+
+
+def _name_before(text: str, pos: int, w: str) -> bool:
+    """Can the capitalized word ``w`` (ending at ``pos``) be the first half of a name?"""
+    if w in _NOT_NAME_BEFORE or w.endswith(("'s", "’s", "ist", "ists")):
+        return False
+    return _prev_word(text, pos - len(w)).lower() not in _SPEECH_BEFORE
+
+
 #: a plural verb right after a capital: a club (British English gives clubs plural verbs)
 _PLURAL_VERB = re.compile(r" (?:play|are|were|have|do|don't|want|face|meet|host|beat|need|"
                           r"lead|trail)\b"
@@ -97,7 +118,7 @@ def inside_name(text: str, start: int, end: int, kind: str, bounds, words) -> bo
     if after_space and c1.isupper() and _ORG_ANY.search(text, end, end + 80):
         s0, s1 = bounds(start)
         if _org_in_run(text, end, s1) and not _title_case(text, s0, s1):
-            return True     # "Lomonosov Moscow State University Viktor Sadovnichy"
+            return True     # "Quito Andean Polytechnic University Marta Ibarra"
     if kind == "capital" and text[start - 1:start] == " " and \
             not text[start:end].isupper():
         m = _CAP_BEFORE.search(text, max(0, start - 30), start)
@@ -107,15 +128,15 @@ def inside_name(text: str, start: int, end: int, kind: str, bounds, words) -> bo
             # (the sentence's first word only when it cannot open a clause of its own:
             # "Jose Lima pitched", not "Officials Kabul", "Speaking Tuesday")
             if (m.start() > s0 or not w.endswith(("s", "ing", "ed", "ly"))) and \
-                    plain_word(w.lower(), words) and \
+                    plain_word(w.lower(), words) and _name_before(text, m.end(1), w) and \
                     not _title_case(text, s0, s1):
                 return True     # "Jose Lima", "Partizani Tirana": a name's second half
     if kind == "capital" and after_space and c1.islower() and \
             _PLURAL_VERB.match(text, end, end + 20):
         s0 = bounds(start)[0]
-        before = text[max(s0, start - 20):start].split()[-1:]
-        if not before or before[0].lower() in _SUBJECT_BEFORE:
-            return True     # "the way Madrid play": a club
+        before = _prev_word(text, start) if start - s0 > 1 else ""
+        if not before or before.lower() in _SUBJECT_BEFORE:
+            return True     # "the way Lisbon defend": a club
     if kind != "capital" and c1 in ("g", "c") and after_space and \
             _EVENT_AFTER.match(text, end, end + 24):
         return True     # "the Rwandan genocide", "the Liberian civil war": the event
@@ -125,5 +146,5 @@ def inside_name(text: str, start: int, end: int, kind: str, bounds, words) -> bo
         s0 = bounds(start)[0]
         m = _DAY_OF.search(text, max(s0, start - 90), start)
         if m is not None and not _title_case(text, s0, bounds(start)[1]):
-            return True     # "the Day of Unity between the Peoples of Russia and ...": a day
+            return True     # "the Day of Harmony of the Nations of Peru and ...": a day
     return False

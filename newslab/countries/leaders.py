@@ -42,7 +42,7 @@ attribution uses), and it is left out of country counts and stance unless asked 
   title; "New Labour" in the sentence is party politics (not "the New Labour government").
 - Undated text (no article date) cannot say which office a name held. When a name also
   held an office below head of state or government (a row of ``leaders.csv`` with another
-  role: Gordon Brown, chancellor of the exchequer 1997-2007 before prime minister; Nicolas
+  role: Gordon Brown, at the Treasury in 1997-2007 and then prime minister; Nicolas
   Sarkozy, minister), it counts undated only with a head's title, an apposition, a speaker
   label or a state noun ("Prime Minister Gordon Brown", "the Clinton administration");
   "Gordon Brown said the budget ..." is a person. Dated text uses the terms.
@@ -81,7 +81,7 @@ _APPOSITION = re.compile(
 _CONTEXT = 50
 _LABEL_NOTE = re.compile(r"\s?\([^()]{1,80}\):")
 #: a lower-case word before a name with a colon, since the sentence or the last utterance
-#: began ("... his profession… Vladimir Putin: Leave me the papers."): no speaker label
+#: began ("... asked about the harvest… Ivan Petrov: Give me the figures."): no speaker label
 _LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
 _LABEL_START = re.compile(r"(?:.*[.…!?\n\"”])?", re.S)
 _FORMER = re.compile(r"(?i)\b(?:former|ex-|late|ousted|deposed|toppled|exiled|jailed)\s+"
@@ -171,17 +171,28 @@ _PERSON_CONTEXT = re.compile(
     r"\brivalry\b|\brelationship\b|\btrust\b|\bstand\s+(?:aside|down)\b|\bstep\s+down\b|"
     r"\bcontender\b|\bpoll(?:s|ing)?\b|\bconstituency\b")
 #: a leader's party or own succession, or a leader not yet in office, anywhere in the
-#: sentence of a name without a head's title: "Mr Blair praised his chancellor ..., which he said was the cornerstone of
-#: Labour's programme", "... of his intention to stand down" (the party leader, a person;
+#: sentence of a name without a head's title: "Mr Hale said the rail plan was central
+#: to Labour's pitch", "... asked when he might stand aside" (the party leader, a person;
 #: a titled name or an apposition is read before this)
-_PARTY_SENTENCE = re.compile(r"\b(?:Labour|Tory|Tories|Conservatives)['’]s?\s+(?!government|"
-                             r"administration|cabinet|ministers?)|\bmanifesto\b|"
+#: (the British parties' possessives only for a British head: "Sharon asked Labour's
+#: leader to join him" is Israel's Labour, not his party)
+_UK_PARTY = re.compile(r"\b(?:Labour|Tory|Tories|Conservatives)['’]s?\s+(?!government|"
+                       r"administration|cabinet|ministers?)")
+_PARTY_SENTENCE = re.compile(r"\bmanifesto\b|"
                              r"\b(?:stand|standing|step|stepping)\s+(?:down|aside)\b|"
-                             r"\bsuccess(?:or|ion)\b|"
-                             # not yet in office: "President-elect X", "confirmed as the
-                             # country's next leader"
-                             r"-elect\b|\bnext\s+(?:leader|president|prime\s+minister|"
-                             r"premier)\b")
+                             r"\bsuccess(?:or|ion)\b")
+#: not yet in office, said of the name itself: "President-elect X" right before it, or
+#: "-elect"/"next leader" after it with no other name between ("X was confirmed on Monday
+#: as the country's next leader"); not "Hale met Chile's President-elect Ivan Petrov"
+_ELECT_BEFORE = re.compile(r"-elect\s+$")
+_ELECT_AFTER = re.compile(r"(?:[^A-Z.;]|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                          r"Saturday|Sunday)\b)*?(?:-elect\b|\bnext\s+(?:leader|president|"
+                          r"prime\s+minister|premier)\b)")
+
+
+def _not_yet_in_office(text: str, start: int, end: int, s0: int, s1: int) -> bool:
+    return _ELECT_BEFORE.search(text, max(s0, start - 12), start) is not None or \
+        _ELECT_AFTER.match(text, end, min(s1, end + 80)) is not None
 _ACT_WORDS = frozenset("""
 said says say saying told tells telling met meets meeting signed signs visited visits
 visiting announced announces urged urges called calls warned warns insisted insists pledged
@@ -243,8 +254,8 @@ _SPEECH = frozenset("said says added argued insisted stressed noted warned expla
 #: words before "Mr <name>" that make them a party to an act ("talks with Mr Putin")
 _WITH_HONORIFIC = frozenset("with met meet meets meeting told visited thanked invited "
                             "received urged asked briefed telephoned phoned".split())
-#: "<act> of <name>": the head asked, invited or ordered ("At the request of Xavier
-#: Bettel, the president updated him ...", "at the invitation of ...", "on behalf of ...")
+#: "<act> of <name>": the head asked, invited or ordered ("At the suggestion of Ivan
+#: Petrov, the minister toured the port ...", "at the invitation of ...", "on behalf of ...")
 _OF_ACTS = frozenset("request invitation initiative behalf proposal suggestion instruction "
                      "instructions orders".split())
 #: "<word> to <name>": the name is party to an act
@@ -291,8 +302,8 @@ def _campaign(text: str, start: int, end: int, s0: int, s1: int) -> bool:
     low = window.lower()
     if any(k in low for k in _CAMPAIGN_KEYS) and _CAMPAIGN.search(window):
         return _CONGRATULATE.search(text, s0, s1) is None
-    # the unmistakable words of a campaign anywhere in the sentence ("given President Bush
-    # ... a battleground state he is determined to win again")
+    # the unmistakable words of a campaign anywhere in the sentence ("President Hale toured
+    # ... a swing state his aides call close")
     sent = text[s0:s1]
     return ("attleground" in sent or "wing state" in sent or "unning mate" in sent or
             "ampaign trail" in sent or "lectoral vote" in sent or "opular vote" in sent or
@@ -301,17 +312,20 @@ def _campaign(text: str, start: int, end: int, s0: int, s1: int) -> bool:
 
 
 def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: str,
-                     name: str, *, titled_only: bool = False, woman: bool = False) -> bool:
+                     name: str, *, titled_only: bool = False, woman: bool = False,
+                     iso3: str = "GBR") -> bool:
     """Does the head of state or government named at ``text[start:end]`` (in the sentence
     ``text[s0:s1]``) stand for the state here? See the module docstring. ``titled_only``:
     only a head's title, an apposition or a speaker label will do (an undated text, and a
-    name that also held another office); ``woman``: the leader is a woman (``WOMEN``)."""
+    name that also held another office); ``woman``: the leader is a woman (``WOMEN``);
+    ``iso3``: the leader's country (the British parties' possessives count only for a
+    British head)."""
     before = text[max(s0, start - 60):start]
     if (text[end:end + 1] == ":" or _LABEL_NOTE.match(text, end, end + 90)) and \
             not _LOWER_WORD.search(text, _LABEL_START.search(text, s0, start).end(), start):
         return True       # a transcript speaker label ("Vladimir Putin: Thank you.",
         #                   "Vladimir Putin (on the budget): ...", "PRIME MINISTER X:"); not
-        #                   a quotation after a verb ("he had once told Mr Blair: ...")
+        #                   a quotation after a verb ("she recalled warning Mr Hale: ...")
     if not woman and _SPOUSE.search(before):
         return False      # "Mrs Blair": his wife
     # (the title patterns only run when a title word is among the last words before)
@@ -349,7 +363,9 @@ def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: st
         return False      # undated "Gordon Brown" (chancellor, later prime minister)
     if (_PERSON_CONTEXT.search(text, max(s0, start - _CONTEXT), min(s1, end + _CONTEXT))
             or _partys(text, start, end, s0, s1) or _campaign(text, start, end, s0, s1)
-            or _PARTY_SENTENCE.search(text, s0, s1)) \
+            or _PARTY_SENTENCE.search(text, s0, s1)
+            or (iso3 == "GBR" and _UK_PARTY.search(text, s0, s1))
+            or _not_yet_in_office(text, start, end, s0, s1)) \
             and _CONGRATULATE.search(text, s0, s1) is None:
         return False      # (congratulations on a re-election or a birthday are acts of state)
     i = 0
@@ -386,7 +402,7 @@ def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: st
         return True
     if len(prev) > 1 and prev[-1] == "of" and (prev[-2].lower() in _STATE_NOUNS or
                                                prev[-2].lower() in _OF_ACTS):
-        return True       # "the administration of Vladimir Putin", "at the request of X"
+        return True       # "the government of Ivan Petrov", "at the invitation of X"
     if len(prev) > 1 and prev[-1] == "to" and prev[-2].lower() in _TO_BEFORE:
         return True       # "an aide to Putin", "a letter to Blair"
     if len(prev) > 1 and prev[-1] in ("on", "against") and prev[-2].lower() in _ON_BEFORE:

@@ -148,7 +148,7 @@ class Matcher:
                                                    for x in entries)
                 if not ent.head or not acting_for_state(text, s, e, s0, s1, ent.role,
                                                         ent.surface, titled_only=titled_only,
-                                                        woman=ent.woman):
+                                                        woman=ent.woman, iso3=ent.iso3):
                     person = person or ent.person
                     continue
             elif ent.kind == "person":
