@@ -149,6 +149,10 @@ _PARTY_AFTER = re.compile(r"(?:['’]s|\s?#39;s)\s+(?:[A-Z][\w-]*\s+){0,2}[Pp]ar
 #: a party's nominee or challenger: a rival in an election ("the Democratic nominee")
 _PARTY_RIVAL = re.compile(r"\b(?:Democratic|Republican|opposition|party['’]s)\s+(?:presidential\s+)?"
                           r"(?:nominee|challenger)\b")
+#: campaign words that count anywhere in the sentence (:func:`_campaign`; substrings, the
+#: first letter left out for both cases)
+_CAMPAIGN_ANYWHERE = ("attleground", "wing state", "unning mate", "ampaign trail",
+                      "lectoral vote", "opular vote")
 #: substrings one of which every match of _CAMPAIGN holds (lower case)
 _CAMPAIGN_KEYS = ("elect", "campaign", "candidat", "nominee", "challenger", "rival", "swing",
                   "running", "voter", "debate", "race", "contest", "battleground", "poll")
@@ -300,15 +304,14 @@ def _campaign(text: str, start: int, end: int, s0: int, s1: int) -> bool:
     re-election": a head of state's act)."""
     window = text[max(s0, start - 80):min(s1, end + 80)]
     low = window.lower()
-    if any(k in low for k in _CAMPAIGN_KEYS) and _CAMPAIGN.search(window):
-        return _CONGRATULATE.search(text, s0, s1) is None
-    # the unmistakable words of a campaign anywhere in the sentence ("President Hale toured
-    # ... a swing state his aides call close")
-    sent = text[s0:s1]
-    return ("attleground" in sent or "wing state" in sent or "unning mate" in sent or
-            "ampaign trail" in sent or "lectoral vote" in sent or "opular vote" in sent or
-            (("nominee" in sent or "hallenger" in sent) and _PARTY_RIVAL.search(sent))) \
-        and _CONGRATULATE.search(text, s0, s1) is None
+    if not (any(k in low for k in _CAMPAIGN_KEYS) and _CAMPAIGN.search(window)):
+        # the unmistakable words of a campaign anywhere in the sentence ("President Hale
+        # toured ... a swing state his aides call close")
+        sent = text[s0:s1]
+        if not (any(w in sent for w in _CAMPAIGN_ANYWHERE) or
+                (("nominee" in sent or "hallenger" in sent) and _PARTY_RIVAL.search(sent))):
+            return False
+    return _CONGRATULATE.search(text, s0, s1) is None
 
 
 def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: str,
