@@ -88,6 +88,8 @@ N_STANCE_R4 = {"bbc": 200, "state.gov": 100, "en.kremlin.ru": 100}
 # again from articles rounds 1-5 did not touch, streams ``f"{SEED}:r6:<sample>"``, all ``test6``.
 # The Kremlin's articles are used up by then (3 finder mentions left in untouched articles), so
 # from round 6 on its share of every sample goes to state.gov (``_sizes``).
+# Round 7 (drawn 2026-12-01, session 22, at commit 0ed2fb3's finder, ``--round 7``): as round 6,
+# from articles rounds 1-6 did not touch, streams ``f"{SEED}:r7:<sample>"``, all ``test7``.
 
 
 def _sizes(sizes: dict, rnd: int) -> dict:
@@ -531,8 +533,8 @@ def main(argv=None) -> int:
     ap.add_argument("--shared", type=Path, default=SHARED)
     ap.add_argument("--out", type=Path, default=Path("/tmp/annot"))
     ap.add_argument("--refs", type=Path, default=REPO / "data" / "annotations")
-    ap.add_argument("--round", type=int, default=1, choices=(1, 2, 3, 4, 5, 6),
-                    help="2-6: the fresh samples of 2026-12-01 (see N_STANCE_R2)")
+    ap.add_argument("--round", type=int, default=1, choices=(1, 2, 3, 4, 5, 6, 7),
+                    help="2-7: the fresh samples of 2026-12-01 (see N_STANCE_R2)")
     ap.add_argument("--tasks", default="stance,countries",
                     help="comma-separated samples to draw from round 2 on (stance, countries)")
     a = ap.parse_args(argv)
