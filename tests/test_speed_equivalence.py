@@ -97,6 +97,30 @@ def test_punkt_with_plain_re_finds_nltks_sentences():
         assert T.split_sentences(p) == list(nltk_own.span_tokenize(p)), p
 
 
+def test_plain_sentence_ends_answered_as_punkt_does():
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    from newslab import tokenize as T
+    params = PunktParameters()
+    params.abbrev_types = set(T.news_abbreviations())
+    plain = PunktSentenceTokenizer(params, lang_vars=T._LanguageVars(), token_cls=T._Token)
+    fast = T.sentence_splitter()
+    assert isinstance(fast, T._Splitter)
+    paras = ["He said. The talks ended. Gen. Smith left at 5 p.m. Then it rained.",
+             "The vote was close. the rest waited. Mr. Jones and Dr. No met. J. Doe came.",
+             "It rose 3.5%. It fell in 2005. Then? Yes. (It did.) She spoke. \u201cNo.\u201d",
+             "Acme Corp. said so. The U.S.-led talks. Then etc. and more. Co. Ltd. Inc. ok.",
+             "Words.  Two spaces.\tA tab. Ends with a word. Last", "Über. Ça va. Fin."]
+    contexts = []
+    for p in paras:
+        assert list(fast.span_tokenize(p)) == list(plain.span_tokenize(p)), p
+        contexts += [c for _, c in plain._match_potential_end_contexts(p)]
+    taken = [c for c in contexts if T._PLAIN_END.match(c)]
+    assert len(taken) >= 10 and len(taken) < len(contexts)   # both ways are exercised
+    for c in contexts:
+        assert fast.text_contains_sentbreak(c) == plain.text_contains_sentbreak(c), c
+
+
 def test_spreadsheet_safe_checks_distinct_values_like_every_cell():
     from newslab.pipeline.export import FORMULA_START, spreadsheet_safe
     cells = ["=SUM(A1)", "-", "+", "-5", "+x", "@home", "\tx", "\rx", "ok", "", "a=b", None,
