@@ -18,7 +18,9 @@ FILES = ["stance_real_refs.jsonl", "countries_real_mentions_refs.jsonl",
          "countries_real4_sentences_refs.jsonl", "stance_real4_refs.jsonl",
          "countries_real5_mentions_refs.jsonl", "countries_real5_sentences_refs.jsonl",
          "stance_real5_refs.jsonl", "countries_real6_mentions_refs.jsonl",
-         "countries_real6_sentences_refs.jsonl", "stance_real6_refs.jsonl"]
+         "countries_real6_sentences_refs.jsonl", "stance_real6_refs.jsonl",
+         "countries_real7_mentions_refs.jsonl", "countries_real7_sentences_refs.jsonl",
+         "stance_real7_refs.jsonl"]
 
 
 def _rows(name):
@@ -38,7 +40,7 @@ def test_refs_have_no_text_and_fixed_splits():
     assert len(_rows(FILES[1])) == 300
     assert len(_rows(FILES[2])) == 200
     assert [len(_rows(f)) for f in FILES[3:9]] == [400, 300, 200] * 2
-    assert [len(_rows(f)) for f in FILES[9:]] == [300, 200, 400] * 3
+    assert [len(_rows(f)) for f in FILES[9:]] == [300, 200, 400] * 4
 
 
 def _assert_fresh(earlier: list[str], new: list[str]) -> None:
@@ -93,16 +95,29 @@ def test_round_five_draws_only_fresh_articles():
 def test_round_six_draws_only_fresh_articles():
     """Round 6 (--round 6) left out every article of rounds 1-5; the Kremlin's articles are
     used up, so its share went to state.gov."""
-    _assert_fresh(FILES[:15], FILES[15:])
-    for name in FILES[15:]:
+    _assert_fresh(FILES[:15], FILES[15:18])
+    for name in FILES[15:18]:
         assert all(r["uid"].startswith(("cm6-", "cs6-", "sr6-")) for r in _rows(name))
-    assert {r["split"] for f in FILES[15:] for r in _rows(f)} == {"test6"}
+    assert {r["split"] for f in FILES[15:18] for r in _rows(f)} == {"test6"}
     stance = _rows(FILES[17])
     assert {r["source"] for r in stance} == {"bbc", "state.gov"}
     assert all(r["round"] == 6 for r in stance)
     assert sample_gold._sizes(sample_gold.N_STANCE_R4, 6) == {"bbc": 200, "state.gov": 200}
     assert sample_gold._sizes(sample_gold.N_SENTENCES, 6)["state.gov"] == (33, 33)
     assert sample_gold._sizes(sample_gold.N_MENTIONS, 5) == sample_gold.N_MENTIONS
+
+
+def test_round_seven_draws_only_fresh_articles():
+    """Round 7 (--round 7) left out every article of rounds 1-6, drawn as round 6 was (BBC
+    News, AG News and state.gov only)."""
+    _assert_fresh(FILES[:18], FILES[18:])
+    for name in FILES[18:]:
+        assert all(r["uid"].startswith(("cm7-", "cs7-", "sr7-")) for r in _rows(name))
+    assert {r["split"] for f in FILES[18:] for r in _rows(f)} == {"test7"}
+    stance = _rows(FILES[20])
+    assert {r["source"] for r in stance} == {"bbc", "state.gov"}
+    assert all(r["round"] == 7 for r in stance)
+    assert {r["source"] for r in _rows(FILES[18])} == {"bbc", "ag_news", "state.gov"}
 
 
 def test_refs_resolve(shared_eval):
