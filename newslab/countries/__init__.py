@@ -59,6 +59,12 @@ Other names and currencies (``names.py``)
     (an organization) when it acts. A national team named by its nickname ("the All
     Blacks") counts.
 
+The outlet's own state (``home.py``, the one article-level rule)
+    In an article of a government's own site (``outlets.csv``: state.gov, en.kremlin.ru,
+    ...; read from ``articles.outlet``, or ``outlet=`` of :func:`mentions_in_text`), "the
+    Department", "the President" and a "Bureau" named without their country are that
+    state's institutions; in any other article they are left alone.
+
 How it matches (fast, one pass)
     One Aho-Corasick automaton (pyahocorasick) holds every spelling of every surface form
     (:func:`variants`: as written, in capitals, title-cased, either apostrophe, hyphen or
@@ -87,7 +93,8 @@ Where things live
     each explained), ``leaders`` (acting for the state or a person), ``names`` (other
     names, currencies), ``inside`` (a country word inside a longer name read as a whole:
     an organisation's head anywhere in it, a capital after a first name or a club's word,
-    a capital as a club, a day named after countries), ``heads`` (the word lists those
+    a capital as a club, a day named after countries), ``home`` (the outlet's own state's
+    bodies), ``heads`` (the word lists those
     rules read), ``titles`` (titles of works), ``matcher`` (the Aho-Corasick
     :class:`Matcher`, :func:`variants`),
     ``mentions`` (:func:`find_mentions`, :func:`mentions_in_text`, :func:`countries_in_text`,

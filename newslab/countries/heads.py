@@ -26,6 +26,7 @@ Medal Medals Consultations
 Spectator Review Magazine Weekly Monthly Chronicle Courier Observer Telegraph Register
 Bulletin Digest Inquirer Examiner Caucus Gleaner Independent Olympiad Olympiads
 Apparel Brands Foods Pharmaceuticals Pictures Records Industries Enterprises Technologies
+Insurance Assurance Reinsurance Insurers
 """.split())
 #: a company's or body's word right before a country name or code that closes its name
 #: ("Fuji Photo Film USA", "Sony Computer Entertainment America", "Amnesty International
@@ -69,5 +70,6 @@ Championship Open Prix Rally Cup Miss Order Treaties Agreement Statue Times Foru
 #: lower-case words after a capital that make it the name of an agreement or programme
 POLICY_WORDS = frozenset("""
 agenda treaty treaties protocol protocols accord accords agreement agreements convention
-conventions declaration process strategy consensus round development
+conventions declaration process strategy consensus round development goals targets
+criteria objectives
 """.split())

@@ -35,6 +35,19 @@ general tests:
    lower-case "genocide" or "civil war" ("the 1994 Rwandan genocide", "the second Liberian
    civil war"), the event's name as "the Iraq war" (``names``, rule 10); not "the Russian
    war of aggression" (the state's war: only these two nouns).
+
+Session 22:
+
+6. **Events held in a list of places**: a place word that opens or sits in a list of
+   capitalized words ending in a plural event head ("the Boston, London and Tokyo
+   Marathons", "the French and US Opens"; "the Iraq and Afghanistan wars" for a name, a
+   war named by its country as rule 10 of ``names``); and a capital right before a
+   lower-case "event(s)" or "race(s)" ("this year's London event"), the event held there
+   as "the Vienna tournament" (``names``; not a country: "the only UK race").
+7. **A surname in a team's line-up**: a country name that is a whole item of a
+   comma-separated list in a sentence that also holds a substitution ("Murphy (Euell 78)")
+   or "Subs" is a player's surname ("..., Perry, Holland, Young, ..."); a list of countries
+   has no substitutions.
 """
 
 from __future__ import annotations
@@ -97,6 +110,24 @@ _ORG_ANY = re.compile(r"\b(?:" + "|".join(sorted(ORG_HEADS)) + r")\b")
 _DAY_WORD = re.compile(r"(?:Day|Year|Week|Month)s? of ")
 
 
+#: the rest of a list of capitalized words ending in a plural event head (rule 6); the
+#: list itself may hold other place words ("the Boston, London and Tokyo Marathons")
+_LIST_EVENT = re.compile(r"(?:,[ \t]+[A-Z][\w'’.-]*|,?[ \t]+(?:and|or|&)[ \t]+[A-Z][\w'’.-]*)"
+                         r"{0,5}[ \t]+(?:Marathons|marathons|Opens|Masters|Games|Olympics|"
+                         r"Grands[ \t]+Prix|Grand[ \t]+Prix|grands[ \t]+prix|Championships|"
+                         r"festivals|Festivals|tournaments|Tournaments|summits|Summits|"
+                         r"(?P<war>wars|Wars))\b")
+#: the first letters after a space that :data:`_LIST_EVENT` can go on with (a cheap test)
+_LIST_INITIALS = frozenset("ao&MOGCgfFtTsSwW")
+#: a lower-case event noun right after a capital: the event held there (rule 6)
+_EVENT_NOUN = re.compile(r" (?:events?|races?|half-marathons?)\b")
+#: a substitution in a line-up ("Murphy (Euell 78)") or its "Subs" (rule 7)
+_LINEUP = re.compile(r"\([A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?[ \t]\d{1,3}(?:[ \t]?mins?)?\)|"
+                     r"\bSubs\b")
+#: a whole one-word item of a comma list: ", Holland," / ", Holland (" / ", Holland."
+_ITEM_AFTER = re.compile(r"(?:,|\.?$|[ \t]\(|\.[ \t])")
+
+
 def _org_in_run(text: str, end: int, s1: int) -> bool:
     pos, n = end, 0
     while n < 5:
@@ -140,6 +171,19 @@ def inside_name(text: str, start: int, end: int, kind: str, bounds, words) -> bo
     if kind != "capital" and c1 in ("g", "c") and after_space and \
             _EVENT_AFTER.match(text, end, end + 24):
         return True     # "the Rwandan genocide", "the Liberian civil war": the event
+    if (after_space and c1 in _LIST_INITIALS) or text[end:end + 1] == ",":
+        m = _LIST_EVENT.match(text, end, end + 120)
+        if m and (m.group("war") is None or kind == "name") and \
+                not _title_case(text, *bounds(start)):
+            return True     # "the Boston, London and Tokyo Marathons": the events
+    if kind == "capital" and after_space and c1 in ("e", "r", "h") and \
+            _EVENT_NOUN.match(text, end, end + 16):
+        return True         # "this year's London event": the event held there
+    if kind == "name" and text[start - 2:start] == ", " and \
+            _ITEM_AFTER.match(text, end, end + 2):
+        s0, s1 = bounds(start)
+        if _LINEUP.search(text, s0, s1):
+            return True     # "..., Perry, Holland, Young, ...": a player's surname
     w90 = text[max(0, start - 90):start]
     if ("Day" in w90 or "Year" in w90 or "Week" in w90 or "Month" in w90) and \
             text[start - 1:start] == " " and _DAY_WORD.search(w90):

@@ -12,7 +12,8 @@ attribution uses), and it is left out of country counts and stance unless asked 
 - A head of state or government is the country when the text shows them acting for it:
   1. a head-of-office title stands right before the name ("President Putin", "Prime
      Minister Tony Blair", "Chancellor Scholz" for a chancellor; "President of Russia
-     Vladimir Putin");
+     Vladimir Putin"), also a monarch's or cleric's title that is part of the surface form
+     ("King Abdullah II", "Pope Francis");
   2. the name opens a transcript speaker label ("Vladimir Putin: Thank you.");
   3. within the same clause after the name (past "and <other name>", auxiliaries and
      adverbs) comes an act of state: a verb of speaking, meeting or deciding ("said",
@@ -23,7 +24,8 @@ attribution uses), and it is left out of country counts and stance unless asked 
      Israeli counterpart, Ariel Sharon", "sanctions imposed on Saddam Hussein").
 - And never, whatever the verbs, when the name is preceded by another office's title
   ("Chancellor Gordon Brown" for a prime minister: a chancellor of the exchequer; "Senator
-  Clinton"; "former President ...", "ousted", "toppled"), or by a woman's title before a
+  Clinton"; "former President ...", "ousted", "toppled"; another body's office: "the
+  Liberation Organization chief X", "the Workers Party leader X"), or by a woman's title before a
   man's name ("Mrs Blair" is his wife; :data:`WOMEN` lists the women leaders), or when the
   sentence is about their party or private life (re-election, a candidate, a campaign,
   their party, family, a wedding, their health, a memorial, losing trust): "Tony Blair's
@@ -95,6 +97,19 @@ former ex- late ousted deposed toppled exiled jailed
 """.split()) | {"ex-president", "ex-prime", "ex-premier", "ex-leader"}
 #: a woman's title before a man's name: his wife ("Mrs Blair" is Cherie Blair)
 _SPOUSE = re.compile(r"\b(?:Mrs|Ms|Madam|Madame|Lady)\.?\s+$")
+#: the title words a surface of leaders.csv may open with ("King Abdullah II"); not
+#: "Sheikh", which is part of a name ("Sheikh Hasina")
+_TITLED_NAMES = ("King ", "Queen ", "Pope ", "Emir ", "Sultan ", "Ayatollah ")
+#: an office of another body right before the name: a party's, a movement's, an
+#: organisation's chief ("the Liberation Organization chief X", "the Front's leader" is no
+#: match: only the body's last capitalized word, then the office); such a head of state or
+#: government to be (or once) acts for that body here, not for the state
+_ORG_OFFICE = re.compile(r"\b(?:Organi[sz]ation|Party|Front|Movement|Union|Federation|"
+                         r"Association|Committee|League|Bank|Fund|Corporation|Company|Group)"
+                         r"\s+(?:[Cc]hief|[Cc]hairman|[Cc]hairwoman|[Hh]ead|[Ll]eader|[Bb]oss|"
+                         r"[Ss]ecretary[- ][Gg]eneral|[Pp]resident)\s+$")
+_ORG_OFFICE_ENDS = frozenset(w[-1] + " " for w in ("chief", "chairman", "chairwoman", "head",
+                                                   "leader", "boss", "general", "president"))
 #: leaders (``leaders.csv`` names) who are women, for whom "Mrs"/"Ms" is their own title
 WOMEN = frozenset({"Theresa May", "Liz Truss", "Elizabeth II", "Angela Merkel", "Dilma Rousseff",
                    "Park Geun-hye", "Giorgia Meloni", "Tsai Ing-wen", "Salome Zourabichvili",
@@ -331,9 +346,13 @@ def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: st
         #                   a quotation after a verb ("she recalled warning Mr Hale: ...")
     if not woman and _SPOUSE.search(before):
         return False      # "Mrs Blair": his wife
+    if text[start - 2:start] in _ORG_OFFICE_ENDS and _ORG_OFFICE.search(before):
+        return False      # "the Liberation Organization chief X": another body's office
     # (the title patterns only run when a title word is among the last words before)
     titled = not _TITLE_WORDS.isdisjoint(w.lower().rstrip(",") for w in before.split()[-7:])
-    head_title = titled and _HEAD_TITLE.search(before)
+    # a monarch's or cleric's title written as part of the name ("King Abdullah II", "Pope
+    # Francis" in leaders.csv) is the title before the name
+    head_title = (titled and _HEAD_TITLE.search(before)) or name.startswith(_TITLED_NAMES)
     if titled:
         if _VICE.search(before):
             return False  # "As vice president, Biden ..."

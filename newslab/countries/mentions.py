@@ -14,6 +14,7 @@ import pandas as pd
 
 from .. import schema
 from ..errors import NewslabError
+from .home import home_country, home_hits, merge_hits
 from .matcher import matcher
 
 # between sentences joined for one automaton pass: no surface form contains a newline, so
@@ -51,7 +52,9 @@ def find_mentions(sentences: pd.DataFrame, articles: pd.DataFrame | None = None,
     """The ``mentions`` table of a ``sentences`` table (see ``newslab.schema``).
 
     ``articles`` (optional) supplies ``date`` per ``article_id`` for dated leaders; without
-    it, or where the date is NaT, leaders resolve by the most recent office holder.
+    it, or where the date is NaT, leaders resolve by the most recent office holder; and
+    ``outlet``: in an article of a government's own site ("state.gov") its bodies named
+    without the country ("the Department") are that country's (``newslab.countries.home``).
     ``extra``: gazetteer rows to add for this call (see :func:`gazetteer`).
     """
     need = {"article_id", "sentence_id", "start", "text"}
@@ -82,6 +85,15 @@ def find_mentions(sentences: pd.DataFrame, articles: pd.DataFrame | None = None,
         by_article = by_article[~by_article.index.duplicated()]
         sent_dates = pd.Series(aids).map(by_article).to_numpy(dtype="datetime64[ns]")
 
+    homes = None
+    if articles is not None and "outlet" in articles.columns and len(articles):
+        by_outlet = {o: home_country(o) for o in articles["outlet"].dropna().unique()}
+        if any(by_outlet.values()):
+            hm = pd.Series(articles["outlet"].map(by_outlet).to_numpy(),
+                           index=articles["article_id"].to_numpy())
+            hm = hm[~hm.index.duplicated()]
+            homes = pd.Series(aids).map(hm).to_numpy(dtype=object)
+
     starts_l = starts.tolist()
     ends_l = (starts + lengths).tolist()
 
@@ -99,6 +111,11 @@ def find_mentions(sentences: pd.DataFrame, articles: pd.DataFrame | None = None,
             return None if np.isnat(v) else v
 
     hits = m.scan(big, dates=dates, bounds=bounds)
+    if homes is not None:
+        extra_hits = []
+        for i in np.flatnonzero(pd.notna(homes)).tolist():
+            extra_hits += home_hits(big, homes[i], starts_l[i], ends_l[i])
+        hits = merge_hits(hits, extra_hits)
     if not hits:
         return _frame(rows)
     hs = np.fromiter((h[0] for h in hits), dtype=np.int64, count=len(hits))
@@ -116,17 +133,25 @@ def find_mentions(sentences: pd.DataFrame, articles: pd.DataFrame | None = None,
     return _frame(rows)
 
 
+def _scan(text, date, extra, outlet):
+    d = _to_datetime64(date)
+    hits = matcher(extra=extra).scan(text, dates=(lambda pos: d) if d is not None else None)
+    home = home_country(outlet)
+    return merge_hits(hits, home_hits(text, home)) if home else hits
+
+
 def mentions_in_text(text: str, *, date=None, extra=None, article_id=None,
-                     sentence_id: int = 0) -> pd.DataFrame:
+                     sentence_id: int = 0, outlet=None) -> pd.DataFrame:
     """The mentions in one raw string (offsets into ``text``), same columns as
-    :func:`find_mentions`; ``date`` (anything pandas reads) resolves dated leaders, and the
-    whole text counts as one sentence for the context rules. Each call builds a DataFrame
+    :func:`find_mentions`; ``date`` (anything pandas reads) resolves dated leaders,
+    ``outlet`` (as in ``articles.outlet``) reads a government site's bodies named without
+    the country (``newslab.countries.home``), and the whole text counts as one sentence for
+    the context rules. Each call builds a DataFrame
     (about 0.3 M words/s on news articles): for a corpus use :func:`find_mentions`, for a
     set of codes :func:`countries_in_text`."""
     if not isinstance(text, str):
         raise NewslabError(f"mentions_in_text needs a string, not {type(text).__name__}")
-    d = _to_datetime64(date)
-    hits = matcher(extra=extra).scan(text, dates=(lambda pos: d) if d is not None else None)
+    hits = _scan(text, date, extra, outlet)
     rows = {"article_id": [article_id] * len(hits), "sentence_id": [sentence_id] * len(hits),
             "start": [h[0] for h in hits], "end": [h[1] for h in hits],
             "surface": [text[h[0]:h[1]] for h in hits], "iso3": [h[2].iso3 for h in hits],
@@ -134,16 +159,17 @@ def mentions_in_text(text: str, *, date=None, extra=None, article_id=None,
     return _frame(rows)
 
 
-def countries_in_text(text: str, *, date=None, extra=None, persons: bool = False) -> set[str]:
+def countries_in_text(text: str, *, date=None, extra=None, persons: bool = False,
+                      outlet=None) -> set[str]:
     """The set of ISO alpha-3 codes of the countries ``text`` refers to (no organizations;
-    no leaders acting as persons and officials unless ``persons=True``).
+    no leaders acting as persons and officials unless ``persons=True``; ``outlet`` as in
+    :func:`mentions_in_text`).
 
     Builds no table, so it is the fast way to ask many short texts (for whole corpora use
     :func:`find_mentions`, one pass over the sentences table)."""
     if not isinstance(text, str):
         raise NewslabError(f"countries_in_text needs a string, not {type(text).__name__}")
-    d = _to_datetime64(date)
-    hits = matcher(extra=extra).scan(text, dates=(lambda pos: d) if d is not None else None)
+    hits = _scan(text, date, extra, outlet)
     drop = ("organization",) if persons else ("organization", "person")
     return {h[2].iso3 for h in hits if h[2].kind not in drop}
 

@@ -39,7 +39,7 @@ from __future__ import annotations
 from ..countries import countries_only, country_names, mentions_in_text
 from ..errors import NewslabError
 from .metrics import coder_agreement, read_jsonl, set_metrics
-from .references import is_reference, resolve
+from .references import is_reference, raw_content, resolve
 
 
 def _check_codes(i, codes, known, what="countries"):
@@ -58,7 +58,10 @@ def read_gold(path, *, split: str | None = None, shared=None) -> list[dict]:
     or of mention rows ``{"text", "start", "end", "target", "iso3", "correct",
     "gold_iso3"?}``; either kind may hold a reference (``file``, ``sent_start``,
     ``sent_end``, ...) instead of ``text``, resolved under ``shared`` (default:
-    :func:`newslab.evaluation.references.shared_dir`). ``split`` keeps one split."""
+    :func:`newslab.evaluation.references.shared_dir`); such a row also gets the article's
+    ``outlet`` as the loader reads it (the URL's domain of a ``.txt`` article), so that the
+    finder sees what it sees in a pipeline run (``newslab.countries.home``). ``split``
+    keeps one split."""
     rows = read_jsonl(path)
     if split is not None:
         rows = [r for r in rows if r.get("split") == split]
@@ -73,6 +76,8 @@ def read_gold(path, *, split: str | None = None, shared=None) -> list[dict]:
                 raise NewslabError(f"gold item {i}: needs 'text' or a reference (file, "
                                    f"sent_start, sent_end)")
             r["text"] = resolve(r, shared)
+            if "outlet" not in r:
+                r["outlet"] = _outlet(r, shared)
         if not isinstance(r["text"], str):
             raise NewslabError(f"gold item {i}: 'text' must be a string")
         if "correct" in r:
@@ -99,6 +104,16 @@ def read_gold(path, *, split: str | None = None, shared=None) -> list[dict]:
     return out
 
 
+def _outlet(ref: dict, shared) -> str | None:
+    """The outlet the loader gives the article a reference points into (its URL's domain):
+    only ``.txt`` articles carry a URL; None for the others (BBC, AG News rows)."""
+    if not str(ref.get("file", "")).endswith(".txt"):
+        return None
+    from ..load import outlet_of, parse_seed_text
+    parsed, _ = parse_seed_text(raw_content(ref, shared))
+    return outlet_of(parsed.get("url")) if parsed else None
+
+
 def _by(rows, field, golds, preds) -> dict:
     vals = [r.get(field) for r in rows]
     out = {}
@@ -120,7 +135,8 @@ def evaluate(gold_rows: list[dict], *, extra=None) -> dict:
         return evaluate_mentions(gold_rows, extra=extra)
     golds, preds, errors = [], [], []
     for r in gold_rows:
-        mm = countries_only(mentions_in_text(r["text"], date=r.get("date"), extra=extra))
+        mm = countries_only(mentions_in_text(r["text"], date=r.get("date"), extra=extra,
+                                             outlet=r.get("outlet")))
         g, p = set(r["countries"]), set(mm["iso3"])
         golds.append(g)
         preds.append(p)
@@ -153,7 +169,8 @@ def evaluate_mentions(gold_rows: list[dict], *, extra=None) -> dict:
     errors, lost = [], []
     per_source: dict = {}
     for r in gold_rows:
-        mm = countries_only(mentions_in_text(r["text"], date=r.get("date"), extra=extra))
+        mm = countries_only(mentions_in_text(r["text"], date=r.get("date"), extra=extra,
+                                             outlet=r.get("outlet")))
         hit = mm[(mm["start"] < r["end"]) & (mm["end"] > r["start"])]
         src = per_source.setdefault(r.get("source") or "", [0, 0])
         item = {"uid": r.get("uid"), "text": r["text"], "target": r["text"][r["start"]:r["end"]],
