@@ -230,23 +230,37 @@ def test_keywords_from_dictionary_encoded_parts_equal_the_whole_table(runs, whol
         pd.testing.assert_frame_equal(got[k], want[k], check_dtype=False, obj=k)
 
 
-@pytest.mark.parametrize("task_parts,worker_tasks", [(16, 8), (1, 1)])
+@pytest.mark.parametrize("task_parts,worker_tasks,one_pass1_worker",
+                         [(16, 8, False), (1, 1, False), (16, 8, True)])
 def test_keywords_in_worker_processes_are_the_same(runs, monkeypatch, task_parts,
-                                                   worker_tasks):
+                                                   worker_tasks, one_pass1_worker):
     """The keywords stage with two worker processes (both passes over the parts in forked
     workers, counts merged) writes the same tables as with one; so it does with one part
-    per task and a fresh worker for every task."""
+    per task and a fresh worker for every task, and with pass 1 in one worker (a corpus
+    above ``PASS1_SHARED_MAX_ARTICLES``)."""
+    from newslab.keywords import stage as kw_stage
     from newslab.pipeline import Tables, corpus
     from newslab.pipeline.corpus import run_one, whole
     from newslab.pipeline.stages import stage_named
     monkeypatch.setattr(corpus, "TASK_PARTS", task_parts)
     monkeypatch.setattr(corpus, "WORKER_TASKS", worker_tasks)
     out, res, _ = runs
+    n_articles = res.counts["articles"]
+    if one_pass1_worker:
+        monkeypatch.setattr(kw_stage, "PASS1_SHARED_MAX_ARTICLES", n_articles - 1)
+    pools = []
+    forked = corpus._map_forked
+    monkeypatch.setattr(corpus, "_map_forked",
+                        lambda fn, runs_, cols, dic, jobs: pools.append(jobs) or
+                        forked(fn, runs_, cols, dic, jobs))
     tables = Tables(out, list(res.counts))
     st = stage_named("keywords")
-    one = {k: whole(v) for k, v in run_one(st, tables, {"by": ["month"]}, jobs=1).items()}
-    got = run_one(st, tables, {"by": ["month"]}, jobs=2)
+    one = {k: whole(v) for k, v in run_one(st, tables, {"by": ["month"]}, jobs=1,
+                                           n_articles=n_articles).items()}
+    assert pools == []                           # jobs=1: no worker at all
+    got = run_one(st, tables, {"by": ["month"]}, jobs=2, n_articles=n_articles)
     pieces = list(got["keywords"])
+    assert pools == [1 if one_pass1_worker else 2, 2]    # pass 1, pass 2
     assert len(pieces) > 1                       # handed over (and written) piece by piece
     two = {**{k: whole(v) for k, v in got.items() if k != "keywords"},
            "keywords": whole(iter(pieces))}
@@ -256,6 +270,16 @@ def test_keywords_in_worker_processes_are_the_same(runs, monkeypatch, task_parts
         pd.testing.assert_frame_equal(two[k], one[k], obj=k)
     pd.testing.assert_frame_equal(one["keywords"], read_table(out, "keywords"),
                                   check_dtype=False)
+
+
+def test_keywords_pass1_runs_in_one_worker_above_its_size():
+    """The rule: ``jobs`` pass-1 workers up to PASS1_SHARED_MAX_ARTICLES articles (or
+    when the size is not known), one above it."""
+    from newslab.keywords.stage import PASS1_SHARED_MAX_ARTICLES as lim
+    from newslab.keywords.stage import pass1_workers
+    assert pass1_workers(2, lim) == 2 and pass1_workers(2, None) == 2
+    assert pass1_workers(2, lim + 1) == 1 and pass1_workers(4, 10 * lim) == 1
+    assert pass1_workers(1, 10) == 1 and pass1_workers(0, 10) == 1
 
 
 def test_corpus_stages_never_load_the_big_tables_whole(runs, monkeypatch):

@@ -43,6 +43,24 @@ STAGE_TOKEN_NEEDS = ["article_id", "sentence_id", "token_id", "lower", "is_stop"
 STAGE_CHUNK_ARTICLES = 1_000
 #: Terms each way per group in the ``keyness_by_<key>`` tables (those with q < ALPHA).
 KEYNESS_TOP = 20
+#: Above this many articles the stage's first pass runs in one worker process, not in
+#: ``jobs`` of them. Each pass-1 worker holds its own statistics (document frequencies,
+#: phrase hashes, group counts, their pending pieces) beside the pages it shares with
+#: the run's process, and the run's process itself grows with the corpus; measured with
+#: two workers (``benchmarks/bench_pipeline.py``, ``--by month --by outlet``): peak PSS
+#: of the process tree 1.04 GB at 10^5 articles (two workers 0.23 + 0.21 GB private),
+#: 2.12 GB at 10^6 (three processes of 0.9-1.05 GB RSS), i.e. about 1.2 kB more per
+#: article; along that line two workers pass 1.8 GB at about 730,000 articles. One
+#: worker costs pass 1's second core, not CPU (the counts are the same: sums).
+PASS1_SHARED_MAX_ARTICLES = 500_000
+
+
+def pass1_workers(jobs: int, n_articles: int | None) -> int:
+    """The worker processes keywords' first pass uses: ``jobs``, or one above
+    :data:`PASS1_SHARED_MAX_ARTICLES` articles (``n_articles`` None: not known, ``jobs``)."""
+    if n_articles is not None and n_articles > PASS1_SHARED_MAX_ARTICLES:
+        return 1
+    return max(1, int(jobs))
 
 
 def keywords(tokens: pd.DataFrame, *, method: str = DEFAULT_METHOD, top: int | None = 10,
@@ -144,7 +162,9 @@ def keywords_parts(tables, *, by=(), duplicates: bool = False,
     dic = _dictionary(tables)
     if callable(mapper) and getattr(tables, "jobs", 1) > 1:   # pass 1 in worker processes
         got = mapper("tokens", _pass1, shared=(keys, labels, chunk_articles),
-                     columns=STAGE_TOKEN_NEEDS, tasks=2 * tables.jobs, **dic)
+                     columns=STAGE_TOKEN_NEEDS, tasks=2 * tables.jobs,
+                     workers=pass1_workers(tables.jobs, getattr(tables, "n_articles", None)),
+                     **dic)
         total = _Statistics(keys)
         for st in got:
             total.merge(st)

@@ -61,10 +61,13 @@ class StageTables(Mapping):
 
     parts_out = True
 
-    def __init__(self, tables: Tables, needs: dict, options: dict, *, jobs: int = 1):
+    def __init__(self, tables: Tables, needs: dict, options: dict, *, jobs: int = 1,
+                 n_articles: int | None = None):
         self._tables = tables
         #: worker processes :meth:`map_parts` may use
         self.jobs = max(1, int(jobs))
+        #: articles of the run (None: not known), for a stage that sizes its workers by it
+        self.n_articles = n_articles
         self._cols = {t: (None if cols is None else _with_keys(t, cols, options, tables))
                       for t, cols in needs.items() if t in tables}
         self._cache: dict[str, pd.DataFrame] = {}
@@ -112,7 +115,7 @@ class StageTables(Mapping):
 
 
     def map_parts(self, name: str, fn, *, columns=None, tasks: int | None = None,
-                  dictionary=(), shared=None):
+                  dictionary=(), shared=None, workers: int | None = None):
         """``fn(parts)`` (``fn(parts, shared)`` when ``shared`` is given) for runs of
         consecutive parts of table ``name`` (``parts``: an iterator of DataFrames), in
         order: one part per call, or ``tasks`` calls over about equal runs (at least one
@@ -123,7 +126,9 @@ class StageTables(Mapping):
         object: neither is pickled, only the results are; the workers share this
         process's pages, and the corpus phase stops the batch workers' forkserver first
         above :data:`SIDE_MAX_ARTICLES`, so nothing else holds them); else here, one
-        after the other."""
+        after the other. ``workers``: at most that many of the ``jobs`` worker processes
+        (1: the calls run one after the other in one forked worker, so that this process
+        stays as small as with more)."""
         files = [] if name in self._cache else part_files(self._tables.out, name) \
             if self._tables.out is not None and name not in self._tables._cache else []
         cols = self._cols.get(name)
@@ -142,7 +147,8 @@ class StageTables(Mapping):
             for run in runs:
                 yield call(read_part(f, cols, dictionary) for f in run)
             return
-        yield from _map_forked(call, runs, cols, dictionary, min(self.jobs, len(runs)))
+        yield from _map_forked(call, runs, cols, dictionary,
+                               max(1, min(self.jobs, len(runs), workers or self.jobs)))
 
 
 def _map_forked(fn, runs, cols, dictionary, jobs):
@@ -200,11 +206,13 @@ def _can_fork() -> bool:
     return "fork" in mp.get_all_start_methods()
 
 
-def run_one(stage, tables, options: dict, *, jobs: int = 1) -> dict:
+def run_one(stage, tables, options: dict, *, jobs: int = 1,
+            n_articles: int | None = None) -> dict:
     """Call one corpus stage with its declared tables, columns and options (``jobs``:
     the worker processes it may use, :meth:`StageTables.map_parts`). Its tables may come
     back as DataFrames or as iterators of DataFrames (pieces, in order)."""
-    return stage.fn(StageTables(tables, stage.needs, options, jobs=jobs),
+    return stage.fn(StageTables(tables, stage.needs, options, jobs=jobs,
+                                n_articles=n_articles),
                     **{o: options[o] for o in stage.options if o in options})
 
 
@@ -437,7 +445,8 @@ def _one_stage(st, plan, folder, tables, n_articles, owned, produced, files, com
     else:
         release_memory()                         # what the stage before it left behind
         try:
-            new, why = run_one(st, tables, plan.stage_options, jobs=plan.jobs), None
+            new, why = run_one(st, tables, plan.stage_options, jobs=plan.jobs,
+                               n_articles=n_articles), None
         except Exception as e:  # the batch tables stand; the summary says what is missing
             new, why = None, str(e) if isinstance(e, NewslabError) else \
                 f"{type(e).__name__}: {e}"
