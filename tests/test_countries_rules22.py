@@ -33,7 +33,21 @@ def test_home_bodies(text, outlet, expected):
     assert found(text, outlet=outlet) == expected
 
 
+@pytest.mark.parametrize("text, outlet, expected", [
+    ("The President praised the Prime Minister at the gala.", "gov.uk", set()),
+    ("The President-elect will visit in March.", "state.gov", set()),
+    ("The President will visit in March.", "state.gov", {"USA"}),
+    ("She chairs the Bureau of the UN Commission on Rivers.", "state.gov", set()),
+    ("The Bureau of Rail Safety issued a notice.", "state.gov", {"USA"}),
+])
+def test_home_bodies_review22(text, outlet, expected):
+    """Review fixes: no parliamentary state's site (its "President" is another state's), a
+    president-elect is not in office, a bureau "of the" UN is not the state's."""
+    assert found(text, outlet=outlet) == expected
+
+
 def test_home_country_of_outlets():
+    assert home_country("gov.uk") is None
     assert home_country("state.gov") == "USA"
     assert home_country("www.state.gov") == "USA"
     assert home_country("2017-2021.state.gov") == "USA"
@@ -68,7 +82,10 @@ def test_home_body_never_overlaps_a_found_mention():
 @pytest.mark.parametrize("text, expected", [
     ("She has won the Oslo, Lima and Quito Marathons in her career.", set()),
     ("She has won races in Oslo, Lima and Quito this year.", {"NOR", "PER", "ECU"}),
-    ("He won the French and US Opens in one summer.", set()),
+    ("He won the Danish and Irish Opens in one summer.", set()),
+    ("Spain, Italy, Holland, France and Germany backed the text (Article 5).",
+     {"ESP", "ITA", "NLD", "FRA", "DEU"}),
+    ("Kane, Holland, Webb and Reed started; Vale (Kerr 70) came on late.", set()),
     ("The French and US teams met in the final.", {"FRA", "USA"}),
     ("The Iraq and Afghanistan wars cost billions.", set()),
     ("The Iraq and Afghanistan governments met.", {"IRQ", "AFG"}),
@@ -78,7 +95,7 @@ def test_home_body_never_overlaps_a_found_mention():
     ("Ames, Boyd, Holland, Crane, Eddy and Finch met in Holland.", {"NLD"}),
     ("Spain, Italy, Holland, France and Germany agreed.", {"ESP", "ITA", "NLD", "FRA", "DEU"}),
     # programme words after a capital (heads.POLICY_WORDS) and an insurer's name (NAME_HEADS)
-    ("Ministers promised to meet the Lisbon goals by the end of the decade.", set()),
+    ("Ministers vowed to reach the Vienna targets within ten years.", set()),
     ("Ministers in Lisbon promised to meet their goals.", {"PRT"}),
     ("Two staff of Basel American Insurance Co. were fined.", set()),
     ("Two American insurance staff were fined.", {"USA"}),
@@ -89,12 +106,12 @@ def test_events_lineups_names(text, expected):
 
 # -- leaders: a monarch's title inside the surface form, another body's office (leaders.py)
 @pytest.mark.parametrize("text, date, expected", [
-    ("The prince bowed to the wish of King Abdullah II to name a new heir.", "2004-11-28",
+    ("A new heir was chosen by King Abdullah II after months of talks.", "2004-11-28",
      {"JOR"}),
-    ("The prince bowed to the wish of Abdullah II to name a new heir.", "2004-11-28", set()),
-    ("The Liberation Organization chief Mahmoud Abbas told the envoys to wait.", "2004-11-20",
+    ("A new heir was chosen by King Abdullah II after months of talks.", "1995-11-28", set()),
+    ("The Unity Organization chief Mahmoud Abbas asked the envoys for patience.", "2004-11-20",
      set()),
-    ("Palestinian President Mahmoud Abbas told the envoys to wait.", "2006-01-20", {"PSE"}),
+    ("Palestinian President Mahmoud Abbas asked the envoys for patience.", "2006-01-20", {"PSE"}),
     ("Workers Party leader Lula said the vote was fair.", "2004-05-01", set()),
     ("President Lula said the vote was fair.", "2004-05-01", {"BRA"}),
 ])
@@ -104,8 +121,8 @@ def test_leaders_rules22(text, date, expected):
 
 # -- data rows (leaders.csv terms, names, institutions, blockers) ------------------------
 @pytest.mark.parametrize("text, date, expected", [
-    ("Prime Minister Barroso met the unions in Lisbon.", "2003-05-01", {"PRT"}),
-    ("President Barroso met the unions in Lisbon.", "2006-05-01", {"PRT"}),
+    ("Prime Minister Barroso met the unions.", "2003-05-01", {"PRT"}),
+    ("Prime Minister Barroso met the unions.", "2006-05-01", set()),
     ("President Pinera signed the decree.", "2011-05-01", {"CHL"}),
     ("President Pinera signed the decree.", "2016-05-01", set()),
     ("Prime Minister Jansa signed the decree.", "2012-06-01", {"SVN"}),

@@ -11,10 +11,13 @@ president is meant depends on the story. Phrases (each with the reason it is saf
 
 - "the Department" (capitalised), not followed by "of"/"for" (a named department may be
   another state's: "the Department of Foreign Affairs of ...");
-- "the President" not followed by "of" ("the President of the foundation") nor by a
-  capitalised name ("the President Ruto": a named president is the leader table's job);
-- a capitalised "Bureau" ("the Bureau of Consular Affairs", "the PM Bureau"): every bureau on
-  such a site is one of that state's.
+- "the President" not followed by "of" ("the President of the foundation"), a hyphen ("the
+  President-elect" is not yet in office) nor a capitalised name ("the President Ruto": a
+  named president is the leader table's job);
+- a capitalised "Bureau" not followed by "of the" ("the Bureau of Consular Affairs" is the
+  state's, "the Bureau of the UN Commission ..." a UN body's).
+Only sites whose "President" is their own state's are listed: on a parliamentary state's
+site (gov.uk) "the President" is another state's, so it is not in the table.
 
 A hit that overlaps a mention the matcher already found is dropped (the matcher's reading
 wins).
@@ -29,8 +32,8 @@ from .data import _read_csv, country_names
 
 _HOME_PHRASES = re.compile(
     r"\b[Tt]he Department\b(?!\s+(?:of|for)\b)"
-    r"|\b[Tt]he President\b(?!\s+of\b|\s+[A-Z])"
-    r"|\bBureau\b")
+    r"|\b[Tt]he President\b(?!\s+of\b|\s+[A-Z]|-)"
+    r"|\bBureau\b(?!\s+of\s+the\b)")
 
 
 @lru_cache(maxsize=1)

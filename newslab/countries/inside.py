@@ -39,13 +39,13 @@ general tests:
 Session 22:
 
 6. **Events held in a list of places**: a place word that opens or sits in a list of
-   capitalized words ending in a plural event head ("the Boston, London and Tokyo
-   Marathons", "the French and US Opens"; "the Iraq and Afghanistan wars" for a name, a
+   capitalized words ending in a plural event head ("the Oslo, Lima and Quito
+   Marathons", "the Danish and Irish Opens"; "the Iraq and Afghanistan wars" for a name, a
    war named by its country as rule 10 of ``names``); and a capital right before a
-   lower-case "event(s)" or "race(s)" ("this year's London event"), the event held there
+   lower-case "event(s)" or "race(s)" ("last spring's Oslo event"), the event held there
    as "the Vienna tournament" (``names``; not a country: "the only UK race").
 7. **A surname in a team's line-up**: a country name that is a whole item of a
-   comma-separated list in a sentence that also holds a substitution ("Murphy (Euell 78)")
+   comma-separated list in a sentence that also holds a substitution ("Hale (Moss 64)")
    or "Subs" is a player's surname ("..., Perry, Holland, Young, ..."); a list of countries
    has no substitutions.
 """
@@ -111,7 +111,7 @@ _DAY_WORD = re.compile(r"(?:Day|Year|Week|Month)s? of ")
 
 
 #: the rest of a list of capitalized words ending in a plural event head (rule 6); the
-#: list itself may hold other place words ("the Boston, London and Tokyo Marathons")
+#: list itself may hold other place words ("the Oslo, Lima and Quito Marathons")
 _LIST_EVENT = re.compile(r"(?:,[ \t]+[A-Z][\w'’.-]*|,?[ \t]+(?:and|or|&)[ \t]+[A-Z][\w'’.-]*)"
                          r"{0,5}[ \t]+(?:Marathons|marathons|Opens|Masters|Games|Olympics|"
                          r"Grands[ \t]+Prix|Grand[ \t]+Prix|grands[ \t]+prix|Championships|"
@@ -121,8 +121,11 @@ _LIST_EVENT = re.compile(r"(?:,[ \t]+[A-Z][\w'’.-]*|,?[ \t]+(?:and|or|&)[ \t]+
 _LIST_INITIALS = frozenset("ao&MOGCgfFtTsSwW")
 #: a lower-case event noun right after a capital: the event held there (rule 6)
 _EVENT_NOUN = re.compile(r" (?:events?|races?|half-marathons?)\b")
-#: a substitution in a line-up ("Murphy (Euell 78)") or its "Subs" (rule 7)
-_LINEUP = re.compile(r"\([A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?[ \t]\d{1,3}(?:[ \t]?mins?)?\)|"
+#: a substitution in a line-up ("Hale (Moss 64)") or its "Subs" (rule 7); not a numbered
+#: part of a text or a thing ("(Article 5)", "(Resolution 242)", "(Flight 12)")
+_LINEUP = re.compile(r"\((?!(?:Article|Resolution|Section|Chapter|Rule|Paragraph|Clause|Annex|"
+                     r"Page|Item|Figure|Table|Point|Part|Phase|Level|Grade|Class|Flight|"
+                     r"Room|Route|Box|Vol|No)\b)[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?[ \t]\d{1,3}(?:[ \t]?mins?)?\)|"
                      r"\bSubs\b")
 #: a whole one-word item of a comma list: ", Holland," / ", Holland (" / ", Holland."
 _ITEM_AFTER = re.compile(r"(?:,|\.?$|[ \t]\(|\.[ \t])")
@@ -175,10 +178,10 @@ def inside_name(text: str, start: int, end: int, kind: str, bounds, words) -> bo
         m = _LIST_EVENT.match(text, end, end + 120)
         if m and (m.group("war") is None or kind == "name") and \
                 not _title_case(text, *bounds(start)):
-            return True     # "the Boston, London and Tokyo Marathons": the events
+            return True     # "the Oslo, Lima and Quito Marathons": the events
     if kind == "capital" and after_space and c1 in ("e", "r", "h") and \
             _EVENT_NOUN.match(text, end, end + 16):
-        return True         # "this year's London event": the event held there
+        return True         # "last spring's Oslo event": the event held there
     if kind == "name" and text[start - 2:start] == ", " and \
             _ITEM_AFTER.match(text, end, end + 2):
         s0, s1 = bounds(start)

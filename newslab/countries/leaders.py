@@ -25,7 +25,7 @@ attribution uses), and it is left out of country counts and stance unless asked 
 - And never, whatever the verbs, when the name is preceded by another office's title
   ("Chancellor Gordon Brown" for a prime minister: a chancellor of the exchequer; "Senator
   Clinton"; "former President ...", "ousted", "toppled"; another body's office: "the
-  Liberation Organization chief X", "the Workers Party leader X"), or by a woman's title before a
+  Unity Organization chief X", "the Workers Party leader X"), or by a woman's title before a
   man's name ("Mrs Blair" is his wife; :data:`WOMEN` lists the women leaders), or when the
   sentence is about their party or private life (re-election, a candidate, a campaign,
   their party, family, a wedding, their health, a memorial, losing trust): "Tony Blair's
@@ -101,7 +101,7 @@ _SPOUSE = re.compile(r"\b(?:Mrs|Ms|Madam|Madame|Lady)\.?\s+$")
 #: "Sheikh", which is part of a name ("Sheikh Hasina")
 _TITLED_NAMES = ("King ", "Queen ", "Pope ", "Emir ", "Sultan ", "Ayatollah ")
 #: an office of another body right before the name: a party's, a movement's, an
-#: organisation's chief ("the Liberation Organization chief X", "the Front's leader" is no
+#: organisation's chief ("the Unity Organization chief X", "the Front's leader" is no
 #: match: only the body's last capitalized word, then the office); such a head of state or
 #: government to be (or once) acts for that body here, not for the state
 _ORG_OFFICE = re.compile(r"\b(?:Organi[sz]ation|Party|Front|Movement|Union|Federation|"
@@ -347,7 +347,7 @@ def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: st
     if not woman and _SPOUSE.search(before):
         return False      # "Mrs Blair": his wife
     if text[start - 2:start] in _ORG_OFFICE_ENDS and _ORG_OFFICE.search(before):
-        return False      # "the Liberation Organization chief X": another body's office
+        return False      # "the Unity Organization chief X": another body's office
     # (the title patterns only run when a title word is among the last words before)
     titled = not _TITLE_WORDS.isdisjoint(w.lower().rstrip(",") for w in before.split()[-7:])
     # a monarch's or cleric's title written as part of the name ("King Abdullah II", "Pope
