@@ -799,17 +799,28 @@ def test_counts_by_row_summed_late_or_early_are_the_same(monkeypatch, pending):
     assert got.sum() == sum(want.values())
 
 
+#: Phrase words for the dedup test: forms of a few stems; and stems met by different
+#: spellings ("relational", "relate") beside words that only share first letters
+#: (``_first_of_stems`` stems only the phrases whose initials clash in an article)
+DEDUP_FORMS = (["talk", "talks", "talked", "talking", "vote", "votes", "voted", "summit"],
+               ["relational", "relate", "related", "relation", "generalizations", "general",
+                "generalize", "dying", "die", "died", "talk", "tables", "tabled", "summits",
+                "summing", "sum", "trade", "trades", "traded", "trader"])
+
+
+@pytest.mark.parametrize("forms", [0, 1])
 @pytest.mark.parametrize("top", [1, 2, 4, None])
-def test_stem_dedup_of_a_prefix_equals_the_whole_dedup(top):
+def test_stem_dedup_of_a_prefix_equals_the_whole_dedup(top, forms):
     """_rank_phrases stems an article's first 2 * top candidates, and more only for the
-    articles where fewer than top survive: the same rows as stemming all of them."""
+    articles where fewer than top survive, and of those only the ones whose initials
+    clash: the same rows as stemming all of them."""
     from newslab.keywords.phrases import _rank_phrases
     rng = np.random.default_rng(10)
-    forms = ["talk", "talks", "talked", "talking", "vote", "votes", "voted", "summit"]
+    forms = DEDUP_FORMS[forms]
     rows = []
     for a in range(30):
         k = int(rng.integers(1, 60))
-        ph = rng.choice(forms, k) + " " + rng.choice(["", "deal", "deals"], k)
+        ph = rng.choice(forms, k) + " " + rng.choice(["", "deal", "deals", "dealer"], k)
         rows.append(pd.DataFrame({"article_id": f"x{a:02d}", "phrase": [p.strip() for p in ph],
                                   "score": rng.integers(0, 5, k).astype(float),
                                   "n": 1, "n_words": 1}))
@@ -851,3 +862,45 @@ def test_phrase_frequencies_merge_sorted_hashes_exactly(pending):
     assert pf.counts.tolist() == [want[x] for x in sorted(want)]
     assert pf.lookup_hashes(np.array(sorted(want)[:3], dtype=np.uint64)).tolist() == [
         want[x] for x in sorted(want)[:3]]
+
+
+def _porter_vocabulary():
+    """Invented words: short stems with chains of Porter's suffixes (each step's, the
+    irregular forms, the NLTK extensions' special cases) and every short string over a few
+    letters."""
+    import itertools
+    heads = ["".join(p) for n in (1, 2) for p in itertools.product("aeiysbtl", repeat=n)]
+    mids = ["", "ation", "ational", "ization", "ness", "ful", "al", "ance", "ive", "ize",
+            "ment", "ement", "li", "alli", "logi", "eli", "bli", "y", "e", "ll", "at", "bl",
+            "iz", "ic", "ous", "er"]
+    ends = ["", "ed", "ing", "eed", "ied"]
+    plural = ["", "s", "es", "ies", "sses"]
+    words = {h + m + e + p for h in heads for m in mids for e in ends for p in plural}
+    words |= {"".join(p) for n in range(1, 5) for p in itertools.product("aeiysdlbz", repeat=n)}
+    words |= {"dying", "lying", "tying", "skies", "innings", "outings", "cannings", "news",
+              "proceed", "exceed", "succeed", "howe", "ies", "ied", "sses", "aings", "oeds",
+              "\u00e9lanings", "na\u00efvet\u00e9s", "2020s", "covid-19"}
+    return sorted(words)
+
+
+def test_stem_start_is_the_first_two_letters_of_the_porter_stem():
+    """stem_start skips stemming for long words: checked against the stemmer itself."""
+    from newslab.keywords.normalize import _stem, stem_start
+    words = _porter_vocabulary()
+    bad = [w for w in words if stem_start(w) != _stem(w)[:2] or not _stem(w)
+           or " " in _stem(w)]
+    assert not bad, bad[:20]
+    assert stem_start("relational") == "re" and stem_start("dying") == "di"
+
+
+def test_phrase_initials_equal_when_the_stems_are_equal():
+    words = _porter_vocabulary()[::7]
+    by_stem = {}
+    for w in words:
+        by_stem.setdefault(kw.normalize_phrase(w), set()).add(w)
+    from newslab.keywords.normalize import phrase_initials
+    for group in by_stem.values():
+        assert len({phrase_initials(w) for w in group}) == 1, group
+    assert phrase_initials("Russia\u2019s troops,") == phrase_initials("russia's troop")
+    assert phrase_initials("sanctions regime") != phrase_initials("sanction")
+

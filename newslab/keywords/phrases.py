@@ -15,7 +15,7 @@ import pandas as pd
 
 from ..errors import NewslabError
 from .keyness import english_frequencies
-from .normalize import stem_phrases
+from .normalize import phrase_initials, stem_phrases
 from .ngrams import Ngrams, distinct_ngrams
 from .terms import CHUNK_ARTICLES, _TOKEN_COLS, _article_chunks, _need, term_mask
 
@@ -126,23 +126,37 @@ def _first_of_stems(df: pd.DataFrame, top) -> np.ndarray:
     not are stemmed further."""
     art = pd.factorize(df["article_id"])[0]
     phrase = df["phrase"].to_numpy(dtype=object)
-    key = np.empty(len(df), dtype=object)
     use = np.ones(len(df), dtype=bool)
     if top is not None:
         pos = np.arange(len(art)) - np.searchsorted(art, art, side="left")
         use = pos < 2 * top
-    key[use] = _stem_keys(phrase[use])
-    first = _first_rows(art, key, use)
+    first = _first_rows(art, _dedup_keys(art, phrase, use), use)
     if top is not None and not use.all():
         kept = np.bincount(art[first], minlength=int(art.max()) + 1)
         more = ~use & (kept[art] < top)       # rows of articles short of ``top`` so far
         if more.any():
-            key[more] = _stem_keys(phrase[more])
             use |= more
-            first = _first_rows(art, key, use)
+            first = _first_rows(art, _dedup_keys(art, phrase, use), use)
     out = np.zeros(len(df), dtype=bool)
     out[first] = True
     return out
+
+
+def _dedup_keys(art: np.ndarray, phrase: np.ndarray, use: np.ndarray) -> np.ndarray:
+    """A key for each row among ``use`` such that two rows of one article have the same
+    key exactly when their phrases have the same Porter stems: the stems
+    (:func:`stem_phrases`) where another row of the article has the same initials
+    (:func:`~newslab.keywords.normalize.phrase_initials`, which equal stems imply), and
+    else the row's own number (no other row's key)."""
+    rows = np.flatnonzero(use)
+    codes, uniq = pd.factorize(phrase[rows])
+    initials = np.asarray([phrase_initials(p) for p in uniq], dtype=object)[codes]
+    clash = pd.DataFrame({"a": art[rows], "i": initials}).duplicated(keep=False).to_numpy()
+    key = np.empty(len(phrase), dtype=object)
+    key[rows[~clash]] = rows[~clash].tolist()
+    if clash.any():
+        key[rows[clash]] = _stem_keys(phrase[rows[clash]])
+    return key
 
 
 def _stem_keys(phrases: np.ndarray) -> np.ndarray:
