@@ -869,16 +869,19 @@ def _porter_vocabulary():
     irregular forms, the NLTK extensions' special cases) and every short string over a few
     letters."""
     import itertools
-    heads = ["".join(p) for n in (1, 2) for p in itertools.product("aeiysbtl", repeat=n)]
+    heads = ["".join(p) for n in (1, 2) for p in itertools.product("aeiouysbtl", repeat=n)]
     mids = ["", "ation", "ational", "ization", "ness", "ful", "al", "ance", "ive", "ize",
             "ment", "ement", "li", "alli", "logi", "eli", "bli", "y", "e", "ll", "at", "bl",
             "iz", "ic", "ous", "er"]
     ends = ["", "ed", "ing", "eed", "ied"]
     plural = ["", "s", "es", "ies", "sses"]
     words = {h + m + e + p for h in heads for m in mids for e in ends for p in plural}
-    words |= {"".join(p) for n in range(1, 5) for p in itertools.product("aeiysdlbz", repeat=n)}
+    words |= {"".join(p) for n in range(1, 5) for p in itertools.product("aeiouysdlbz",
+                                                                          repeat=n)}
+    words |= {"".join(p) + e for p in itertools.product("aeiouyst", repeat=2)
+              for e in ("ed", "ing", "eds", "ings", "es", "ies", "ied", "ieds")}
     words |= {"dying", "lying", "tying", "skies", "innings", "outings", "cannings", "news",
-              "proceed", "exceed", "succeed", "howe", "ies", "ied", "sses", "aings", "oeds",
+              "proceed", "exceed", "succeed", "howe", "ies", "ied", "ieds", "sses", "aings", "oeds",
               "\u00e9lanings", "na\u00efvet\u00e9s", "2020s", "covid-19"}
     return sorted(words)
 
@@ -891,6 +894,7 @@ def test_stem_start_is_the_first_two_letters_of_the_porter_stem():
            or " " in _stem(w)]
     assert not bad, bad[:20]
     assert stem_start("relational") == "re" and stem_start("dying") == "di"
+    assert stem_start("aings") == "a" and stem_start("ieds") == "i"
 
 
 def test_phrase_initials_equal_when_the_stems_are_equal():

@@ -56,24 +56,29 @@ def stem_phrases(phrases) -> np.ndarray:
     return np.asarray([normalize_phrase(p) for p in phrases], dtype=object)
 
 
-#: A word of at least this many characters keeps its first two letters in its Porter stem
-#: (:func:`stem_start`)
-KEEPS_START = 6
+#: The words whose Porter stem does not begin with their own first two letters (a stem of
+#: one letter, or the second changed): "ies", a vowel with "-ed" or "-ing" (perhaps with
+#: "-s": "ied", "oeds", "aings") and three irregular forms (:func:`stem_start`)
+_STARTS_ELSEWHERE = re.compile(r"ies|[aeiou](?:ed|ing)s?|[dlt]ying")
 
 
 def stem_start(word: str) -> str:
     """The first two letters of the Porter stem of a lower-case ``word`` (the whole stem when
-    shorter), stemming only words shorter than :data:`KEEPS_START` characters.
+    shorter), without stemming it but for a few short words.
 
-    Every rule of NLTK's Porter stemmer that can fire leaves a prefix of the word and
-    appends to it; steps 1a and 1b together cut at most four characters (an "-s", then
-    "-ing"), and each later rule needs a stem of positive measure (two characters at
-    least) to fire; the stems are never empty. So a word of six characters or more begins
-    its stem with its own first two (the irregular forms "dying", "lying", "tying" have
-    five). ``tests/test_keywords.py`` checks it on every word of the test vocabulary."""
-    if len(word) >= KEEPS_START and word.lower() == word:
-        return word[:2]
-    return _stem(word)[:2]
+    Every rule of NLTK's Porter stemmer that can fire keeps a prefix of the word and
+    appends to it. Steps 1a and 1b together cut at most four characters (an "-s", then
+    "-ing") and keep a prefix of two or more unless what is left is one vowel (a vowel and
+    "-ed" or "-ing", perhaps with "-s") or the word is "ies"; each later
+    rule needs a stem of positive measure (two characters at least) to fire, and step 1c's
+    "-y" must follow two. Words of one or two characters are their own stems; of the
+    irregular forms only "dying", "lying", "tying" change their second letter. So every
+    other word begins its stem with its own first two (``tests/test_keywords.py`` checks
+    it against the stemmer on a vocabulary of suffix chains and every short string over
+    vowels, "y" and some consonants)."""
+    if word.lower() != word or _STARTS_ELSEWHERE.fullmatch(word):
+        return _stem(word)[:2]
+    return word[:2]
 
 
 def _piece_initials(token: str) -> str:
