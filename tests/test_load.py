@@ -97,6 +97,22 @@ def test_date_spellings(raw, expected):
     assert parse_date(raw) == pd.Timestamp(expected)
 
 
+def test_iso_calendar_dates_read_without_dateutil_as_dateutil_reads_them():
+    from dateutil import parser as dparser
+
+    from newslab.load.dates import _in_range
+    days = [f"{y:04d}-{m:02d}-{d:02d}" for y in (1, 1677, 1678, 1999, 2000, 2024, 2262, 2263,
+                                              9999) for m in (0, 1, 2, 12, 13)
+            for d in (0, 1, 28, 29, 30, 31, 32)]
+    for s in days + [" 2021-11-30 ", "2021-11-30\n"]:
+        try:
+            want = _in_range(dparser.parse(s.strip()))
+        except (ValueError, OverflowError):
+            want = pd.NaT
+        got = parse_date(s)
+        assert (pd.isna(got) and pd.isna(want)) or got == want, s
+
+
 @pytest.mark.parametrize("raw", [None, "", "not a date", float("nan")])
 def test_missing_dates_are_nat(raw):
     assert pd.isna(parse_date(raw))

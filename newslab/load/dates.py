@@ -18,6 +18,8 @@ import re
 import pandas as pd
 
 _YYYYMMDD = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
+#: ISO 8601 calendar dates, the commonest form, read without dateutil (which gives the same)
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _LO, _HI = pd.Timestamp.min, pd.Timestamp.max
 # Unix times by magnitude: (upper bound, unit)
 _UNITS = [(1e10, "s"), (1e11, None), (1e14, "ms"), (1e17, "us"), (float("inf"), "ns")]
@@ -84,6 +86,12 @@ def parse_date(value) -> pd.Timestamp:
         return _ymd(m)
     if re.fullmatch(r"-?\d{9,19}(\.\d+)?", s):
         return _from_number(float(s) if "." in s else int(s))
+    m = _ISO_DAY.fullmatch(s)
+    if m:
+        try:
+            return _in_range(_dt.datetime(int(m[1]), int(m[2]), int(m[3])))
+        except ValueError:         # (no such day: dateutil says what it says)
+            pass
     from dateutil import parser as dparser
     try:
         return _in_range(dparser.parse(s))
