@@ -128,6 +128,8 @@ _CAMPAIGN = re.compile(
     r"(?i)\bre-?elect|\bcampaign(?:ing|ed|ers?)\b|\bcampaign\s+(?:trail|rally|stops?|ads?)\b|"
     r"\b(?:election|presidential|get-out-the-vote)\s+campaign|\bcandidat|\bnominee\b|"
     r"\bchallenger\b|\b(?:Democratic|Republican|election|presidential)\s+rival|"
+    # a run-off between candidates ("a run-off pitting Prime Minister X against ...")
+    r"\brun-?offs?\b|\bpitting\b|\bhead-to-head\b|"
     r"\brival,?\s+(?:Sen\.|Senator|John|candidate)|\bswing\s+states?\b|\brunning\s+mate\b|"
     r"\bvoters?\b|\b(?:presidential|televised|TV|election)\s+debates?\b|"
     r"\b(?:opinion\s+|some\s+|the\s+|in\s+)polls\b|\bpollsters?\b|"
@@ -170,7 +172,27 @@ _CAMPAIGN_ANYWHERE = ("attleground", "wing state", "unning mate", "ampaign trail
                       "lectoral vote", "opular vote")
 #: substrings one of which every match of _CAMPAIGN holds (lower case)
 _CAMPAIGN_KEYS = ("elect", "campaign", "candidat", "nominee", "challenger", "rival", "swing",
-                  "running", "voter", "debate", "race", "contest", "battleground", "poll")
+                  "running", "voter", "debate", "race", "contest", "battleground", "poll",
+                  "run-off", "runoff", "pitting", "head-to-head")
+#: (session 23) the name in an office it held before, said before it: "During his time as
+#: Crown Prince, X ...", "when he was foreign minister, X", "as then-deputy premier": the
+#: person then, not the head acting now (a head's own title after "as" does not count)
+_EARLIER_OFFICE = re.compile(
+    r"(?i)\b(?:his|her)\s+(?:time|tenure|years|days|stint|service|career)\s+as\s+(?:the\s+)?"
+    r"(?!(?:president|prime\s+minister|premier|chancellor|king|queen|emir|sultan|head\s+of)\b)|"
+    r"\b(?:when|while)\s+(?:he|she)\s+(?:was|served\s+as)\s+(?:the\s+|a\s+)?(?:crown\s+prince|"
+    r"vice[- ]president|deputy|foreign|defen[cs]e|finance|interior|governor|mayor|senator|"
+    r"minister|secretary|opposition|party)|\bthen-(?:crown|vice|deputy|foreign|defen|finance|"
+    r"governor|mayor|senator|minister|secretary|opposition)")
+#: (session 23) the leader's absence or succession right before the name: "a Middle East
+#: without X", "the post-X era": the person, not the state acting ("without Putin's
+#: approval", a possessive after it, stays the act)
+_ABSENT_BEFORE = re.compile(r"(?:\bwithout|\bpost-)\s*(?:(?:Mr|Mrs|Ms|President|Prime\s+Minister|"
+                            r"Chairman)\.?\s+)?$")
+#: (session 23) the leader's own party after the name in its clause: "Prime Minister X begins
+#: steering his party through ...", "X told her party ...": the party leader, even titled
+_OWN_PARTY = re.compile(r"[^.;:!?]{0,60}?\b(?:his|her)\s+(?:own\s+)?(?:[A-Z][\w-]*\s+)?party\b"
+                        r"(?!['’]s?\s+(?:government|administration|coalition))")
 _CONGRATULATE = re.compile(r"(?i)congratulat|greetings|condolence|best\s+wishes")
 _PAIR_STATE = re.compile(r"[-–][A-Z][\w]+\s+(?:[Aa]dministration|[Gg]overnment)\b")
 _PARTYS = re.compile(r"\bparty['’]s\b(?!\s+initiative)")
@@ -263,6 +285,7 @@ _STATE_NOUNS = frozenset("administration government cabinet regime decree veto".
 _HONORIFICS = frozenset("Mr Mrs Ms Dr Mister".split())
 #: a possessive on the state noun ("the Bush administration's policy")
 _POSS_END = re.compile(r"['’]s?$")
+_POSS_AFTER = re.compile(r"['’]s?\b| ?#39;s")
 #: before "Mr <name>," at the start of a sentence or of an address ("Please go ahead, ")
 _ADDRESS_BEFORE = re.compile(r"(?:^|[:,]\s*|^\W*)Mr\.?\s+$")
 #: words of an address that follows "Mr <name>," ("Mr Macron, could you ...")
@@ -346,6 +369,11 @@ def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: st
         #                   a quotation after a verb ("she recalled warning Mr Hale: ...")
     if not woman and _SPOUSE.search(before):
         return False      # "Mrs Blair": his wife
+    if _EARLIER_OFFICE.search(text, max(s0, start - 80), start) or \
+            (_ABSENT_BEFORE.search(before) and not _POSS_AFTER.match(text, end, end + 6)):
+        return False      # "During his time as Crown Prince, X", "a region without X"
+    if "party" in text[end:min(s1, end + 80)] and _OWN_PARTY.match(text, end, min(s1, end + 90)):
+        return False      # "Prime Minister X begins steering his party": the party leader
     if text[start - 2:start] in _ORG_OFFICE_ENDS and _ORG_OFFICE.search(before):
         return False      # "the Unity Organization chief X": another body's office
     # (the title patterns only run when a title word is among the last words before)

@@ -89,6 +89,22 @@ name ("Real Madrid", "London Irish", "Pole vaulter", "Brit Awards") are blockers
    group": :data:`_CUISINE`), and a capital before "stock exchange(s)" or "bourse(s)",
    also the last of a list ("the Madrid, Vienna and Lisbon stock exchanges"): the
    organisation named after the city, not the government.
+15. **Names read further** (session 23): a body named after the countries taking part with
+   a head of its own kind (:data:`PAIR_HEADS`: "the Peru-Chile Joint Commission", "the
+   U.S.-Kenya Consultative Mechanism"; a "Commission" or "Council" alone after one country
+   stays the state's body); an agency's national office, an acronym joined to a country by
+   a hyphen ("UNICEF-Peru", "(WWF-Chile)"; not a pair with a bloc of the gazetteer,
+   "NATO-Russia", nor a country before a lower-case noun, "FAO-Peru talks"); a prize's
+   category after a lower-case "best" when the sentence speaks of a prize ("the best
+   British film trophy"); an eponymous product or idiom (:data:`_EPONYM`: "a Swiss army
+   knife", "French fries", "Russian roulette", "a Mexican wave"); an attack named after
+   the capital it struck with any one word between, after "the" ("the Madrid rail
+   bombing", "the Ankara market blast"); a constituency or district named by a capital
+   and a compass word ("Dublin West", "Ottawa South"; not "Seoul North Korea ...": a name
+   follows) or "Cities of <capital>"; a region of a UK nation named with a compass word
+   ("South Wales Police", "North East England", "Mid Wales": the region, not the nation;
+   "Northern Ireland" is a nation of its own); a company "<Name> Corp. of <country>" (the
+   abbreviation with its dot is a head before "of").
 """
 
 from __future__ import annotations
@@ -186,9 +202,55 @@ _EVENT_NOUN = re.compile(r"[ \t]+(?:(?:film|music|jazz|arts?|book|theatre|theate
                          # ambitions", "the Athens experience"; not "Beijing hopes": a verb)
                          r"[ \t]+(?:ambitions|experience|glory|heartbreak)\b")
 _EVENT_INITIALS = frozenset("fmjatbsieghc")
+#: an attack named after the capital it struck, past any one lower-case word, after "the"
+#: ("the Madrid rail bombing", "the Ankara market blast", "the Kabul airport attack"): the
+#: event's name (rule 15; "the Madrid bombings" without a word between: :data:`_EVENT_NOUN`)
+_ATTACK_AFTER = re.compile(r"[ \t]+[a-z]+[ \t]+(?:bombings?|bombers?|blasts?|explosions?|"
+                           r"sieges?|massacres?|shootings?|attacks?|atrocit(?:y|ies))\b")
+#: a constituency or district named by a capital and a compass word ("Dublin West",
+#: "Ottawa South", "Wellington Central"); no capitalized name may follow ("Seoul North
+#: Korea talks", "London West End") and no hyphen ("Tokyo North-South line")
+_CONSTITUENCY = re.compile(r" (?:North|South|East|West|Central|Centre|Mid)(?: (?:East|West))?"
+                           r"(?![\w'’-]| [A-Z])")
+#: a compass word before a nation of the UK: a region of it ("South Wales Police", "North
+#: East England", "Mid Wales"); the nations themselves count as the UK (the guide)
+_COMPASS_BEFORE = re.compile(r"(?<![\w-])(?:(?:North|South)[ -](?:East|West)|North|South|East|"
+                             r"West|Mid)[ \t]$")
+_UK_NATIONS = frozenset({"Wales", "England", "Scotland"})
+#: a company's abbreviated form before "of America", the form of a firm's name ("Sony Corp.
+#: of America"; "Tenovis Co. of Germany" says where the firm is from, and counts)
+_COMPANY_ABBREVIATIONS = frozenset("Corp. Corp Co. Inc.".split())
+#: an acronym joined by a hyphen right before a country: an agency's national office
+#: ("UNICEF-Peru", "WWF-Chile")
+_ACRONYM_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z]{3,8})-$")
+#: the heads of a body named after the countries taking part, after a pair ("the
+#: Peru-Chile Joint Commission", "the U.S.-Kenya Consultative Mechanism", "the EU-Peru
+#: Partnership Council"); a country alone before "Commission" or "Council" is the state's
+PAIR_HEADS = frozenset("Mechanism Commission Committee Council Board Framework Compact "
+                       "Talks Force Conference Roundtable Consultation Meeting Meetings "
+                       "Commissions Committees Councils Group Groups Program Programme "
+                       "Platform Format Mechanisms".split())
+#: a prize's category after a lower-case "best" ("the best British film trophy") ...
+_PRIZE_CATEGORY = re.compile(r"[ \t]+(?:[a-z]+[ \t]+)?(?:films?|movies?|albums?|singles?|songs?|"
+                             r"acts?|newcomers?|debuts?|documentar(?:y|ies)|dramas?|comed(?:y|ies)|"
+                             r"screenplays?|male|female|groups?|breakthrough|shorts?|novels?)\b")
+#: ... when the sentence speaks of a prize
+_PRIZE_CUE = re.compile(r"(?i)\b(?:awards?|trophy|trophies|prizes?|categor(?:y|ies)|"
+                        r"nominat\w*|shortlist\w*|Baftas?|Oscars?|Brits|gongs?|ceremony)\b")
+#: products and idioms named after a people (rule 15), right after the demonym: the thing,
+#: not the country ("a Swiss army knife", "Swiss cheese", "French fries", "a Turkish
+#: bath", "Russian roulette", "a Mexican wave", "Chinese whispers", "Dutch courage"); "the
+#: Swiss army" alone is the state's army, "Turkish baths" a plural of the product
+_EPONYM = re.compile(
+    r" (?:army[ \t]+kni(?:fe|ves)|cheeses?|rolls?\b(?![ \t]+(?:of|call))|fries|toast\b|"
+    r"kiss(?:es|ing)?|horns?\b|windows\b|polish\b|dressing|baths?\b|delight|roulette|"
+    r"dolls?\b|wave\b|whispers|checkers|draughts|pastr(?:y|ies)|waffles?|coffees?\b|"
+    r"breakfasts?\b|stew\b|rarebit|courage|auctions?\b|flu\b|measles|mustard|muffins?|"
+    r"lanterns?|knot\b|twist\b|leave\b|letters?\b(?![ \t]+(?:to|from|of|sent|signed))|"
+    r"massages?|blinds|ink\b|hats?\b(?![ \t]+trick)|fancy\b|exit\b)")
 _YEAR = re.compile(r"[ \t]+(?:19|20)\d\d\b")
 _POLICY = re.compile(r"[ \t]+([a-z]+)\b")
-_OF_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+(?:of|de)[ \t]+(?:the[ \t]+)?$")
+_OF_BEFORE = re.compile(r"([A-Z][\w'’-]*\.?)[ \t]+(?:of|de)[ \t]+(?:the[ \t]+)?$")
 #: the head further back, past "on/for (the) <Capitalized words>": "the Declaration on the
 #: Formation of the USSR", "the Treaty on Friendship of Russia and ..."
 _OF_CHAIN = re.compile(r"([A-Z][\w'’-]*)[ \t]+(?:on|for)[ \t]+(?:the[ \t]+)?"
@@ -326,6 +388,16 @@ def _run_after(text: str, pos: int, s1: int) -> tuple[list, str | None, bool]:
         run.append(word)
         pos = m.end()
     return run, before_of, office
+
+
+def _bloc_partner(text: str, start: int, end: int, pos: int, words) -> bool:
+    """One of the pair is a bloc of the gazetteer ("the NATO-Russia Council", "the
+    EU-Ukraine Association Council"): the bloc's body with that state in it, where the
+    state counts (project gold), unlike a body of two states."""
+    other = text[end + 1:pos] if pos != end else \
+        text[max(0, start - 12):start - 1].split()[-1:] and text[max(0, start - 12):start - 1].split()[-1]
+    return any(words.get(w.strip(".").lower()) == "organization"
+               for w in re.split(r"[-\u2010\u2011\u2013\u2014]", other or "") if w)
 
 
 def _head_before_tails(run: list) -> bool:
@@ -497,6 +569,26 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds, words) -
         return True     # "for host Washington", "49-18 over Georgetown": a city's club
     if text[start - 5:start] == "Best " and kind != "capital":
         return True     # "Best British film", "Best British male artist": a prize's category
+    if text[start - 5:start] == "best " and kind != "capital" and \
+            _PRIZE_CATEGORY.match(text, end, end + 30) and _PRIZE_CUE.search(text, *bounds(start)):
+        return True     # "for the best British film trophy": a prize's category (rule 15)
+    if kind == "demonym" and nxt[:1] == " " and c1.islower() and \
+            _EPONYM.match(text, end, end + 30):
+        return True     # "a Swiss army knife", "Russian roulette": a product, an idiom
+    if kind == "name" and text[start - 1:start] == "-" and start >= 4:
+        a = _ACRONYM_BEFORE.search(text, max(0, start - 10), start)
+        if a and a.group(1).lower() not in words:
+            w = re.match(r" ([a-z]+)\b", text[end:end + 24])
+            if not (w and plain_word(w.group(1), words) and
+                    not _SUBJECT_VERB.match(text, end, end + 12)):
+                return True     # "(UNICEF-Peru)": an agency's national office (rule 15);
+                #                 not "FAO-Peru talks" (a noun after it: the pair)
+    if kind == "name" and nxt == " (" and \
+            re.match(r" \([A-Z]{2,8}-" + re.escape(text[start:end]) + r"\)", text[end:end + 24]):
+        return True     # "Refugees USA (UNHCR-USA)": the office's name, spelt out
+    if kind == "name" and text[start - 1:start] in (" ", "-") and \
+            text[start:end] in _UK_NATIONS and _COMPASS_BEFORE.search(text, max(0, start - 12), start):
+        return True     # "South Wales Police", "North East England": a region (rule 15)
     if kind == "demonym" and (nxt == ", " or c1 in _SURNAME_INITIALS) and \
             text[end - 1:end] != "s" and text[start - 2:start - 1].isalpha() and \
             _AFTER_SURNAME.match(text, end, end + 9) and \
@@ -543,6 +635,9 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds, words) -
         if m and (nxt[:1] != " " or bounds(start)[0] < start):
             pos = m.end()
             c1 = text[pos + 1:pos + 2]
+    # the second of a pair ("the Peru-Chile Joint Commission": "Chile" after "Peru-")
+    paired = pos != end or (start >= 2 and text[start - 1] in _DASHES and
+                            text[start - 2] not in " \t")
     if c1.isupper() and text[pos:pos + 1] in (" ", "\t"):
         s0, s1 = bounds(start)
         run, before_of, office = _run_after(text, pos, s1)
@@ -550,6 +645,11 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds, words) -
         # ("Russian Academy of Sciences", "American Chamber of Commerce"); not "US
         # Securities and Exchange Commission", "U.S. Agency for International Development"
         # nor "the French Group Alstom"
+        if paired and run and run[-1] in PAIR_HEADS and not _title_case(text, s0, s1) and \
+                not _bloc_partner(text, start, end, pos, words):
+            return True     # "the U.S.-Kenya Consultative Mechanism": the pair's body
+        if kind == "capital" and pos == end and _CONSTITUENCY.match(text, end, end + 16):
+            return True     # "Dublin West", "Ottawa South": a constituency or district
         if kind == "capital" and run and run[0] in _GAMES and pos == end \
                 and not _title_case(text, s0, s1):
             return True     # "an Athens Olympic bronze medal winner": the Games held there
@@ -573,9 +673,15 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds, words) -
     elif c1 in _EVENT_INITIALS and kind == "capital" and \
             _EVENT_NOUN.match(text, end, end + 24):
         return True     # "the Vienna tournament", "the Moscow film festival"
+    elif kind == "capital" and c1.islower() and text[start - 4:start] in ("the ", "The ") \
+            and _ATTACK_AFTER.match(text, end, end + 32):
+        return True     # "the Madrid rail bombing": the attack's name (rule 15)
+    if kind == "capital" and text[start - 10:start] == "Cities of ":
+        return True     # "Cities of London and Westminster": a constituency
     if text[start - 3:start] in ("of ", "de ", "he ") and start >= 3:
         m = _OF_BEFORE.search(text, max(0, start - 40), start)
-        head = m is not None and m.group(1) in OF_HEADS
+        head = m is not None and (m.group(1) in OF_HEADS or (
+            m.group(1) in _COMPANY_ABBREVIATIONS and text[start:end] == "America"))
         if m and not head:
             # ("<Name> of the X": a head further back, "Declaration on the Formation of")
             c = _OF_CHAIN.search(text, max(0, start - 80), start)
