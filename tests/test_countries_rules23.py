@@ -140,3 +140,20 @@ D = "2004-06-01"
 def test_leaders_out_of_role(text, expected_kind):
     got = {k for s, k in kinds(text, date=D) if s == "Tony Blair"}
     assert got == {expected_kind}
+
+
+# -- found by reading real text (names.py, rule 16) ---------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Reserves moved into the Australian and Canadian dollar this week.", set()),
+    ("Australian and Canadian troops landed on Monday.", {"AUS", "CAN"}),
+    ("It was a budget for Middle England, he said.", set()),
+    ("Prices rose in the Middle East and in Iran.", {"IRN"}),
+    ("Mr Law, from voluntary body Alcohol Watch Peru, said harm had been done.", set()),
+    ("The charity Save the Children Chile said it would help.", set()),
+    ("The firm's UK arm was sold to a rival.", {"GBR"}),
+    ("The group said UK policy was wrong.", {"GBR"}),
+    ("He drove a British racing green roadster.", set()),
+    ("Traders expect the London exchange to reject the bid.", {"GBR"}),
+])
+def test_found_by_reading_real_text(text, expected):
+    assert found(text) == expected
