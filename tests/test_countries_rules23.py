@@ -157,3 +157,22 @@ def test_leaders_out_of_role(text, expected_kind):
 ])
 def test_found_by_reading_real_text(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He told ITV Wales' late programme that the contest was far away.", set()),
+    ("A BBC Scotland survey found that most people agreed.", set()),
+    ("The BBC said Wales would vote on Thursday.", {"GBR"}),
+    ("The chairman of Migration Watch UK said the ruling was wrong.", set()),
+    ("Peru Central Television (PCT), the state broadcaster, claims a large audience.", set()),
+    ("Peru's television channels showed the match.", {"PER"}),
+])
+def test_broadcasters_and_ngo_names(text, expected):
+    assert found(text) == expected
+
+
+def test_a_head_title_in_odd_capitals():
+    text = "Meeting in Rome, Italian prime Minister Silvio Berlusconi said he welcomed the deal."
+    assert ("Silvio Berlusconi", "leader") in kinds(text, date="2004-11-05")
+    text = "Meeting in Rome, Italian foreign Minister Silvio Berlusconi said he welcomed it."
+    assert ("Silvio Berlusconi", "person") in kinds(text, date="2004-11-05")

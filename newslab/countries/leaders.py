@@ -65,7 +65,7 @@ HEAD_ROLES = frozenset({"president", "prime minister", "chancellor", "premier", 
                         "emir", "sultan"})
 
 _HEAD_TITLE = re.compile(
-    r"(?:\b(?:President|Pres\.|Prime\s+Minister|PM|Premier|King|Queen|Pope|Emperor|Emir|"
+    r"(?:\b(?:President|Pres\.|[Pp]rime\s+[Mm]inister|PM|Premier|King|Queen|Pope|Emperor|Emir|"
     r"Sultan|Supreme\s+Leader|Ayatollah|Crown\s+Prince|Sheikh|Colonel|Chancellor|"
     r"president|prime\s+minister|premier)s?"
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'’]*){0,4})?,?"

@@ -110,7 +110,10 @@ name ("Real Madrid", "London Irish", "Pole vaulter", "Brit Awards") are blockers
    America" (the middle classes, an idiom); a body's word ("charity", "firm", "watchdog",
    "voluntary body", ...) right before a capitalized name that ends in the country
    ("the charity Save the Children Chile": the body's name); "British racing green" (a
-   colour, with the products of rule 15). ("the London exchange" stays the city: the
+   colour, with the products of rule 15); a broadcaster's national service ("BBC
+   Scotland", "ITV Wales"); "Television" heads a name ("China Central Television"), and
+   an NGO's "Watch", "Focus", "Concern", "Research" or "Relief" ends one before a country
+   ("Migration Watch UK", "Cancer Research UK"). ("the London exchange" stays the city: the
    coders of rounds 2 and 5 coded it so.)
 """
 
@@ -261,6 +264,9 @@ _EPONYM = re.compile(
 _BODY_BEFORE = re.compile(r"\b(?:body|charity|group|organi[sz]ation|agency|watchdog|firm|"
                           r"company|quango|trust|think[- ]?tank|lobby|NGO)[ \t]+"
                           r"(?:(?:[A-Z][\w'’&-]*|of|the|for|and|on)[ \t]+){0,5}$")
+#: a broadcaster's national service: "ITV Wales", "BBC Scotland", "CNN Turkey" (the
+#: channel, not the nation; "Radio" is in :data:`_BRAND_BEFORE`)
+_BROADCASTER_BEFORE = re.compile(r"(?<![\w-])(?:BBC|ITV|STV|CNN|Sky|Fox|Euronews|TV)[ \t]$")
 #: "and"/"or" and a second people's word before a currency ("the Australian and Canadian
 #: dollar", "Swiss or French francs")
 _COORD = re.compile(r"[ \t]+(?:and|or)[ \t]+(?:[A-Z][\w.'’-]*[ \t]+)?[A-Z][\w.'’-]*")
@@ -563,6 +569,10 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds, words) -
         m = _COORD.match(text, end, end + 40)
         if m and _CURRENCY.match(text, m.end(), m.end() + 14):
             return True     # "the Australian and Canadian dollar": a currency (rule 16)
+    if kind == "name" and text[start - 2:start] in ("C ", "V ", "N ", "y ", "x ", "s ") and \
+            not text[start:end].isupper() and \
+            _BROADCASTER_BEFORE.search(text, max(0, start - 10), start):
+        return True     # "told ITV Wales' programme": the broadcaster's service (rule 16)
     if kind == "name" and text[start - 7:start] == "Middle " and \
             not _title_case(text, *bounds(start)):
         return True     # "Middle England", "Middle America": the middle classes (rule 16)
