@@ -23,7 +23,12 @@ def kinds(text, date=None):
     ("The minister launched the U.S.-Kenya Consultative Mechanism on trade this week.", set()),
     ("Talks between Peru and Chile resumed on Monday after a pause.", {"PER", "CHL"}),
     ("The Peruvian Commission on fisheries said catches rose.", {"PER"}),
-    ("Envoys met at the NATO-Norway Council on Arctic safety.", {"NOR"}),
+    # also with a bloc (the guide: a body named after the participants)
+    ("Envoys met at the NATO-Norway Council on Arctic safety.", set()),
+    ("She took part in the Lima-Quito rally last year.", set()),
+    ("A Turkish-Cypriot leader and a Bosnian-Serb deputy spoke.", {"CYP", "BIH"}),
+    ("Crowds marked the Chinese New Year in the capital of Peru.", {"PER"}),
+    ("The Egypt Air flight landed after the Indian Air Force jets left.", {"IND"}),
     # an agency's national office joined by a hyphen
     ("She sits on the board of ZOOFUND-Peru and two other charities.", set()),
     ("He chairs the Children's Aid Fund Peru (CAF-Peru) and a school board.", set()),
@@ -176,3 +181,14 @@ def test_a_head_title_in_odd_capitals():
     assert ("Silvio Berlusconi", "leader") in kinds(text, date="2004-11-05")
     text = "Meeting in Rome, Italian foreign Minister Silvio Berlusconi said he welcomed it."
     assert ("Silvio Berlusconi", "person") in kinds(text, date="2004-11-05")
+
+
+@pytest.mark.parametrize("text, expected_kind", [
+    ("Doctors said Tony Blair's condition had worsened overnight.", "person"),
+    ("The death of Tony Blair would leave a void, the columnist wrote.", "person"),
+    ("Aides said ailing leader Tony Blair was flown to Paris.", "person"),
+    ("Tony Blair condemned the death of the soldiers in a statement.", "leader"),
+])
+def test_a_leaders_own_fate(text, expected_kind):
+    got = {k for s, k in kinds(text, date=D) if s == "Tony Blair"}
+    assert got == {expected_kind}

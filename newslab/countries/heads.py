@@ -26,7 +26,7 @@ Medal Medals Consultations
 Spectator Review Magazine Weekly Monthly Chronicle Courier Observer Telegraph Register
 Bulletin Digest Inquirer Examiner Caucus Gleaner Independent Olympiad Olympiads
 Apparel Brands Foods Pharmaceuticals Pictures Records Industries Enterprises Technologies
-Insurance Assurance Reinsurance Insurers Television
+Insurance Assurance Reinsurance Insurers Television Air
 """.split())
 #: a company's or body's word right before a country name or code that closes its name
 #: ("Fuji Photo Film USA", "Sony Computer Entertainment America", "Amnesty International

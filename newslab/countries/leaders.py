@@ -48,6 +48,13 @@ attribution uses), and it is left out of country counts and stance unless asked 
   Sarkozy, minister), it counts undated only with a head's title, an apposition, a speaker
   label or a state noun ("Prime Minister Gordon Brown", "the Clinton administration");
   "Gordon Brown said the budget ..." is a person. Dated text uses the terms.
+- Session 23 (round 7's errors and a reading of real text), each a person even with the
+  title: a run-off ("a run-off pitting Prime Minister X against ..."); an earlier office
+  said before the name ("During his time as Crown Prince, X ...", "when he was foreign
+  minister"); the leader's absence ("a region without X"; "without X's approval" stays the
+  act); the leader's own party after the name in its clause ("Prime Minister X begins
+  steering his party"); the leader's own fate ("the death of X", "X's condition", "X
+  died", "ailing X"). A head's title in odd capitals ("prime Minister") is still one.
 
 What this cannot see: an act of state told without any of these words, and a head of
 government speaking as party leader with a plain "said" (counted as the country).
@@ -189,6 +196,17 @@ _EARLIER_OFFICE = re.compile(
 #: approval", a possessive after it, stays the act)
 _ABSENT_BEFORE = re.compile(r"(?:\bwithout|\bpost-)\s*(?:(?:Mr|Mrs|Ms|President|Prime\s+Minister|"
                             r"Chairman)\.?\s+)?$")
+#: (session 23) the leader's own fate, the person's: "the death of X", "X's condition",
+#: "X died", "ailing X", "X's funeral" (the name's own; not "X mourned the death of ...")
+_FATE_BEFORE = re.compile(r"(?i)(?:\b(?:death|funeral|burial|illness|health|condition|body|"
+                          r"grave|tomb|widow|legacy|passing|demise|mourning|successor)\s+of\s+"
+                          r"(?:the\s+)?(?:late\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}|\bailing\s+"
+                          r"(?:[A-Za-z][\w'’-]*\s+){0,3})$")
+_FATE_AFTER = re.compile(r"(?:['’]s|\s?#39;s)\s+(?:[a-z]+\s+)?(?:death|funeral|burial|illness|"
+                         r"health|condition|body|grave|tomb|widow|legacy|passing|demise|doctors|"
+                         r"coma|medical|deathbed|successors?|hospital|bedside)\b|"
+                         r"\s+(?:died|dies|has\s+died|had\s+died|was\s+buried|is\s+dying|"
+                         r"lay\s+dying|lies\s+in|fell\s+into)\b")
 #: (session 23) the leader's own party after the name in its clause: "Prime Minister X begins
 #: steering his party through ...", "X told her party ...": the party leader, even titled
 _OWN_PARTY = re.compile(r"[^.;:!?]{0,60}?\b(?:his|her)\s+(?:own\s+)?(?:[A-Z][\w-]*\s+)?party\b"
@@ -369,6 +387,9 @@ def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: st
         #                   a quotation after a verb ("she recalled warning Mr Hale: ...")
     if not woman and _SPOUSE.search(before):
         return False      # "Mrs Blair": his wife
+    if _FATE_AFTER.match(text, end, min(s1, end + 40)) or \
+            _FATE_BEFORE.search(text, max(s0, start - 60), start):
+        return False      # "the death of X", "X's condition worsened": the person's fate
     if _EARLIER_OFFICE.search(text, max(s0, start - 80), start) or \
             (_ABSENT_BEFORE.search(before) and not _POSS_AFTER.match(text, end, end + 6)):
         return False      # "During his time as Crown Prince, X", "a region without X"
