@@ -192,3 +192,17 @@ def test_a_head_title_in_odd_capitals():
 def test_a_leaders_own_fate(text, expected_kind):
     got = {k for s, k in kinds(text, date=D) if s == "Tony Blair"}
     assert got == {expected_kind}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a longer place name rejected as part of another name takes its shorter tail along
+    ("A founding member of the Actors' Guild of Great Britain, he chaired the board.", set()),
+    ("The Great Britain team won the relay.", {"GBR"}),
+    # a prize's category before a pair
+    ("The band were named best UK and Ireland act at the awards.", set()),
+    ("The band toured the UK and Ireland in the spring.", {"GBR", "IRL"}),
+    # a bank's name (blockers.csv)
+    ("He is chairman of East West Bank, a lender in California.", set()),
+])
+def test_longer_names_prizes_and_blockers(text, expected):
+    assert found(text) == expected

@@ -243,9 +243,11 @@ PAIR_HEADS = frozenset("Mechanism Commission Committee Council Board Framework C
                        "Commissions Committees Councils Group Groups Program Programme "
                        "Platform Format Mechanisms".split())
 #: a prize's category after a lower-case "best" ("the best British film trophy") ...
-_PRIZE_CATEGORY = re.compile(r"[ \t]+(?:[a-z]+[ \t]+)?(?:films?|movies?|albums?|singles?|songs?|"
+_PRIZE_CATEGORY = re.compile(r"[ \t]+(?:(?:and|&)[ \t]+[A-Z][\w.'’-]*[ \t]+)?(?:[a-z]+[ \t]+)?(?:films?|movies?|albums?|singles?|songs?|"
                              r"acts?|newcomers?|debuts?|documentar(?:y|ies)|dramas?|comed(?:y|ies)|"
                              r"screenplays?|male|female|groups?|breakthrough|shorts?|novels?)\b")
+#: "best" before the country word, also before a pair ("the best UK and Ireland act")
+_BEST_BEFORE = re.compile(r"\bbest[ \t]+(?:[A-Z][\w.'’-]*[ \t]+(?:and|&)[ \t]+)?$")
 #: ... when the sentence speaks of a prize
 _PRIZE_CUE = re.compile(r"(?i)\b(?:awards?|trophy|trophies|prizes?|categor(?:y|ies)|"
                         r"nominat\w*|shortlist\w*|Baftas?|Oscars?|Brits|gongs?|ceremony)\b")
@@ -602,8 +604,9 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds, words) -
         return True     # "for host Washington", "49-18 over Georgetown": a city's club
     if text[start - 5:start] == "Best " and kind != "capital":
         return True     # "Best British film", "Best British male artist": a prize's category
-    if text[start - 5:start] == "best " and kind != "capital" and \
-            _PRIZE_CATEGORY.match(text, end, end + 30) and _PRIZE_CUE.search(text, *bounds(start)):
+    if text[start - 1:start] == " " and kind != "capital" and \
+            _BEST_BEFORE.search(text, max(0, start - 30), start) and \
+            _PRIZE_CATEGORY.match(text, end, end + 40) and _PRIZE_CUE.search(text, *bounds(start)):
         return True     # "for the best British film trophy": a prize's category (rule 15)
     if kind == "demonym" and nxt[:1] == " " and c1.islower() and \
             _EPONYM.match(text, end, end + 30):
