@@ -206,3 +206,13 @@ def test_a_leaders_own_fate(text, expected_kind):
 ])
 def test_longer_names_prizes_and_blockers(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("QUITO, Ecuador -- Police barred judges after a decision by Congress to fire them.",
+     {"ECU"}),
+    ("Congress passed the farm bill on Tuesday.", {"USA"}),
+    ("Mexico's envoy said Congress in Washington would vote on the bill.", {"MEX", "USA"}),
+])
+def test_another_states_congress(text, expected):
+    assert found(text) == expected

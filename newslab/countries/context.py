@@ -319,6 +319,13 @@ def _rule_brits(text, start, end, s0, s1, gazwords) -> bool:
     return _PEOPLE_BEFORE.search(text, max(s0, start - 30), start) is not None
 
 
+#: states with a legislature called Congress, by name or people (Latin America, the
+#: Philippines, Spain's Congress of Deputies)
+_OTHER_CONGRESS = re.compile(r"Peru|Ecuador|Colombia|Mexic|Brazil|Argentin|Chile|Guatemal|"
+                             r"Hondura|Paragua|Bolivia|Philippin|Filipino|Dominican|Salvador|"
+                             r"Costa Ric|Nicaragu|Panama|Urugua|Venezuel|Spain|Spanish|Micronesia")
+
+
 def _rule_congress(text, start, end, s0, s1, gazwords) -> bool:
     """"Congress" is the US legislature unless it is part of another name: a capitalized
     word right before it that is no title or country word ("Indian National Congress",
@@ -338,6 +345,9 @@ def _rule_congress(text, start, end, s0, s1, gazwords) -> bool:
         return False
     if re.search(r"India|South Africa|\bANC\b", text[s0:s1]):
         return False
+    if _OTHER_CONGRESS.search(text, s0, s1) and not _US_CUE.search(text, s0, s1):
+        return False    # (session 23) "QUITO, Ecuador - ... a decision by Congress": a
+        #                 sentence about another state with a congress and no American cue
     # "the Congress" is a party's or a society's congress unless the sentence is American
     return prev.lower() != "the" or bool(_US_CUE.search(text, s0, s1))
 
