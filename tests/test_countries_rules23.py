@@ -216,3 +216,17 @@ def test_longer_names_prizes_and_blockers(text, expected):
 ])
 def test_another_states_congress(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, surface, expected_kind", [
+    ("She played a fiery Queen Elizabeth I in the new film.", "Queen Elizabeth", "person"),
+    ("Queen Elizabeth II opened the session of Parliament.", "Queen Elizabeth II", "leader"),
+    ("He vowed to build a political alternative to President Tony Blair.", "Tony Blair",
+     "person"),
+    ("Prime Minister Tony Blair purchased two copies of the charity single.", "Tony Blair",
+     "person"),
+    ("Prime Minister Tony Blair signed the deal in Rome.", "Tony Blair", "leader"),
+])
+def test_regnal_numbers_rivals_and_private_acts(text, surface, expected_kind):
+    got = {k for s, k in kinds(text, date=D) if s == surface}
+    assert got == {expected_kind}

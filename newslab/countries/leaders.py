@@ -54,7 +54,10 @@ attribution uses), and it is left out of country counts and stance unless asked 
   minister"); the leader's absence ("a region without X"; "without X's approval" stays the
   act); the leader's own party after the name in its clause ("Prime Minister X begins
   steering his party"); the leader's own fate ("the death of X", "X's condition", "X
-  died", "ailing X"). A head's title in odd capitals ("prime Minister") is still one.
+  died", "ailing X"); a regnal number not the leader's own ("Queen Elizabeth I"); the
+  leader as a political target ("a political alternative to President X"); a private act
+  right after the name ("Prime Minister X bought two copies of the single"). A head's
+  title in odd capitals ("prime Minister") is still one.
 
 What this cannot see: an act of state told without any of these words, and a head of
 government speaking as party leader with a plain "said" (counted as the country).
@@ -207,6 +210,21 @@ _FATE_AFTER = re.compile(r"(?:['’]s|\s?#39;s)\s+(?:[a-z]+\s+)?(?:death|funeral
                          r"coma|medical|deathbed|successors?|hospital|bedside)\b|"
                          r"\s+(?:died|dies|has\s+died|had\s+died|was\s+buried|is\s+dying|"
                          r"lay\s+dying|lies\s+in|fell\s+into)\b")
+#: (session 23) a regnal number after the name that is not the leader's own: "Queen
+#: Elizabeth I", "King George V" (another monarch of that name, not the one in office)
+_REGNAL_AFTER = re.compile(r" ([IVX]{1,5})\b(?![.'’-])")
+#: (session 23) the leader as a political target: "a political alternative to President
+#: X", "political opponents of Mr X", "a rival to X" (the person in politics)
+_RIVAL_BEFORE = re.compile(r"(?i)\b(?:political\s+(?:alternative|opponents?|rivals?|challengers?|"
+                           r"opposition)|rivals?|challengers?)\s+(?:of|to)\s+"
+                           r"(?:(?:President|Prime\s+Minister|Premier|Mr|Mrs|Ms)\.?\s+)?"
+                           r"(?:[A-Z][\w.'’-]*\s+)?$")
+#: (session 23) a private act right after the name: "Prime Minister X bought two copies of
+#: the single", "X went shopping" (a private person, even with the title)
+_PRIVATE_AFTER = re.compile(r"\s+(?:has\s+|had\s+)?(?:bought|buys|purchased|purchases|went\s+"
+                            r"shopping|goes\s+shopping|jogged|jogs|golfed|holidayed|"
+                            r"holidaying|vacationed|vacationing|celebrated\s+(?:his|her)\s+"
+                            r"(?:birthday|wedding|anniversary))\b")
 #: (session 23) the leader's own party after the name in its clause: "Prime Minister X begins
 #: steering his party through ...", "X told her party ...": the party leader, even titled
 _OWN_PARTY = re.compile(r"[^.;:!?]{0,60}?\b(?:his|her)\s+(?:own\s+)?(?:[A-Z][\w-]*\s+)?party\b"
@@ -387,6 +405,12 @@ def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: st
         #                   a quotation after a verb ("she recalled warning Mr Hale: ...")
     if not woman and _SPOUSE.search(before):
         return False      # "Mrs Blair": his wife
+    r = _REGNAL_AFTER.match(text, end, end + 7)
+    if r and not name.endswith(" " + r.group(1)):
+        return False      # "Queen Elizabeth I": another monarch
+    if _RIVAL_BEFORE.search(text, max(s0, start - 70), start) or \
+            _PRIVATE_AFTER.match(text, end, min(s1, end + 40)):
+        return False      # "a political alternative to President X", "X bought two copies"
     if _FATE_AFTER.match(text, end, min(s1, end + 40)) or \
             _FATE_BEFORE.search(text, max(s0, start - 60), start):
         return False      # "the death of X", "X's condition worsened": the person's fate
