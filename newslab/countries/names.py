@@ -572,6 +572,7 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds, words) -
         return True     # "Middle England", "Middle America": the middle classes (rule 16)
     if kind == "name" and text[start - 1:start] == " " and text[start - 2:start - 1].isalpha() \
             and text[end:end + 1] not in ("'", "’") and \
+            text[text.rfind(" ", max(0, start - 40), start - 1) + 1:start][:1].isupper() and \
             _BODY_BEFORE.search(text, max(0, start - 90), start):
         run = text[max(0, start - 90):start]
         m = _BODY_BEFORE.search(run)
@@ -605,6 +606,7 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds, words) -
     if text[start - 5:start] == "Best " and kind != "capital":
         return True     # "Best British film", "Best British male artist": a prize's category
     if text[start - 1:start] == " " and kind != "capital" and \
+            text.find("best ", max(0, start - 30), start) >= 0 and \
             _BEST_BEFORE.search(text, max(0, start - 30), start) and \
             _PRIZE_CATEGORY.match(text, end, end + 40) and _PRIZE_CUE.search(text, *bounds(start)):
         return True     # "for the best British film trophy": a prize's category (rule 15)
