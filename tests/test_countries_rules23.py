@@ -230,3 +230,11 @@ def test_another_states_congress(text, expected):
 def test_regnal_numbers_rivals_and_private_acts(text, surface, expected_kind):
     got = {k for s, k in kinds(text, date=D) if s == surface}
     assert got == {expected_kind}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She was a loyal Georgetown partisan all her life.", set()),
+    ("Visas are processed at the embassy in Georgetown, Guyana.", {"GUY"}),
+])
+def test_georgetown_needs_a_guyanese_cue(text, expected):
+    assert found(text) == expected

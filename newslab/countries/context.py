@@ -527,6 +527,16 @@ def _rule_occupied(text, start, end, s0, s1, gazwords) -> bool:
     return _OTHER_OCCUPATION.search(text, s0, s1) is None
 
 
+#: (session 23) Guyana's capital shares its name with Washington's university and quarter
+#: ("a strong Georgetown partisan", "Georgetown beat Villanova"): it counts only with a
+#: Guyanese or Caribbean cue in the sentence ("the U.S. Embassy in Georgetown, Guyana")
+_GUYANA_CUE = re.compile(r"Guyan|Caribbean|CARICOM|Caricom|Demerara|Essequibo")
+
+
+def _rule_georgetown(text, start, end, s0, s1, gazwords) -> bool:
+    return _GUYANA_CUE.search(text, s0, s1) is not None
+
+
 #: rule name (the ``rule`` column of the data files) -> check(text, start, end,
 #: sentence_start, sentence_end, gazetteer_words) -> keep?
 RULES = {"person": _rule_person, "georgia": _rule_georgia, "washington": _rule_washington,
@@ -536,7 +546,7 @@ RULES = {"person": _rule_person, "georgia": _rule_georgia, "washington": _rule_w
          "commons": _rule_commons, "us_court": _rule_us_court, "pole": _rule_pole,
          "nationality": _rule_nationality, "eu_seat": _rule_eu_seat,
          "federal": _rule_federal, "white_house": _rule_white_house,
-         "occupied": _rule_occupied}
+         "occupied": _rule_occupied, "georgetown": _rule_georgetown}
 
 
 def _after_us_state(text: str, end: int) -> bool:
