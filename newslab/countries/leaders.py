@@ -213,6 +213,10 @@ _FATE_AFTER = re.compile(r"(?:['’]s|\s?#39;s)\s+(?:[a-z]+\s+)?(?:death|funeral
 #: (session 23) a regnal number after the name that is not the leader's own: "Queen
 #: Elizabeth I", "King George V" (another monarch of that name, not the one in office)
 _REGNAL_AFTER = re.compile(r" ([IVX]{1,5})\b(?![.'’-])")
+_NUMERAL_INITIALS = frozenset("IVX")
+#: substrings (lower case) one of which every match of _RIVAL_BEFORE / _EARLIER_OFFICE holds
+_RIVAL_KEYS = ("rival", "alternative", "opponent", "challenger", "opposition")
+_EARLIER_KEYS = (" as ", "when ", "while ", "then-")
 #: (session 23) the leader as a political target: "a political alternative to President
 #: X", "political opponents of Mr X", "a rival to X" (the person in politics)
 _RIVAL_BEFORE = re.compile(r"(?i)\b(?:political\s+(?:alternative|opponents?|rivals?|challengers?|"
@@ -405,17 +409,24 @@ def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: st
         #                   a quotation after a verb ("she recalled warning Mr Hale: ...")
     if not woman and _SPOUSE.search(before):
         return False      # "Mrs Blair": his wife
-    r = _REGNAL_AFTER.match(text, end, end + 7)
-    if r and not name.endswith(" " + r.group(1)):
-        return False      # "Queen Elizabeth I": another monarch
-    if _RIVAL_BEFORE.search(text, max(s0, start - 70), start) or \
+    if text[end + 1:end + 2] in _NUMERAL_INITIALS:
+        r = _REGNAL_AFTER.match(text, end, end + 7)
+        if r and not name.endswith(" " + r.group(1)):
+            return False  # "Queen Elizabeth I": another monarch
+    # (cheap substring tests first: these run on every leader hit)
+    low = text[max(s0, start - 80):start].lower()
+    if (any(k in low for k in _RIVAL_KEYS) and
+            _RIVAL_BEFORE.search(text, max(s0, start - 70), start)) or \
             _PRIVATE_AFTER.match(text, end, min(s1, end + 40)):
         return False      # "a political alternative to President X", "X bought two copies"
     if _FATE_AFTER.match(text, end, min(s1, end + 40)) or \
-            _FATE_BEFORE.search(text, max(s0, start - 60), start):
+            (("of " in low or "ailing" in low) and
+             _FATE_BEFORE.search(text, max(s0, start - 60), start)):
         return False      # "the death of X", "X's condition worsened": the person's fate
-    if _EARLIER_OFFICE.search(text, max(s0, start - 80), start) or \
-            (_ABSENT_BEFORE.search(before) and not _POSS_AFTER.match(text, end, end + 6)):
+    if (any(k in low for k in _EARLIER_KEYS) and
+            _EARLIER_OFFICE.search(text, max(s0, start - 80), start)) or \
+            (("without" in low or "post-" in low) and _ABSENT_BEFORE.search(before) and
+             not _POSS_AFTER.match(text, end, end + 6)):
         return False      # "During his time as Crown Prince, X", "a region without X"
     if "party" in text[end:min(s1, end + 80)] and _OWN_PARTY.match(text, end, min(s1, end + 90)):
         return False      # "Prime Minister X begins steering his party": the party leader

@@ -270,7 +270,7 @@ _BODY_BEFORE = re.compile(r"\b(?:body|charity|group|organi[sz]ation|agency|watch
                           r"(?:(?:[A-Z][\w'’&-]*|of|the|for|and|on)[ \t]+){0,5}$")
 #: a broadcaster's national service: "ITV Wales", "BBC Scotland", "CNN Turkey" (the
 #: channel, not the nation; "Radio" is in :data:`_BRAND_BEFORE`)
-_BROADCASTER_BEFORE = re.compile(r"(?<![\w-])(?:BBC|ITV|STV|CNN|Sky|Fox|Euronews|TV)[ \t]$")
+_BROADCASTER_BEFORE = re.compile(r"(?<![\w-])(?:BBC|ITV|STV|CNN|Sky|Fox|TV)[ \t]$")
 #: "and"/"or" and a second people's word before a currency ("the Australian and Canadian
 #: dollar", "Swiss or French francs")
 _COORD = re.compile(r"[ \t]+(?:and|or)[ \t]+(?:[A-Z][\w.'’-]*[ \t]+)?[A-Z][\w.'’-]*")
@@ -563,7 +563,7 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds, words) -
         m = _COORD.match(text, end, end + 40)
         if m and _CURRENCY.match(text, m.end(), m.end() + 14):
             return True     # "the Australian and Canadian dollar": a currency (rule 16)
-    if kind == "name" and text[start - 2:start] in ("C ", "V ", "N ", "y ", "x ", "s ") and \
+    if kind == "name" and text[start - 2:start] in ("C ", "V ", "N ", "y ", "x ") and \
             not text[start:end].isupper() and \
             _BROADCASTER_BEFORE.search(text, max(0, start - 10), start):
         return True     # "told ITV Wales' programme": the broadcaster's service (rule 16)
@@ -605,9 +605,8 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds, words) -
         return True     # "for host Washington", "49-18 over Georgetown": a city's club
     if text[start - 5:start] == "Best " and kind != "capital":
         return True     # "Best British film", "Best British male artist": a prize's category
-    if text[start - 1:start] == " " and kind != "capital" and \
-            text.find("best ", max(0, start - 30), start) >= 0 and \
-            _BEST_BEFORE.search(text, max(0, start - 30), start) and \
+    if (text[start - 4:start] in ("est ", "and ") or text[start - 2:start] == "& ") and \
+            kind != "capital" and _BEST_BEFORE.search(text, max(0, start - 30), start) and \
             _PRIZE_CATEGORY.match(text, end, end + 40) and _PRIZE_CUE.search(text, *bounds(start)):
         return True     # "for the best British film trophy": a prize's category (rule 15)
     if kind == "demonym" and nxt[:1] == " " and c1.islower() and \
