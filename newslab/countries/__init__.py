@@ -57,7 +57,12 @@ Other names and currencies (``names.py``)
     institutions (``context.py``); so is "the federal government" for the US, with an
     American cue. "Brussels" is Belgium's capital as a place or dateline and the EU's seat
     (an organization) when it acts. A national team named by its nickname ("the All
-    Blacks") counts.
+    Blacks") counts. Session 23 added a pair's body ("the Peru-Chile Joint Commission"),
+    an agency's national office ("UNICEF-Peru"), eponymous products ("a Swiss army
+    knife"), constituencies ("Dublin West"), a UK nation's compass region ("South Wales"),
+    "Middle England", the White House as an election's prize, "the occupied territories"
+    (PSE), and a longer place name rejected as part of a name takes its tail along ("the
+    Guild of Great Britain": no "Britain"); see ``names.py`` rules 15-16.
 
 The outlet's own state (``home.py``, the one article-level rule)
     In an article of a government's own site (``outlets.csv``: state.gov, en.kremlin.ru,

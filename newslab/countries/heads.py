@@ -26,7 +26,7 @@ Medal Medals Consultations
 Spectator Review Magazine Weekly Monthly Chronicle Courier Observer Telegraph Register
 Bulletin Digest Inquirer Examiner Caucus Gleaner Independent Olympiad Olympiads
 Apparel Brands Foods Pharmaceuticals Pictures Records Industries Enterprises Technologies
-Insurance Assurance Reinsurance Insurers
+Insurance Assurance Reinsurance Insurers Television Air
 """.split())
 #: a company's or body's word right before a country name or code that closes its name
 #: ("Fuji Photo Film USA", "Sony Computer Entertainment America", "Amnesty International
@@ -38,7 +38,7 @@ Insurance Assurance Reinsurance Insurers
 COMPANY_BEFORE = (NAME_HEADS | frozenset(
     "International Holdings Holding Film Films Securities Entertainment Broadband "
     "Universities Software Electronics Systems Networks Energy Media Telekom Oil "
-    "Athletics".split())) - frozenset("""
+    "Athletics Watch Focus Concern Research Relief".split())) - frozenset("""
 Olympics Games Paralympics Open Masters Cup Championship Championships Summit Prix GP
 Tour Rally Day War Marathon Derby Tournament Trophy Classic Invitational Indoors Round
 Region Oblast Province Strait Basin Dam Hour Front Olympiad Olympiads Fair Festival

@@ -166,6 +166,10 @@ class Matcher:
                 return 0, _n
         n = len(text)
         hits = []
+        # (session 23) a place name rejected as part of another name takes the shorter
+        # names that end with it along: "the Guild of Great Britain" leaves no "Britain"
+        # (the automaton yields the longest key first for each end)
+        rej_s = rej_e = -1
         for last, (klen, alnum_first, alnum_last, entries) in self.automaton.iter(text):
             s = last - klen + 1
             e = last + 1
@@ -174,9 +178,13 @@ class Matcher:
                 continue
             if alnum_last and e < n and text[e].isalnum():
                 continue
+            if e == rej_e and s > rej_s:
+                continue
             ent = self._accept(entries, text, s, e, dates, bounds)
             if ent is not None:
                 hits.append((s, e, ent))
+            elif " " in text[s:e] and entries[0].kind in _PLACE_KINDS:
+                rej_s, rej_e = s, e
         if not hits:
             return hits
         hits.sort(key=lambda h: (h[0], -h[1]))

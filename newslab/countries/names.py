@@ -89,6 +89,33 @@ name ("Real Madrid", "London Irish", "Pole vaulter", "Brit Awards") are blockers
    group": :data:`_CUISINE`), and a capital before "stock exchange(s)" or "bourse(s)",
    also the last of a list ("the Madrid, Vienna and Lisbon stock exchanges"): the
    organisation named after the city, not the government.
+15. **Names read further** (session 23): a body named after the countries taking part with
+   a head of its own kind (:data:`PAIR_HEADS`, also with a bloc, as the guide says: "the
+   NATO-Peru Council", "the Peru-Chile Joint Commission", "the
+   U.S.-Kenya Consultative Mechanism"; a "Commission" or "Council" alone after one country
+   stays the state's body); an agency's national office, an acronym joined to a country by
+   a hyphen ("UNICEF-Peru", "(WWF-Chile)"; not a pair with a bloc of the gazetteer,
+   "NATO-Russia", nor a country before a lower-case noun, "FAO-Peru talks"); a prize's
+   category after a lower-case "best" when the sentence speaks of a prize ("the best
+   British film trophy"); an eponymous product or idiom (:data:`_EPONYM`: "a Swiss army
+   knife", "French fries", "Russian roulette", "a Mexican wave"); an attack named after
+   the capital it struck with any one word between, after "the" ("the Madrid rail
+   bombing", "the Ankara market blast"); a constituency or district named by a capital
+   and a compass word ("Dublin West", "Ottawa South"; not "Seoul North Korea ...": a name
+   follows) or "Cities of <capital>"; a region of a UK nation named with a compass word
+   ("South Wales Police", "North East England", "Mid Wales": the region, not the nation;
+   "Northern Ireland" is a nation of its own); a company "<Name> Corp. of <country>" (the
+   abbreviation with its dot is a head before "of").
+16. **Found by reading real text** (session 23): a people's word coordinated with another
+   before a currency ("the Australian and Canadian dollar"); "Middle England", "Middle
+   America" (the middle classes, an idiom); a body's word ("charity", "firm", "watchdog",
+   "voluntary body", ...) right before a capitalized name that ends in the country
+   ("the charity Save the Children Chile": the body's name); "British racing green" (a
+   colour, with the products of rule 15); a broadcaster's national service ("BBC
+   Scotland", "ITV Wales"); "Television" heads a name ("China Central Television"), and
+   an NGO's "Watch", "Focus", "Concern", "Research" or "Relief" ends one before a country
+   ("Migration Watch UK", "Cancer Research UK"). ("the London exchange" stays the city: the
+   coders of rounds 2 and 5 coded it so.)
 """
 
 from __future__ import annotations
@@ -176,7 +203,8 @@ _EXCHANGES = re.compile(r"(?:,[ \t]+[A-Z][\w'’-]*|,?[ \t]+(?:and|or)[ \t]+[A-Z
 #: Reykjavik ministerial": the meeting held there)
 _EVENT_NOUN = re.compile(r"[ \t]+(?:(?:film|music|jazz|arts?|book|theatre|theater|song|"
                          r"international)[ \t]+)?(?:festivals?|tournaments?|marathons?|"
-                         r"summits?|ministerials?|conferences?)\b|"
+                         r"summits?|ministerials?|conferences?|rall(?:y|ies)|races?|"
+                         r"regattas?)\b|"
                          r"[ \t]+(?:motor|air|boat)[ \t]+shows?\b|[ \t]+book[ \t]+fairs?\b|"
                          # an attack named by the city it struck ("the Madrid train
                          # bombings", "the London bombings", "the Moscow theatre siege")
@@ -185,10 +213,70 @@ _EVENT_NOUN = re.compile(r"[ \t]+(?:(?:film|music|jazz|arts?|book|theatre|theate
                          # what one had or hoped for at an event held there ("his Athens
                          # ambitions", "the Athens experience"; not "Beijing hopes": a verb)
                          r"[ \t]+(?:ambitions|experience|glory|heartbreak)\b")
-_EVENT_INITIALS = frozenset("fmjatbsieghc")
+_EVENT_INITIALS = frozenset("fmjatbsieghcr")
+#: an attack named after the capital it struck, past any one lower-case word, after "the"
+#: ("the Madrid rail bombing", "the Ankara market blast", "the Kabul airport attack"): the
+#: event's name (rule 15; "the Madrid bombings" without a word between: :data:`_EVENT_NOUN`)
+_ATTACK_AFTER = re.compile(r"[ \t]+[a-z]+[ \t]+(?:bombings?|bombers?|blasts?|explosions?|"
+                           r"sieges?|massacres?|shootings?|attacks?|atrocit(?:y|ies))\b")
+#: a constituency or district named by a capital and a compass word ("Dublin West",
+#: "Ottawa South", "Wellington Central"); no capitalized name may follow ("Seoul North
+#: Korea talks", "London West End") and no hyphen ("Tokyo North-South line")
+_CONSTITUENCY = re.compile(r" (?:North|South|East|West|Central|Centre|Mid)(?: (?:East|West))?"
+                           r"(?![\w'’-]| [A-Z])")
+#: a compass word before a nation of the UK: a region of it ("South Wales Police", "North
+#: East England", "Mid Wales"); the nations themselves count as the UK (the guide)
+_COMPASS_BEFORE = re.compile(r"(?<![\w-])(?:(?:North|South)[ -](?:East|West)|North|South|East|"
+                             r"West|Mid)[ \t]$")
+_UK_NATIONS = frozenset({"Wales", "England", "Scotland"})
+#: a company's abbreviated form before "of America", the form of a firm's name ("Sony Corp.
+#: of America"; "Tenovis Co. of Germany" says where the firm is from, and counts)
+_COMPANY_ABBREVIATIONS = frozenset("Corp. Corp Co. Inc.".split())
+#: an acronym joined by a hyphen right before a country: an agency's national office
+#: ("UNICEF-Peru", "WWF-Chile")
+_ACRONYM_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z]{3,8})-$")
+#: the heads of a body named after the countries taking part, after a pair ("the
+#: Peru-Chile Joint Commission", "the U.S.-Kenya Consultative Mechanism", "the EU-Peru
+#: Partnership Council"); a country alone before "Commission" or "Council" is the state's
+PAIR_HEADS = frozenset("Mechanism Commission Committee Council Board Framework Compact "
+                       "Talks Force Conference Roundtable Consultation Meeting Meetings "
+                       "Commissions Committees Councils Group Groups Program Programme "
+                       "Platform Format Mechanisms".split())
+#: a prize's category after a lower-case "best" ("the best British film trophy") ...
+_PRIZE_CATEGORY = re.compile(r"[ \t]+(?:(?:and|&)[ \t]+[A-Z][\w.'’-]*[ \t]+)?(?:[a-z]+[ \t]+)?(?:films?|movies?|albums?|singles?|songs?|"
+                             r"acts?|newcomers?|debuts?|documentar(?:y|ies)|dramas?|comed(?:y|ies)|"
+                             r"screenplays?|male|female|groups?|breakthrough|shorts?|novels?)\b")
+#: "best" before the country word, also before a pair ("the best UK and Ireland act")
+_BEST_BEFORE = re.compile(r"\bbest[ \t]+(?:[A-Z][\w.'’-]*[ \t]+(?:and|&)[ \t]+)?$")
+#: ... when the sentence speaks of a prize
+_PRIZE_CUE = re.compile(r"(?i)\b(?:awards?|trophy|trophies|prizes?|categor(?:y|ies)|"
+                        r"nominat\w*|shortlist\w*|Baftas?|Oscars?|Brits|gongs?|ceremony)\b")
+#: products and idioms named after a people (rule 15), right after the demonym: the thing,
+#: not the country ("a Swiss army knife", "Swiss cheese", "French fries", "a Turkish
+#: bath", "Russian roulette", "a Mexican wave", "Chinese whispers", "Dutch courage"); "the
+#: Swiss army" alone is the state's army, "Turkish baths" a plural of the product
+_EPONYM = re.compile(
+    r" (?:army[ \t]+kni(?:fe|ves)|cheeses?|rolls?\b(?![ \t]+(?:of|call))|fries|toast\b|"
+    r"kiss(?:es|ing)?|horns?\b|windows\b|polish\b|dressing|baths?\b|delight|roulette|"
+    r"dolls?\b|wave\b|whispers|checkers|draughts|pastr(?:y|ies)|waffles?|coffees?\b|"
+    r"breakfasts?\b|stew\b|rarebit|courage|auctions?\b|flu\b|measles|mustard|muffins?|"
+    r"lanterns?|knot\b|twist\b|leave\b|letters?\b(?![ \t]+(?:to|from|of|sent|signed))|"
+    r"massages?|blinds|ink\b|hats?\b(?![ \t]+trick)|fancy\b|exit\b|racing[ \t]+green)")
+#: a body's word right before a capitalized name that ends in a country: the name of the
+#: body ("from voluntary body Alcohol Watch Peru", "the charity Save the Children Chile",
+#: "the firm Acme Widgets Canada"; not "the firm's UK arm")
+_BODY_BEFORE = re.compile(r"\b(?:body|charity|group|organi[sz]ation|agency|watchdog|firm|"
+                          r"company|quango|trust|think[- ]?tank|lobby|NGO)[ \t]+"
+                          r"(?:(?:[A-Z][\w'’&-]*|of|the|for|and|on)[ \t]+){0,5}$")
+#: a broadcaster's national service: "ITV Wales", "BBC Scotland", "CNN Turkey" (the
+#: channel, not the nation; "Radio" is in :data:`_BRAND_BEFORE`)
+_BROADCASTER_BEFORE = re.compile(r"(?<![\w-])(?:BBC|ITV|STV|CNN|Sky|Fox|TV)[ \t]$")
+#: "and"/"or" and a second people's word before a currency ("the Australian and Canadian
+#: dollar", "Swiss or French francs")
+_COORD = re.compile(r"[ \t]+(?:and|or)[ \t]+(?:[A-Z][\w.'’-]*[ \t]+)?[A-Z][\w.'’-]*")
 _YEAR = re.compile(r"[ \t]+(?:19|20)\d\d\b")
 _POLICY = re.compile(r"[ \t]+([a-z]+)\b")
-_OF_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+(?:of|de)[ \t]+(?:the[ \t]+)?$")
+_OF_BEFORE = re.compile(r"([A-Z][\w'’-]*\.?)[ \t]+(?:of|de)[ \t]+(?:the[ \t]+)?$")
 #: the head further back, past "on/for (the) <Capitalized words>": "the Declaration on the
 #: Formation of the USSR", "the Treaty on Friendship of Russia and ..."
 _OF_CHAIN = re.compile(r"([A-Z][\w'’-]*)[ \t]+(?:on|for)[ \t]+(?:the[ \t]+)?"
@@ -256,7 +344,7 @@ _ETHNIC_AFTER = {"Serb": ("Bosnian", "Kosovo", "Kosovar", "Croatian", "Montenegr
                  "Muslim": ("Bosnian",)}
 _ETHNIC_AFTER.update({k + "s": v for k, v in list(_ETHNIC_AFTER.items())})
 #: an ethnic group before a country's demonym: "Turkish Cypriots", "Greek Cypriot leader"
-_ETHNIC_BEFORE = re.compile(r"[ \t]+Cypriots?\b")
+_ETHNIC_BEFORE = re.compile(r"(?:[ \t]+|-)Cypriots?\b")
 
 
 #: "French-Canadian pop star", "an Irish-American family": people of the second country
@@ -275,7 +363,7 @@ def _ethnic(text: str, start: int, end: int, bounds) -> bool:
         return True
     before = _ETHNIC_AFTER.get(word)
     if before is not None:
-        if text[max(0, start - 12):start].rstrip().endswith(before):
+        if text[max(0, start - 12):start].rstrip(" \t-").endswith(before):
             return True
         # the same group again in the sentence: "Bosnian Serb leaders ... Serb police"
         s0, s1 = bounds(start)
@@ -471,6 +559,26 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds, words) -
             or (c1 == "#" and text.startswith("#36;", end + 1))) and \
             _CURRENCY.match(text, end, end + 14):
         return True
+    if kind == "demonym" and c1 in ("a", "o") and nxt[:1] == " ":
+        m = _COORD.match(text, end, end + 40)
+        if m and _CURRENCY.match(text, m.end(), m.end() + 14):
+            return True     # "the Australian and Canadian dollar": a currency (rule 16)
+    if kind == "name" and text[start - 2:start] in ("C ", "V ", "N ", "y ", "x ") and \
+            not text[start:end].isupper() and \
+            _BROADCASTER_BEFORE.search(text, max(0, start - 10), start):
+        return True     # "told ITV Wales' programme": the broadcaster's service (rule 16)
+    if kind == "name" and text[start - 7:start] == "Middle " and \
+            not _title_case(text, *bounds(start)):
+        return True     # "Middle England", "Middle America": the middle classes (rule 16)
+    if kind == "name" and text[start - 1:start] == " " and text[start - 2:start - 1].isalpha() \
+            and text[end:end + 1] not in ("'", "’") and \
+            text[text.rfind(" ", max(0, start - 40), start - 1) + 1:start][:1].isupper() and \
+            _BODY_BEFORE.search(text, max(0, start - 90), start):
+        run = text[max(0, start - 90):start]
+        m = _BODY_BEFORE.search(run)
+        name = re.findall(r"[A-Z][\w'’&-]*", run[m.start():])
+        if name and not any(w.lower() in words for w in name):
+            return True     # "from voluntary body Alcohol Watch Peru": the body's name
     if text[start - 2:start] in ("s ", "r ", ". ", "o ") and start >= 2:
         last = text[max(0, start - 12):start].split()[-1:]
         if last and (last[0] in _TITLES_BEFORE or
@@ -497,6 +605,29 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds, words) -
         return True     # "for host Washington", "49-18 over Georgetown": a city's club
     if text[start - 5:start] == "Best " and kind != "capital":
         return True     # "Best British film", "Best British male artist": a prize's category
+    if (text[start - 4:start] in ("est ", "and ") or text[start - 2:start] == "& ") and \
+            kind != "capital" and _BEST_BEFORE.search(text, max(0, start - 30), start) and \
+            _PRIZE_CATEGORY.match(text, end, end + 40) and _PRIZE_CUE.search(text, *bounds(start)):
+        return True     # "for the best British film trophy": a prize's category (rule 15)
+    if kind == "demonym" and nxt[:1] == " " and c1.islower() and \
+            _EPONYM.match(text, end, end + 30):
+        return True     # "a Swiss army knife", "Russian roulette": a product, an idiom
+    if kind == "demonym" and text.startswith(" New Year", end):
+        return True     # "the Chinese New Year": a feast named after a people
+    if kind == "name" and text[start - 1:start] == "-" and start >= 4:
+        a = _ACRONYM_BEFORE.search(text, max(0, start - 10), start)
+        if a and a.group(1).lower() not in words:
+            w = re.match(r" ([a-z]+)\b", text[end:end + 24])
+            if not (w and plain_word(w.group(1), words) and
+                    not _SUBJECT_VERB.match(text, end, end + 12)):
+                return True     # "(UNICEF-Peru)": an agency's national office (rule 15);
+                #                 not "FAO-Peru talks" (a noun after it: the pair)
+    if kind == "name" and nxt == " (" and \
+            re.match(r" \([A-Z]{2,8}-" + re.escape(text[start:end]) + r"\)", text[end:end + 24]):
+        return True     # "Refugees USA (UNHCR-USA)": the office's name, spelt out
+    if kind == "name" and text[start - 1:start] in (" ", "-") and \
+            text[start:end] in _UK_NATIONS and _COMPASS_BEFORE.search(text, max(0, start - 12), start):
+        return True     # "South Wales Police", "North East England": a region (rule 15)
     if kind == "demonym" and (nxt == ", " or c1 in _SURNAME_INITIALS) and \
             text[end - 1:end] != "s" and text[start - 2:start - 1].isalpha() and \
             _AFTER_SURNAME.match(text, end, end + 9) and \
@@ -543,6 +674,9 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds, words) -
         if m and (nxt[:1] != " " or bounds(start)[0] < start):
             pos = m.end()
             c1 = text[pos + 1:pos + 2]
+    # the second of a pair ("the Peru-Chile Joint Commission": "Chile" after "Peru-")
+    paired = pos != end or (start >= 2 and text[start - 1] in _DASHES and
+                            text[start - 2] not in " \t")
     if c1.isupper() and text[pos:pos + 1] in (" ", "\t"):
         s0, s1 = bounds(start)
         run, before_of, office = _run_after(text, pos, s1)
@@ -550,6 +684,10 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds, words) -
         # ("Russian Academy of Sciences", "American Chamber of Commerce"); not "US
         # Securities and Exchange Commission", "U.S. Agency for International Development"
         # nor "the French Group Alstom"
+        if paired and run and run[-1] in PAIR_HEADS and not _title_case(text, s0, s1):
+            return True     # "the U.S.-Kenya Consultative Mechanism": the pair's body
+        if kind == "capital" and pos == end and _CONSTITUENCY.match(text, end, end + 16):
+            return True     # "Dublin West", "Ottawa South": a constituency or district
         if kind == "capital" and run and run[0] in _GAMES and pos == end \
                 and not _title_case(text, s0, s1):
             return True     # "an Athens Olympic bronze medal winner": the Games held there
@@ -571,11 +709,18 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds, words) -
     elif c1 == "g" and _EVENT_AFTER.match(text, end, end + 16):
         return True
     elif c1 in _EVENT_INITIALS and kind == "capital" and \
-            _EVENT_NOUN.match(text, end, end + 24):
-        return True     # "the Vienna tournament", "the Moscow film festival"
+            _EVENT_NOUN.match(text, pos, pos + 24):
+        return True     # "the Vienna tournament", "the Moscow film festival", also past a
+        #                 partner: "the Paris-Dakar rally" (an event named by its two ends)
+    elif kind == "capital" and c1.islower() and text[start - 4:start] in ("the ", "The ") \
+            and _ATTACK_AFTER.match(text, end, end + 32):
+        return True     # "the Madrid rail bombing": the attack's name (rule 15)
+    if kind == "capital" and text[start - 10:start] == "Cities of ":
+        return True     # "Cities of London and Westminster": a constituency
     if text[start - 3:start] in ("of ", "de ", "he ") and start >= 3:
         m = _OF_BEFORE.search(text, max(0, start - 40), start)
-        head = m is not None and m.group(1) in OF_HEADS
+        head = m is not None and (m.group(1) in OF_HEADS or (
+            m.group(1) in _COMPANY_ABBREVIATIONS and text[start:end] == "America"))
         if m and not head:
             # ("<Name> of the X": a head further back, "Declaration on the Formation of")
             c = _OF_CHAIN.search(text, max(0, start - 80), start)
