@@ -28,6 +28,8 @@ def test_a_person_is_judged_by_the_words_near_it():
     assert r["label"] == "negative" and r["rule"] == "person-words"
     assert "dishonest" in r["reason"] and "a person (other)" in r["reason"]
     r = score("Maria Lopez is a brilliant, admired and generous leader.", "Maria Lopez")
+    assert r["label"] == "positive" and r["rule"] == "predicate"  # "is ... brilliant"
+    r = score("Everyone admired the brilliant and generous Maria Lopez.", "Maria Lopez")
     assert r["label"] == "positive" and r["rule"] == "person-words"
 
 
@@ -134,3 +136,27 @@ def test_round3_rules_keep_their_limits(text, target):
     demand rules stay out."""
     r = score(text, target)
     assert "told to end" not in r["reason"] and "called on" not in r["reason"], r
+
+
+@pytest.mark.parametrize("text,target,rule", [
+    ("The plan is a terrible, shameful failure, according to Maria Lopez.", "Maria Lopez",
+     "speaker"),
+    ('"This awful scheme is a disgrace," Tom Baker continued.', "Tom Baker", "speaker"),
+    ("Police mourned the brutal killing of Anna Weiss in a violent raid.", "Anna Weiss",
+     "victim"),
+])
+def test_a_source_or_a_victim_is_neutral_whatever_the_tone(text, target, rule):
+    r = score(text, target)
+    assert r["label"] == "neutral" and r["rule"] == rule, r
+    # without the cue, the same words would make the person polar
+    total, _ = person_words(text.lower().replace(",", " ").split(), 0, 0)
+    assert abs(total) >= PERSON_THRESHOLD
+
+
+def test_a_person_predicated_by_a_lexicon_word_takes_it_but_a_country_does_not():
+    r = score("Tom Baker was reckless.", "Tom Baker")
+    assert r["label"] == "negative" and r["rule"] == "predicate", r
+    r = score("Tom Baker is not reckless.", "Tom Baker")
+    assert r["label"] != "negative", r
+    r = score("Peru was reckless.", "Peru")
+    assert r["rule"] != "predicate" or r["reason"].find("news lexicon") < 0

@@ -35,6 +35,15 @@ PERSON_NEUTRAL = frozenset(("dateline", "speaker", "verb-object", "passive-objec
 #: target kinds (:func:`target_kind`) that take the person path
 PERSON_KINDS = frozenset(("other", "pronoun"))
 PRONOUNS = frozenset("he she they him her them his their it its we us our i".split())
+#: verbs that attribute a quotation to the person just before them (", Jones continued")
+ATTRIBUTION = frozenset("""said says continued continues added adds wrote writes tweeted
+tweets explained replied responded asked recalled argued noted insisted concluded quipped
+countered posted told remarked observed""".split())
+#: tokens that end a quotation or an attributed clause just before an attributed speaker
+QUOTE_END = frozenset(['"', "''", "”", "’", ","])
+#: words between "according to" and the person it names
+_BEFORE_NAME = frozenset("the a an mr mr. mrs mrs. ms ms. dr dr. sen. sen rep. rep gov. gov "
+                         "president senator judge".split())
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +74,34 @@ def target_kind(target: str) -> str:
     return "leader" if k == "leader" else "country"
 
 
+def source_cue(words: list[str], ti: int, tj: int) -> str:
+    """Why a person target is the source of words, not their topic (neutral, the codebook's
+    rule 5), or "": "according to X" (``according``) or the speaker of a quotation named
+    after it (``", X continued."``, ``attribution``)."""
+    i = ti - 1
+    while i >= 0 and words[i] in _BEFORE_NAME:
+        i -= 1
+    if i >= 1 and words[i] == "to" and words[i - 1] == "according":
+        return "according"
+    if ti >= 1 and words[ti - 1] in QUOTE_END and tj + 1 < len(words) and \
+            words[tj + 1] in ATTRIBUTION:
+        return "attribution"
+    return ""
+
+
+#: harm nouns whose "of X" names a victim, not a wrongdoer ("the killing of Jones"): neutral
+VICTIM_NOUNS = frozenset("""death deaths killing killings murder murders shooting shootings
+assassination kidnapping abduction beating stabbing poisoning disappearance""".split())
+
+
+def victim_cue(words: list[str], ti: int) -> bool:
+    """The person is the victim named after a harm noun ("the death of Jones")."""
+    i = ti - 1
+    while i >= 0 and words[i] in _BEFORE_NAME:
+        i -= 1
+    return i >= 1 and words[i] == "of" and words[i - 1] in VICTIM_NOUNS
+
+
 def applies(kind: str, rule: str) -> bool:
     """Whether a neutral ``rules`` decision of ``rule`` for a target of ``kind`` goes on to
     :func:`person_words` (see the module doc)."""
@@ -75,6 +112,13 @@ def applies(kind: str, rule: str) -> bool:
 def _lexicon() -> dict[str, float]:
     from ..sentiment import get_analyzer
     return get_analyzer("news").lexicon
+
+
+def predicate_word(word: str) -> float:
+    """The effect of an evaluative word predicated of a person ("Jones was reckless"): the
+    news lexicon's valence / 4 (VADER's scale), 0 for a word it does not know."""
+    v = _lexicon().get(word)
+    return max(-1.0, min(1.0, v / 4.0)) if v else 0.0
 
 
 def person_words(words: list[str], ti: int, tj: int) -> tuple[float, list[tuple[str, float]]]:

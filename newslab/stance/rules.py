@@ -38,6 +38,10 @@ rules in order; the first that applies decides (each is listed in :data:`RULES`)
    and not a country's leader in office, left neutral by rules 3-8 without a neutral cue (a
    speaker, a victim or receiver) is judged by the evaluative words near it. Countries and
    their leaders never reach this rule: the tone of a clause never makes them polar.
+   Before it, a person named as the source of words ("according to X", a quotation
+   followed by ", X continued") is a ``speaker`` and one named after a harm noun ("the
+   death of X") a ``victim``: neutral. A person that is the subject of a copula with a
+   word the news lexicon knows ("X was reckless") takes that word (``predicate``).
 
 Negation reverses an act (``NEG_HOSTILE``, ``NEG_FAVOURABLE``), hedges keep its direction
 weaker (``HEDGE``; "should Russia invade" stays negative), and in a contrast clause only
@@ -411,6 +415,11 @@ def _predicate(s: _Sentence, k: int, w: str, *, copula: bool):
                 return _result(s, v, "predicate", "subject", u, f"{w} '{u}' ({_kind(v)})",
                                act_at=x)
             continue
+        if copula and x <= k + 3 and target_kind(s.target) in persons.PERSON_KINDS:
+            lv = persons.predicate_word(u)
+            if lv and u not in s.nouns and s.verbs.get(u) is None:
+                return _result(s, lv, "predicate", "subject", u, f"{w} '{u}' ({_kind(lv)}; "
+                               "a person described by the news lexicon)", act_at=x)
         if u in RELATIONS:
             v = s.adj(adj) if adj is not None else RELATION_VALUE.get(u, 0.0)
             if v and w not in FACING:
@@ -545,6 +554,15 @@ def _rules(text: str, start: int, end: int, lexicon_path) -> RuleResult:
 def _person(s: _Sentence, r: RuleResult, kind: str) -> RuleResult:
     """``person-words`` (``newslab.stance.persons``): a person target the rules found no
     evaluation for is judged by the evaluative words near it."""
+    cue = persons.source_cue(s.w, s.ti, s.tj)
+    if cue:
+        return RuleResult(0.0, "speaker", "according to" if cue == "according" else
+                          s.w[s.tj + 1], "speaker", r.clause,
+                          f"a person ({kind}): the source of the words ("
+                          f"{'according to it' if cue == 'according' else 'named after the quotation'})")
+    if persons.victim_cue(s.w, s.ti):
+        return RuleResult(0.0, "victim", s.w[s.ti - 1], "object", r.clause,
+                          f"a person ({kind}): the victim named after a harm noun")
     total, found = persons.person_words(s.w, s.ti, s.tj)
     if abs(total) < persons.PERSON_THRESHOLD:
         return r
