@@ -160,3 +160,15 @@ def test_a_person_predicated_by_a_lexicon_word_takes_it_but_a_country_does_not()
     assert r["label"] != "negative", r
     r = score("Peru was reckless.", "Peru")
     assert r["rule"] != "predicate" or r["reason"].find("news lexicon") < 0
+
+
+@pytest.mark.parametrize("text,target,label", [
+    ("Two senators lambasted Tom Baker over the budget.", "Tom Baker", "negative"),
+    ("A grand jury indicted Tom Baker on Tuesday.", "Tom Baker", "negative"),
+    ("Tom Baker was convicted in March.", "Tom Baker", "negative"),
+    ("Comedians mocked Russia on late-night television.", "Russia", "negative"),
+    ("The union endorsed Tom Baker for mayor.", "Tom Baker", "positive"),
+    ("Tom Baker lambasted the council.", "Tom Baker", "neutral"),  # the critic is not judged
+])
+def test_criticism_and_prosecution_verbs_judge_their_object(text, target, label):
+    assert score(text, target)["label"] == label
