@@ -172,3 +172,13 @@ def test_a_person_predicated_by_a_lexicon_word_takes_it_but_a_country_does_not()
 ])
 def test_criticism_and_prosecution_verbs_judge_their_object(text, target, label):
     assert score(text, target)["label"] == label
+
+
+def test_a_place_or_a_time_after_a_preposition_takes_no_person_words():
+    r = score("Crowds gave a wonderful, joyful, warm welcome in Springfield.", "Springfield")
+    assert r["label"] == "neutral" and r["rule"] == "location", r
+    r = score("The awful, shameful report was published Wednesday.", "Wednesday")
+    assert r["label"] == "neutral", r
+    # after "with" a person is still judged by the words near it
+    r = score("Voters were furious and disgusted with Tom Baker.", "Tom Baker")
+    assert r["label"] == "negative", r

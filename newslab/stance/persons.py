@@ -17,8 +17,12 @@ the news extension) of the sentence's words outside the target, each weighted
 neutral cues for a person: a dateline, a speaker ("said", "told"; the codebook's rule 5),
 the doer of an act the lexicon gives no effect on its doer (an accuser: "accused by
 Jones"), and the object of an act the lexicon gives no effect on its object (a victim or
-receiver: "attacked Jones", "aid to Jones"). Both constants were chosen on NewsMTSC train
-(never its devtest files).
+receiver: "attacked Jones", "aid to Jones"), a place or time after "in", "at", "from" ...
+("a rally in Iowa"; :data:`PLACE_PREPS`), a day or month as the target ("said Wednesday"),
+a person named as the source of words (:func:`source_cue`: "according to Jones", a
+quotation then ", Jones continued") and a victim named after a harm noun
+(:func:`victim_cue`: "the killing of Jones"). Both constants and the cues were chosen on
+NewsMTSC train (never its devtest files).
 """
 
 from __future__ import annotations
@@ -102,10 +106,23 @@ def victim_cue(words: list[str], ti: int) -> bool:
     return i >= 1 and words[i] == "of" and words[i - 1] in VICTIM_NOUNS
 
 
-def applies(kind: str, rule: str) -> bool:
-    """Whether a neutral ``rules`` decision of ``rule`` for a target of ``kind`` goes on to
-    :func:`person_words` (see the module doc)."""
-    return kind in PERSON_KINDS and rule not in PERSON_NEUTRAL
+#: prepositions whose object is a place or a time, not a person judged ("a rally in X")
+PLACE_PREPS = frozenset("in at from near inside within across throughout".split())
+#: targets that name a time, never a person ("said Wednesday")
+TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today
+tonight yesterday tomorrow january february march april may june july august september
+october november december""".split())
+
+
+def applies(kind: str, rule: str, trigger: str = "", target: str = "") -> bool:
+    """Whether a neutral ``rules`` decision of ``rule`` (its ``trigger``) for a target of
+    ``kind`` goes on to :func:`person_words` (see the module doc): not after a place
+    preposition (``location`` after "in", "at", ...), not for a time."""
+    if kind not in PERSON_KINDS or rule in PERSON_NEUTRAL:
+        return False
+    if rule == "location" and trigger in PLACE_PREPS:
+        return False
+    return target.strip().lower() not in TIME_WORDS
 
 
 @lru_cache(maxsize=1)

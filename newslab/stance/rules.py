@@ -546,7 +546,7 @@ def _rules(text: str, start: int, end: int, lexicon_path) -> RuleResult:
     r = _country_rules(s)
     if -RULES_THRESHOLD < r.score < RULES_THRESHOLD:
         kind = target_kind(s.target)
-        if persons.applies(kind, r.rule.split("+")[0]):
+        if persons.applies(kind, r.rule.split("+")[0], r.trigger, s.target):
             return _person(s, r, kind)
     return r
 
