@@ -179,6 +179,10 @@ def test_a_place_or_a_time_after_a_preposition_takes_no_person_words():
     assert r["label"] == "neutral" and r["rule"] == "location", r
     r = score("The awful, shameful report was published Wednesday.", "Wednesday")
     assert r["label"] == "neutral", r
+    # a possessive pronoun after "in" is the owner of the place, judged by the words near it
+    t = "In his awful and shameful speech the mayor insulted voters."
+    r = st.score_target(t, 3, 6, method="rules")
+    assert r["label"] == "negative" and r["rule"] == "person-words", r
     # after "with" a person is still judged by the words near it
     r = score("Voters were furious and disgusted with Tom Baker.", "Tom Baker")
     assert r["label"] == "negative", r

@@ -106,6 +106,8 @@ def victim_cue(words: list[str], ti: int) -> bool:
     return i >= 1 and words[i] == "of" and words[i - 1] in VICTIM_NOUNS
 
 
+#: possessive pronouns: "in his tweet" names the tweet's place, not the person's
+POSSESSIVES = frozenset("his her their its our my your".split())
 #: prepositions whose object is a place or a time, not a person judged ("a rally in X")
 PLACE_PREPS = frozenset("in at from near inside within across throughout".split())
 #: targets that name a time, never a person ("said Wednesday")
@@ -120,7 +122,8 @@ def applies(kind: str, rule: str, trigger: str = "", target: str = "") -> bool:
     preposition (``location`` after "in", "at", ...), not for a time."""
     if kind not in PERSON_KINDS or rule in PERSON_NEUTRAL:
         return False
-    if rule == "location" and trigger in PLACE_PREPS:
+    if rule == "location" and trigger in PLACE_PREPS and \
+            target.strip().lower() not in POSSESSIVES:
         return False
     return target.strip().lower() not in TIME_WORDS
 
