@@ -144,6 +144,7 @@ def test_round3_rules_keep_their_limits(text, target):
     ('"This awful scheme is a disgrace," Tom Baker continued.', "Tom Baker", "speaker"),
     ("Police mourned the brutal killing of Anna Weiss in a violent raid.", "Anna Weiss",
      "victim"),
+    ("Anna Weiss's death in a violent, brutal raid shocked everyone.", "Anna Weiss", "victim"),
 ])
 def test_a_source_or_a_victim_is_neutral_whatever_the_tone(text, target, rule):
     r = score(text, target)

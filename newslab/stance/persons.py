@@ -98,12 +98,16 @@ VICTIM_NOUNS = frozenset("""death deaths killing killings murder murders shootin
 assassination kidnapping abduction beating stabbing poisoning disappearance""".split())
 
 
-def victim_cue(words: list[str], ti: int) -> bool:
-    """The person is the victim named after a harm noun ("the death of Jones")."""
+def victim_cue(words: list[str], ti: int, tj: int | None = None) -> bool:
+    """The person is the victim named after a harm noun ("the death of Jones") or owning
+    one ("Jones's death")."""
     i = ti - 1
     while i >= 0 and words[i] in _BEFORE_NAME:
         i -= 1
-    return i >= 1 and words[i] == "of" and words[i - 1] in VICTIM_NOUNS
+    if i >= 1 and words[i] == "of" and words[i - 1] in VICTIM_NOUNS:
+        return True
+    k = (ti if tj is None else tj) + 1
+    return k + 1 < len(words) and words[k] in ("'s", "'") and words[k + 1] in VICTIM_NOUNS
 
 
 #: possessive pronouns: "in his tweet" names the tweet's place, not the person's

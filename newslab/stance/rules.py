@@ -560,7 +560,7 @@ def _person(s: _Sentence, r: RuleResult, kind: str) -> RuleResult:
                           s.w[s.tj + 1], "speaker", r.clause,
                           f"a person ({kind}): the source of the words ("
                           f"{'according to it' if cue == 'according' else 'named after the quotation'})")
-    if persons.victim_cue(s.w, s.ti):
+    if persons.victim_cue(s.w, s.ti, s.tj):
         return RuleResult(0.0, "victim", s.w[s.ti - 1], "object", r.clause,
                           f"a person ({kind}): the victim named after a harm noun")
     total, found = persons.person_words(s.w, s.ti, s.tj)
