@@ -187,3 +187,14 @@ def test_a_place_or_a_time_after_a_preposition_takes_no_person_words():
     # after "with" a person is still judged by the words near it
     r = score("Voters were furious and disgusted with Tom Baker.", "Tom Baker")
     assert r["label"] == "negative", r
+
+
+def test_a_person_arrested_or_fired_is_punished_but_a_country_is_not():
+    r = score("Tom Baker was arrested on Friday.", "Tom Baker")
+    assert r["label"] == "negative" and r["rule"] == "punished", r
+    r = score("The board fired Tom Baker last week.", "Tom Baker")
+    assert r["label"] == "negative" and r["rule"] == "punished", r
+    r = score("Tom Baker was not arrested.", "Tom Baker")
+    assert r["rule"] != "punished", r
+    r = score("Police arrested Peru's consul.", "Peru")
+    assert r["rule"] != "punished", r

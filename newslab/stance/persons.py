@@ -110,6 +110,12 @@ def victim_cue(words: list[str], ti: int, tj: int | None = None) -> bool:
     return k + 1 < len(words) and words[k] in ("'s", "'") and words[k + 1] in VICTIM_NOUNS
 
 
+#: acts that punish or formally accuse a person acted on ("Jones was arrested", "fired
+#: Jones"): the codebook's "accused ... sanctioned or punished" (a country's citizens
+#: arrested abroad stay the country's victims: persons only); their effect
+PUNISHED = frozenset("""arrested arrest arrests arresting jailed jail imprisoned charged
+fired sacked ousted expelled suspended indicted""".split())
+PUNISHED_EFFECT = -0.5
 #: possessive pronouns: "in his tweet" names the tweet's place, not the person's
 POSSESSIVES = frozenset("his her their its our my your".split())
 #: prepositions whose object is a place or a time, not a person judged ("a rally in X")

@@ -41,7 +41,8 @@ rules in order; the first that applies decides (each is listed in :data:`RULES`)
    Before it, a person named as the source of words ("according to X", a quotation
    followed by ", X continued") is a ``speaker`` and one named after a harm noun ("the
    death of X") a ``victim``: neutral. A person that is the subject of a copula with a
-   word the news lexicon knows ("X was reckless") takes that word (``predicate``).
+   word the news lexicon knows ("X was reckless") takes that word (``predicate``), and one
+   arrested, fired or charged (``persons.PUNISHED``) is punished (``punished``: unfavourable).
 
 Negation reverses an act (``NEG_HOSTILE``, ``NEG_FAVOURABLE``), hedges keep its direction
 weaker (``HEDGE``; "should Russia invade" stays negative), and in a contrast clause only
@@ -546,9 +547,21 @@ def _rules(text: str, start: int, end: int, lexicon_path) -> RuleResult:
     r = _country_rules(s)
     if -RULES_THRESHOLD < r.score < RULES_THRESHOLD:
         kind = target_kind(s.target)
+        if kind in persons.PERSON_KINDS and r.rule.split("+")[0] in (
+                "verb-object", "passive-object") and r.trigger.lower() in persons.PUNISHED \
+                and not _negated(s, r.trigger.lower()):
+            return RuleResult(persons.PUNISHED_EFFECT, "punished", r.trigger, "object",
+                              r.clause, f"a person ({kind}) acted on by '{r.trigger}': "
+                              "punished or formally accused (unfavourable)")
         if persons.applies(kind, r.rule.split("+")[0], r.trigger, s.target):
             return _person(s, r, kind)
     return r
+
+
+def _negated(s: _Sentence, word: str) -> bool:
+    """A negator up to four words before ``word`` (its first place in the clause)."""
+    v = next((j for j in range(s.cs, s.ce) if s.w[j] == word), None)
+    return v is not None and any(s.w[j] in NEG for j in range(max(s.cs, v - 4), v))
 
 
 def _person(s: _Sentence, r: RuleResult, kind: str) -> RuleResult:

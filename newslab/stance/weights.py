@@ -46,6 +46,9 @@ RULES = {
                       "denied accusations): the noun's effect",
     "speaker": "the subject of a speech verb (said, noted, told), or a person named as the "
                "source (according to X; \", X continued\"): neutral (codebook 5)",
+    "punished": "a person acted on by an act that punishes or formally accuses (was "
+                "arrested, fired, charged): unfavourable (newslab.stance.persons; persons "
+                "only)",
     "victim": "a person named after a harm noun (the death of X, the killing of X): neutral "
               "(newslab.stance.persons)",
     "procedural": "the subject of a verb not in the lexicon (met, visited, held): neutral",
