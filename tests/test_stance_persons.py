@@ -198,3 +198,12 @@ def test_a_person_arrested_or_fired_is_punished_but_a_country_is_not():
     assert r["rule"] != "punished", r
     r = score("Police arrested Peru's consul.", "Peru")
     assert r["rule"] != "punished", r
+
+
+def test_a_persons_standing_in_a_poll_is_own_performance():
+    r = score("A new poll shows Tom Baker ahead by six points.", "Tom Baker")
+    assert r["label"] == "positive" and r["rule"] == "standing", r
+    r = score("In the latest survey Tom Baker trails his rival.", "Tom Baker")
+    assert r["label"] == "negative" and r["rule"] == "standing", r
+    r = score("Tom Baker walked ahead of the group.", "Tom Baker")  # no poll
+    assert r["rule"] != "standing", r

@@ -116,6 +116,27 @@ def victim_cue(words: list[str], ti: int, tj: int | None = None) -> bool:
 PUNISHED = frozenset("""arrested arrest arrests arresting jailed jail imprisoned charged
 fired sacked ousted expelled suspended indicted""".split())
 PUNISHED_EFFECT = -0.5
+#: a person's standing in polls (the codebook's own performance, rule 6): words after the
+#: person in a sentence about a poll or survey, and their effect
+POLL_WORDS = frozenset("poll polls polling survey surveys".split())
+STANDING = {"leads": 0.4, "lead": 0.4, "leading": 0.4, "ahead": 0.4, "edge": 0.3,
+            "frontrunner": 0.4, "trails": -0.4, "trailing": -0.4, "behind": -0.4,
+            "slipped": -0.4, "slumped": -0.4, "unpopular": -0.5, "popular": 0.4}
+
+
+def poll_standing(words: list[str], tj: int) -> tuple[float, str]:
+    """(effect, word) of a person's standing in a poll: a :data:`STANDING` word up to five
+    words after the person in a sentence that names a poll; (0, "") otherwise."""
+    if not any(w in POLL_WORDS for w in words):
+        return 0.0, ""
+    for w in words[tj + 1:tj + 6]:
+        if w in STANDING:
+            return STANDING[w], w
+        if w in (".", ";", "but", "while", "whereas"):
+            break
+    return 0.0, ""
+
+
 #: possessive pronouns: "in his tweet" names the tweet's place, not the person's
 POSSESSIVES = frozenset("his her their its our my your".split())
 #: prepositions whose object is a place or a time, not a person judged ("a rally in X")

@@ -42,7 +42,8 @@ rules in order; the first that applies decides (each is listed in :data:`RULES`)
    followed by ", X continued") is a ``speaker`` and one named after a harm noun ("the
    death of X") a ``victim``: neutral. A person that is the subject of a copula with a
    word the news lexicon knows ("X was reckless") takes that word (``predicate``), and one
-   arrested, fired or charged (``persons.PUNISHED``) is punished (``punished``: unfavourable).
+   arrested, fired or charged (``persons.PUNISHED``) is punished (``punished``: unfavourable);
+   one leading or trailing in a poll takes its standing (``standing``, codebook rule 6).
 
 Negation reverses an act (``NEG_HOSTILE``, ``NEG_FAVOURABLE``), hedges keep its direction
 weaker (``HEDGE``; "should Russia invade" stays negative), and in a contrast clause only
@@ -576,6 +577,10 @@ def _person(s: _Sentence, r: RuleResult, kind: str) -> RuleResult:
     if persons.victim_cue(s.w, s.ti, s.tj):
         return RuleResult(0.0, "victim", s.w[s.ti - 1], "object", r.clause,
                           f"a person ({kind}): the victim named after a harm noun")
+    v, word = persons.poll_standing(s.w, s.tj)
+    if v:
+        return RuleResult(v, "standing", word, r.role, r.clause, f"a person ({kind}) "
+                          f"'{word}' in a poll: own performance ({_kind(v)})", before=r.rule)
     total, found = persons.person_words(s.w, s.ti, s.tj)
     if abs(total) < persons.PERSON_THRESHOLD:
         return r

@@ -49,6 +49,8 @@ RULES = {
     "punished": "a person acted on by an act that punishes or formally accuses (was "
                 "arrested, fired, charged): unfavourable (newslab.stance.persons; persons "
                 "only)",
+    "standing": "a person leading, ahead, trailing or behind in a sentence about a poll: own "
+                "performance (codebook 6; newslab.stance.persons; persons only)",
     "victim": "a person named after a harm noun (the death of X, the killing of X): neutral "
               "(newslab.stance.persons)",
     "procedural": "the subject of a verb not in the lexicon (met, visited, held): neutral",
