@@ -28,6 +28,8 @@ def test_a_person_is_judged_by_the_words_near_it():
     assert r["label"] == "negative" and r["rule"] == "person-words"
     assert "dishonest" in r["reason"] and "a person (other)" in r["reason"]
     r = score("Maria Lopez is a brilliant, admired and generous leader.", "Maria Lopez")
+    assert r["label"] == "positive" and r["rule"] == "predicate"  # "is ... brilliant"
+    r = score("Everyone admired the brilliant and generous Maria Lopez.", "Maria Lopez")
     assert r["label"] == "positive" and r["rule"] == "person-words"
 
 
@@ -134,3 +136,74 @@ def test_round3_rules_keep_their_limits(text, target):
     demand rules stay out."""
     r = score(text, target)
     assert "told to end" not in r["reason"] and "called on" not in r["reason"], r
+
+
+@pytest.mark.parametrize("text,target,rule", [
+    ("The plan is a terrible, shameful failure, according to Maria Lopez.", "Maria Lopez",
+     "speaker"),
+    ('"This awful scheme is a disgrace," Tom Baker continued.', "Tom Baker", "speaker"),
+    ("Police mourned the brutal killing of Anna Weiss in a violent raid.", "Anna Weiss",
+     "victim"),
+    ("Anna Weiss's death in a violent, brutal raid shocked everyone.", "Anna Weiss", "victim"),
+])
+def test_a_source_or_a_victim_is_neutral_whatever_the_tone(text, target, rule):
+    r = score(text, target)
+    assert r["label"] == "neutral" and r["rule"] == rule, r
+    # without the cue, the same words would make the person polar
+    total, _ = person_words(text.lower().replace(",", " ").split(), 0, 0)
+    assert abs(total) >= PERSON_THRESHOLD
+
+
+def test_a_person_predicated_by_a_lexicon_word_takes_it_but_a_country_does_not():
+    r = score("Tom Baker was reckless.", "Tom Baker")
+    assert r["label"] == "negative" and r["rule"] == "predicate", r
+    r = score("Tom Baker is not reckless.", "Tom Baker")
+    assert r["label"] != "negative", r
+    r = score("Peru was reckless.", "Peru")
+    assert r["rule"] != "predicate" or r["reason"].find("news lexicon") < 0
+
+
+@pytest.mark.parametrize("text,target,label", [
+    ("Two senators lambasted Tom Baker over the budget.", "Tom Baker", "negative"),
+    ("A grand jury indicted Tom Baker on Tuesday.", "Tom Baker", "negative"),
+    ("Tom Baker was convicted in March.", "Tom Baker", "negative"),
+    ("Comedians mocked Russia on late-night television.", "Russia", "negative"),
+    ("The union endorsed Tom Baker for mayor.", "Tom Baker", "positive"),
+    ("Tom Baker lambasted the council.", "Tom Baker", "neutral"),  # the critic is not judged
+])
+def test_criticism_and_prosecution_verbs_judge_their_object(text, target, label):
+    assert score(text, target)["label"] == label
+
+
+def test_a_place_or_a_time_after_a_preposition_takes_no_person_words():
+    r = score("Crowds gave a wonderful, joyful, warm welcome in Springfield.", "Springfield")
+    assert r["label"] == "neutral" and r["rule"] == "location", r
+    r = score("The awful, shameful report was published Wednesday.", "Wednesday")
+    assert r["label"] == "neutral", r
+    # a possessive pronoun after "in" is the owner of the place, judged by the words near it
+    t = "In his awful and shameful speech the mayor insulted voters."
+    r = st.score_target(t, 3, 6, method="rules")
+    assert r["label"] == "negative" and r["rule"] == "person-words", r
+    # after "with" a person is still judged by the words near it
+    r = score("Voters were furious and disgusted with Tom Baker.", "Tom Baker")
+    assert r["label"] == "negative", r
+
+
+def test_a_person_arrested_or_fired_is_punished_but_a_country_is_not():
+    r = score("Tom Baker was arrested on Friday.", "Tom Baker")
+    assert r["label"] == "negative" and r["rule"] == "punished", r
+    r = score("The board fired Tom Baker last week.", "Tom Baker")
+    assert r["label"] == "negative" and r["rule"] == "punished", r
+    r = score("Tom Baker was not arrested.", "Tom Baker")
+    assert r["rule"] != "punished", r
+    r = score("Police arrested Peru's consul.", "Peru")
+    assert r["rule"] != "punished", r
+
+
+def test_a_persons_standing_in_a_poll_is_own_performance():
+    r = score("A new poll shows Tom Baker ahead by six points.", "Tom Baker")
+    assert r["label"] == "positive" and r["rule"] == "standing", r
+    r = score("In the latest survey Tom Baker trails his rival.", "Tom Baker")
+    assert r["label"] == "negative" and r["rule"] == "standing", r
+    r = score("Tom Baker walked ahead of the group.", "Tom Baker")  # no poll
+    assert r["rule"] != "standing", r

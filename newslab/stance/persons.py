@@ -17,8 +17,12 @@ the news extension) of the sentence's words outside the target, each weighted
 neutral cues for a person: a dateline, a speaker ("said", "told"; the codebook's rule 5),
 the doer of an act the lexicon gives no effect on its doer (an accuser: "accused by
 Jones"), and the object of an act the lexicon gives no effect on its object (a victim or
-receiver: "attacked Jones", "aid to Jones"). Both constants were chosen on NewsMTSC train
-(never its devtest files).
+receiver: "attacked Jones", "aid to Jones"), a place or time after "in", "at", "from" ...
+("a rally in Iowa"; :data:`PLACE_PREPS`), a day or month as the target ("said Wednesday"),
+a person named as the source of words (:func:`source_cue`: "according to Jones", a
+quotation then ", Jones continued") and a victim named after a harm noun
+(:func:`victim_cue`: "the killing of Jones"). Both constants and the cues were chosen on
+NewsMTSC train (never its devtest files).
 """
 
 from __future__ import annotations
@@ -35,6 +39,15 @@ PERSON_NEUTRAL = frozenset(("dateline", "speaker", "verb-object", "passive-objec
 #: target kinds (:func:`target_kind`) that take the person path
 PERSON_KINDS = frozenset(("other", "pronoun"))
 PRONOUNS = frozenset("he she they him her them his their it its we us our i".split())
+#: verbs that attribute a quotation to the person just before them (", Jones continued")
+ATTRIBUTION = frozenset("""said says continued continues added adds wrote writes tweeted
+tweets explained replied responded asked recalled argued noted insisted concluded quipped
+countered posted told remarked observed""".split())
+#: tokens that end a quotation or an attributed clause just before an attributed speaker
+QUOTE_END = frozenset(['"', "''", "”", "’", ","])
+#: words between "according to" and the person it names
+_BEFORE_NAME = frozenset("the a an mr mr. mrs mrs. ms ms. dr dr. sen. sen rep. rep gov. gov "
+                         "president senator judge".split())
 
 
 @lru_cache(maxsize=1)
@@ -65,16 +78,98 @@ def target_kind(target: str) -> str:
     return "leader" if k == "leader" else "country"
 
 
-def applies(kind: str, rule: str) -> bool:
-    """Whether a neutral ``rules`` decision of ``rule`` for a target of ``kind`` goes on to
-    :func:`person_words` (see the module doc)."""
-    return kind in PERSON_KINDS and rule not in PERSON_NEUTRAL
+def source_cue(words: list[str], ti: int, tj: int) -> str:
+    """Why a person target is the source of words, not their topic (neutral, the codebook's
+    rule 5), or "": "according to X" (``according``) or the speaker of a quotation named
+    after it (``", X continued."``, ``attribution``)."""
+    i = ti - 1
+    while i >= 0 and words[i] in _BEFORE_NAME:
+        i -= 1
+    if i >= 1 and words[i] == "to" and words[i - 1] == "according":
+        return "according"
+    if ti >= 1 and words[ti - 1] in QUOTE_END and tj + 1 < len(words) and \
+            words[tj + 1] in ATTRIBUTION:
+        return "attribution"
+    return ""
+
+
+#: harm nouns whose "of X" names a victim, not a wrongdoer ("the killing of Jones"): neutral
+VICTIM_NOUNS = frozenset("""death deaths killing killings murder murders shooting shootings
+assassination kidnapping abduction beating stabbing poisoning disappearance""".split())
+
+
+def victim_cue(words: list[str], ti: int, tj: int | None = None) -> bool:
+    """The person is the victim named after a harm noun ("the death of Jones") or owning
+    one ("Jones's death")."""
+    i = ti - 1
+    while i >= 0 and words[i] in _BEFORE_NAME:
+        i -= 1
+    if i >= 1 and words[i] == "of" and words[i - 1] in VICTIM_NOUNS:
+        return True
+    k = (ti if tj is None else tj) + 1
+    return k + 1 < len(words) and words[k] in ("'s", "'") and words[k + 1] in VICTIM_NOUNS
+
+
+#: acts that punish or formally accuse a person acted on ("Jones was arrested", "fired
+#: Jones"): the codebook's "accused ... sanctioned or punished" (a country's citizens
+#: arrested abroad stay the country's victims: persons only); their effect
+PUNISHED = frozenset("""arrested arrest arrests arresting jailed jail imprisoned charged
+fired sacked ousted expelled suspended indicted""".split())
+PUNISHED_EFFECT = -0.5
+#: a person's standing in polls (the codebook's own performance, rule 6): words after the
+#: person in a sentence about a poll or survey, and their effect
+POLL_WORDS = frozenset("poll polls polling survey surveys".split())
+STANDING = {"leads": 0.4, "lead": 0.4, "leading": 0.4, "ahead": 0.4, "edge": 0.3,
+            "frontrunner": 0.4, "trails": -0.4, "trailing": -0.4, "behind": -0.4,
+            "slipped": -0.4, "slumped": -0.4, "unpopular": -0.5, "popular": 0.4}
+
+
+def poll_standing(words: list[str], tj: int) -> tuple[float, str]:
+    """(effect, word) of a person's standing in a poll: a :data:`STANDING` word up to five
+    words after the person in a sentence that names a poll; (0, "") otherwise."""
+    if not any(w in POLL_WORDS for w in words):
+        return 0.0, ""
+    for w in words[tj + 1:tj + 6]:
+        if w in STANDING:
+            return STANDING[w], w
+        if w in (".", ";", "but", "while", "whereas"):
+            break
+    return 0.0, ""
+
+
+#: possessive pronouns: "in his tweet" names the tweet's place, not the person's
+POSSESSIVES = frozenset("his her their its our my your".split())
+#: prepositions whose object is a place or a time, not a person judged ("a rally in X")
+PLACE_PREPS = frozenset("in at from near inside within across throughout".split())
+#: targets that name a time, never a person ("said Wednesday")
+TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today
+tonight yesterday tomorrow january february march april may june july august september
+october november december""".split())
+
+
+def applies(kind: str, rule: str, trigger: str = "", target: str = "") -> bool:
+    """Whether a neutral ``rules`` decision of ``rule`` (its ``trigger``) for a target of
+    ``kind`` goes on to :func:`person_words` (see the module doc): not after a place
+    preposition (``location`` after "in", "at", ...), not for a time."""
+    if kind not in PERSON_KINDS or rule in PERSON_NEUTRAL:
+        return False
+    if rule == "location" and trigger in PLACE_PREPS and \
+            target.strip().lower() not in POSSESSIVES:
+        return False
+    return target.strip().lower() not in TIME_WORDS
 
 
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, float]:
     from ..sentiment import get_analyzer
     return get_analyzer("news").lexicon
+
+
+def predicate_word(word: str) -> float:
+    """The effect of an evaluative word predicated of a person ("Jones was reckless"): the
+    news lexicon's valence / 4 (VADER's scale), 0 for a word it does not know."""
+    v = _lexicon().get(word)
+    return max(-1.0, min(1.0, v / 4.0)) if v else 0.0
 
 
 def person_words(words: list[str], ti: int, tj: int) -> tuple[float, list[tuple[str, float]]]:

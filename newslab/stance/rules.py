@@ -38,6 +38,12 @@ rules in order; the first that applies decides (each is listed in :data:`RULES`)
    and not a country's leader in office, left neutral by rules 3-8 without a neutral cue (a
    speaker, a victim or receiver) is judged by the evaluative words near it. Countries and
    their leaders never reach this rule: the tone of a clause never makes them polar.
+   Before it, a person named as the source of words ("according to X", a quotation
+   followed by ", X continued") is a ``speaker`` and one named after a harm noun ("the
+   death of X") a ``victim``: neutral. A person that is the subject of a copula with a
+   word the news lexicon knows ("X was reckless") takes that word (``predicate``), and one
+   arrested, fired or charged (``persons.PUNISHED``) is punished (``punished``: unfavourable);
+   one leading or trailing in a poll takes its standing (``standing``, codebook rule 6).
 
 Negation reverses an act (``NEG_HOSTILE``, ``NEG_FAVOURABLE``), hedges keep its direction
 weaker (``HEDGE``; "should Russia invade" stays negative), and in a contrast clause only
@@ -411,6 +417,11 @@ def _predicate(s: _Sentence, k: int, w: str, *, copula: bool):
                 return _result(s, v, "predicate", "subject", u, f"{w} '{u}' ({_kind(v)})",
                                act_at=x)
             continue
+        if copula and x <= k + 3 and target_kind(s.target) in persons.PERSON_KINDS:
+            lv = persons.predicate_word(u)
+            if lv and u not in s.nouns and s.verbs.get(u) is None:
+                return _result(s, lv, "predicate", "subject", u, f"{w} '{u}' ({_kind(lv)}; "
+                               "a person described by the news lexicon)", act_at=x)
         if u in RELATIONS:
             v = s.adj(adj) if adj is not None else RELATION_VALUE.get(u, 0.0)
             if v and w not in FACING:
@@ -537,14 +548,39 @@ def _rules(text: str, start: int, end: int, lexicon_path) -> RuleResult:
     r = _country_rules(s)
     if -RULES_THRESHOLD < r.score < RULES_THRESHOLD:
         kind = target_kind(s.target)
-        if persons.applies(kind, r.rule.split("+")[0]):
+        if kind in persons.PERSON_KINDS and r.rule.split("+")[0] in (
+                "verb-object", "passive-object") and r.trigger.lower() in persons.PUNISHED \
+                and not _negated(s, r.trigger.lower()):
+            return RuleResult(persons.PUNISHED_EFFECT, "punished", r.trigger, "object",
+                              r.clause, f"a person ({kind}) acted on by '{r.trigger}': "
+                              "punished or formally accused (unfavourable)")
+        if persons.applies(kind, r.rule.split("+")[0], r.trigger, s.target):
             return _person(s, r, kind)
     return r
+
+
+def _negated(s: _Sentence, word: str) -> bool:
+    """A negator up to four words before ``word`` (its first place in the clause)."""
+    v = next((j for j in range(s.cs, s.ce) if s.w[j] == word), None)
+    return v is not None and any(s.w[j] in NEG for j in range(max(s.cs, v - 4), v))
 
 
 def _person(s: _Sentence, r: RuleResult, kind: str) -> RuleResult:
     """``person-words`` (``newslab.stance.persons``): a person target the rules found no
     evaluation for is judged by the evaluative words near it."""
+    cue = persons.source_cue(s.w, s.ti, s.tj)
+    if cue:
+        return RuleResult(0.0, "speaker", "according to" if cue == "according" else
+                          s.w[s.tj + 1], "speaker", r.clause,
+                          f"a person ({kind}): the source of the words ("
+                          f"{'according to it' if cue == 'according' else 'named after the quotation'})")
+    if persons.victim_cue(s.w, s.ti, s.tj):
+        return RuleResult(0.0, "victim", s.w[s.ti - 1], "object", r.clause,
+                          f"a person ({kind}): the victim named after a harm noun")
+    v, word = persons.poll_standing(s.w, s.tj)
+    if v:
+        return RuleResult(v, "standing", word, r.role, r.clause, f"a person ({kind}) "
+                          f"'{word}' in a poll: own performance ({_kind(v)})", before=r.rule)
     total, found = persons.person_words(s.w, s.ti, s.tj)
     if abs(total) < persons.PERSON_THRESHOLD:
         return r

@@ -44,7 +44,15 @@ RULES = {
     "predicate": "be/remain/become + an evaluative word (remains committed): its polarity",
     "predicate-noun": "the subject's verb has an act noun as object (launched an attack, "
                       "denied accusations): the noun's effect",
-    "speaker": "the subject of a speech verb (said, noted, told): neutral (codebook 5)",
+    "speaker": "the subject of a speech verb (said, noted, told), or a person named as the "
+               "source (according to X; \", X continued\"): neutral (codebook 5)",
+    "punished": "a person acted on by an act that punishes or formally accuses (was "
+                "arrested, fired, charged): unfavourable (newslab.stance.persons; persons "
+                "only)",
+    "standing": "a person leading, ahead, trailing or behind in a sentence about a poll: own "
+                "performance (codebook 6; newslab.stance.persons; persons only)",
+    "victim": "a person named after a harm noun (the death of X, the killing of X): neutral "
+              "(newslab.stance.persons)",
     "procedural": "the subject of a verb not in the lexicon (met, visited, held): neutral",
     "no-evaluation": "nothing in the clause evaluates the target: neutral",
     "negation": "not/never/no/n't or fail/refuse to before the act: effect reversed",
