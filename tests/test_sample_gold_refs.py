@@ -20,7 +20,8 @@ FILES = ["stance_real_refs.jsonl", "countries_real_mentions_refs.jsonl",
          "stance_real5_refs.jsonl", "countries_real6_mentions_refs.jsonl",
          "countries_real6_sentences_refs.jsonl", "stance_real6_refs.jsonl",
          "countries_real7_mentions_refs.jsonl", "countries_real7_sentences_refs.jsonl",
-         "stance_real7_refs.jsonl"]
+         "stance_real7_refs.jsonl", "countries_real8_mentions_refs.jsonl",
+         "countries_real8_sentences_refs.jsonl"]
 
 
 def _rows(name):
@@ -40,7 +41,8 @@ def test_refs_have_no_text_and_fixed_splits():
     assert len(_rows(FILES[1])) == 300
     assert len(_rows(FILES[2])) == 200
     assert [len(_rows(f)) for f in FILES[3:9]] == [400, 300, 200] * 2
-    assert [len(_rows(f)) for f in FILES[9:]] == [300, 200, 400] * 4
+    assert [len(_rows(f)) for f in FILES[9:21]] == [300, 200, 400] * 4
+    assert [len(_rows(f)) for f in FILES[21:]] == [300, 200]
 
 
 def _assert_fresh(earlier: list[str], new: list[str]) -> None:
@@ -110,14 +112,25 @@ def test_round_six_draws_only_fresh_articles():
 def test_round_seven_draws_only_fresh_articles():
     """Round 7 (--round 7) left out every article of rounds 1-6, drawn as round 6 was (BBC
     News, AG News and state.gov only)."""
-    _assert_fresh(FILES[:18], FILES[18:])
-    for name in FILES[18:]:
+    _assert_fresh(FILES[:18], FILES[18:21])
+    for name in FILES[18:21]:
         assert all(r["uid"].startswith(("cm7-", "cs7-", "sr7-")) for r in _rows(name))
-    assert {r["split"] for f in FILES[18:] for r in _rows(f)} == {"test7"}
+    assert {r["split"] for f in FILES[18:21] for r in _rows(f)} == {"test7"}
     stance = _rows(FILES[20])
     assert {r["source"] for r in stance} == {"bbc", "state.gov"}
     assert all(r["round"] == 7 for r in stance)
     assert {r["source"] for r in _rows(FILES[18])} == {"bbc", "ag_news", "state.gov"}
+
+
+def test_round_eight_draws_only_fresh_articles():
+    """Round 8 (--round 8 --tasks countries) left out every article of rounds 1-7; countries
+    only, drawn as round 7 was."""
+    _assert_fresh(FILES[:21], FILES[21:])
+    for name in FILES[21:]:
+        assert all(r["uid"].startswith(("cm8-", "cs8-")) for r in _rows(name))
+    assert {r["split"] for f in FILES[21:] for r in _rows(f)} == {"test8"}
+    assert {r["source"] for f in FILES[21:] for r in _rows(f)} == {"bbc", "ag_news", "state.gov"}
+    assert sample_gold._file_round("countries_real8_mentions_refs.jsonl") == 8
 
 
 def test_refs_resolve(shared_eval):
