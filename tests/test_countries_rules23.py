@@ -35,7 +35,7 @@ def kinds(text, date=None):
     ("The FAO-Peru talks on seeds continued in the capital of Chile.", {"PER", "CHL"}),
     ("Relations between NATO-Russia hardened after the exercise.", {"RUS"}),
     # a prize's category after a lower-case "best"
-    ("Four comedies will fight it out for the best British film trophy.", set()),
+    ("Three thrillers are shortlisted in the best British film trophy category.", set()),
     ("The jury named it the best Kenyan album of the year at the awards.", set()),
     ("She is the best British sprinter in a decade, her coach said.", {"GBR"}),
     # eponymous products and idioms
@@ -100,7 +100,7 @@ def test_white_house_as_prize(text, expected):
 # -- "the occupied territories" (context.py) ----------------------------------------------
 @pytest.mark.parametrize("text, expected", [
     ("Beyond the occupied territories, Israel struck a depot in Syria.", {"PSE", "ISR", "SYR"}),
-    ("Voting in the occupied territories of Ukraine was a sham, she said.", {"UKR"}),
+    ("A referendum held across the occupied territories of Ukraine cannot be recognised.", {"UKR"}),
     ("Russia-occupied territories held a sham vote.", {"RUS"}),
     ("Crimea and the occupied territories were cut off from power.", set()),
 ])
@@ -153,7 +153,7 @@ def test_leaders_out_of_role(text, expected_kind):
     ("Australian and Canadian troops landed on Monday.", {"AUS", "CAN"}),
     ("It was a budget for Middle England, he said.", set()),
     ("Prices rose in the Middle East and in Iran.", {"IRN"}),
-    ("Mr Law, from voluntary body Alcohol Watch Peru, said harm had been done.", set()),
+    ("Ms Quispe, of voluntary body Alcohol Watch Peru, welcomed the new limits.", set()),
     ("The charity Save the Children Chile said it would help.", set()),
     ("The firm's UK arm was sold to a rival.", {"GBR"}),
     ("The group said UK policy was wrong.", {"GBR"}),
@@ -168,7 +168,7 @@ def test_found_by_reading_real_text(text, expected):
     ("He told ITV Wales' late programme that the contest was far away.", set()),
     ("A BBC Scotland survey found that most people agreed.", set()),
     ("The BBC said Wales would vote on Thursday.", {"GBR"}),
-    ("The chairman of Migration Watch UK said the ruling was wrong.", set()),
+    ("A spokeswoman for Migration Watch UK called the figures worrying.", set()),
     ("Peru Central Television (PCT), the state broadcaster, claims a large audience.", set()),
     ("Peru's television channels showed the match.", {"PER"}),
 ])
@@ -199,7 +199,7 @@ def test_a_leaders_own_fate(text, expected_kind):
     ("A founding member of the Actors' Guild of Great Britain, he chaired the board.", set()),
     ("The Great Britain team won the relay.", {"GBR"}),
     # a prize's category before a pair
-    ("The band were named best UK and Ireland act at the awards.", set()),
+    ("The duo took the prize for best UK and Ireland act on Tuesday night.", set()),
     ("The band toured the UK and Ireland in the spring.", {"GBR", "IRL"}),
     # a bank's name (blockers.csv)
     ("He is chairman of East West Bank, a lender in California.", set()),
@@ -209,7 +209,7 @@ def test_longer_names_prizes_and_blockers(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("QUITO, Ecuador -- Police barred judges after a decision by Congress to fire them.",
+    ("QUITO, Ecuador -- Lawmakers in Congress voted late on Monday to replace the court.",
      {"ECU"}),
     ("Congress passed the farm bill on Tuesday.", {"USA"}),
     ("Mexico's envoy said Congress in Washington would vote on the bill.", {"MEX", "USA"}),
@@ -219,11 +219,11 @@ def test_another_states_congress(text, expected):
 
 
 @pytest.mark.parametrize("text, surface, expected_kind", [
-    ("She played a fiery Queen Elizabeth I in the new film.", "Queen Elizabeth", "person"),
+    ("The actress will star as Queen Elizabeth I in a stage drama.", "Queen Elizabeth", "person"),
     ("Queen Elizabeth II opened the session of Parliament.", "Queen Elizabeth II", "leader"),
     ("He vowed to build a political alternative to President Tony Blair.", "Tony Blair",
      "person"),
-    ("Prime Minister Tony Blair purchased two copies of the charity single.", "Tony Blair",
+    ("Prime Minister Tony Blair bought three tickets for the school play.", "Tony Blair",
      "person"),
     ("Prime Minister Tony Blair signed the deal in Rome.", "Tony Blair", "leader"),
 ])

@@ -346,7 +346,7 @@ def _rule_congress(text, start, end, s0, s1, gazwords) -> bool:
     if re.search(r"India|South Africa|\bANC\b", text[s0:s1]):
         return False
     if _OTHER_CONGRESS.search(text, s0, s1) and not _US_CUE.search(text, s0, s1):
-        return False    # (session 23) "QUITO, Ecuador - ... a decision by Congress": a
+        return False    # (session 23) "QUITO, Ecuador - ... lawmakers in Congress": a
         #                 sentence about another state with a congress and no American cue
     # "the Congress" is a party's or a society's congress unless the sentence is American
     return prev.lower() != "the" or bool(_US_CUE.search(text, s0, s1))
@@ -529,7 +529,7 @@ def _rule_occupied(text, start, end, s0, s1, gazwords) -> bool:
 
 #: (session 23) Guyana's capital shares its name with Washington's university and quarter
 #: ("a strong Georgetown partisan", "Georgetown beat Villanova"): it counts only with a
-#: Guyanese or Caribbean cue in the sentence ("the U.S. Embassy in Georgetown, Guyana")
+#: Guyanese or Caribbean cue in the sentence ("talks held in Georgetown, Guyana")
 _GUYANA_CUE = re.compile(r"Guyan|Caribbean|CARICOM|Caricom|Demerara|Essequibo")
 
 

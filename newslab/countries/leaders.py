@@ -50,7 +50,7 @@ attribution uses), and it is left out of country counts and stance unless asked 
   "Gordon Brown said the budget ..." is a person. Dated text uses the terms.
 - Session 23 (round 7's errors and a reading of real text), each a person even with the
   title: a run-off ("a run-off pitting Prime Minister X against ..."); an earlier office
-  said before the name ("During his time as Crown Prince, X ...", "when he was foreign
+  said before the name ("In his years as Crown Prince, X ...", "when he was foreign
   minister"); the leader's absence ("a region without X"; "without X's approval" stays the
   act); the leader's own party after the name in its clause ("Prime Minister X begins
   steering his party"); the leader's own fate ("the death of X", "X's condition", "X
@@ -184,7 +184,7 @@ _CAMPAIGN_ANYWHERE = ("attleground", "wing state", "unning mate", "ampaign trail
 _CAMPAIGN_KEYS = ("elect", "campaign", "candidat", "nominee", "challenger", "rival", "swing",
                   "running", "voter", "debate", "race", "contest", "battleground", "poll",
                   "run-off", "runoff", "pitting", "head-to-head")
-#: (session 23) the name in an office it held before, said before it: "During his time as
+#: (session 23) the name in an office it held before, said before it: "In his years as
 #: Crown Prince, X ...", "when he was foreign minister, X", "as then-deputy premier": the
 #: person then, not the head acting now (a head's own title after "as" does not count)
 _EARLIER_OFFICE = re.compile(
@@ -427,7 +427,7 @@ def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: st
             _EARLIER_OFFICE.search(text, max(s0, start - 80), start)) or \
             (("without" in low or "post-" in low) and _ABSENT_BEFORE.search(before) and
              not _POSS_AFTER.match(text, end, end + 6)):
-        return False      # "During his time as Crown Prince, X", "a region without X"
+        return False      # "In his years as Crown Prince, X", "a region without X"
     if "party" in text[end:min(s1, end + 80)] and _OWN_PARTY.match(text, end, min(s1, end + 90)):
         return False      # "Prime Minister X begins steering his party": the party leader
     if text[start - 2:start] in _ORG_OFFICE_ENDS and _ORG_OFFICE.search(before):

@@ -263,7 +263,7 @@ _EPONYM = re.compile(
     r"lanterns?|knot\b|twist\b|leave\b|letters?\b(?![ \t]+(?:to|from|of|sent|signed))|"
     r"massages?|blinds|ink\b|hats?\b(?![ \t]+trick)|fancy\b|exit\b|racing[ \t]+green)")
 #: a body's word right before a capitalized name that ends in a country: the name of the
-#: body ("from voluntary body Alcohol Watch Peru", "the charity Save the Children Chile",
+#: body ("of voluntary body Alcohol Watch Peru", "the charity Save the Children Chile",
 #: "the firm Acme Widgets Canada"; not "the firm's UK arm")
 _BODY_BEFORE = re.compile(r"\b(?:body|charity|group|organi[sz]ation|agency|watchdog|firm|"
                           r"company|quango|trust|think[- ]?tank|lobby|NGO)[ \t]+"
@@ -578,7 +578,7 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds, words) -
         m = _BODY_BEFORE.search(run)
         name = re.findall(r"[A-Z][\w'’&-]*", run[m.start():])
         if name and not any(w.lower() in words for w in name):
-            return True     # "from voluntary body Alcohol Watch Peru": the body's name
+            return True     # "of voluntary body Alcohol Watch Peru": the body's name
     if text[start - 2:start] in ("s ", "r ", ". ", "o ") and start >= 2:
         last = text[max(0, start - 12):start].split()[-1:]
         if last and (last[0] in _TITLES_BEFORE or
@@ -608,7 +608,7 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds, words) -
     if (text[start - 4:start] in ("est ", "and ") or text[start - 2:start] == "& ") and \
             kind != "capital" and _BEST_BEFORE.search(text, max(0, start - 30), start) and \
             _PRIZE_CATEGORY.match(text, end, end + 40) and _PRIZE_CUE.search(text, *bounds(start)):
-        return True     # "for the best British film trophy": a prize's category (rule 15)
+        return True     # "the best British film trophy": a prize's category (rule 15)
     if kind == "demonym" and nxt[:1] == " " and c1.islower() and \
             _EPONYM.match(text, end, end + 30):
         return True     # "a Swiss army knife", "Russian roulette": a product, an idiom
