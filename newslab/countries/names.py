@@ -214,11 +214,18 @@ _EVENT_NOUN = re.compile(r"[ \t]+(?:(?:film|music|jazz|arts?|book|theatre|theate
                          # ambitions", "the Athens experience"; not "Beijing hopes": a verb)
                          r"[ \t]+(?:ambitions|experience|glory|heartbreak)\b")
 _EVENT_INITIALS = frozenset("fmjatbsieghcr")
-#: an attack named after the capital it struck, past any one lower-case word, after "the"
+#: an attack named after the capital it struck, past one place noun, after "the"
 #: ("the Madrid rail bombing", "the Ankara market blast", "the Kabul airport attack"): the
 #: event's name (rule 15; "the Madrid bombings" without a word between: :data:`_EVENT_NOUN`)
-_ATTACK_AFTER = re.compile(r"[ \t]+[a-z]+[ \t]+(?:bombings?|bombers?|blasts?|explosions?|"
-                           r"sieges?|massacres?|shootings?|attacks?|atrocit(?:y|ies))\b")
+_ATTACK_AFTER = re.compile(r"[ \t]+(?:rail|railway|train|metro|subway|tube|underground|bus|"
+                           r"market|airport|theatre|theater|hotel|school|mosque|church|"
+                           r"embassy|cafe|café|nightclub|club|stadium|station|mall|hospital|"
+                           r"concert|marathon|street|square|bridge|port|harbour|office)"
+                           r"[ \t]+(?:bombings?|bombers?|blasts?|explosions?|"
+                           r"sieges?|massacres?|shootings?|attacks?|atrocit(?:y|ies))\b"
+                           # not an attack by the city's state on a target ("the Moscow
+                           # missile attacks on ...", "the Madrid government attack on")
+                           r"(?![ \t]+(?:on|against|upon)[ \t]+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b))")
 #: a constituency or district named by a capital and a compass word ("Dublin West",
 #: "Ottawa South", "Wellington Central"); no capitalized name may follow ("Seoul North
 #: Korea talks", "London West End") and no hyphen ("Tokyo North-South line")
@@ -229,6 +236,11 @@ _CONSTITUENCY = re.compile(r" (?:North|South|East|West|Central|Centre|Mid)(?: (?
 _COMPASS_BEFORE = re.compile(r"(?<![\w-])(?:(?:North|South)[ -](?:East|West)|North|South|East|"
                              r"West|Mid)[ \t]$")
 _UK_NATIONS = frozenset({"Wales", "England", "Scotland"})
+#: a body named after a compass region of a UK nation ("South Wales Police", "West Wales
+#: Ambulance Service"): the body, not the nation
+_REGION_BODY_AFTER = re.compile(r" (?:Police|Constabulary|Fire|Ambulance|Water|Trains|"
+                                r"Railways?|Health|NHS|Council|Echo|Evening|Argus)\b")
+_PLAIN_COMPASS = re.compile(r"North|South|East|West")
 #: a company's abbreviated form before "of America", the form of a firm's name ("Sony Corp.
 #: of America"; "Tenovis Co. of Germany" says where the firm is from, and counts)
 _COMPANY_ABBREVIATIONS = frozenset("Corp. Corp Co. Inc.".split())
@@ -258,10 +270,15 @@ _PRIZE_CUE = re.compile(r"(?i)\b(?:awards?|trophy|trophies|prizes?|categor(?:y|i
 _EPONYM = re.compile(
     r" (?:army[ \t]+kni(?:fe|ves)|cheeses?|rolls?\b(?![ \t]+(?:of|call))|fries|toast\b|"
     r"kiss(?:es|ing)?|horns?\b|windows\b|polish\b|dressing|baths?\b|delight|roulette|"
-    r"dolls?\b|wave\b|whispers|checkers|draughts|pastr(?:y|ies)|waffles?|coffees?\b|"
-    r"breakfasts?\b|stew\b|rarebit|courage|auctions?\b|flu\b|measles|mustard|muffins?|"
-    r"lanterns?|knot\b|twist\b|leave\b|letters?\b(?![ \t]+(?:to|from|of|sent|signed))|"
-    r"massages?|blinds|ink\b|hats?\b(?![ \t]+trick)|fancy\b|exit\b|racing[ \t]+green)")
+    r"dolls?\b|whispers|checkers|draughts|pastr(?:y|ies)|"
+    r"breakfasts?\b|stew\b|rarebit|courage|auctions?\b|measles|mustard|muffins?|"
+    r"lanterns?|knot\b|twist\b|leave\b|"
+    r"massages?|blinds|ink\b|hats?\b(?![ \t]+trick)|fancy\b|racing[ \t]+green)"
+    # the whole idiom only: not before "of" ("a Chinese wave of investment"), nor before
+    # a noun it qualifies ("Kenyan coffee farmers" was dropped with "coffee" itself)
+    r"(?![ \t]+of\b)")
+#: "a Mexican wave": the one people's wave that is an idiom (not "a Russian wave of strikes")
+_MEXICAN_WAVE = re.compile(r" waves?\b(?![ \t]+of\b)")
 #: a body's word right before a capitalized name that ends in a country: the name of the
 #: body ("of voluntary body Alcohol Watch Peru", "the charity Save the Children Chile",
 #: "the firm Acme Widgets Canada"; not "the firm's UK arm")
@@ -610,7 +627,8 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds, words) -
             _PRIZE_CATEGORY.match(text, end, end + 40) and _PRIZE_CUE.search(text, *bounds(start)):
         return True     # "the best British film trophy": a prize's category (rule 15)
     if kind == "demonym" and nxt[:1] == " " and c1.islower() and \
-            _EPONYM.match(text, end, end + 30):
+            (_EPONYM.match(text, end, end + 30) or (
+                text[start:end] == "Mexican" and _MEXICAN_WAVE.match(text, end, end + 12))):
         return True     # "a Swiss army knife", "Russian roulette": a product, an idiom
     if kind == "demonym" and text.startswith(" New Year", end):
         return True     # "the Chinese New Year": a feast named after a people
@@ -626,8 +644,14 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds, words) -
             re.match(r" \([A-Z]{2,8}-" + re.escape(text[start:end]) + r"\)", text[end:end + 24]):
         return True     # "Refugees USA (UNHCR-USA)": the office's name, spelt out
     if kind == "name" and text[start - 1:start] in (" ", "-") and \
-            text[start:end] in _UK_NATIONS and _COMPASS_BEFORE.search(text, max(0, start - 12), start):
-        return True     # "South Wales Police", "North East England": a region (rule 15)
+            text[start:end] in _UK_NATIONS:
+        m = _COMPASS_BEFORE.search(text, max(0, start - 12), start)
+        if m and (_REGION_BODY_AFTER.match(text, end, end + 24) or
+                  not _PLAIN_COMPASS.fullmatch(m.group(0).strip())):
+            return True     # "South Wales Police", "North East England": a region's body
+            #                 or a named region (rule 15); "police in South Wales" is in
+            #                 the UK nation and counts
+
     if kind == "demonym" and (nxt == ", " or c1 in _SURNAME_INITIALS) and \
             text[end - 1:end] != "s" and text[start - 2:start - 1].isalpha() and \
             _AFTER_SURNAME.match(text, end, end + 9) and \
@@ -713,7 +737,7 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds, words) -
         return True     # "the Vienna tournament", "the Moscow film festival", also past a
         #                 partner: "the Paris-Dakar rally" (an event named by its two ends)
     elif kind == "capital" and c1.islower() and text[start - 4:start] in ("the ", "The ") \
-            and _ATTACK_AFTER.match(text, end, end + 32):
+            and _ATTACK_AFTER.match(text, end, end + 48):
         return True     # "the Madrid rail bombing": the attack's name (rule 15)
     if kind == "capital" and text[start - 10:start] == "Cities of ":
         return True     # "Cities of London and Westminster": a constituency
