@@ -261,3 +261,20 @@ def test_georgetown_needs_a_guyanese_cue(text, expected):
 ])
 def test_reviewer_true_mentions_in_names(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the US Congress is another state's only when that state owns it or datelines the text
+    ("The Colombian ambassador testified before Congress on drug aid.", {"COL", "USA"}),
+    ("President Uribe of Colombia asked Congress for more aid on Tuesday.", {"COL", "USA"}),
+    ("A Mexican drug lord was extradited and Congress demanded answers.", {"MEX", "USA"}),
+    ("The Peruvian Congress voted on the budget late on Monday.", {"PER"}),
+    ("Lawmakers sitting in Congress in Lima rejected the budget.", {"PER"}),
+    ("LIMA (Wire) - Congress voted to remove the minister.", {"PER"}),
+    # Georgetown is Guyana's capital unless an American cue is near
+    ("Georgetown, the capital, was flooded after heavy rain.", {"GUY"}),
+    ("Georgetown University said the dean would resign.", set()),
+    ("The Hoyas of Georgetown won again on Saturday.", set()),
+])
+def test_reviewer_congress_and_georgetown(text, expected):
+    assert found(text) == expected

@@ -326,6 +326,18 @@ _OTHER_CONGRESS = re.compile(r"Peru|Ecuador|Colombia|Mexic|Brazil|Argentin|Chile
                              r"Costa Ric|Nicaragu|Panama|Urugua|Venezuel|Spain|Spanish|Micronesia")
 
 
+#: the seats of the other congresses (their capitals), in a dateline's capitals too
+_SEATS = (r"Lima|Quito|Bogot[aá]|Mexico City|Bras[ií]lia|Buenos Aires|Santiago|Guatemala City|"
+          r"Tegucigalpa|Asunci[oó]n|La Paz|Manila|Santo Domingo|San Salvador|San Jos[eé]|"
+          r"Managua|Panama City|Montevideo|Caracas|Madrid|Palikir")
+_CONGRESS_SEAT = re.compile(r" in (?:" + _SEATS + "|" + _OTHER_CONGRESS.pattern + ")")
+_CONGRESS_SEAT_WORD = re.compile(r"(?i)\b(?:" + _SEATS + r")\b")
+#: a dateline at the sentence's start: "QUITO, Ecuador --", "LIMA (Reuters) -"
+_DATELINE = re.compile(r"[A-Z][A-Z.\u00c0-\u00de' ]{2,30}(?:,[ \t]+[A-Z][\w.' ]{1,30})?"
+                       r"[ \t]*(?:\([^)]{1,30}\)[ \t]*)?(?:--|-|\u2013|\u2014|:)")
+_AMERICAN = re.compile(r"\bU\.?S\.?\b|America|Washington")
+
+
 def _rule_congress(text, start, end, s0, s1, gazwords) -> bool:
     """"Congress" is the US legislature unless it is part of another name: a capitalized
     word right before it that is no title or country word ("Indian National Congress",
@@ -345,9 +357,17 @@ def _rule_congress(text, start, end, s0, s1, gazwords) -> bool:
         return False
     if re.search(r"India|South Africa|\bANC\b", text[s0:s1]):
         return False
-    if _OTHER_CONGRESS.search(text, s0, s1) and not _US_CUE.search(text, s0, s1):
+    if prev and _OTHER_CONGRESS.match(prev):
+        return False    # "the Peruvian Congress", "Colombia Congress": that state's
+    if nxt == "in" and _CONGRESS_SEAT.match(text, end, end + 24):
+        return False    # "Congress in Lima": the congress of the state seated there
+    d = _DATELINE.match(text, s0, min(s1, s0 + 60))
+    if d and (_OTHER_CONGRESS.search(d.group(0)) or _CONGRESS_SEAT_WORD.search(d.group(0))) \
+            and not _AMERICAN.search(text, s0, s1):
         return False    # (session 23) "QUITO, Ecuador - ... lawmakers in Congress": a
-        #                 sentence about another state with a congress and no American cue
+        #                 sentence datelined in another state with a congress (a mere
+        #                 mention of such a state elsewhere in the sentence is not enough:
+        #                 "the Colombian ambassador testified before Congress")
     # "the Congress" is a party's or a society's congress unless the sentence is American
     return prev.lower() != "the" or bool(_US_CUE.search(text, s0, s1))
 
@@ -528,13 +548,33 @@ def _rule_occupied(text, start, end, s0, s1, gazwords) -> bool:
 
 
 #: (session 23) Guyana's capital shares its name with Washington's university and quarter
-#: ("a strong Georgetown partisan", "Georgetown beat Villanova"): it counts only with a
-#: Guyanese or Caribbean cue in the sentence ("talks held in Georgetown, Guyana")
+#: ("a strong Georgetown partisan", "Georgetown beat Villanova"); a Guyanese or Caribbean
+#: cue in the sentence keeps it ("talks held in Georgetown, Guyana")
 _GUYANA_CUE = re.compile(r"Guyan|Caribbean|CARICOM|Caricom|Demerara|Essequibo")
 
 
+#: an American cue for Georgetown: the university, its team, the quarter of Washington
+_GEORGETOWN_US_CUE = re.compile(r"Hoyas|[Uu]niversity|\bD\.?C\.?\b|Washington|Villanova|"
+                                r"Big East|NCAA|basketball|\bbeat\b|\bdefeated\b|campus|"
+                                r"\bcollege\b|\blaw school\b")
+#: a noun after "Georgetown" naming one of the university's people or things ("a loyal
+#: Georgetown partisan", "a Georgetown professor")
+_GEORGETOWN_NOUN_AFTER = re.compile(r"[ \t]+(?:partisans?|fans?|professors?|students?|"
+                                    r"alumn(?:us|i|a|ae)|graduates?|law|coach(?:es)?|"
+                                    r"team|players?|scholars?|researchers?|economists?|"
+                                    r"academics?|faculty|dean|freshman|senior|junior|"
+                                    r"guard|forward|center|centre|institute)\b")
+
+
 def _rule_georgetown(text, start, end, s0, s1, gazwords) -> bool:
-    return _GUYANA_CUE.search(text, s0, s1) is not None
+    """Georgetown is Guyana's capital unless the sentence has an American cue (the
+    university, its team, Washington) or a noun of the university follows it; a Guyanese
+    cue always keeps it."""
+    if _GUYANA_CUE.search(text, s0, s1):
+        return True
+    if _GEORGETOWN_NOUN_AFTER.match(text, end, end + 24):
+        return False
+    return _GEORGETOWN_US_CUE.search(text, s0, s1) is None
 
 
 #: rule name (the ``rule`` column of the data files) -> check(text, start, end,
