@@ -278,3 +278,41 @@ def test_reviewer_true_mentions_in_names(text, expected):
 ])
 def test_reviewer_congress_and_georgetown(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, surface, date, expected_kind", [
+    # buying is private only with a private object
+    ("President Hugo Chavez bought 24 fighter jets and rifles from abroad.", "Hugo Chavez",
+     D, "leader"),
+    ("President Bush bought time by delaying the vote.", "Bush", D, "leader"),
+    # a fate noun right after the possessive, not a policy
+    ("President Obama's health reform faces a vote.", "Obama", "2010-03-01", "leader"),
+    ("Prime Minister Tony Blair's medical research budget was increased.", "Tony Blair", D,
+     "leader"),
+    ("Doctors said Prime Minister Tony Blair's health was failing.", "Tony Blair", D, "person"),
+    ("Iraq must accept inspectors as a condition of President Bush's support, the envoy said.",
+     "Bush", D, "leader"),
+    # an earlier office in the name's own clause, and not "leader"
+    ("After meeting then-foreign minister Ivanov, President Putin announced new sanctions.",
+     "Putin", D, "leader"),
+    ("In his years as leader, President Putin rebuilt the army.", "Putin", D, "leader"),
+    ("The talks went on without then-deputy minister Putin, aides said.", "Putin", D, "person"),
+    # an event that needs the leader is his state's part in it
+    ("The summit cannot succeed without President Putin, diplomats said.", "Putin", D,
+     "leader"),
+    # the pronoun "I" after a name is no regnal number
+    ("\"President Chirac I believe will veto it,\" the senator said.", "Chirac", D, "leader"),
+    # a party acting on him is no steering of his party
+    ("Prime Minister Tony Blair, backed by his party's left, sent troops to Iraq.",
+     "Tony Blair", D, "leader"),
+])
+def test_reviewer_leaders_in_role(text, surface, date, expected_kind):
+    got = {k for s, k in kinds(text, date=date) if s == surface}
+    assert got == {expected_kind}
+
+
+def test_reviewer_leader_sentences_give_the_states():
+    assert found("Iraq must accept inspectors as a condition of President Bush's support, "
+                 "the envoy said.", date=D) == {"IRQ", "USA"}
+    assert found("Prime Minister Tony Blair, backed by his party's left, sent troops to Iraq.",
+                 date=D) == {"GBR", "IRQ"}

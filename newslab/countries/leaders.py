@@ -189,7 +189,8 @@ _CAMPAIGN_KEYS = ("elect", "campaign", "candidat", "nominee", "challenger", "riv
 #: person then, not the head acting now (a head's own title after "as" does not count)
 _EARLIER_OFFICE = re.compile(
     r"(?i)\b(?:his|her)\s+(?:time|tenure|years|days|stint|service|career)\s+as\s+(?:the\s+)?"
-    r"(?!(?:president|prime\s+minister|premier|chancellor|king|queen|emir|sultan|head\s+of)\b)|"
+    r"(?!(?:president|prime\s+minister|premier|chancellor|king|queen|emir|sultan|head\s+of|"
+    r"leader|head\s+of\s+state)\b)|"
     r"\b(?:when|while)\s+(?:he|she)\s+(?:was|served\s+as)\s+(?:the\s+|a\s+)?(?:crown\s+prince|"
     r"vice[- ]president|deputy|foreign|defen[cs]e|finance|interior|governor|mayor|senator|"
     r"minister|secretary|opposition|party)|\bthen-(?:crown|vice|deputy|foreign|defen|finance|"
@@ -199,20 +200,35 @@ _EARLIER_OFFICE = re.compile(
 #: approval", a possessive after it, stays the act)
 _ABSENT_BEFORE = re.compile(r"(?:\bwithout|\bpost-)\s*(?:(?:Mr|Mrs|Ms|President|Prime\s+Minister|"
                             r"Chairman)\.?\s+)?$")
+#: ... but an event that needs the leader is about his state's part in it (the guide: a
+#: head in office acting for the state): "the summit cannot succeed without President X"
+_NEEDS_BEFORE = re.compile(r"(?i)\b(?:succeed|proceed|work|go\s+ahead|happen|take\s+place|"
+                           r"move\s+forward|be\s+(?:reached|signed|agreed|held|settled))\s+"
+                           r"without\s+\S+(?:\s+\S+)?\s*$")
 #: (session 23) the leader's own fate, the person's: "the death of X", "X's condition",
 #: "X died", "ailing X", "X's funeral" (the name's own; not "X mourned the death of ...")
 _FATE_BEFORE = re.compile(r"(?i)(?:\b(?:death|funeral|burial|illness|health|condition|body|"
                           r"grave|tomb|widow|legacy|passing|demise|mourning|successor)\s+of\s+"
                           r"(?:the\s+)?(?:late\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}|\bailing\s+"
                           r"(?:[A-Za-z][\w'’-]*\s+){0,3})$")
-_FATE_AFTER = re.compile(r"(?:['’]s|\s?#39;s)\s+(?:[a-z]+\s+)?(?:death|funeral|burial|illness|"
-                         r"health|condition|body|grave|tomb|widow|legacy|passing|demise|doctors|"
-                         r"coma|medical|deathbed|successors?|hospital|bedside)\b|"
+_FATE_AFTER = re.compile(r"(?:['’]s|\s?#39;s)\s+(?:(?:sudden|untimely|failing|poor|declining|"
+                         r"deteriorating|frail|recent|state|own)\s+)?(?:(?:death|funeral|burial|"
+                         r"illness|body|grave|tomb|widow|legacy|passing|demise|doctors|"
+                         r"coma|deathbed|successors?|hospital|bedside)\b|"
+                         # (not a policy: "X's health reform", "X's medical research budget")
+                         r"(?:health|medical|condition)\b(?!\s+(?:reforms?|care|polic(?:y|ies)|"
+                         r"plans?|bills?|budgets?|research|spending|services?|insurance|system|"
+                         r"programm?es?|ministers?|secretar(?:y|ies)|agenda|laws?|initiatives?|"
+                         r"cuts|overhaul|schools?|education|aid|supplies|staff)\b))|"
                          r"\s+(?:died|dies|has\s+died|had\s+died|was\s+buried|is\s+dying|"
                          r"lay\s+dying|lies\s+in|fell\s+into)\b")
 #: (session 23) a regnal number after the name that is not the leader's own: "Queen
 #: Elizabeth I", "King George V" (another monarch of that name, not the one in office)
-_REGNAL_AFTER = re.compile(r" ([IVX]{1,5})\b(?![.'’-])")
+_REGNAL_AFTER = re.compile(r" ([IVX]{1,5})\b(?![.'’-])"
+                           # (not the pronoun: "President X I believe will veto it")
+                           r"(?!(?<= I)\s+(?:believe|think|know|hope|guess|suppose|expect|fear|"
+                           r"feel|reckon|understand|trust|doubt|mean|am|was|have|had|will|"
+                           r"would|can|could|must|should|do|did|said|say|told|want|agree)\b)")
 _NUMERAL_INITIALS = frozenset("IVX")
 #: substrings (lower case) one of which every match of _RIVAL_BEFORE / _EARLIER_OFFICE holds
 _RIVAL_KEYS = ("rival", "alternative", "opponent", "challenger", "opposition")
@@ -225,14 +241,25 @@ _RIVAL_BEFORE = re.compile(r"(?i)\b(?:political\s+(?:alternative|opponents?|riva
                            r"(?:[A-Z][\w.'’-]*\s+)?$")
 #: (session 23) a private act right after the name: "Prime Minister X bought two copies of
 #: the single", "X went shopping" (a private person, even with the title)
-_PRIVATE_AFTER = re.compile(r"\s+(?:has\s+|had\s+)?(?:bought|buys|purchased|purchases|went\s+"
+_PRIVATE_AFTER = re.compile(r"\s+(?:has\s+|had\s+)?(?:(?:bought|buys|purchased|purchases)\s+"
+                            # (a private purchase: "bought three tickets", not "bought 24
+                            # fighter jets" nor "bought time")
+                            r"(?:(?:a|an|the|his|her|some|two|three|four|five|six|\d{1,2}|new|"
+                            r"several)\s+)?(?:[a-z]+\s+)?(?:tickets?|copies|copy|house|home|"
+                            r"car|suits?|books?|presents?|gifts?|flowers|lunch|dinner|drinks?|"
+                            r"pints?|shoes|clothes|painting|records?|CDs?|singles?|album|dog|"
+                            r"puppy|horse|farm|flat|apartment|cottage|ranch|villa|boat|bikes?|"
+                            r"ice\s+creams?|sandwich(?:es)?|coffees?|souvenirs?)|went\s+"
                             r"shopping|goes\s+shopping|jogged|jogs|golfed|holidayed|"
                             r"holidaying|vacationed|vacationing|celebrated\s+(?:his|her)\s+"
                             r"(?:birthday|wedding|anniversary))\b")
 #: (session 23) the leader's own party after the name in its clause: "Prime Minister X begins
 #: steering his party through ...", "X told her party ...": the party leader, even titled
-_OWN_PARTY = re.compile(r"[^.;:!?]{0,60}?\b(?:his|her)\s+(?:own\s+)?(?:[A-Z][\w-]*\s+)?party\b"
-                        r"(?!['’]s?\s+(?:government|administration|coalition))")
+_OWN_PARTY = re.compile(r"[^.;:!?]{0,60}?(?<!\bby )(?<!\bof )\b(?:his|her)\s+(?:own\s+)?"
+                        r"(?:[A-Z][\w-]*\s+)?party\b"
+                        # (not "backed by his party's left": the party's part acting on him)
+                        r"(?!['’]s?\s+(?:government|administration|coalition|left|right|"
+                        r"wing|rebels?|critics|backbenchers|support|backing))")
 _CONGRATULATE = re.compile(r"(?i)congratulat|greetings|condolence|best\s+wishes")
 _PAIR_STATE = re.compile(r"[-–][A-Z][\w]+\s+(?:[Aa]dministration|[Gg]overnment)\b")
 _PARTYS = re.compile(r"\bparty['’]s\b(?!\s+initiative)")
@@ -392,6 +419,24 @@ def _campaign(text: str, start: int, end: int, s0: int, s1: int) -> bool:
     return _CONGRATULATE.search(text, s0, s1) is None
 
 
+def _earlier_office(text: str, start: int, s0: int) -> bool:
+    """An earlier office said before the name in the name's own clause: "then-foreign
+    minister" right before it (not before another name: "after meeting then-foreign
+    minister Y, President X ..."), "when he was finance minister, X" with no other clause
+    or name between."""
+    m = _EARLIER_OFFICE.search(text, max(s0, start - 80), start)
+    if m is None:
+        return False
+    between = text[m.end():start]
+    if m.group(0).lower().startswith("then-"):
+        # the then-title runs straight into the name (lower-case title words only)
+        return re.fullmatch(r"[\w-]*(?:\s+[a-z][\w-]*){0,3}\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?",
+                            between) is not None
+    # one clause break at most, and no other name closed off by a comma before the name
+    return between.count(",") <= 1 and ";" not in between and \
+        re.search(r"[A-Z][\w'’-]+,\s+\S+.*,", between) is None
+
+
 def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: str,
                      name: str, *, titled_only: bool = False, woman: bool = False,
                      iso3: str = "GBR") -> bool:
@@ -410,7 +455,7 @@ def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: st
     if not woman and _SPOUSE.search(before):
         return False      # "Mrs Blair": his wife
     if text[end + 1:end + 2] in _NUMERAL_INITIALS:
-        r = _REGNAL_AFTER.match(text, end, end + 7)
+        r = _REGNAL_AFTER.match(text, end, end + 24)
         if r and not name.endswith(" " + r.group(1)):
             return False  # "Queen Elizabeth I": another monarch
     # (cheap substring tests first: these run on every leader hit)
@@ -421,12 +466,14 @@ def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: st
         return False      # "a political alternative to President X", "X bought two copies"
     if _FATE_AFTER.match(text, end, min(s1, end + 40)) or \
             (("of " in low or "ailing" in low) and
-             _FATE_BEFORE.search(text, max(s0, start - 60), start)):
-        return False      # "the death of X", "X's condition worsened": the person's fate
-    if (any(k in low for k in _EARLIER_KEYS) and
-            _EARLIER_OFFICE.search(text, max(s0, start - 80), start)) or \
-            (("without" in low or "post-" in low) and _ABSENT_BEFORE.search(before) and
+             _FATE_BEFORE.search(text, max(s0, start - 60), start) and
              not _POSS_AFTER.match(text, end, end + 6)):
+        return False      # "the death of X", "X's condition worsened": the person's fate
+        #                   (not "as a condition of X's support": his state's support)
+    if (any(k in low for k in _EARLIER_KEYS) and _earlier_office(text, start, s0)) or \
+            (("without" in low or "post-" in low) and _ABSENT_BEFORE.search(before) and
+             not _POSS_AFTER.match(text, end, end + 6) and
+             not _NEEDS_BEFORE.search(text, max(s0, start - 80), start)):
         return False      # "In his years as Crown Prince, X", "a region without X"
     if "party" in text[end:min(s1, end + 80)] and _OWN_PARTY.match(text, end, min(s1, end + 90)):
         return False      # "Prime Minister X begins steering his party": the party leader
