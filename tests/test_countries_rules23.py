@@ -316,3 +316,12 @@ def test_reviewer_leader_sentences_give_the_states():
                  "the envoy said.", date=D) == {"IRQ", "USA"}
     assert found("Prime Minister Tony Blair, backed by his party's left, sent troops to Iraq.",
                  date=D) == {"GBR", "IRQ"}
+
+
+def test_agency_office_gate_decides_like_the_stop_words():
+    # the cheap function-word gate before the stop-word list must give the same answer
+    from newslab.countries.names import _FUNCTION_AFTER
+    from newslab.tokenize import STOP_WORDS
+    assert _FUNCTION_AFTER <= STOP_WORDS
+    assert found("Aid came from UNICEF-Peru and its partners this week.") == set()
+    assert found("The FAO-Peru talks on seeds went on in Lima.") == {"PER"}
