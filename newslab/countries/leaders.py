@@ -432,9 +432,8 @@ def _earlier_office(text: str, start: int, s0: int) -> bool:
         # the then-title runs straight into the name (lower-case title words only)
         return re.fullmatch(r"[\w-]*(?:\s+[a-z][\w-]*){0,3}\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?",
                             between) is not None
-    # one clause break at most, and no other name closed off by a comma before the name
-    return between.count(",") <= 1 and ";" not in between and \
-        re.search(r"[A-Z][\w'’-]+,\s+\S+.*,", between) is None
+    # one clause break at most between the office and the name (its own clause)
+    return between.count(",") <= 1 and ";" not in between
 
 
 def acting_for_state(text: str, start: int, end: int, s0: int, s1: int, role: str,
