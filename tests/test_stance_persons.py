@@ -207,3 +207,34 @@ def test_a_persons_standing_in_a_poll_is_own_performance():
     assert r["label"] == "negative" and r["rule"] == "standing", r
     r = score("Tom Baker walked ahead of the group.", "Tom Baker")  # no poll
     assert r["rule"] != "standing", r
+
+
+@pytest.mark.parametrize("surface,kind", [
+    ("the United States", "country"), ("The United States", "country"),
+    ("the White House", "country"), ("the State Department", "country"),
+    ("the Russian government", "country"), ("Iran's", "country"), ("Iran’s", "country"),
+    ("Maria Lopez's", "other"), ("the government", "other"), ("the Smiths", "other"),
+])
+def test_target_kind_strips_an_article_and_a_possessive(surface, kind):
+    assert target_kind(surface) == kind
+
+
+@pytest.mark.parametrize("text,target", [
+    ("The militants kidnapped and jailed the United States citizens.", "the United States"),
+    ("A poll shows the United States trailing China as a travel destination.",
+     "the United States"),
+    ("A new survey shows the White House trailing on trade.", "the White House"),
+    ("Rebels arrested and jailed the Russian government envoys.", "the Russian government"),
+    ("A survey has Iran's standing trailing far behind.", "Iran's"),
+])
+def test_a_country_with_an_article_or_possessive_is_not_judged_as_a_person(text, target):
+    r = score(text, target)
+    assert r["label"] == "neutral"
+    assert r["rule"] not in ("punished", "standing", "person-words", "speaker", "victim")
+
+
+def test_a_person_target_still_takes_the_person_path():
+    r = score("The militants kidnapped and jailed Maria Lopez.", "Maria Lopez")
+    assert r["label"] == "negative" and r["rule"] == "punished"
+    r = score("A poll shows Maria Lopez trailing her rival.", "Maria Lopez")
+    assert r["label"] == "negative" and r["rule"] == "standing"

@@ -74,8 +74,40 @@ def target_kind(target: str) -> str:
     kinds = _kinds()
     k = kinds.get(t) or kinds.get(t.rstrip("s")) or kinds.get(t.split()[-1] if t else "")
     if k is None:
+        k = _head_kind(t, kinds)
+    if k is None:
         return "other"
     return "leader" if k == "leader" else "country"
+
+
+#: nouns that make a country's name or demonym before them its government ("the Russian
+#: government", "Iran's regime"): the country's institution, not a person
+GOVERNMENT_NOUNS = frozenset("""government governments administration regime authorities
+cabinet ministry parliament military army navy embassy""".split())
+
+
+def _head_kind(t: str, kinds: dict[str, str]) -> str | None:
+    """The gazetteer kind of a lower-cased target once a leading "the" and a trailing
+    possessive ("'s", "'") are stripped ("the United States", "Iran's"), or of the name
+    or demonym before a government noun ("the Russian government"); None if none."""
+    words = t.split()
+    if words and words[0] == "the":
+        words = words[1:]
+    if words and words[-1] in ("'s", "'"):
+        words = words[:-1]
+    elif words and words[-1].endswith("'s"):
+        words[-1] = words[-1][:-2]
+    elif words and words[-1].endswith("s'"):
+        words[-1] = words[-1][:-1]
+    if not words:
+        return None
+    head = " ".join(words)
+    k = kinds.get(head)
+    if k is None and len(words) > 1 and words[-1] in GOVERNMENT_NOUNS:
+        k = kinds.get(" ".join(words[:-1]))
+        if k == "leader":  # "the Putin government" is the country's, not a person's
+            k = "institution"
+    return k
 
 
 def source_cue(words: list[str], ti: int, tj: int) -> str:
