@@ -246,10 +246,6 @@ _PLAIN_COMPASS = re.compile(r"North|South|East|West")
 _COMPANY_ABBREVIATIONS = frozenset("Corp. Corp Co. Inc.".split())
 #: an acronym joined by a hyphen right before a country: an agency's national office
 #: ("UNICEF-Peru", "WWF-Chile")
-#: common function words after "UNICEF-Peru": no noun of a pair, decided without the
-#: stop-word list (its first use imports the tokenizer's dependencies)
-_FUNCTION_AFTER = frozenset("and or the a an in of to for with on at by from is was are were "
-                            "has have had which who that as but".split())
 _ACRONYM_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z]{3,8})-$")
 #: the heads of a body named after the countries taking part, after a pair ("the
 #: Peru-Chile Joint Commission", "the U.S.-Kenya Consultative Mechanism", "the EU-Peru
@@ -640,8 +636,7 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds, words) -
         a = _ACRONYM_BEFORE.search(text, max(0, start - 10), start)
         if a and a.group(1).lower() not in words:
             w = re.match(r" ([a-z]+)\b", text[end:end + 24])
-            # (a function word after it is decided here, without loading the stop words)
-            if not (w and w.group(1) not in _FUNCTION_AFTER and plain_word(w.group(1), words) and
+            if not (w and plain_word(w.group(1), words) and
                     not _SUBJECT_VERB.match(text, end, end + 12)):
                 return True     # "(UNICEF-Peru)": an agency's national office (rule 15);
                 #                 not "FAO-Peru talks" (a noun after it: the pair)
