@@ -110,13 +110,20 @@ def _head_kind(t: str, kinds: dict[str, str]) -> str | None:
     return k
 
 
+def _before_title(words: list[str], ti: int) -> int:
+    """The index of the word before the target ``words[ti]`` once the article and title
+    words right before it (:data:`_BEFORE_NAME`: "the", "Mr", "President") are passed."""
+    i = ti - 1
+    while i >= 0 and words[i] in _BEFORE_NAME:
+        i -= 1
+    return i
+
+
 def source_cue(words: list[str], ti: int, tj: int) -> str:
     """Why a person target is the source of words, not their topic (neutral, the codebook's
     rule 5), or "": "according to X" (``according``) or the speaker of a quotation named
     after it (``", X continued."``, ``attribution``)."""
-    i = ti - 1
-    while i >= 0 and words[i] in _BEFORE_NAME:
-        i -= 1
+    i = _before_title(words, ti)
     if i >= 1 and words[i] == "to" and words[i - 1] == "according":
         return "according"
     if ti >= 1 and words[ti - 1] in QUOTE_END and tj + 1 < len(words) and \
@@ -133,9 +140,7 @@ assassination kidnapping abduction beating stabbing poisoning disappearance""".s
 def victim_cue(words: list[str], ti: int, tj: int | None = None) -> bool:
     """The person is the victim named after a harm noun ("the death of Jones") or owning
     one ("Jones's death")."""
-    i = ti - 1
-    while i >= 0 and words[i] in _BEFORE_NAME:
-        i -= 1
+    i = _before_title(words, ti)
     if i >= 1 and words[i] == "of" and words[i - 1] in VICTIM_NOUNS:
         return True
     k = (ti if tj is None else tj) + 1

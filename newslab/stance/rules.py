@@ -96,10 +96,15 @@ def label_of(score: float, threshold: float = RULES_THRESHOLD) -> str:
         else "neutral"
 
 
+def _negator_before(s: _Sentence, v: int) -> bool:
+    """A negator (``NEG``) up to four words before token ``v``, within its clause."""
+    return any(s.w[j] in NEG for j in range(max(s.cs, v - 4), v))
+
+
 def _apply(effect, s: _Sentence, v: int):
     """Negation and hedges before the act at token v, within its clause."""
     toks, cs, notes = s.w, s.cs, []
-    neg = any(toks[j] in NEG for j in range(max(cs, v - 4), v)) or any(
+    neg = _negator_before(s, v) or any(
         toks[j] in NEG_VERBS and toks[j + 1] == "to" for j in range(max(cs, v - 3), v))
     if neg and effect:
         effect = effect * (NEG_FAVOURABLE if effect > 0 else NEG_HOSTILE)
@@ -562,7 +567,7 @@ def _rules(text: str, start: int, end: int, lexicon_path) -> RuleResult:
 def _negated(s: _Sentence, word: str) -> bool:
     """A negator up to four words before ``word`` (its first place in the clause)."""
     v = next((j for j in range(s.cs, s.ce) if s.w[j] == word), None)
-    return v is not None and any(s.w[j] in NEG for j in range(max(s.cs, v - 4), v))
+    return v is not None and _negator_before(s, v)
 
 
 def _person(s: _Sentence, r: RuleResult, kind: str) -> RuleResult:
