@@ -92,6 +92,8 @@ N_STANCE_R4 = {"bbc": 200, "state.gov": 100, "en.kremlin.ru": 100}
 # from articles rounds 1-6 did not touch, streams ``f"{SEED}:r7:<sample>"``, all ``test7``.
 # Round 8 (drawn 2026-12-02, session 23, at commit 3e5bd67's finder, ``--round 8 --tasks
 # countries``): as round 7, from articles rounds 1-7 did not touch, all ``test8``.
+# Round 9 (drawn 2026-12-02, session 24, at commit cd4b558's finder, ``--round 9 --tasks
+# countries``): as round 8, from articles rounds 1-8 did not touch, all ``test9``.
 
 
 def _sizes(sizes: dict, rnd: int) -> dict:
@@ -535,8 +537,8 @@ def main(argv=None) -> int:
     ap.add_argument("--shared", type=Path, default=SHARED)
     ap.add_argument("--out", type=Path, default=Path("/tmp/annot"))
     ap.add_argument("--refs", type=Path, default=REPO / "data" / "annotations")
-    ap.add_argument("--round", type=int, default=1, choices=(1, 2, 3, 4, 5, 6, 7, 8),
-                    help="2-7: the fresh samples of 2026-12-01 (see N_STANCE_R2)")
+    ap.add_argument("--round", type=int, default=1, choices=(1, 2, 3, 4, 5, 6, 7, 8, 9),
+                    help="2-9: the fresh samples of 2026-12-01 (see N_STANCE_R2)")
     ap.add_argument("--tasks", default="stance,countries",
                     help="comma-separated samples to draw from round 2 on (stance, countries)")
     a = ap.parse_args(argv)

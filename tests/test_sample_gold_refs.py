@@ -21,7 +21,8 @@ FILES = ["stance_real_refs.jsonl", "countries_real_mentions_refs.jsonl",
          "countries_real6_sentences_refs.jsonl", "stance_real6_refs.jsonl",
          "countries_real7_mentions_refs.jsonl", "countries_real7_sentences_refs.jsonl",
          "stance_real7_refs.jsonl", "countries_real8_mentions_refs.jsonl",
-         "countries_real8_sentences_refs.jsonl"]
+         "countries_real8_sentences_refs.jsonl", "countries_real9_mentions_refs.jsonl",
+         "countries_real9_sentences_refs.jsonl"]
 
 
 def _rows(name):
@@ -42,7 +43,7 @@ def test_refs_have_no_text_and_fixed_splits():
     assert len(_rows(FILES[2])) == 200
     assert [len(_rows(f)) for f in FILES[3:9]] == [400, 300, 200] * 2
     assert [len(_rows(f)) for f in FILES[9:21]] == [300, 200, 400] * 4
-    assert [len(_rows(f)) for f in FILES[21:]] == [300, 200]
+    assert [len(_rows(f)) for f in FILES[21:]] == [300, 200] * 2
 
 
 def _assert_fresh(earlier: list[str], new: list[str]) -> None:
@@ -125,12 +126,25 @@ def test_round_seven_draws_only_fresh_articles():
 def test_round_eight_draws_only_fresh_articles():
     """Round 8 (--round 8 --tasks countries) left out every article of rounds 1-7; countries
     only, drawn as round 7 was."""
-    _assert_fresh(FILES[:21], FILES[21:])
-    for name in FILES[21:]:
+    _assert_fresh(FILES[:21], FILES[21:23])
+    for name in FILES[21:23]:
         assert all(r["uid"].startswith(("cm8-", "cs8-")) for r in _rows(name))
-    assert {r["split"] for f in FILES[21:] for r in _rows(f)} == {"test8"}
-    assert {r["source"] for f in FILES[21:] for r in _rows(f)} == {"bbc", "ag_news", "state.gov"}
+    assert {r["split"] for f in FILES[21:23] for r in _rows(f)} == {"test8"}
+    assert {r["source"] for f in FILES[21:23] for r in _rows(f)} == {"bbc", "ag_news", "state.gov"}
     assert sample_gold._file_round("countries_real8_mentions_refs.jsonl") == 8
+
+
+def test_round_nine_draws_only_fresh_articles():
+    """Round 9 (--round 9 --tasks countries) left out every article of rounds 1-8; countries
+    only, drawn as round 8 was: 300 mentions and 200 sentences, a third from each source."""
+    _assert_fresh(FILES[:23], FILES[23:])
+    mentions, sentences = (_rows(f) for f in FILES[23:])
+    assert len(mentions) == 300 and len(sentences) == 200
+    assert all(r["uid"].startswith("cm9-") for r in mentions)
+    assert all(r["uid"].startswith("cs9-") for r in sentences)
+    assert {r["split"] for r in mentions + sentences} == {"test9"}
+    assert {r["source"] for r in mentions + sentences} == {"bbc", "ag_news", "state.gov"}
+    assert sample_gold._file_round("countries_real9_sentences_refs.jsonl") == 9
 
 
 def test_refs_resolve(shared_eval):
