@@ -22,12 +22,15 @@ from __future__ import annotations
 import importlib
 import importlib.machinery
 import importlib.util
+import re
 import sys
 import threading
 import types
 
 _LOCK = threading.RLock()
 _PENDING = "_newslab_deferred_init"
+#: the import system's own code: frozen (the usual), or its files (``-X frozen_modules=off``)
+_IMPORT_SYSTEM = re.compile(r"^<frozen importlib\._bootstrap|importlib[/\\]_bootstrap\w*\.py$")
 
 
 class DeferredPackage(types.ModuleType):
@@ -37,8 +40,7 @@ class DeferredPackage(types.ModuleType):
 
     def __getattr__(self, name):
         d = self.__dict__
-        if d.get(_PENDING) and sys._getframe(1).f_code.co_filename.startswith(
-                "<frozen importlib"):
+        if d.get(_PENDING) and _IMPORT_SYSTEM.search(sys._getframe(1).f_code.co_filename):
             raise AttributeError(name)  # ``from pkg import sub``: the submodule is imported
         _run_init(self)
         try:

@@ -38,6 +38,15 @@ def test_nltk_modules_light_then_the_rest_of_nltk():
         assert r.returncode == 0, (case, r.stderr[-2000:])
 
 
+def test_frozen_modules_off():
+    # (the standard library read from its files; CPython's import system itself stays
+    # frozen there, and nltk_light also knows its file names, where it is not)
+    r = subprocess.run([sys.executable, "-X", "frozen_modules=off", "-c", PRE + CASES[0]],
+                       cwd=ROOT, capture_output=True, text=True,
+                       env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    assert r.returncode == 0, r.stderr[-2000:]
+
+
 def test_nltk_first_then_newslab():
     code = ("import nltk, sys; from nltk.stem import PorterStemmer\n"
             "import newslab.tokenize as t, newslab.keywords.normalize as nz\n"
