@@ -25,7 +25,6 @@ from pathlib import Path
 from . import sentiment, stance
 from . import keywords as kw
 from .errors import NewslabError
-from .evaluation import format_classification
 
 #: evaluate sub-commands: task name -> (add its arguments, run it).
 EVALUATORS = {
@@ -308,6 +307,7 @@ def _cmd_evaluate_sentiment(args) -> int:
     if args.json:
         print(json.dumps(m))
     else:
+        from .evaluation import format_classification
         print(format_classification(
             m, f"sentiment ({args.lexicon} lexicon) on {Path(args.gold).name}"))
     return 0
@@ -378,6 +378,7 @@ def _cmd_evaluate_stance(args) -> int:
     if args.json:
         print(json.dumps(m))
     else:
+        from .evaluation import format_classification
         print(format_classification(m, f"stance ({method}) on {m['gold']}"))
     return 0
 

@@ -34,15 +34,14 @@ from importlib import resources
 
 import numpy as np
 import pandas as pd
-from nltk.tokenize import RegexpTokenizer
-from nltk.tokenize.punkt import (
-    PunktLanguageVars,
-    PunktParameters,
-    PunktSentenceTokenizer,
-    PunktToken,
-)
-
 from . import schema
+from .nltk_light import module as _nltk_module
+
+# NLTK's modules alone, without ``import nltk``'s 1.5 CPU-s (newslab.nltk_light)
+RegexpTokenizer = _nltk_module("nltk.tokenize.regexp").RegexpTokenizer
+_punkt = _nltk_module("nltk.tokenize.punkt")
+PunktLanguageVars, PunktParameters = _punkt.PunktLanguageVars, _punkt.PunktParameters
+PunktSentenceTokenizer, PunktToken = _punkt.PunktSentenceTokenizer, _punkt.PunktToken
 
 SENTENCE_COLUMNS = schema.columns("sentences")
 TOKEN_COLUMNS = schema.columns("tokens")

@@ -59,7 +59,6 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 from scipy.special import log_ndtr
-from scipy.stats import hypergeom
 
 from ..errors import NewslabError
 from .keyness import _finish_keyness
@@ -117,6 +116,7 @@ def article_test(a, n_target, df, n_articles, *, exact_below: float = EXACT_BELO
         cells, inv = np.unique(np.stack([a[exact], n[exact], k[exact], n1[exact]], axis=1),
                                axis=0, return_inverse=True)
         ae, ne, ke, n1e = cells.T
+        from scipy.stats import hypergeom  # (0.4 CPU-s to import, on use only)
         lo = hypergeom.cdf(ae, ne, ke, n1e)
         hi = hypergeom.sf(ae - 1, ne, ke, n1e)
         with np.errstate(divide="ignore"):

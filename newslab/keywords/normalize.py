@@ -20,8 +20,8 @@ _INITIALS: dict[str, str] = {}
 
 @lru_cache(maxsize=1)
 def _stemmer():
-    from nltk.stem import PorterStemmer
-    return PorterStemmer()
+    from ..nltk_light import module
+    return module("nltk.stem.porter").PorterStemmer()
 
 
 def _stem(word: str) -> str:

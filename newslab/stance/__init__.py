@@ -70,7 +70,6 @@ Gold readers and ``evaluate`` live in ``newslab.evaluation.stance`` (re-exported
 from .aggregate import (MIN_ARTICLES, MIN_DYAD_ARTICLES, article_stance, bootstrap_ci,
                         country_stance, dyads, evidence)
 from .lexicon import Trigger, verb_lexicon
-from .model import StanceModel, load_model, train_model
 from .persons import target_kind
 from .rules import RULES_THRESHOLD, rules_explained, rules_score
 from .score import (DEFAULT_METHOD, METHODS, analyze_stance, score_mentions, score_target,
@@ -82,18 +81,26 @@ LABELS = ("negative", "neutral", "positive")
 #: re-exported from ``newslab.evaluation.stance`` on first use (it imports scikit-learn's
 #: metrics, which scoring never needs)
 _FROM_EVALUATION = ("FORMATS", "evaluate", "read_gold")
+#: from ``newslab.stance.model`` on first use (it imports scikit-learn, about 0.8 CPU-s,
+#: which a process that scores no mention with the model, as a run's main process with
+#: ``jobs`` > 1, never needs)
+_FROM_MODEL = ("StanceModel", "load_model", "train_model")
 
 
 def __getattr__(name):
-    if name not in _FROM_EVALUATION:
+    if name in _FROM_MODEL:
+        from . import model as _model
+        source = _model
+    elif name in _FROM_EVALUATION:
+        from ..evaluation import stance as source
+    else:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from ..evaluation import stance as _evaluation
-    value = globals()[name] = getattr(_evaluation, name)
+    value = globals()[name] = getattr(source, name)
     return value
 
 
 def __dir__():
-    return sorted(set(globals()) | set(_FROM_EVALUATION))
+    return sorted(set(globals()) | set(_FROM_EVALUATION) | set(_FROM_MODEL))
 
 __all__ = ["DEFAULT_METHOD", "FORMATS", "LABELS", "METHODS", "MIN_ARTICLES",
            "MIN_DYAD_ARTICLES", "RULES_THRESHOLD", "StanceModel", "Trigger", "analyze_stance",

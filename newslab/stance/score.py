@@ -17,7 +17,6 @@ import pandas as pd
 from .. import schema
 from ..errors import NewslabError
 from .clauses import given_tokens
-from .model import StanceModel, load_model
 from .rules import label_of, rules_score
 
 #: the methods :func:`score_target` knows
@@ -39,6 +38,7 @@ MODEL_FILE = "data/stance_model.npz"
 @lru_cache(maxsize=1)
 def shipped_model() -> StanceModel:
     """The model that ships with newslab (``newslab/data/stance_model.npz``)."""
+    from .model import load_model  # (scikit-learn: imported when a model is used)
     ref = resources.files("newslab").joinpath(MODEL_FILE)
     if not ref.is_file():
         raise NewslabError("method 'trained' needs a model and this newslab ships none: train "
@@ -51,6 +51,7 @@ def shipped_model() -> StanceModel:
 def _resolve(method, model):
     """(method, model) with defaults filled in: ``method=None`` is :data:`DEFAULT_METHOD`
     (``trained`` when a model is given); ``trained`` without a model is the shipped one."""
+    from .model import StanceModel, load_model
     model = load_model(model) if isinstance(model, (str, Path)) else model
     if method is None:
         method = "trained" if model is not None else DEFAULT_METHOD

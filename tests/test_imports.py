@@ -1,0 +1,33 @@
+"""What a run's main process imports: newslab's CLI and pipeline load neither scikit-learn
+nor SciPy's statistics nor NLTK's package (each is imported where it is used), and the
+names that come from them on first use are the same objects (fresh interpreters)."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _run(code: str) -> None:
+    r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                       env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    assert r.returncode == 0, r.stderr[-2000:]
+
+
+def test_cli_and_pipeline_import_nothing_heavy():
+    _run("import sys, newslab.cli, newslab.pipeline, newslab.keywords, newslab.stance\n"
+         "heavy = [m for m in ('sklearn', 'scipy.stats', 'nltk.classify', 'nltk.corpus')\n"
+         "         if m in sys.modules]\n"
+         "assert not heavy, heavy")
+
+
+def test_model_names_on_first_use():
+    _run("import sys, newslab.stance as st\n"
+         "assert 'sklearn' not in sys.modules\n"
+         "from newslab.stance import model\n"
+         "assert st.StanceModel is model.StanceModel and st.load_model is model.load_model\n"
+         "assert st.train_model is model.train_model and 'StanceModel' in dir(st)\n"
+         "assert isinstance(st.shipped_model(), model.StanceModel)\n"
+         "from sklearn.base import BaseEstimator; assert issubclass(st.StanceModel, "
+         "BaseEstimator)")
