@@ -59,6 +59,11 @@ attribution uses), and it is left out of country counts and stance unless asked 
   right after the name ("Prime Minister X bought two copies of the single"). A head's
   title in odd capitals ("prime Minister") is still one.
 
+- Session 24 (round 8's errors), each a person: seats fought for in an election anywhere in
+  the sentence ("Prime Minister X and the opposition leader will target key marginal
+  seats"), a vote on removing the leader ("a recall vote ... keeping President X in
+  office"), the years in opposition ("an aide to X while he was the opposition leader").
+
 What this cannot see: an act of state told without any of these words, and a head of
 government speaking as party leader with a plain "said" (counted as the country).
 """
@@ -179,7 +184,11 @@ _PARTY_RIVAL = re.compile(r"\b(?:Democratic|Republican|opposition|party['’]s)\
 #: campaign words that count anywhere in the sentence (:func:`_campaign`; substrings, the
 #: first letter left out for both cases)
 _CAMPAIGN_ANYWHERE = ("attleground", "wing state", "unning mate", "ampaign trail",
-                      "lectoral vote", "opular vote")
+                      "lectoral vote", "opular vote",
+                      # (session 24) seats fought for in an election ("will target key
+                      # marginal seats"), a vote on removing the leader ("a recall vote")
+                      "arginal seat", "ecall vote", "ecall referendum", "ecall election",
+                      "ecall ballot")
 #: substrings one of which every match of _CAMPAIGN holds (lower case)
 _CAMPAIGN_KEYS = ("elect", "campaign", "candidat", "nominee", "challenger", "rival", "swing",
                   "running", "voter", "debate", "race", "contest", "battleground", "poll",
@@ -287,6 +296,10 @@ _PERSON_CONTEXT = re.compile(
 _UK_PARTY = re.compile(r"\b(?:Labour|Tory|Tories|Conservatives)['’]s?\s+(?!government|"
                        r"administration|cabinet|ministers?)")
 _PARTY_SENTENCE = re.compile(r"\bmanifesto\b|"
+                             # (session 24) the years in opposition, before the office
+                             # ("an aide to X while he was the opposition leader")
+                             r"\b(?:when|while)\s+(?:he|she)\s+was\s+(?:the\s+)?(?:leader\s+of"
+                             r"\s+the\s+opposition|opposition\s+leader|in\s+opposition)\b|"
                              r"\b(?:stand|standing|step|stepping)\s+(?:down|aside)\b|"
                              r"\bsuccess(?:or|ion)\b")
 #: not yet in office, said of the name itself: "President-elect X" right before it, or
