@@ -20,12 +20,17 @@ def kinds(text, date=None):
 @pytest.mark.parametrize("text, expected", [
     # an ethnic people, not the state
     ("Aid reached an ethnic Turkish village near the river on Friday.", set()),
+    ("He praised the unity of the multiethnic Peruvian nation.", {"PER"}),
     ("Ethnically Albanian families left the valley, Peru's envoy said.", {"PER"}),
     ("A Turkish village near the border was shelled on Friday.", {"TUR"}),
     # a pair's alliance counts; its lower-case dialogue does not
     ("Both leaders praised the U.S.-Japan Alliance at the dinner.", {"USA", "JPN"}),
     ("He will hold the first U.S.-Peru bilateral trade dialogue in May.", set()),
     ("She opened the third Kenya-Chile dialogue on fisheries in Lima.", {"PER"}),
+    ("They prepared the next meeting of the Peru-Chile strategic dialogue.", set()),
+    ("The state of the Peru-Chile dialogue on water is good, he said.", {"PER", "CHL"}),
+    ("Peru-Chile cooperation is the dialogue that matters, he said.", {"PER", "CHL"}),
+    ("Oslo hosted the first intra-Peruvian dialogue.", {"NOR", "PER"}),
     ("Trade between the U.S. and Peru grew, a dialogue partner said.", {"USA", "PER"}),
     # a firm's name that opens with a country, after a word for a firm
     ("Acme bought the phone maker Peru Zentosoft for cash last year.", set()),
@@ -44,6 +49,29 @@ def kinds(text, date=None):
     ("Two sprinters were banned after the Lima Games.", set()),
 ])
 def test_names_rule17(text, expected):
+    assert found(text) == expected
+
+
+# -- names read further on new real text (names.py, rule 18) -----------------------------
+@pytest.mark.parametrize("text, expected", [
+    # a body's national office after its head word and a hyphen
+    ("Police raided the Acme Foundation-Peru on Monday.", set()),
+    ("The Peru-Chile border stayed open on Monday.", {"PER", "CHL"}),
+    # a firm's national arm named by an acronym
+    ("The network was chosen by ZBQ Peru to build the new masts.", set()),
+    ("ROME - Peru said on Monday it would build the new masts.", {"ITA", "PER"}),
+    ("Officials of the UN Peru office said it would build the masts.", {"PER"}),
+    # "Indian(s)" after a plain capitalized word: a people of the Americas or a club
+    ("Lawyers for the Carib Indians of the island filed the suit.", set()),
+    ("The suit was filed by Yanomami Indians in a Brazilian court.", {"BRA"}),
+    ("Many South Indian families moved north for work.", {"IND"}),
+    ("Several Indians were among the passengers, officials said.", {"IND"}),
+    # an institution inside a church's or a cup's name
+    ("The choir sang at Westminster Cathedral on Sunday evening.", set()),
+    ("Two seeds lost early in the Kremlin Cup on Tuesday.", set()),
+    ("The Kremlin said the cup final would go ahead.", {"RUS"}),
+])
+def test_names_rule18(text, expected):
     assert found(text) == expected
 
 
@@ -82,6 +110,7 @@ def test_leader_in_opposition_is_a_person():
      {"NOR"}),
     ("The Bureau of Rail Safety will host talks in Oslo next week.", "state.gov",
      {"USA", "NOR"}),
+    ("He called the Rail Affairs Bureau Director Ivan Petrov in Oslo.", "state.gov", {"NOR"}),
 ])
 def test_institutions(text, outlet, expected):
     assert found(text, outlet=outlet) == expected

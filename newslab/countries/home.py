@@ -15,8 +15,9 @@ president is meant depends on the story. Phrases (each with the reason it is saf
   President-elect" is not yet in office) nor a capitalised name ("the President Ruto": a
   named president is the leader table's job);
 - a capitalised "Bureau" not followed by "of the" ("the Bureau of Consular Affairs" is the
-  state's, "the Bureau of the UN Commission ..." a UN body's), nor by "Official" (session
-  24: "the Senior Bureau Official" is a post's title, a person).
+  state's, "the Bureau of the UN Commission ..." a UN body's), nor by a capitalized word
+  (session 24: "the Senior Bureau Official", "the Asian Affairs Bureau Director General X"
+  are posts' titles, persons, and the bureau may be another state's).
 Only sites whose "President" is their own state's are listed: on a parliamentary state's
 site (gov.uk) "the President" is another state's, so it is not in the table.
 
@@ -34,7 +35,7 @@ from .data import _read_csv, country_names
 _HOME_PHRASES = re.compile(
     r"\b[Tt]he Department\b(?!\s+(?:of|for)\b)"
     r"|\b[Tt]he President\b(?!\s+of\b|\s+[A-Z]|-)"
-    r"|\bBureau\b(?!\s+of\s+the\b|\s+Officials?\b)")
+    r"|\bBureau\b(?!\s+of\s+the\b|\s+[A-Z])")
 
 
 @lru_cache(maxsize=1)
