@@ -114,3 +114,41 @@ def test_leader_in_opposition_is_a_person():
 ])
 def test_institutions(text, outlet, expected):
     assert found(text, outlet=outlet) == expected
+
+
+# -- an acronym the text defines as something else (names.py, matcher.py) ------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Chips were shown at the Intel Developer Forum (IDF) last spring.", set()),
+    ("Lines switched to Carrier Pre-Selection (CPS) services this year.", set()),
+    ("The Israeli Defense Forces (IDF) said the crossing would reopen.", {"ISR"}),
+    ("A leaflet by the Crown Prosecution Service (CPS) was sent out.", {"GBR"}),
+    ("Staff at the Rail Safety Administration (RSA) of Peru agreed.", {"PER"}),
+])
+def test_acronym_defined_otherwise(text, expected):
+    assert found(text) == expected
+
+
+def test_acronym_defined_otherwise_keeps_the_spelt_out_kinds():
+    m = C.mentions_in_text("The Israeli Defense Forces (IDF) said the crossing would reopen.")
+    assert set(m["surface"]) == {"Israeli", "IDF"}
+
+
+# -- a named bureau on a government's own site (home.py) ----------------------------------
+@pytest.mark.parametrize("text, outlet, expected", [
+    ("Officers of the National Anti-Fraud Bureau met in Kyiv.", "kremlin.ru", {"UKR"}),
+    ("Officers of the Narcotics Control Bureau, India, met in Delhi.", "state.gov", {"IND"}),
+    ("The State Department Bureau of Coastal Affairs met in Oslo.", "state.gov",
+     {"USA", "NOR"}),
+    ("The USAID Bureau of Relief met in Oslo.", "state.gov", {"USA", "NOR"}),
+    ("The Bureau said the talks in Oslo went well.", "state.gov", {"USA", "NOR"}),
+])
+def test_named_bureau(text, outlet, expected):
+    assert found(text, outlet=outlet) == expected
+
+
+# -- a head of state named by the surname alone (leaders.csv) ------------------------------
+def test_leader_by_surname():
+    t = "He led the delegation to President Lasso's inauguration in May."
+    assert found(t, date="2021-08-10") == {"ECU"}
+    assert found(t, date="2019-08-10") == set()      # not in office then
+    assert found("He threw a lasso over the fence.") == set()

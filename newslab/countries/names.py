@@ -607,6 +607,44 @@ def institution_in_name(text: str, start: int, end: int, bounds) -> bool:
         and not _title_case(text, s0, s1)
 
 
+#: words of a state body's name: a spelt-out name with one of them may be the acronym's own
+_STATE_BODY_WORDS = frozenset("Administration Office Ministry Department Agency Authority "
+                              "Service Services Commission Bureau Council Board Forces Force "
+                              "Army Navy Police Directorate Committee Court Parliament Assembly "
+                              "Unit Inspectorate Executive Secretariat Guard Command Corps "
+                              "Institute Institutes Centers Centres Center Centre "
+                              "Agencies Departments Ministries".split())
+#: the capitalized words (and small words) right before "(ACRONYM)": its spelt-out name
+_SPELT_OUT = re.compile(r"((?:[A-Z][\w'’-]*[ \t]+(?:(?:of|and|for|the|on|&)[ \t]+)*){2,8})\($")
+
+
+def acronym_defined_otherwise(text: str, start: int, end: int, surfaces) -> bool:
+    """Session 24: an institution's acronym in brackets right after a spelt-out name whose
+    initials it is, when that name is no gazetteer surface (``surfaces``, lower case): the
+    text defines the acronym as something else ("the Acme Developer Forum (ADF)", "Carrier
+    Pre-Selection (CPS)": no word of a state body's name in it; not "the Crown Prosecution Service (CPS)", the state's body, nor
+    a name with a gazetteer word in it: "the Israeli Defense Forces (IDF)")."""
+    m = _SPELT_OUT.search(text, max(0, start - 90), start)
+    if m is None:
+        return False
+    words = m.group(1).split()
+    acr = text[start:end]
+    # the last len(acr) capitalized words (hyphenated words give each part's initial)
+    caps = [p for w in words if w[:1].isupper() for p in w.split("-") if p[:1].isupper()]
+    if len(caps) < len(acr) or "".join(w[0] for w in caps[-len(acr):]) != acr:
+        return False
+    # the spelt-out name from its first initial on
+    first = caps[-len(acr)]
+    name = m.group(1)[m.group(1).rfind(first, 0, len(m.group(1)) - sum(len(c) for c in
+                                                                       caps[-len(acr) + 1:])):]
+    name = " ".join(name.split()).lower()
+    # (a country word in it says whose it is: "the Israeli Defense Forces (IDF)"; a state
+    # body's word may be the institution's own name: "the Rail Safety Administration (RSA)",
+    # "the Office of Rail Affairs (ORA)")
+    return name not in surfaces and not any(w in surfaces for w in name.split()) and \
+        _STATE_BODY_WORDS.isdisjoint(w.capitalize() for w in name.split())
+
+
 #: heads that make an institution's name part of another name; not the state's own acts
 #: and branches ("the Federal Reserve Bank of New York", "the White House Press Office")
 _INSTITUTION_HEADS = (NAME_HEADS - frozenset("Bank Banks Press Fund Act Agreement Agreements "
