@@ -152,3 +152,20 @@ def test_leader_by_surname():
     assert found(t, date="2021-08-10") == {"ECU"}
     assert found(t, date="2019-08-10") == set()      # not in office then
     assert found("He threw a lasso over the fence.") == set()
+
+
+# -- read further on new real text: a former head, a party's member ------------------------
+def test_ex_president_joined_is_former():
+    t = "The cabinet accused the government run by ex-President Leonid Kuchma of fraud."
+    assert found(t) == set()
+    assert ("Leonid Kuchma", "person") in kinds(t)
+    assert found("President Leonid Kuchma said the vote would go ahead.",
+                 date="2004-10-01") == {"UKR"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A Peru Liberty Party MEP said the vote was unfair.", set()),
+    ("UK MPs said the vote was unfair.", {"GBR"}),
+])
+def test_party_member_ends_a_name(text, expected):
+    assert found(text) == expected

@@ -62,7 +62,8 @@ attribution uses), and it is left out of country counts and stance unless asked 
 - Session 24 (round 8's errors), each a person: seats fought for in an election anywhere in
   the sentence ("Prime Minister X and the opposition leader will target key marginal
   seats"), a vote on removing the leader ("a recall vote ... keeping President X in
-  office"), the years in opposition ("an aide to X while he was the opposition leader").
+  office"), the years in opposition ("an aide to X while he was the opposition leader"),
+  "ex-" joined to the title ("ex-President X", as "former President X").
 
 What this cannot see: an act of state told without any of these words, and a head of
 government speaking as party leader with a plain "said" (counted as the country).
@@ -101,8 +102,9 @@ _LABEL_NOTE = re.compile(r"\s?\([^()]{1,80}\):")
 #: began ("... asked about the harvest… Ivan Petrov: Give me the figures."): no speaker label
 _LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
 _LABEL_START = re.compile(r"(?:.*[.…!?\n\"”])?", re.S)
-_FORMER = re.compile(r"(?i)\b(?:former|ex-|late|ousted|deposed|toppled|exiled|jailed)\s+"
-                     r"(?:\w+\s+){0,3}$")
+_FORMER = re.compile(r"(?i)(?:\b(?:former|ex-|late|ousted|deposed|toppled|exiled|jailed)\s+|"
+                     # (session 24) "ex-President X": the prefix joined to the title
+                     r"(?<![\w-])ex-(?=\w))(?:\w+\s+){0,3}$")
 #: the words the title patterns start with (lower case)
 _TITLE_WORDS = frozenset("""
 president pres. prime minister pm premier king queen pope emperor emir sultan supreme leader
