@@ -169,3 +169,30 @@ def test_ex_president_joined_is_former():
 ])
 def test_party_member_ends_a_name(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Shares in the Acme Bank of Peru rose on Monday.", set()),
+    ("Shares in the Reserve Bank of Peru were sold.", {"PER"}),
+    ("The deal was backed by the Export-Import Bank of Peru.", {"PER"}),
+    ("Staff at the Bank of Peru said rates would stay.", {"PER"}),
+])
+def test_firm_bank_of_country(text, expected):
+    assert found(text) == expected
+
+
+def test_firm_bank_of_country_first_in_sentence():
+    assert found("Acme Bank of Peru said profits rose.") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Viewers loved the Great British Quiz Night on Sunday.", set()),
+    ("Great Britain won the relay on Sunday.", {"GBR"}),
+    ("It was a great British success, the minister said.", {"GBR"}),
+])
+def test_great_british_title(text, expected):
+    assert found(text) == expected
+
+
+def test_great_british_public_is_the_people():
+    assert found("The Great British Public voted with its feet.") == {"GBR"}

@@ -136,7 +136,11 @@ name ("Real Madrid", "London Irish", "Pole vaulter", "Brit Awards") are blockers
    Peru to build it", as "BBC Scotland"); "Indian(s)" after a plain capitalized word, a people
    of the Americas or a club ("the Carib Indians", "Mumbai Indians"; not "South Indian"); an
    institution inside a church's or a cup's name ("Westminster Cathedral", "the Kremlin
-   Cup": :data:`_INSTITUTION_HEADS`).
+   Cup": :data:`_INSTITUTION_HEADS`); a firm's "<Word> Bank of <country>" ("the Acme Bank of
+   Peru"; not a state's bank: "the Reserve Bank of India", "the Export-Import Bank of
+   Peru"); "Great <demonym> <Name>", a title ("the Great British Spelling Test": the
+   idiom of British shows; not "the Great British Public", the people; "Great Britain" is a name
+   of its own).
 """
 
 from __future__ import annotations
@@ -275,6 +279,13 @@ _HEAD_HYPHEN_BEFORE = re.compile(r"(?<![\w'’-])(?:Foundation|Institute|Society
 #: an acronym and a space right before a country name, inside the sentence: a firm's or
 #: body's national arm (rule 18: "chosen by ACME Peru to build it", as "BBC Scotland")
 _ACRONYM_SPACE_BEFORE = re.compile(r"(?<![\w.'’&-])([A-Z]{2,6}) $")
+#: a firm's name "<Word> Bank of <country>" (rule 18: "the Acme Bank of Peru", "Royal Bank of
+#: Scotland"); not a state's bank, whose word is one of :data:`_STATE_BANK_WORDS` ("the
+#: Reserve Bank of India", "the Export-Import Bank of Peru")
+_BANK_OF_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*) Bank of (?:the )?$")
+_STATE_BANK_WORDS = frozenset("Reserve Central National People's People’s Import Export "
+                              "Export-Import Development Agricultural Federal State "
+                              "Investment The".split())
 #: a plain capitalized word before "Indian(s)" that names a people of the Americas or a
 #: club, not India (rule 18: "the Carib Indians", "Plains Indians", "Mumbai Indians");
 #: compass words before it stay India's regions ("South Indian"), not "West" (the West
@@ -783,6 +794,16 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds, words) -
         if a and a.group(1).lower() not in words and a.start() > bounds(start)[0] and \
                 not _title_case(text, *bounds(start)):
             return True     # "chosen by ACME Peru to build it": a firm's national arm
+    if kind == "demonym" and text[start - 6:start] == "Great " and c1.isupper() and \
+            nxt[:1] == " " and not text.startswith((" Public", " People"), end) and \
+            not _title_case(text, *bounds(start)):
+        return True         # "the Great British Spelling Test": a show's title (rule 18)
+    if kind == "name" and text[start - 3:start] in ("of ", "he ") and \
+            "Bank of" in text[max(0, start - 12):start]:
+        b = _BANK_OF_BEFORE.search(text, max(0, start - 50), start)
+        if b and b.group(1) not in _STATE_BANK_WORDS and \
+                plain_word(b.group(1).lower(), words) and not _title_case(text, *bounds(start)):
+            return True     # "the Acme Bank of Peru": a firm's name (rule 18)
     if kind == "demonym" and text[start:end] in ("Indian", "Indians") and \
             text[start - 1:start] == " " and _named_before(text, start, bounds, words):
         w = text[max(0, start - 30):start].split()[-1]
