@@ -435,7 +435,8 @@ _ETHNIC_WORD_BEFORE = re.compile(r"(?<![\w-])[Ee]thnic(?:ally)? $")
 
 def _ethnic(text: str, start: int, end: int, bounds) -> bool:
     word = text[start:end]
-    if _ETHNIC_WORD_BEFORE.search(text, max(0, start - 12), start):
+    if "thnic" in text[max(0, start - 12):start] and \
+            _ETHNIC_WORD_BEFORE.search(text, max(0, start - 12), start):
         return True     # "an ethnic Turkish city" (session 24): a people, not the state
     if text[end:end + 1] == "-" and _HERITAGE.match(text, end, end + 40):
         return True
@@ -699,6 +700,10 @@ def _pair_series(text: str, start: int, end: int, pos: int, words) -> bool:
         _SERIES_BEFORE.search(text, max(0, first - 30), first) is not None
 
 
+#: a capitalized article inside the sentence (a cheap test before :func:`_article_title`)
+_ARTICLE_CUE = re.compile(r" (?:A|An|The) [A-Z]")
+
+
 def _article_title(text: str, start: int, end: int, bounds) -> bool:
     """Rule 17: a title like "A Journey to Peru" inside the sentence (the article is no
     sentence's first word, the sentence no Title Case headline)."""
@@ -770,6 +775,7 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds, words) -
         if f and plain_word(f.group(1).lower(), words) and f.group(1) not in RUN_STOPS:
             return True     # "the phone maker Peru Zentosoft": the firm's name (rule 17)
     if text[start - 3:start - 1] in ("to", "of") and text[start - 1:start] == " " and \
+            _ARTICLE_CUE.search(text, max(0, start - 60), start) and \
             _article_title(text, start, end, bounds):
         return True         # "beat A Journey to Peru and ...": a work's title (rule 17)
     if kind == "capital" and text[start - 4:start] in ("the ", "The ") and \
