@@ -667,10 +667,10 @@ _INSTITUTION_HEADS = (NAME_HEADS - frozenset("Bank Banks Press Fund Act Agreemen
 
 
 #: a word for a firm right before a country name that opens the firm's name (rule 17)
-_FIRM_BEFORE = re.compile(r"\b(?:developer|developers|maker|makers|firm|company|operator|"
-                          r"carrier|subsidiary|retailer|manufacturer|start-?up|provider|"
-                          r"supplier|conglomerate|insurer|lender|distributor|vendor|"
-                          r"producer|brand|chain)[ \t]+$")
+_FIRM_WORDS = frozenset("developer developers maker makers firm company operator carrier "
+                        "subsidiary retailer manufacturer startup start-up provider supplier "
+                        "conglomerate insurer lender distributor vendor producer brand "
+                        "chain".split())
 #: the capitalized word after such a name (rule 17)
 _FIRM_WORD_AFTER = re.compile(r" ([A-Z][a-z][\w'’-]*)")
 #: a work's title opened by a capitalized article inside the sentence, up to the small word
@@ -700,8 +700,9 @@ def _pair_series(text: str, start: int, end: int, pos: int, words) -> bool:
         _SERIES_BEFORE.search(text, max(0, first - 30), first) is not None
 
 
-#: a capitalized article inside the sentence (a cheap test before :func:`_article_title`)
-_ARTICLE_CUE = re.compile(r" (?:A|An|The) [A-Z]")
+def _article_cue(w: str) -> bool:
+    """A capitalized article inside ``w`` (a cheap test before :func:`_article_title`)."""
+    return " The " in w or " A " in w or " An " in w
 
 
 def _article_title(text: str, start: int, end: int, bounds) -> bool:
@@ -770,12 +771,13 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds, words) -
     if kind == "demonym" and _ethnic(text, start, end, bounds):
         return True
     if kind == "name" and nxt[:1] == " " and c1.isupper() and \
-            _FIRM_BEFORE.search(text, max(0, start - 16), start):
+            text[start - 2:start - 1].isalpha() and \
+            text[text.rfind(" ", max(0, start - 16), start - 1) + 1:start - 1] in _FIRM_WORDS:
         f = _FIRM_WORD_AFTER.match(text, end, end + 40)
         if f and plain_word(f.group(1).lower(), words) and f.group(1) not in RUN_STOPS:
             return True     # "the phone maker Peru Zentosoft": the firm's name (rule 17)
     if text[start - 3:start - 1] in ("to", "of") and text[start - 1:start] == " " and \
-            _ARTICLE_CUE.search(text, max(0, start - 60), start) and \
+            _article_cue(text[max(0, start - 60):start]) and \
             _article_title(text, start, end, bounds):
         return True         # "beat A Journey to Peru and ...": a work's title (rule 17)
     if kind == "capital" and text[start - 4:start] in ("the ", "The ") and \
