@@ -665,7 +665,6 @@ _INSTITUTION_HEADS = (NAME_HEADS - frozenset("Bank Banks Press Fund Act Agreemen
     frozenset("Cathedral Abbey Cup".split())    # (rule 18) "Westminster Cathedral"
 
 
-
 #: a word for a firm right before a country name that opens the firm's name (rule 17)
 _FIRM_WORDS = frozenset("developer developers maker makers firm company operator carrier "
                         "subsidiary retailer manufacturer startup start-up provider supplier "
@@ -780,8 +779,8 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds, words) -
             _article_cue(text[max(0, start - 60):start]) and \
             _article_title(text, start, end, bounds):
         return True         # "beat A Journey to Peru and ...": a work's title (rule 17)
-    if kind == "capital" and text[start - 4:start] in ("the ", "The ") and \
-            not text[end:bounds(start)[1]].strip():
+    if kind == "capital" and text[end:end + 1] in ("", "\n", " ") and \
+            text[start - 4:start] in ("the ", "The ") and not text[end:bounds(start)[1]].strip():
         return True         # "... won at the Lima" (cut short): the noun is lost (rule 17)
     if kind == "capital" and text[start - 4:start] in ("ost ", "sts ", "ver ", "nst ") \
             and _TEAM_BEFORE.search(text, max(0, start - 30), start):
