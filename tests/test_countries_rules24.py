@@ -196,3 +196,8 @@ def test_great_british_title(text, expected):
 
 def test_great_british_public_is_the_people():
     assert found("The Great British Public voted with its feet.") == {"GBR"}
+
+
+def test_two_china_seas_named_together():
+    assert found("Patrols sailed across the South and East China Seas last month.") == set()
+    assert found("China sent ships to both seas last month.") == {"CHN"}
