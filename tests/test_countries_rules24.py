@@ -201,3 +201,15 @@ def test_great_british_public_is_the_people():
 def test_two_china_seas_named_together():
     assert found("Patrols sailed across the South and East China Seas last month.") == set()
     assert found("China sent ships to both seas last month.") == {"CHN"}
+
+
+def test_title_by_its_author():
+    assert found("Forty films will debut, including The Liberace of Lima by a young "
+                 "director.") == set()
+
+
+def test_victory_over_the_leader_is_a_contest():
+    t = "The pupils gave the senator a convincing victory over President Bush in a mock vote."
+    assert found(t, date="2004-10-20") == set()
+    assert found("President Bush hailed the victory over the rebels.", date="2004-10-20") \
+        == {"USA"}

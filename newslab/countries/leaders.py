@@ -63,7 +63,8 @@ attribution uses), and it is left out of country counts and stance unless asked 
   the sentence ("Prime Minister X and the opposition leader will target key marginal
   seats"), a vote on removing the leader ("a recall vote ... keeping President X in
   office"), the years in opposition ("an aide to X while he was the opposition leader"),
-  "ex-" joined to the title ("ex-President X", as "former President X").
+  "ex-" joined to the title ("ex-President X", as "former President X"), a contest won
+  against the leader ("a convincing victory over President X").
 
 What this cannot see: an act of state told without any of these words, and a head of
 government speaking as party leader with a plain "said" (counted as the country).
@@ -152,7 +153,10 @@ _CAMPAIGN = re.compile(
     r"\b(?:opinion\s+|some\s+|the\s+|in\s+)polls\b|\bpollsters?\b|"
     r"\b(?:presidential|White\s+House)\s+(?:race|contest)\b|\bbattleground\b|"
     r"\b(?:next|general|presidential)\s+elections?\b|\belection[- ](?:year|day|victory|win|"
-    r"defeat|battle|race|night)\b|\b(?:wins?|won|winning|loses?|lost|losing)\s+(?:the\s+)?"
+    r"defeat|battle|race|night)\b|"
+    # (session 24) a contest won against the leader ("a convincing victory over President X")
+    r"\b(?:victory|win|lead)\s+over\s+(?:President|Prime\s+Minister|Premier|Mr\.?)\s|"
+    r"\b(?:wins?|won|winning|loses?|lost|losing)\s+(?:the\s+)?"
     r"(?:next\s+|general\s+)?elections?\b|\bvictory\s+for\s+(?:President\s+)?\w+\s+in\b")
 #: party politics around the name, which override even a head's title: "Prime Minister
 #: Tony Blair ... welcomed by Labour MPs", "Tony Blair is to address a conference of
@@ -194,7 +198,8 @@ _CAMPAIGN_ANYWHERE = ("attleground", "wing state", "unning mate", "ampaign trail
 #: substrings one of which every match of _CAMPAIGN holds (lower case)
 _CAMPAIGN_KEYS = ("elect", "campaign", "candidat", "nominee", "challenger", "rival", "swing",
                   "running", "voter", "debate", "race", "contest", "battleground", "poll",
-                  "run-off", "runoff", "pitting", "head-to-head")
+                  "run-off", "runoff", "pitting", "head-to-head", "victory over", "win over",
+                  "lead over")
 #: (session 23) the name in an office it held before, said before it: "In his years as
 #: Crown Prince, X ...", "when he was foreign minister, X", "as then-deputy premier": the
 #: person then, not the head acting now (a head's own title after "as" does not count)

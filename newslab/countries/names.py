@@ -677,9 +677,10 @@ _FIRM_WORD_AFTER = re.compile(r" ([A-Z][a-z][\w'’-]*)")
 _ARTICLE_TITLE_BEFORE = re.compile(r"(?<![\w'’-])(?:A|An|The)[ \t]+(?:[A-Z][\w'’-]*[ \t]+){1,3}"
                                    r"(?:to|of)[ \t]+$")
 #: what may follow the title's last word: a break in the sentence ("A Journey to Peru, The
-#: Last Emperor and ..."); not "A Long Engagement in Peru's film awards" (the title ended
+#: Last Emperor and ..."), or "by" and its author ("The Liberace of Lima by a young
+#: director"); not "A Long Engagement in Peru's film awards" (the title ended
 #: before the small word)
-_TITLE_END = re.compile(r"[,;.)\"”]|$| and\b")
+_TITLE_END = re.compile(r"[,;.)\"”]|$| and\b| by\b")
 
 
 def _pair_series(text: str, start: int, end: int, pos: int, words) -> bool:
