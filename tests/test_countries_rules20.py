@@ -27,7 +27,10 @@ from tests.test_countries_real import found
     ("Team USA won the relay on Sunday.", {"USA"}),
     ("He told BBC News US policy had not changed at all.", {"USA"}),
     # a body named after a pair of countries
-    ("Both ministers said the U.S.-Peru Alliance was as strong as it had ever been.", set()),
+    # (session 24: a pair's alliance is the two states', as the coders of rounds 7 and 8
+    # coded it; test_countries_rules24.py)
+    ("Both ministers said the U.S.-Peru Alliance was as strong as it had ever been.",
+     {"USA", "PER"}),
     ("Both ministers said the Chile-Peru Strategic Partnership was doing well.", set()),
     ("Both ministers said the alliance between Chile and Peru was strong.", {"CHL", "PER"}),
     # a producers' or makers' body

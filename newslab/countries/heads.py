@@ -59,7 +59,9 @@ NAME_TAILS = frozenset("International Holdings Holding Co Co. Inc Inc. Ltd Ltd. 
 #: Chairman Penny Smith" is the association's chairman, a name before him
 RUN_STOPS = frozenset("Chairman Chairwoman Chair President Chief Director Secretary Head "
                       "Minister Spokesman Spokeswoman Executive CEO Boss Manager Coach "
-                      "Captain Governor Mayor Leader".split())
+                      "Captain Governor Mayor Leader "
+                      # (session 24) a member of a party's: "the UK Independence Party MEP"
+                      "MP MPs MEP MEPs MSP MSPs Candidate Candidates".split())
 #: "<Head> of (the) X": a name of an organization, event or treaty ending in a country word
 OF_HEADS = frozenset("""
 Association Associations Society Church Federation Confederation Chamber League Museum

@@ -15,7 +15,12 @@ president is meant depends on the story. Phrases (each with the reason it is saf
   President-elect" is not yet in office) nor a capitalised name ("the President Ruto": a
   named president is the leader table's job);
 - a capitalised "Bureau" not followed by "of the" ("the Bureau of Consular Affairs" is the
-  state's, "the Bureau of the UN Commission ..." a UN body's).
+  state's, "the Bureau of the UN Commission ..." a UN body's), nor by a capitalized word
+  (session 24: "the Senior Bureau Official", "the Asian Affairs Bureau Director General X"
+  are posts' titles, persons, and the bureau may be another state's), nor after a
+  capitalized word other than "The", an acronym or a possessive when no "of" follows ("the
+  National Anti-Corruption Bureau" has a name of its own; "the Department of State's Bureau
+  of ...", "the State Department Bureau of ...", "the USAID Bureau" stay).
 Only sites whose "President" is their own state's are listed: on a parliamentary state's
 site (gov.uk) "the President" is another state's, so it is not in the table.
 
@@ -33,7 +38,7 @@ from .data import _read_csv, country_names
 _HOME_PHRASES = re.compile(
     r"\b[Tt]he Department\b(?!\s+(?:of|for)\b)"
     r"|\b[Tt]he President\b(?!\s+of\b|\s+[A-Z]|-)"
-    r"|\bBureau\b(?!\s+of\s+the\b)")
+    r"|\bBureau\b(?!\s+of\s+the\b|\s+[A-Z])")
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +82,17 @@ def home_hits(text: str, iso3: str, start: int = 0, end: int | None = None) -> l
     ``text``), all of country ``iso3``."""
     ent = _entry(iso3)
     return [(m.start(), m.end(), ent)
-            for m in _HOME_PHRASES.finditer(text, start, len(text) if end is None else end)]
+            for m in _HOME_PHRASES.finditer(text, start, len(text) if end is None else end)
+            if text[m.start():m.start() + 1] != "B" or text.startswith(" of ", m.end()) or
+            not _NAMED_BEFORE.search(text, max(start, m.start() - 30), m.start())]
+
+
+#: a capitalized word right before "Bureau" (not "The", an acronym or a possessive), and no
+#: "of" after it: the bureau has a name of its own, which may be another state's ("the
+#: National Anti-Corruption Bureau" in a Kremlin text is Ukraine's, "the Narcotics Control
+#: Bureau, India"; session 24); "the State Department Bureau of ...", "the USAID Bureau"
+#: stay
+_NAMED_BEFORE = re.compile(r"(?<![\w'’-])(?!The )[A-Z][a-z][\w-]* $")
 
 
 def merge_hits(hits: list, extra: list) -> list:

@@ -59,6 +59,13 @@ attribution uses), and it is left out of country counts and stance unless asked 
   right after the name ("Prime Minister X bought two copies of the single"). A head's
   title in odd capitals ("prime Minister") is still one.
 
+- Session 24 (round 8's errors), each a person: seats fought for in an election anywhere in
+  the sentence ("Prime Minister X and the opposition leader will target key marginal
+  seats"), a vote on removing the leader ("a recall vote ... keeping President X in
+  office"), the years in opposition ("an aide to X while he was the opposition leader"),
+  "ex-" joined to the title ("ex-President X", as "former President X"), a contest won
+  against the leader ("a convincing victory over President X").
+
 What this cannot see: an act of state told without any of these words, and a head of
 government speaking as party leader with a plain "said" (counted as the country).
 """
@@ -96,8 +103,9 @@ _LABEL_NOTE = re.compile(r"\s?\([^()]{1,80}\):")
 #: began ("... asked about the harvest… Ivan Petrov: Give me the figures."): no speaker label
 _LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
 _LABEL_START = re.compile(r"(?:.*[.…!?\n\"”])?", re.S)
-_FORMER = re.compile(r"(?i)\b(?:former|ex-|late|ousted|deposed|toppled|exiled|jailed)\s+"
-                     r"(?:\w+\s+){0,3}$")
+_FORMER = re.compile(r"(?i)(?:\b(?:former|ex-|late|ousted|deposed|toppled|exiled|jailed)\s+|"
+                     # (session 24) "ex-President X": the prefix joined to the title
+                     r"(?<![\w-])ex-(?=\w))(?:\w+\s+){0,3}$")
 #: the words the title patterns start with (lower case)
 _TITLE_WORDS = frozenset("""
 president pres. prime minister pm premier king queen pope emperor emir sultan supreme leader
@@ -145,7 +153,10 @@ _CAMPAIGN = re.compile(
     r"\b(?:opinion\s+|some\s+|the\s+|in\s+)polls\b|\bpollsters?\b|"
     r"\b(?:presidential|White\s+House)\s+(?:race|contest)\b|\bbattleground\b|"
     r"\b(?:next|general|presidential)\s+elections?\b|\belection[- ](?:year|day|victory|win|"
-    r"defeat|battle|race|night)\b|\b(?:wins?|won|winning|loses?|lost|losing)\s+(?:the\s+)?"
+    r"defeat|battle|race|night)\b|"
+    # (session 24) a contest won against the leader ("a convincing victory over President X")
+    r"\b(?:victory|win|lead)\s+over\s+(?:President|Prime\s+Minister|Premier|Mr\.?)\s|"
+    r"\b(?:wins?|won|winning|loses?|lost|losing)\s+(?:the\s+)?"
     r"(?:next\s+|general\s+)?elections?\b|\bvictory\s+for\s+(?:President\s+)?\w+\s+in\b")
 #: party politics around the name, which override even a head's title: "Prime Minister
 #: Tony Blair ... welcomed by Labour MPs", "Tony Blair is to address a conference of
@@ -179,11 +190,16 @@ _PARTY_RIVAL = re.compile(r"\b(?:Democratic|Republican|opposition|party['’]s)\
 #: campaign words that count anywhere in the sentence (:func:`_campaign`; substrings, the
 #: first letter left out for both cases)
 _CAMPAIGN_ANYWHERE = ("attleground", "wing state", "unning mate", "ampaign trail",
-                      "lectoral vote", "opular vote")
+                      "lectoral vote", "opular vote",
+                      # (session 24) seats fought for in an election ("will target key
+                      # marginal seats"), a vote on removing the leader ("a recall vote")
+                      "arginal seat", "ecall vote", "ecall referendum", "ecall election",
+                      "ecall ballot")
 #: substrings one of which every match of _CAMPAIGN holds (lower case)
 _CAMPAIGN_KEYS = ("elect", "campaign", "candidat", "nominee", "challenger", "rival", "swing",
                   "running", "voter", "debate", "race", "contest", "battleground", "poll",
-                  "run-off", "runoff", "pitting", "head-to-head")
+                  "run-off", "runoff", "pitting", "head-to-head", "victory over", "win over",
+                  "lead over")
 #: (session 23) the name in an office it held before, said before it: "In his years as
 #: Crown Prince, X ...", "when he was foreign minister, X", "as then-deputy premier": the
 #: person then, not the head acting now (a head's own title after "as" does not count)
@@ -287,6 +303,10 @@ _PERSON_CONTEXT = re.compile(
 _UK_PARTY = re.compile(r"\b(?:Labour|Tory|Tories|Conservatives)['’]s?\s+(?!government|"
                        r"administration|cabinet|ministers?)")
 _PARTY_SENTENCE = re.compile(r"\bmanifesto\b|"
+                             # (session 24) the years in opposition, before the office
+                             # ("an aide to X while he was the opposition leader")
+                             r"\b(?:when|while)\s+(?:he|she)\s+was\s+(?:the\s+)?(?:leader\s+of"
+                             r"\s+the\s+opposition|opposition\s+leader|in\s+opposition)\b|"
                              r"\b(?:stand|standing|step|stepping)\s+(?:down|aside)\b|"
                              r"\bsuccess(?:or|ion)\b")
 #: not yet in office, said of the name itself: "President-elect X" right before it, or

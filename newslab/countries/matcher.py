@@ -20,7 +20,7 @@ from .context import RULES, _after_us_state
 from .data import BLOCK, _base_gazetteer, gazetteer
 from .leaders import HEAD_ROLES, WOMEN, acting_for_state
 from .inside import inside_name
-from .names import institution_in_name, not_the_country
+from .names import acronym_defined_otherwise, institution_in_name, not_the_country
 
 _APOSTROPHES = ("'", "\u2019")
 #: kinds whose hits may be part of another name or a currency (names.py)
@@ -106,6 +106,8 @@ class Matcher:
             self.automaton.add_word(key, (len(key), key[0].isalnum(), key[-1].isalnum(),
                                           tuple(entries)))
         self.automaton.make_automaton()
+        #: every surface form in lower case (an acronym's spelt-out name: names.py)
+        self.surfaces = frozenset(str(x).lower() for x in gaz["surface"])
         #: lower-case one-word surface form -> its kind (context rules use it)
         self.words = {}
         for surf, kind in zip(gaz["surface"], gaz["kind"]):
@@ -137,6 +139,10 @@ class Matcher:
             elif ent.kind == "institution" and text[e + 1:e + 2].isupper() and \
                     institution_in_name(text, s, e, bounds):
                 continue        # "the Moscow Kremlin Museums" (names.py)
+            elif ent.kind == "institution" and text[s - 1:s] == "(" and \
+                    text[e:e + 1] == ")" and \
+                    acronym_defined_otherwise(text, s, e, self.surfaces):
+                continue        # "the Acme Developer Forum (ADF)" (names.py)
             if ent.kind == "leader":
                 # in office: the country only when acting for the state (leaders.py);
                 # else a person, unless another office holder of that name (undated
