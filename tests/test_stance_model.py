@@ -160,3 +160,19 @@ def test_training_rows_of_rounds_4_and_5_are_official_statements_only(shared_eva
         assert not rows["file"].str.contains("bbc", case=False).any()
         assert set(rows["split"]) == {split}
     assert all("6" not in name for name in (*tsm.REAL, tsm.REAL4, tsm.REAL5))
+
+
+def test_trained_rows_read_the_model_probabilities_exactly():
+    import pandas as pd
+    from newslab.stance.score import _trained_rows, shipped_model
+    m = shipped_model()
+    texts = ["Ruritania praised its neighbour for the deal.", "Tom Berg lost the awful vote.",
+             "Talks with Ruritania ended."]
+    starts, ends = [0, 0, 11], [9, 8, 20]
+    p = m.predict_proba(pd.DataFrame({"text": texts, "start": starts, "end": ends}))
+    rows = _trained_rows(m, texts, starts, ends)
+    c = [str(x) for x in m.classes_]
+    for row, pr in zip(rows, p):
+        assert row[0] == float(pr[c.index("positive")] - pr[c.index("negative")])
+        assert row[1] == c[int(pr.argmax())] and row[-1] == float(pr.max())
+        assert row[5] == "model: " + ", ".join(f"p({k})={x:.2f}" for k, x in zip(c, pr))
