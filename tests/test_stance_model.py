@@ -35,20 +35,6 @@ def test_tfidf_matches_the_plain_formula_with_empty_rows():
     assert M._tfidf(["", ""], index, idf, 2).nnz == 0
 
 
-def test_closed_vocabulary_skips_ngrams_without_changing_the_matrix():
-    docs = ["the cat sat on the mat", "a dog, a cat and a bird", "the cat sat on a dog",
-            "a bird sat on the mat and the dog sat", "", "zebras sat on cats"]
-    for n in (1, 2, 3):
-        vocab, idf = M._fit_vocab(docs[:4], n, 2)
-        index = {t: i for i, t in enumerate(vocab)}
-        assert M._closed(index) and ("cat sat" in index) == (n > 1)
-        fast, plain = M._tfidf(docs, index, idf, n, True), M._tfidf(docs, index, idf, n)
-        # the same entries in the same order: bit for bit the same matrix
-        for a in ("data", "indices", "indptr"):
-            assert np.array_equal(getattr(fast, a), getattr(plain, a))
-    assert not M._closed({"cat sat": 0, "cat": 1})  # "sat" missing: the plain path
-
-
 def _plain_windows(text, start, end):
     """The lexicon sums of ``target_features`` as a plain loop over every token."""
     from newslab.sentiment import get_analyzer

@@ -71,48 +71,17 @@ def _fit_vocab(docs: list[str], n_max: int, min_df: int) -> tuple[list[str], np.
     return vocab, idf
 
 
-def _closed(index: dict[str, int]) -> bool:
-    """Whether every n-gram of a vocabulary is made of words that are themselves in it
-    (true of any vocabulary :func:`_fit_vocab` makes: a word is in at least as many
-    documents as an n-gram holding it). Then :func:`_tfidf` need not build the n-grams of
-    words outside it: none of them can be in the vocabulary."""
-    return all(w in index for t in index if " " in t for w in t.split(" "))
-
-
-def _tfidf(docs: list[str], index: dict[str, int], idf: np.ndarray, n_max: int,
-           closed: bool = False):
+def _tfidf(docs: list[str], index: dict[str, int], idf: np.ndarray, n_max: int):
     """Sublinear TF-IDF rows (1 + log count) x idf, each L2-normalised, as a CSR matrix;
-    one pass over the documents, the arithmetic done once over all of them. With
-    ``closed`` (:func:`_closed` of ``index``) the n-grams of words outside the vocabulary
-    are never built (the same matrix, found faster)."""
+    one pass over the documents, the arithmetic done once over all of them."""
     get = index.get
     indptr, cols, counts = [0], [], []
     for d in docs:
         c: dict[int, int] = {}
-        if closed:
-            words = _TOKEN.findall(d.lower())
-            ids = list(map(get, words))
-            for j in ids:
-                if j is not None:
-                    c[j] = c.get(j, 0) + 1
-            if n_max >= 2:
-                for a, b, wa, wb in zip(ids, ids[1:], words, words[1:]):
-                    if a is not None and b is not None:
-                        j = get(f"{wa} {wb}")
-                        if j is not None:
-                            c[j] = c.get(j, 0) + 1
-            for n in range(3, n_max + 1):
-                for i in range(len(words) - n + 1):
-                    if None in ids[i:i + n]:
-                        continue
-                    j = get(" ".join(words[i:i + n]))
-                    if j is not None:
-                        c[j] = c.get(j, 0) + 1
-        else:
-            for t in _ngrams(d, n_max):
-                j = get(t)
-                if j is not None:
-                    c[j] = c.get(j, 0) + 1
+        for t in _ngrams(d, n_max):
+            j = get(t)
+            if j is not None:
+                c[j] = c.get(j, 0) + 1
         cols.extend(c)
         counts.extend(c.values())
         indptr.append(len(cols))
@@ -169,11 +138,8 @@ class StanceModel(ClassifierMixin, BaseEstimator):
                            for t, s, e in zip(texts, starts, ends)]}, [x[0] for x in sig]
 
     def _design(self, docs: dict, feats: list[dict]):
-        closed = self.__dict__.get("_closed_")
-        if closed is None:
-            closed = self._closed_ = {b: _closed(self._index_[b]) for b in TEXT_BLOCKS}
-        parts = [_tfidf(docs[b], self._index_[b], self.idf_[b], int(self.ngram_max),
-                        closed[b]) for b in TEXT_BLOCKS]
+        parts = [_tfidf(docs[b], self._index_[b], self.idf_[b], int(self.ngram_max))
+                 for b in TEXT_BLOCKS]
         # every row's signals in one pass: the known names with a non-zero value, in order
         get = self._feature_index_.get
         rows = np.repeat(np.arange(len(feats)), [len(f) for f in feats])
@@ -208,7 +174,6 @@ class StanceModel(ClassifierMixin, BaseEstimator):
             v, idf = _fit_vocab(docs[b], int(self.ngram_max), int(self.min_df))
             self.vocabulary_[b], self.idf_[b] = v, idf
             self._index_[b] = {t: i for i, t in enumerate(v)}
-        self._closed_ = None
         self.feature_names_ = sorted({k for f in feats for k in f})
         self._feature_index_ = {k: i for i, k in enumerate(self.feature_names_)}
         M = self._design(docs, feats)
