@@ -35,6 +35,48 @@ def test_tfidf_matches_the_plain_formula_with_empty_rows():
     assert M._tfidf(["", ""], index, idf, 2).nnz == 0
 
 
+def _plain_windows(text, start, end):
+    """The lexicon sums of ``target_features`` as a plain loop over every token."""
+    from newslab.sentiment import get_analyzer
+    from newslab.stance.clauses import NEG, _analysed
+    from newslab.stance.features import NEGATED, WINDOWS
+    lex = get_analyzer("news").lexicon
+    toks = _analysed(text)[0]
+    tgt = [i for i, (s, e, _) in enumerate(toks) if s < end and e > start]
+    ti, tj = (tgt[0], tgt[-1]) if tgt else (0, 0)
+    sums, win = [0.0, 0.0, 0.0, 0.0], {}
+    for i, (_, _, w) in enumerate(toks):
+        val = lex.get(w)
+        if not val or ti <= i <= tj:
+            continue
+        d = (ti - i) if i < ti else (i - tj)
+        k = 0 if i < ti else 2
+        sums[k] += max(val, 0) / (1.0 + 0.3 * d)
+        sums[k + 1] += max(-val, 0) / (1.0 + 0.3 * d)
+        if d <= WINDOWS[-1]:
+            if any(toks[j][2] in NEG for j in range(max(0, i - 3), i)):
+                val *= NEGATED
+            for n in WINDOWS:
+                if d <= n:
+                    key = f"win{n}_{'left' if i < ti else 'right'}_{'pos' if val > 0 else 'neg'}"
+                    win[key] = win.get(key, 0.0) + abs(val) / 4
+    return [x / 4 for x in sums], win
+
+
+def test_lexicon_windows_equal_a_plain_loop_over_every_token():
+    from newslab.stance.features import target_features
+    for text, target in [("Sadly, the brave Maria Lopez did not win the awful vote.", "Maria Lopez"),
+                         ("Tom Berg praised the good plan, never a bad one, and won.", "Tom Berg"),
+                         ("A great day: they said Ruritania hates no one.", "Ruritania")]:
+        s = text.index(target)
+        f = target_features(text, s, s + len(target))
+        sums, win = _plain_windows(text, s, s + len(target))
+        got = [f["lex_left_pos"], f["lex_left_neg"], f["lex_right_pos"], f["lex_right_neg"]]
+        assert np.allclose(got, sums, rtol=0, atol=1e-12) and any(sums)
+        assert {k: v for k, v in f.items() if k.startswith("win")} == pytest.approx(win)
+        assert win
+
+
 def test_cached_rules_equal_the_uncached_ones():
     ref = resources.files("newslab").joinpath("data/stance_verbs.csv")
     texts = [("Russia invaded Ukraine.", "Ukraine"), ("Talks on Syria ended.", "Syria"),
@@ -104,3 +146,19 @@ def test_training_rows_of_rounds_4_and_5_are_official_statements_only(shared_eva
         assert not rows["file"].str.contains("bbc", case=False).any()
         assert set(rows["split"]) == {split}
     assert all("6" not in name for name in (*tsm.REAL, tsm.REAL4, tsm.REAL5))
+
+
+def test_trained_rows_read_the_model_probabilities_exactly():
+    import pandas as pd
+    from newslab.stance.score import _trained_rows, shipped_model
+    m = shipped_model()
+    texts = ["Ruritania praised its neighbour for the deal.", "Tom Berg lost the awful vote.",
+             "Talks with Ruritania ended."]
+    starts, ends = [0, 0, 11], [9, 8, 20]
+    p = m.predict_proba(pd.DataFrame({"text": texts, "start": starts, "end": ends}))
+    rows = _trained_rows(m, texts, starts, ends)
+    c = [str(x) for x in m.classes_]
+    for row, pr in zip(rows, p):
+        assert row[0] == float(pr[c.index("positive")] - pr[c.index("negative")])
+        assert row[1] == c[int(pr.argmax())] and row[-1] == float(pr.max())
+        assert row[5] == "model: " + ", ".join(f"p({k})={x:.2f}" for k, x in zip(c, pr))

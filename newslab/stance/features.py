@@ -26,6 +26,9 @@ the words left and right of the target (separate vocabularies in the model).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
+
 import numpy as np
 
 from ..errors import NewslabError
@@ -40,6 +43,21 @@ NEGATED = -0.74
 #: rules whose neutral is a structural decision (not merely "found nothing")
 NEUTRAL_RULES = frozenset("dateline origin location topic speaker procedural".split())
 _WORD = re.compile(r"\w+(?:'\w+)?")
+
+
+@lru_cache(maxsize=8192)
+def _lexicon_hits(text: str) -> tuple[tuple[int, float, bool], ...]:
+    """The words of a sentence with a lexicon valence, once per text: (token index,
+    valence, whether a negator stands up to three words before it: its negation scope)."""
+    from ..sentiment import get_analyzer
+    lex = get_analyzer("news").lexicon
+    toks = _analysed(text)[0]
+    out = []
+    for i, (_, _, w) in enumerate(toks):
+        val = lex.get(w)
+        if val:
+            out.append((i, val, any(toks[j][2] in NEG for j in range(max(0, i - 3), i))))
+    return tuple(out)
 
 
 def _quoted(text: str, start: int) -> bool:
@@ -57,8 +75,8 @@ def target_signals(text: str, start: int, end: int) -> tuple[dict, str]:
     ``clause`` text block; the whole sentence masked when the rules found no clause)."""
     from ..sentiment import get_analyzer
     an = get_analyzer("news")
-    lex = an.lexicon
-    toks = _analysed(text)[0]  # the rules' tokens of this sentence (cached per text)
+    a = _analysed(text)  # the rules' tokens of this sentence (cached per text)
+    toks, starts_ends = a[0], (a[5], a[6])
     kind = target_kind(text[start:end])
     f = {f"kind={kind}": 1.0}
     clause_doc = masked(text, start, end)
@@ -90,14 +108,14 @@ def target_signals(text: str, start: int, end: int) -> tuple[dict, str]:
             f["clause_compound"] = an.polarity_scores(masked_clause)["compound"] \
                 if masked_clause.strip() else 0.0
             f[f"{kind}:clause_compound"] = f["clause_compound"]
-    tgt = [i for i, (s, e, _) in enumerate(toks) if s < end and e > start]
-    ti = tgt[0] if tgt else 0
-    tj = tgt[-1] if tgt else 0
+    # the tokens that overlap [start, end) (tokens are in order and do not overlap)
+    ti, tj = bisect_right(starts_ends[1], start), bisect_left(starts_ends[0], end) - 1
+    if tj < ti:
+        ti = tj = 0
     lpos = lneg = rpos = rneg = 0.0
     win: dict[str, float] = {}
-    for i, (_, _, w) in enumerate(toks):
-        val = lex.get(w)
-        if not val or ti <= i <= tj:
+    for i, val, negated in _lexicon_hits(text):
+        if ti <= i <= tj:
             continue
         d = (ti - i) if i < ti else (i - tj)
         wgt = 1.0 / (1.0 + 0.3 * d)
@@ -106,8 +124,7 @@ def target_signals(text: str, start: int, end: int) -> tuple[dict, str]:
         else:
             rpos, rneg = rpos + wgt * max(val, 0), rneg + wgt * max(-val, 0)
         if d <= WINDOWS[-1]:
-            # negation scope: a negator up to three words before the word turns it round
-            if any(toks[j][2] in NEG for j in range(max(0, i - 3), i)):
+            if negated:
                 val *= NEGATED
             side = "left" if i < ti else "right"
             pole = "pos" if val > 0 else "neg"

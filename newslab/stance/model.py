@@ -140,16 +140,14 @@ class StanceModel(ClassifierMixin, BaseEstimator):
     def _design(self, docs: dict, feats: list[dict]):
         parts = [_tfidf(docs[b], self._index_[b], self.idf_[b], int(self.ngram_max))
                  for b in TEXT_BLOCKS]
-        fi = self._feature_index_
-        rows, cols, vals = [], [], []
-        for r, f in enumerate(feats):
-            for k, v in f.items():
-                j = fi.get(k)
-                if j is not None and v:
-                    rows.append(r)
-                    cols.append(j)
-                    vals.append(float(v))
-        parts.append(sparse.csr_matrix((vals, (rows, cols)),
+        # every row's signals in one pass: the known names with a non-zero value, in order
+        get = self._feature_index_.get
+        rows = np.repeat(np.arange(len(feats)), [len(f) for f in feats])
+        cols = np.array([-1 if j is None else j for f in feats for j in map(get, f)],
+                        dtype=np.int64)
+        vals = np.array([v for f in feats for v in f.values()], dtype=float)
+        keep = (cols >= 0) & (vals != 0)
+        parts.append(sparse.csr_matrix((vals[keep], (rows[keep], cols[keep])),
                                        shape=(len(feats), len(self.feature_names_))))
         return sparse.hstack(parts).tocsr()
 
