@@ -14,7 +14,8 @@ FreqDist``), into the same module object. The import system's own questions (is 
 submodule of that name?) do not run it. So the modules are NLTK's own, the same objects a
 later ``import nltk`` gives (``nltk.tokenize.punkt`` is this module), and code of the
 caller's that uses the rest of NLTK gets all of it, only later. Where ``nltk`` is already
-imported this is a plain import.
+imported this is a plain import, and so it is when the deferral fails (an NLTK whose
+packages are laid out otherwise): what it registered is removed and ``nltk`` imported whole.
 """
 
 from __future__ import annotations
@@ -112,11 +113,17 @@ def module(name: str) -> types.ModuleType:
     with _LOCK:
         if _InitFirst not in sys.meta_path:
             sys.meta_path.insert(0, _InitFirst)
+        before = {k for k in sys.modules if k == "nltk" or k.startswith("nltk.")}
         _InitFirst.light.on = True
         try:
             parts = name.split(".")[:-1]
             for i in range(1, len(parts) + 1):
                 _deferred(".".join(parts[:i]))
             return importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - an NLTK laid out otherwise: the plain import
+            for k in [k for k in sys.modules
+                      if (k == "nltk" or k.startswith("nltk.")) and k not in before]:
+                del sys.modules[k]
         finally:
             _InitFirst.light.on = False
+    return importlib.import_module(name)

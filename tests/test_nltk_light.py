@@ -7,6 +7,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
+
+def _run(code: str, *flags: str) -> subprocess.CompletedProcess:
+    """``code`` in a fresh interpreter with only this repository on the path."""
+    return subprocess.run([sys.executable, *flags, "-c", code], cwd=ROOT, capture_output=True,
+                          text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+
 PRE = """
 import sys
 import newslab.tokenize, newslab.keywords.normalize as nz
@@ -33,17 +39,14 @@ CASES = [
 
 def test_nltk_modules_light_then_the_rest_of_nltk():
     for case in CASES:
-        r = subprocess.run([sys.executable, "-c", PRE + case], cwd=ROOT, capture_output=True,
-                           text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+        r = _run(PRE + case)
         assert r.returncode == 0, (case, r.stderr[-2000:])
 
 
 def test_frozen_modules_off():
     # (the standard library read from its files; CPython's import system itself stays
     # frozen there, and nltk_light also knows its file names, where it is not)
-    r = subprocess.run([sys.executable, "-X", "frozen_modules=off", "-c", PRE + CASES[0]],
-                       cwd=ROOT, capture_output=True, text=True,
-                       env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    r = _run(PRE + CASES[0], "-X", "frozen_modules=off")
     assert r.returncode == 0, r.stderr[-2000:]
 
 
@@ -52,6 +55,17 @@ def test_nltk_first_then_newslab():
             "import newslab.tokenize as t, newslab.keywords.normalize as nz\n"
             "assert t.PunktSentenceTokenizer is nltk.tokenize.punkt.PunktSentenceTokenizer\n"
             "assert type(nz._stemmer()) is PorterStemmer")
-    r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                       env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    r = _run(code)
+    assert r.returncode == 0, r.stderr[-2000:]
+
+
+def test_failed_deferral_falls_back_to_the_plain_import():
+    code = ("import sys, newslab.nltk_light as nl\n"
+            "def broken(name): raise RuntimeError('another layout')\n"
+            "nl._deferred = broken\n"
+            "punkt = nl.module('nltk.tokenize.punkt')\n"
+            "import nltk\n"
+            "assert type(nltk) is type(sys) and not isinstance(nltk, nl.DeferredPackage)\n"
+            "assert nltk.tokenize.punkt is punkt and punkt.PunktSentenceTokenizer")
+    r = _run(code)
     assert r.returncode == 0, r.stderr[-2000:]
