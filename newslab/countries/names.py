@@ -290,6 +290,10 @@ _HEAD_HYPHEN_BEFORE = re.compile(r"(?<![\w'’-])(?!(?:The|A|An) )[A-Z][\w.'’&
 #: an acronym and a space right before a country name, inside the sentence: a firm's or
 #: body's national arm (rule 18: "chosen by ACME Peru to build it", as "BBC Scotland")
 _ACRONYM_SPACE_BEFORE = re.compile(r"(?<![\w.'’&-])([A-Z]{2,6}) $")
+#: ... nor after a verb of telling: a news agency told, the country its clause's subject
+#: (review: "the minister told AFP Peru would not pay", "said on NBC China would")
+_TOLD_WORDS = frozenset("told tell tells telling on to asked informed assured warned reminded "
+                        "briefed".split())
 #: ... but a body's office or staff for the country is the country (review: "the UNHCR
 #: Kenya office", "the AFP Peru bureau chief", "the IMF Peru mission")
 _OFFICE_NOUN_AFTER = re.compile(r" (?:country[ \t]+)?(?:office|offices|bureau|bureaus|mission|"
@@ -695,10 +699,13 @@ _INSTITUTION_HEADS = (NAME_HEADS - frozenset("Bank Banks Press Fund Act Agreemen
     frozenset("Cathedral Abbey Cup".split())    # (rule 18) "Westminster Cathedral"
 
 
-#: a word for a firm right before a country name that opens the firm's name (rule 17)
+#: a word for a firm right before a country name that opens the firm's name (rule 17);
+#: (review) not the words a state is called by in trade news ("top coffee producer Brazil
+#: Agriculture Minister X said", "main supplier Russia Energy Minister X", "the biggest
+#: lender Japan Finance Ministry data": the country): producer, supplier, lender, provider,
+#: vendor, distributor, brand ("brand Britain")
 _FIRM_WORDS = frozenset("developer developers maker makers firm company operator carrier "
-                        "subsidiary retailer manufacturer startup start-up provider supplier "
-                        "conglomerate insurer lender distributor vendor producer brand "
+                        "subsidiary retailer manufacturer startup start-up conglomerate insurer "
                         "chain".split())
 #: the capitalized word after such a name (rule 17)
 _FIRM_WORD_AFTER = re.compile(r" ([A-Z][a-z][\w'’-]*)")
@@ -851,6 +858,8 @@ def not_the_country(text: str, start: int, end: int, kind: str, bounds, words) -
         a = _ACRONYM_SPACE_BEFORE.search(text, max(0, start - 8), start)
         if a and a.group(1).lower() not in words and a.start() > bounds(start)[0] and \
                 not _OFFICE_NOUN_AFTER.match(text, end, end + 24) and \
+                (text[max(0, a.start() - 12):a.start()].split() or [""])[-1] \
+                not in _TOLD_WORDS and \
                 not _title_case(text, *bounds(start)):
             return True     # "chosen by ACME Peru to build it": a firm's national arm
     if kind == "demonym" and text[start - 6:start] == "Great " and c1.isupper() and \
