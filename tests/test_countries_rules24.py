@@ -257,6 +257,7 @@ def test_victory_over_the_leader_is_a_contest():
     ("The loan was signed by The Government of Peru and the bank.", {}, {"PER"}),
     ("Secretary Kerry met The President of Peru, Ollanta Humala.", {"date": "2014-05-01"},
      {"PER"}),
+    ("Officials said The Commonwealth of Australia, the plaintiff, won.", {}, {"AUS"}),
     ("He saw The Last King of Scotland, a film, twice.", {}, set()),
     # (the speed prechecks kept these as before them) a title in brackets, a compound firm
     # word, a cut-short text's Windows line end

@@ -755,7 +755,9 @@ _STATE_TITLE_HEADS = frozenset("Government Governments President Presidents Prim
                                "Ministers Premier Chancellor Embassy Embassies Consulate "
                                "Ambassador Ambassadors Republic Kingdom Ministry Ministries "
                                "Parliament Cabinet Congress Senate Constitution Bank Army Navy "
-                               "Forces People Peoples State States Federation".split())
+                               "Forces People Peoples State States Federation Commonwealth "
+                               "Union Confederation Principality Sultanate Emirate Emirates "
+                               "Duchy Dominion".split())
 
 
 def _article_title(text: str, start: int, end: int, bounds) -> bool:
