@@ -38,7 +38,10 @@ from .data import _read_csv, country_names
 _HOME_PHRASES = re.compile(
     r"\b[Tt]he Department\b(?!\s+(?:of|for)\b)"
     r"|\b[Tt]he President\b(?!\s+of\b|\s+[A-Z]|-)"
-    r"|\bBureau\b(?!\s+of\s+the\b|\s+[A-Z])")
+    # (review) a post's title follows on the same line, not a weekday ("the Bureau Monday
+    # said") nor the next line's first word
+    r"|\bBureau\b(?!\s+of\s+the\b|[ \t]+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)\b)[A-Z])")
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +87,24 @@ def home_hits(text: str, iso3: str, start: int = 0, end: int | None = None) -> l
     return [(m.start(), m.end(), ent)
             for m in _HOME_PHRASES.finditer(text, start, len(text) if end is None else end)
             if text[m.start():m.start() + 1] != "B" or text.startswith(" of ", m.end()) or
-            not _NAMED_BEFORE.search(text, max(start, m.start() - 30), m.start())]
+            not _named_bureau(text, max(start, m.start() - 30), m.start())]
+
+
+#: the words before "Bureau" in the site's own bureaus' short names (review: "the Consular
+#: Affairs Bureau", "our Africa Bureau" on state.gov are the state's; not after a
+#: "Ministry" or "Foreign": "the Foreign Ministry's Asian Affairs Bureau" is another state's)
+_OWN_BUREAU_WORDS = frozenset("Affairs Africa Europe Asia Hemisphere Consular "
+                              "Counterterrorism".split())
+
+
+def _named_bureau(text: str, start: int, end: int) -> bool:
+    """A name of its own right before "Bureau" at ``end`` (:data:`_NAMED_BEFORE`), unless
+    a short name of the site's own bureaus (:data:`_OWN_BUREAU_WORDS`)."""
+    m = _NAMED_BEFORE.search(text, start, end)
+    if m is None:
+        return False
+    return m.group(0).strip() not in _OWN_BUREAU_WORDS or \
+        "Ministry" in text[max(0, end - 60):end] or "Foreign" in text[max(0, end - 60):end]
 
 
 #: a capitalized word right before "Bureau" (not "The", an acronym or a possessive), and no
