@@ -207,3 +207,22 @@ def test_the_predictor_answers_as_the_estimator_on_newsmtsc_train(shared_eval):
     p = _same_answers(g["text"].tolist(), g["start"].tolist(), g["end"].tolist())
     assert hashlib.sha256(np.ascontiguousarray(p).tobytes()).hexdigest() == (
         "de56a544f716ec47bb53ae442a69edd9a21e5edf76a12c22adb78c613bdd4c1e")
+
+
+def test_repeated_targets_and_windows_score_as_alone():
+    """Features once per distinct target, TF-IDF counts once per distinct document, VADER
+    once per distinct window: a batch with repeats gives each row what it gets alone."""
+    import pandas as pd
+    from newslab.sentiment import get_analyzer
+    from newslab.stance.features import _vader
+    m = st.shipped_model()
+    texts = ["Ruritania praised its neighbour for the deal.", "Talks with Ruritania ended.",
+             "Ruritania praised its neighbour for the deal.", "Talks with Ruritania ended."]
+    starts, ends = [0, 11, 0, 11], [9, 20, 9, 20]
+    both = m.predict_proba(pd.DataFrame({"text": texts, "start": starts, "end": ends}))
+    for i in range(2):
+        alone = m.predict_proba(pd.DataFrame({"text": [texts[i]], "start": [starts[i]],
+                                              "end": [ends[i]]}))
+        assert (alone[0] == both[i]).all() and (both[i] == both[i + 2]).all()
+    s = get_analyzer("news").polarity_scores("Talks with  ended badly.")
+    assert _vader("Talks with  ended badly.") == (s["compound"], s["pos"], s["neg"])

@@ -55,12 +55,15 @@ def _tfidf(docs: list[str], index: dict[str, int], idf: np.ndarray, n_max: int):
     one pass over the documents, the arithmetic done once over all of them."""
     get = index.get
     indptr, cols, counts = [0], [], []
+    seen: dict[str, dict[int, int]] = {}  # a document repeated: its counts once
     for d in docs:
-        c: dict[int, int] = {}
-        for t in _ngrams(d, n_max):
-            j = get(t)
-            if j is not None:
-                c[j] = c.get(j, 0) + 1
+        c = seen.get(d)
+        if c is None:
+            c = seen[d] = {}
+            for t in _ngrams(d, n_max):
+                j = get(t)
+                if j is not None:
+                    c[j] = c.get(j, 0) + 1
         cols.extend(c)
         counts.extend(c.values())
         indptr.append(len(cols))
@@ -110,13 +113,20 @@ class StancePredictor:
         texts = [str(t) for t in X["text"]]
         starts = [int(s) for s in X["start"]]
         ends = [int(e) for e in X["end"]]
-        m = [masked(t, s, e) for t, s, e in zip(texts, starts, ends)]
-        ctx = [contexts(t, s, e, self.context) for t, s, e in zip(texts, starts, ends)]
-        sig = [target_signals(t, s, e) for t, s, e in zip(texts, starts, ends)]
-        return {"sentence": m, "left": [c[0] for c in ctx], "right": [c[1] for c in ctx],
-                "clause": [x[1] for x in sig],
-                "target": [t[s:e] if target_kind(t[s:e]) in TARGET_KINDS else ""
-                           for t, s, e in zip(texts, starts, ends)]}, [x[0] for x in sig]
+        # once per distinct target (text, start, end): a sentence repeated in a corpus
+        # (duplicates, boilerplate) gives the same documents and signals
+        done: dict[tuple, tuple] = {}
+        keys = list(zip(texts, starts, ends))
+        for k in keys:
+            if k not in done:
+                t, s, e = k
+                sig, clause = target_signals(t, s, e)
+                left, right = contexts(t, s, e, self.context)
+                own = t[s:e] if target_kind(t[s:e]) in TARGET_KINDS else ""
+                done[k] = (masked(t, s, e), left, right, clause, own, sig)
+        rows = [done[k] for k in keys]
+        return ({b: [r[i] for r in rows] for i, b in enumerate(TEXT_BLOCKS)},
+                [r[-1] for r in rows])
 
     def _design(self, docs: dict, feats: list[dict]):
         parts = [_tfidf(docs[b], self._index_[b], self.idf_[b], int(self.ngram_max))
