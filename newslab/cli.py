@@ -351,7 +351,8 @@ def _add_stance_input(parser: argparse.ArgumentParser) -> None:
 
 
 def _stance_method_and_model(args):
-    model = stance.load_model(args.model) if getattr(args, "model", None) else None
+    from .stance.predictor import load_predictor
+    model = load_predictor(args.model) if getattr(args, "model", None) else None
     method = args.method or ("trained" if model is not None else stance.DEFAULT_METHOD)
     if method not in ("trained", "combined") and model is not None:
         raise NewslabError(f"--model goes with --method trained or combined, not {method}")

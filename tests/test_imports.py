@@ -28,6 +28,23 @@ def test_model_names_on_first_use():
          "from newslab.stance import model\n"
          "assert st.StanceModel is model.StanceModel and st.load_model is model.load_model\n"
          "assert st.train_model is model.train_model and 'StanceModel' in dir(st)\n"
-         "assert isinstance(st.shipped_model(), model.StanceModel)\n"
+         "from newslab.stance.predictor import StancePredictor\n"
+         "assert type(st.shipped_model()) is StancePredictor\n"
+         "assert issubclass(st.StanceModel, StancePredictor)\n"
          "from sklearn.base import BaseEstimator; assert issubclass(st.StanceModel, "
          "BaseEstimator)")
+
+
+def test_a_seed_analyze_run_never_imports_scikit_learn(tmp_path):
+    """Scoring with the shipped model (method combined, the default, and trained), the
+    keywords' TF-IDF and the CLI's parser (the gold formats) need no scikit-learn: a run
+    with --jobs 1 (everything in this one process) never imports it."""
+    for method in ("combined", "trained"):
+        out = tmp_path / method
+        _run("import sys\n"
+             "from newslab.cli import main\n"
+             f"rc = main(['analyze', 'seeds', '--out', {str(out)!r}, '--jobs', '1', "
+             f"'--stance-method', {method!r}])\n"
+             "assert rc == 0, rc\n"
+             "assert 'sklearn' not in sys.modules, [m for m in sys.modules if 'sklearn' in m][:5]")
+        assert (out / "stance").is_dir() and (out / "keywords").is_dir()

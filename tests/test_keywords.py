@@ -908,3 +908,18 @@ def test_phrase_initials_equal_when_the_stems_are_equal():
     assert phrase_initials("Russia\u2019s troops,") == phrase_initials("russia's troop")
     assert phrase_initials("sanctions regime") != phrase_initials("sanction")
 
+
+
+def test_l2_row_normalisation_is_scikit_learns_bit_for_bit():
+    from scipy import sparse
+    from sklearn.preprocessing import normalize
+    from newslab.keywords.tfidf import normalize_rows_l2
+    rng = np.random.default_rng(0)
+    for seed in range(20):
+        m = sparse.random(30, 200, density=rng.uniform(0.002, 0.4), format="csr",
+                          random_state=seed)
+        m.data = rng.lognormal(size=m.nnz) * 10
+        want, got = normalize(m.copy(), norm="l2", copy=False), normalize_rows_l2(m.copy())
+        assert (want.data == got.data).all() and (want.indptr == got.indptr).all()
+    empty = sparse.csr_matrix((3, 4))
+    assert normalize_rows_l2(empty).nnz == 0

@@ -7,6 +7,8 @@ from importlib import resources
 import numpy as np
 import pytest
 
+import newslab as nl
+from newslab import stance as st
 from newslab.stance import model as M
 from newslab.stance.rules import _rules, rules_score
 
@@ -162,3 +164,65 @@ def test_trained_rows_read_the_model_probabilities_exactly():
         assert row[0] == float(pr[c.index("positive")] - pr[c.index("negative")])
         assert row[1] == c[int(pr.argmax())] and row[-1] == float(pr.max())
         assert row[5] == "model: " + ", ".join(f"p({k})={x:.2f}" for k, x in zip(c, pr))
+
+
+def _same_answers(texts, starts, ends):
+    """The shipped model read as a StancePredictor (scoring, no scikit-learn) and as the
+    scikit-learn StanceModel: equal probabilities, bit for bit."""
+    import pandas as pd
+    from newslab.stance.model import StanceModel, load_model
+    from newslab.stance.predictor import StancePredictor
+    from newslab.stance.score import MODEL_FILE
+    pred = st.shipped_model()
+    assert type(pred) is StancePredictor
+    with resources.as_file(resources.files("newslab").joinpath(MODEL_FILE)) as p:
+        est = load_model(p)
+    assert isinstance(est, StanceModel) and list(est.classes_) == list(pred.classes_)
+    X = pd.DataFrame({"text": texts, "start": starts, "end": ends})
+    a, b = pred.predict_proba(X), est.predict_proba(X)
+    assert a.shape == (len(texts), len(pred.classes_)) and (a == b).all()
+    assert (pred.decision_function(X) == est.decision_function(X)).all()
+    return a
+
+
+def test_the_predictor_answers_as_the_estimator(seed_articles):
+    texts = ["Ruritania praised its neighbour for the deal.", "Tom Berg lost the awful vote.",
+             "Talks with Ruritania ended.", "Ruritania"]
+    _same_answers(texts, [0, 0, 11, 0], [9, 8, 20, 9])
+    s = st.analyze_stance(seed_articles, method="trained")["stance"]
+    sents = nl.sentences(seed_articles).set_index(["article_id", "sentence_id"])
+    j = s.join(sents[["start", "text"]].rename(columns={"start": "s0"}),
+               on=["article_id", "sentence_id"])
+    p = _same_answers(j["text"].tolist(), (j["start"] - j["s0"]).tolist(),
+                      (j["end"] - j["s0"]).tolist())
+    assert len(p) == len(s) > 50
+
+
+@pytest.mark.evaldata
+def test_the_predictor_answers_as_the_estimator_on_newsmtsc_train(shared_eval):
+    """Every NewsMTSC train row; the bits are those of the estimator before the predictor
+    was split from it (session 24: sha256 of the probability array)."""
+    import hashlib
+    g = st.read_gold(shared_eval / "newsmtsc" / "train.jsonl")
+    p = _same_answers(g["text"].tolist(), g["start"].tolist(), g["end"].tolist())
+    assert hashlib.sha256(np.ascontiguousarray(p).tobytes()).hexdigest() == (
+        "de56a544f716ec47bb53ae442a69edd9a21e5edf76a12c22adb78c613bdd4c1e")
+
+
+def test_repeated_targets_and_windows_score_as_alone():
+    """Features once per distinct target, TF-IDF counts once per distinct document, VADER
+    once per distinct window: a batch with repeats gives each row what it gets alone."""
+    import pandas as pd
+    from newslab.sentiment import get_analyzer
+    from newslab.stance.features import _vader
+    m = st.shipped_model()
+    texts = ["Ruritania praised its neighbour for the deal.", "Talks with Ruritania ended.",
+             "Ruritania praised its neighbour for the deal.", "Talks with Ruritania ended."]
+    starts, ends = [0, 11, 0, 11], [9, 20, 9, 20]
+    both = m.predict_proba(pd.DataFrame({"text": texts, "start": starts, "end": ends}))
+    for i in range(2):
+        alone = m.predict_proba(pd.DataFrame({"text": [texts[i]], "start": [starts[i]],
+                                              "end": [ends[i]]}))
+        assert (alone[0] == both[i]).all() and (both[i] == both[i + 2]).all()
+    s = get_analyzer("news").polarity_scores("Talks with  ended badly.")
+    assert _vader("Talks with  ended badly.") == (s["compound"], s["pos"], s["neg"])

@@ -1,7 +1,9 @@
 """Classification and set metrics, and the JSON Lines gold reader every task shares.
 
 Used by ``newslab evaluate sentiment|stance|countries|keywords``. Metrics come from
-scikit-learn so that they mean what a reader expects.
+scikit-learn so that they mean what a reader expects; it is imported when a metric is
+computed (about 1.2 CPU-s), not by the readers and labels here, which every command's
+parser and a run's scoring load.
 """
 
 from __future__ import annotations
@@ -10,13 +12,6 @@ import json
 from pathlib import Path
 
 import numpy as np
-from sklearn.metrics import (
-    accuracy_score,
-    cohen_kappa_score,
-    confusion_matrix,
-    precision_recall_fscore_support,
-)
-
 from ..errors import NewslabError
 
 LABELS = ("negative", "neutral", "positive")
@@ -76,6 +71,7 @@ def classification_metrics(gold: list[str], pred: list[str],
     Keys: ``n, accuracy, macro_f1, per_class, confusion, labels`` (confusion rows are gold,
     columns predicted, both in ``labels`` order).
     """
+    from sklearn.metrics import accuracy_score, confusion_matrix, precision_recall_fscore_support
     labels = list(labels)
     bad = sorted({g for g in gold if g not in labels})
     if bad:
@@ -142,6 +138,7 @@ def coder_agreement(a: list, b: list) -> dict:
     yb = [ids.setdefault(x, len(ids)) for x in b]
     n = len(ya)
     disagree = sum(x != y for x, y in zip(ya, yb))
+    from sklearn.metrics import cohen_kappa_score
     kappa = 1.0 if len(ids) == 1 else float(cohen_kappa_score(ya, yb))
     counts = np.bincount(ya + yb)
     expected = (2 * n) ** 2 - int((counts ** 2).sum())

@@ -105,10 +105,34 @@ def smooth_idf(dfs, n_docs: int) -> np.ndarray:
 def tfidf_matrix(counts, idf: np.ndarray, *, sublinear_tf: bool = False):
     """``TfidfTransformer.transform``: counts times idf (``1 + log tf`` with
     ``sublinear_tf``), each row l2-normalised; a CSR matrix."""
-    from sklearn.preprocessing import normalize
     x = sparse.csr_matrix(counts, dtype=np.float64, copy=True)
     if sublinear_tf:
         np.log(x.data, x.data)
         x.data += 1.0
     x.data *= idf[x.indices]
-    return normalize(x, norm="l2", copy=False).tocsr()
+    return normalize_rows_l2(x)
+
+
+def normalize_rows_l2(x):
+    """``sklearn.preprocessing.normalize(x, norm="l2", copy=False)`` for a CSR matrix ``x``
+    (in place; the same floating-point operations, so the same bits, without importing
+    scikit-learn, about 1.2 CPU-s): each row's squares summed in stored order from 0.0,
+    the row divided by the square root of that sum, rows summing to 0 left as they are.
+    The sums run over all rows at once, one stored position after another."""
+    data, ptr = x.data, x.indptr
+    lens = np.diff(ptr)
+    sums = np.zeros(len(lens))
+    if len(data):
+        sq = data * data
+        rows = np.repeat(np.arange(len(lens)), lens)
+        rank = np.arange(len(data)) - np.repeat(ptr[:-1], lens)
+        order = np.argsort(rank, kind="stable")
+        lo = 0
+        for hi in np.cumsum(np.bincount(rank)).tolist():
+            at = order[lo:hi]  # the k-th stored value of every row that has one
+            sums[rows[at]] += sq[at]
+            lo = hi
+    norms = np.sqrt(sums)
+    norms[sums == 0.0] = 1.0
+    data /= np.repeat(norms, lens)
+    return x

@@ -154,8 +154,8 @@ def _load_model(model):
     p = Path(model)
     if not p.is_file():
         raise NewslabError(f"--model: no such file: {model}")
-    from .. import stance
-    loaded = stance.load_model(p)
+    from ..stance.predictor import load_predictor  # (scoring only: no scikit-learn)
+    loaded = load_predictor(p)
     return loaded, f"{p.name}:{hashlib.sha1(p.read_bytes()).hexdigest()}"
 
 

@@ -58,7 +58,10 @@ What lives where:
   weights and the list of rules (:func:`rules_explained`); ``persons``: what a target is
   (:func:`target_kind`) and the rules' path for persons;
 - ``features``: the trained model's features of one target;
-- ``model``: :class:`StanceModel` (a scikit-learn estimator) and its plain-data file format;
+- ``predictor``: ``StancePredictor``, a trained model's answers without scikit-learn (what
+  scoring and :func:`shipped_model` use), ``load_predictor``;
+- ``model``: :class:`StanceModel` (a scikit-learn estimator built on it) and its plain-data
+  file format;
 - ``score``: :func:`score_target`, :func:`score_targets`, :func:`score_mentions`,
   :func:`analyze_stance`; ``METHODS``, ``DEFAULT_METHOD``, :func:`shipped_model`;
 - ``aggregate``: per article, per country, dyads, evidence, by groups (honest intervals);
@@ -81,9 +84,8 @@ LABELS = ("negative", "neutral", "positive")
 #: re-exported from ``newslab.evaluation.stance`` on first use (it imports scikit-learn's
 #: metrics, which scoring never needs)
 _FROM_EVALUATION = ("FORMATS", "evaluate", "read_gold")
-#: from ``newslab.stance.model`` on first use (it imports scikit-learn, about 0.8 CPU-s,
-#: which a process that scores no mention with the model, as a run's main process with
-#: ``jobs`` > 1, never needs)
+#: from ``newslab.stance.model`` on first use (it imports scikit-learn, about 1.2 CPU-s,
+#: which scoring never needs: it uses ``newslab.stance.predictor``)
 _FROM_MODEL = ("StanceModel", "load_model", "train_model")
 
 

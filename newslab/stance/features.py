@@ -60,6 +60,15 @@ def _lexicon_hits(text: str) -> tuple[tuple[int, float, bool], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=65536)
+def _vader(text: str) -> tuple[float, float, float]:
+    """(compound, pos, neg) of VADER (news lexicon) on ``text``, once per distinct window:
+    a target's left and right text, its sentence and clause with it masked."""
+    from ..sentiment import get_analyzer
+    s = get_analyzer("news").polarity_scores(text)
+    return s["compound"], s["pos"], s["neg"]
+
+
 def _quoted(text: str, start: int) -> bool:
     before = text[:start]
     return (before.count('"') % 2 == 1) or before.count("“") > before.count("”")
@@ -73,8 +82,6 @@ def target_features(text: str, start: int, end: int) -> dict:
 def target_signals(text: str, start: int, end: int) -> tuple[dict, str]:
     """(:func:`target_features`, the target's clause with the target masked: the model's
     ``clause`` text block; the whole sentence masked when the rules found no clause)."""
-    from ..sentiment import get_analyzer
-    an = get_analyzer("news")
     a = _analysed(text)  # the rules' tokens of this sentence (cached per text)
     toks, starts_ends = a[0], (a[5], a[6])
     kind = target_kind(text[start:end])
@@ -105,8 +112,7 @@ def target_signals(text: str, start: int, end: int) -> tuple[dict, str]:
         if cs >= 0 and cs <= start and end <= cs + len(clause):
             masked_clause = clause[:start - cs] + " " + clause[end - cs:]
             clause_doc = clause[:start - cs] + " TARGETX " + clause[end - cs:]
-            f["clause_compound"] = an.polarity_scores(masked_clause)["compound"] \
-                if masked_clause.strip() else 0.0
+            f["clause_compound"] = _vader(masked_clause)[0] if masked_clause.strip() else 0.0
             f[f"{kind}:clause_compound"] = f["clause_compound"]
     # the tokens that overlap [start, end) (tokens are in order and do not overlap)
     ti, tj = bisect_right(starts_ends[1], start), bisect_left(starts_ends[0], end) - 1
@@ -135,11 +141,9 @@ def target_signals(text: str, start: int, end: int) -> tuple[dict, str]:
     f.update(lex_left_pos=lpos / 4, lex_left_neg=lneg / 4, lex_right_pos=rpos / 4,
              lex_right_neg=rneg / 4)
     f.update(win)
-    f["left_compound"] = an.polarity_scores(text[:start])["compound"] if start else 0.0
-    f["right_compound"] = an.polarity_scores(text[end:])["compound"] if end < len(text) \
-        else 0.0
-    sent = an.polarity_scores(text[:start] + " " + text[end:])
-    f["sent_compound"], f["sent_pos"], f["sent_neg"] = sent["compound"], sent["pos"], sent["neg"]
+    f["left_compound"] = _vader(text[:start])[0] if start else 0.0
+    f["right_compound"] = _vader(text[end:])[0] if end < len(text) else 0.0
+    f["sent_compound"], f["sent_pos"], f["sent_neg"] = _vader(text[:start] + " " + text[end:])
     role = (r.role or "none") if r is not None else "none"
     for k in ("left_compound", "right_compound", "sent_compound", "clause_compound"):
         if k in f:

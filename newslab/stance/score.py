@@ -36,23 +36,25 @@ MODEL_FILE = "data/stance_model.npz"
 
 
 @lru_cache(maxsize=1)
-def shipped_model() -> StanceModel:
-    """The model that ships with newslab (``newslab/data/stance_model.npz``)."""
-    from .model import load_model  # (scikit-learn: imported when a model is used)
+def shipped_model() -> StancePredictor:
+    """The model that ships with newslab (``newslab/data/stance_model.npz``), as a
+    :class:`~newslab.stance.predictor.StancePredictor` (scoring, no scikit-learn; a
+    :class:`~newslab.stance.model.StanceModel` to refit: ``load_model`` on the same file)."""
+    from .predictor import load_predictor  # (SciPy's sparse matrices: when a model is used)
     ref = resources.files("newslab").joinpath(MODEL_FILE)
     if not ref.is_file():
         raise NewslabError("method 'trained' needs a model and this newslab ships none: train "
                            "one with `newslab train-stance LABELLED.jsonl --out MODEL` and "
                            "pass --model MODEL")
     with resources.as_file(ref) as p:
-        return load_model(p)
+        return load_predictor(p)
 
 
 def _resolve(method, model):
     """(method, model) with defaults filled in: ``method=None`` is :data:`DEFAULT_METHOD`
     (``trained`` when a model is given); ``trained`` without a model is the shipped one."""
-    from .model import StanceModel, load_model
-    model = load_model(model) if isinstance(model, (str, Path)) else model
+    from .predictor import StancePredictor, load_predictor
+    model = load_predictor(model) if isinstance(model, (str, Path)) else model
     if method is None:
         method = "trained" if model is not None else DEFAULT_METHOD
     if method not in METHODS:
@@ -61,7 +63,7 @@ def _resolve(method, model):
         raise NewslabError(f"a model goes with method 'trained', not {method!r}")
     if method in ("trained", "combined") and model is None:
         model = shipped_model()
-    if model is not None and not isinstance(model, StanceModel):
+    if model is not None and not isinstance(model, StancePredictor):
         raise NewslabError(f"model must be a StanceModel or a model file, not "
                            f"{type(model).__name__}")
     return method, model
@@ -77,8 +79,8 @@ def score_target(text: str, start: int, end: int, *, method: str | None = None,
 def score_targets(texts, starts, ends, *, method: str | None = None, model=None) -> pd.DataFrame:
     """:func:`score_target` for many targets at once: a table with score, label, method,
     rule, trigger, role, clause (one row per target, in order). ``model``: a
-    :class:`StanceModel` or the path of a saved one (it implies ``method="trained"``);
-    ``trained`` and ``combined`` without a model use the shipped one."""
+    :class:`StanceModel`, a ``StancePredictor`` or the path of a saved model (it implies
+    ``method="trained"``); ``trained`` and ``combined`` without a model use the shipped one."""
     method, model = _resolve(method, model)
     texts, starts, ends = list(texts), [int(s) for s in starts], [int(e) for e in ends]
     for t, s, e in zip(texts, starts, ends):
