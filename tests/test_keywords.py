@@ -71,6 +71,41 @@ def test_tfidf_matches_scikit_learn_over_articles():
         np.testing.assert_allclose(got.sort_index().to_numpy(), want.sort_index().to_numpy())
 
 
+def test_the_l2_rows_are_scikit_learns_bit_for_bit():
+    """tf-idf's row normalisation, without importing scikit-learn, gives exactly its
+    values (random sparse matrices: empty rows, one-term rows, long rows)."""
+    from scipy import sparse
+    from sklearn.preprocessing import normalize
+
+    from newslab.keywords.tfidf import l2_normalize_rows
+    rng = np.random.default_rng(7)
+    for trial in range(60):
+        n, m = int(rng.integers(1, 40)), int(rng.integers(1, 2000))
+        x = sparse.random(n, m, density=float(rng.uniform(0, 0.4)), format="csr",
+                          random_state=trial, dtype=np.float64)
+        x.data *= rng.uniform(0.01, 100, size=len(x.data))
+        want = normalize(x.copy(), norm="l2", copy=False).tocsr()
+        got = l2_normalize_rows(x.copy())
+        assert (got.indptr == want.indptr).all() and (got.indices == want.indices).all()
+        assert (got.data.view(np.int64) == want.data.view(np.int64)).all(), trial
+
+
+def test_scoring_keywords_imports_no_scikit_learn():
+    import subprocess
+    import sys
+    code = ("import sys; import pandas as pd; "
+            "from newslab import keywords as kw, sentences, tokens; "
+            "texts = ['A small town voted on a new bridge. The bridge opened.', "
+            "'The river town kept its old ferry.']; "
+            "a = pd.DataFrame({'article_id': ['a', 'b'], 'title': '', 'text': texts, "
+            "'paragraphs': [[t] for t in texts], 'n_paragraphs': 1}); "
+            "assert len(kw.tfidf(tokens(sentences(a)), top=3)); "
+            "print('sklearn' in sys.modules)")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                       check=True)
+    assert r.stdout.strip() == "False"
+
+
 def test_tfidf_ranks_and_top_k():
     t, _ = toks(CORPUS)
     res = kw.tfidf(t, top=2)

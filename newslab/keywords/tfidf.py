@@ -105,10 +105,33 @@ def smooth_idf(dfs, n_docs: int) -> np.ndarray:
 def tfidf_matrix(counts, idf: np.ndarray, *, sublinear_tf: bool = False):
     """``TfidfTransformer.transform``: counts times idf (``1 + log tf`` with
     ``sublinear_tf``), each row l2-normalised; a CSR matrix."""
-    from sklearn.preprocessing import normalize
     x = sparse.csr_matrix(counts, dtype=np.float64, copy=True)
     if sublinear_tf:
         np.log(x.data, x.data)
         x.data += 1.0
     x.data *= idf[x.indices]
-    return normalize(x, norm="l2", copy=False).tocsr()
+    return l2_normalize_rows(x)
+
+
+def l2_normalize_rows(x):
+    """``sklearn.preprocessing.normalize(x, norm="l2", copy=False)`` of a float64 CSR
+    matrix, bit for bit, without importing scikit-learn (about half a CPU-second in every
+    process that scores keywords: the run's and each corpus-phase worker): each row's
+    squares summed in the row's order (as scikit-learn's loop does, not numpy's pairwise
+    sum), its square root, each value divided by it; rows summing to 0 unchanged."""
+    lengths = np.diff(x.indptr)
+    sums = np.zeros(len(lengths))
+    if len(lengths) and lengths.max() > 0:
+        order = np.argsort(-lengths, kind="stable")   # longest rows first
+        starts, lens = x.indptr[:-1][order], lengths[order]
+        sq = x.data * x.data
+        acc = np.zeros(len(order))
+        active = np.searchsorted(-lens, -np.arange(lens[0]), side="left")  # rows > k long
+        for k in range(lens[0]):
+            n = active[k]
+            acc[:n] += sq[starts[:n] + k]         # one term more of each row: in order
+        sums[order] = acc
+    norms = np.sqrt(sums)
+    norms[sums == 0.0] = 1.0
+    x.data /= np.repeat(norms, lengths)
+    return x
