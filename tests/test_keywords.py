@@ -91,8 +91,7 @@ def test_the_l2_rows_are_scikit_learns_bit_for_bit():
 
 
 def test_scoring_keywords_imports_no_scikit_learn():
-    import subprocess
-    import sys
+    from tests.conftest import python_prints
     code = ("import sys; import pandas as pd; "
             "from newslab import keywords as kw, sentences, tokens; "
             "texts = ['A small town voted on a new bridge. The bridge opened.', "
@@ -101,9 +100,7 @@ def test_scoring_keywords_imports_no_scikit_learn():
             "'paragraphs': [[t] for t in texts], 'n_paragraphs': 1}); "
             "assert len(kw.tfidf(tokens(sentences(a)), top=3)); "
             "print('sklearn' in sys.modules)")
-    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                       check=True)
-    assert r.stdout.strip() == "False"
+    assert python_prints(code) == "False"
 
 
 def test_tfidf_ranks_and_top_k():

@@ -3,12 +3,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 from newslab import cli, prestart
+from tests.conftest import python_prints
 
 
 def test_the_early_preload_is_what_the_run_would_preload():
@@ -23,9 +21,7 @@ def test_the_prestart_module_imports_no_other_part_of_newslab():
     code = ("import sys, newslab.prestart; "
             "print(sorted(m for m in sys.modules if m.startswith('newslab')), "
             "'pandas' in sys.modules)")
-    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                       check=True)
-    assert r.stdout.strip() == "['newslab', 'newslab.errors', 'newslab.prestart'] False"
+    assert python_prints(code) == "['newslab', 'newslab.errors', 'newslab.prestart'] False"
 
 
 @pytest.mark.parametrize("argv,want", [
@@ -84,13 +80,11 @@ def test_the_analyze_parser_without_the_evaluate_arguments_parses_the_same():
     assert "evaluate" in cli.build_parser(full=False).format_help()
 
 
-def test_an_analyze_call_imports_no_evaluation_module(tmp_path):
+def test_an_analyze_call_imports_no_evaluation_module():
     """The command line's ``analyze`` does not import scikit-learn's metrics for the
     ``evaluate`` parser's choices (about half a CPU-second each run)."""
     code = ("import sys; from newslab import cli; "
             "p = cli.build_parser(full=False); p.parse_args(['analyze', 'x']); "
             "print(sorted(m for m in sys.modules if m.startswith(('newslab.evaluation', "
             "'sklearn'))))")
-    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                       check=True)
-    assert r.stdout.strip() == "[]"
+    assert python_prints(code) == "[]"
