@@ -22,9 +22,10 @@ import sys
 import warnings
 from pathlib import Path
 
-from . import sentiment, stance
-from . import keywords as kw
 from .errors import NewslabError
+
+# sentiment, stance and keywords are imported where they are used (after ``main`` may have
+# started the workers' forkserver: ``newslab.prestart``)
 
 #: evaluate sub-commands: task name -> (add its arguments, run it).
 EVALUATORS = {
@@ -53,7 +54,11 @@ def _columns_arg(values: list[str] | None) -> dict | None:
     return mapping
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, full: bool = True) -> argparse.ArgumentParser:
+    """The command line's parser. ``full=False`` (``main`` for an ``analyze`` call): the
+    ``evaluate`` and ``train-stance`` sub-commands without their arguments, whose choices
+    import the evaluation modules (scikit-learn's metrics, about half a CPU-second); an
+    ``analyze`` call parses the same either way."""
     parser = argparse.ArgumentParser(
         prog="newslab", description="Analyse how news covers countries.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -116,11 +121,13 @@ def build_parser() -> argparse.ArgumentParser:
     evsub.required = True
     for task, (add, run) in EVALUATORS.items():
         p = evsub.add_parser(task, help=_HELP[task])
-        globals()[add](p)
+        if full:
+            globals()[add](p)
         p.set_defaults(func=globals()[run])
 
     p = sub.add_parser("train-stance", help="train the stance model from labelled examples")
-    _add_train_stance(p)
+    if full:
+        _add_train_stance(p)
     p.set_defaults(func=_cmd_train_stance)
     return parser
 
@@ -248,6 +255,7 @@ def _cmd_evaluate_countries(args) -> int:
 # --- evaluate keywords ----------------------------------------------------
 
 def _add_evaluate_keywords(parser: argparse.ArgumentParser) -> None:
+    from . import keywords as kw
     parser.description = (
         "Precision, recall and F1 at k of keyword extraction against gold keyphrases. "
         "DOCS_DIR holds one .txt per document; KEYS_DIR one .key file per document (same "
@@ -282,6 +290,7 @@ def _cmd_evaluate_keywords(args) -> int:
 # --- evaluate sentiment ---------------------------------------------------
 
 def _add_evaluate_sentiment(parser: argparse.ArgumentParser) -> None:
+    from . import sentiment
     parser.description = (
         "Score labelled sentences with VADER (plain or with the news extension) and compare "
         "with the gold labels: accuracy, macro-F1, per-class precision/recall, confusion. "
@@ -316,6 +325,7 @@ def _cmd_evaluate_sentiment(args) -> int:
 # --- evaluate stance ------------------------------------------------------
 
 def _add_evaluate_stance(parser: argparse.ArgumentParser) -> None:
+    from . import stance
     parser.description = (
         "Stance toward a target (a country or any string) in labelled sentences: accuracy, "
         "macro-F1, per-class figures, confusion. Gold lines {text, target, label[, start, "
@@ -336,6 +346,7 @@ def _add_evaluate_stance(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_stance_input(parser: argparse.ArgumentParser) -> None:
+    from . import stance
     """The options of evaluate stance and train-stance that say how to read gold files."""
     parser.add_argument("--format", default="auto", choices=stance.FORMATS,
                         help="gold format (default: from the first line of each file)")
@@ -351,6 +362,7 @@ def _add_stance_input(parser: argparse.ArgumentParser) -> None:
 
 
 def _stance_method_and_model(args):
+    from . import stance
     from .stance.predictor import load_predictor
     model = load_predictor(args.model) if getattr(args, "model", None) else None
     method = args.method or ("trained" if model is not None else stance.DEFAULT_METHOD)
@@ -423,6 +435,7 @@ def _cmd_train_stance(args) -> int:
             g = ev.sources(g, args.source)
         parts.append(g[["text", "start", "end", "label"]])
     gold = pd.concat(parts, ignore_index=True)
+    from . import stance
     model = stance.train_model(gold, C=args.C)
     card = {"trained_on": [Path(f).name for f in args.labelled], "n": len(gold),
             "split": args.split, "C": args.C}
@@ -441,7 +454,10 @@ def _show_warning(message, category, filename, lineno, file=None, line=None):
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    from .prestart import maybe_start
+    argv = sys.argv[1:] if argv is None else list(argv)
+    maybe_start(argv)                      # before the heavy imports
+    parser = build_parser(full=not (argv and argv[0] == "analyze"))
     args = parser.parse_args(argv)
     try:
         with warnings.catch_warnings():

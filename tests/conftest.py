@@ -11,6 +11,14 @@ SEEDS = ROOT / "seeds"
 ANNOTATIONS = ROOT / "data" / "annotations"
 
 
+def python_prints(code: str) -> str:
+    """What ``code`` prints, run in a fresh interpreter (what it imports, for one)."""
+    import subprocess
+    import sys
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True).stdout.strip()
+
+
 def eval_dir() -> Path:
     return Path(os.environ.get("NEWSLAB_EVAL_DIR", ROOT.parent / "shared" / "eval"))
 

@@ -71,6 +71,39 @@ def test_tfidf_matches_scikit_learn_over_articles():
         np.testing.assert_allclose(got.sort_index().to_numpy(), want.sort_index().to_numpy())
 
 
+def test_the_l2_rows_are_scikit_learns_bit_for_bit():
+    """tf-idf's row normalisation, without importing scikit-learn, gives exactly its
+    values (random sparse matrices: empty rows, one-term rows, long rows)."""
+    from scipy import sparse
+    from sklearn.preprocessing import normalize
+
+    from newslab.keywords.tfidf import normalize_rows_l2
+    rng = np.random.default_rng(7)
+    for trial in range(60):
+        n, m = int(rng.integers(1, 40)), int(rng.integers(1, 2000))
+        x = sparse.random(n, m, density=float(rng.uniform(0, 0.4)), format="csr",
+                          random_state=trial, dtype=np.float64)
+        x.data *= rng.uniform(0.01, 100, size=len(x.data))
+        want = normalize(x.copy(), norm="l2", copy=False).tocsr()
+        got = normalize_rows_l2(x.copy())
+        assert (got.indptr == want.indptr).all() and (got.indices == want.indices).all()
+        assert (got.data.view(np.int64) == want.data.view(np.int64)).all(), trial
+    assert normalize_rows_l2(sparse.csr_matrix((3, 4))).nnz == 0
+
+
+def test_scoring_keywords_imports_no_scikit_learn():
+    from tests.conftest import python_prints
+    code = ("import sys; import pandas as pd; "
+            "from newslab import keywords as kw, sentences, tokens; "
+            "texts = ['A small town voted on a new bridge. The bridge opened.', "
+            "'The river town kept its old ferry.']; "
+            "a = pd.DataFrame({'article_id': ['a', 'b'], 'title': '', 'text': texts, "
+            "'paragraphs': [[t] for t in texts], 'n_paragraphs': 1}); "
+            "assert len(kw.tfidf(tokens(sentences(a)), top=3)); "
+            "print('sklearn' in sys.modules)")
+    assert python_prints(code) == "False"
+
+
 def test_tfidf_ranks_and_top_k():
     t, _ = toks(CORPUS)
     res = kw.tfidf(t, top=2)
@@ -907,19 +940,3 @@ def test_phrase_initials_equal_when_the_stems_are_equal():
         assert len({phrase_initials(w) for w in group}) == 1, group
     assert phrase_initials("Russia\u2019s troops,") == phrase_initials("russia's troop")
     assert phrase_initials("sanctions regime") != phrase_initials("sanction")
-
-
-
-def test_l2_row_normalisation_is_scikit_learns_bit_for_bit():
-    from scipy import sparse
-    from sklearn.preprocessing import normalize
-    from newslab.keywords.tfidf import normalize_rows_l2
-    rng = np.random.default_rng(0)
-    for seed in range(20):
-        m = sparse.random(30, 200, density=rng.uniform(0.002, 0.4), format="csr",
-                          random_state=seed)
-        m.data = rng.lognormal(size=m.nnz) * 10
-        want, got = normalize(m.copy(), norm="l2", copy=False), normalize_rows_l2(m.copy())
-        assert (want.data == got.data).all() and (want.indptr == got.indptr).all()
-    empty = sparse.csr_matrix((3, 4))
-    assert normalize_rows_l2(empty).nnz == 0

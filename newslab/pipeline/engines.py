@@ -16,6 +16,7 @@ import time
 import warnings
 from pathlib import Path
 
+from .. import prestart as _prestart
 from ..errors import NewslabError
 from .batches import run_batch
 
@@ -26,8 +27,9 @@ ENGINES = ("processes", "dask")
 #: and the old pool's last batches are waited for: about 1-2% of a worker's 100 batches.
 RECYCLE_BATCHES = 100
 #: Inputs above this many bytes (about 1,000 news articles: more than one batch) start the
-#: workers' forkserver, preloaded, with the first batch to run (:func:`preloads`).
-PRESTART_BYTES = 2_000_000
+#: workers' forkserver, preloaded, with the first batch to run (:func:`preloads`), or
+#: before the command line imports anything heavy (:mod:`newslab.prestart`).
+PRESTART_BYTES = _prestart.PRESTART_BYTES
 
 
 def preloads(plan) -> bool:
@@ -116,18 +118,23 @@ def start_forkserver(stages) -> None:
     import multiprocessing as mp
     if "forkserver" not in mp.get_all_start_methods():
         return
-    from multiprocessing import forkserver
-    was = forkserver_running()
-    mods = sorted({"newslab.pipeline"} | {s.fn.__module__ for s in stages})
-    mp.get_context("forkserver").set_forkserver_preload([*mods, "newslab.pipeline.warm"])
-    _start_server(forkserver.ensure_running)
+    was = forkserver_running()  # (newslab's own, started by ``newslab.prestart``, or the
+    _prestart.start_server(preload_modules(stages))  # caller's: then a no-op)
     if not was:
         _STARTED[0] = "warm"
 
 
-#: Whether newslab started this process's forkserver (:func:`start_forkserver`: "warm",
-#: the batch stages' modules and models) or not (None: none, or the caller's).
-_STARTED: list = [None]
+def preload_modules(stages) -> list[str]:
+    """What the forkserver preloads for the batch stages ``stages``: ``newslab.pipeline``,
+    their modules and, last, :mod:`newslab.pipeline.warm`."""
+    mods = sorted({"newslab.pipeline"} | {s.fn.__module__ for s in stages})
+    return [*mods, "newslab.pipeline.warm"]
+
+
+#: Whether newslab started this process's forkserver (:func:`start_forkserver` or
+#: :mod:`newslab.prestart`: "warm", the batch stages' modules and models) or not (None:
+#: none, or the caller's).
+_STARTED: list = _prestart.STARTED
 
 
 def forkserver_running() -> bool:
@@ -165,26 +172,6 @@ def stop_forkserver() -> bool:
     from multiprocessing import forkserver
     forkserver._forkserver._stop()
     return True
-
-
-def _start_server(ensure_running) -> None:
-    """``ensure_running()``, the server started with SIGINT ignored (Python then installs
-    no KeyboardInterrupt handler in it: a Ctrl-C while it imports its preloaded modules
-    leaves it quiet, no traceback from the server; the run's process gets the Ctrl-C) and
-    with ``warm.FORKSERVER_ENV`` in its environment (the warm-up runs there only)."""
-    import signal
-    import threading
-
-    from .warm import FORKSERVER_ENV
-    main = threading.current_thread() is threading.main_thread()  # signal's own rule
-    old = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
-    os.environ[FORKSERVER_ENV] = "1"
-    try:
-        ensure_running()
-    finally:
-        os.environ.pop(FORKSERVER_ENV, None)
-        if main and old is not None:           # (None: a handler set outside Python)
-            signal.signal(signal.SIGINT, old)
 
 
 class ProcessEngine:

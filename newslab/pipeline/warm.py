@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import os
 
-#: Set (to "1") only in the environment of the forkserver newslab starts.
-FORKSERVER_ENV = "_NEWSLAB_WARM_FORKSERVER"
+from ..prestart import FORKSERVER_ENV  # noqa: F401  (set to "1" only in the environment
+# of the forkserver newslab starts)
 #: Whether :func:`warm` ran to the end in this process (in a worker: in its forkserver).
 WARMED = False
 
