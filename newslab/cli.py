@@ -346,8 +346,8 @@ def _add_evaluate_stance(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_stance_input(parser: argparse.ArgumentParser) -> None:
-    from . import stance
     """The options of evaluate stance and train-stance that say how to read gold files."""
+    from . import stance
     parser.add_argument("--format", default="auto", choices=stance.FORMATS,
                         help="gold format (default: from the first line of each file)")
     parser.add_argument("--split", metavar="NAME",
