@@ -38,7 +38,7 @@ STARTED: list = [None]
 
 
 def cores() -> int:
-    """All the cores this process may use (``engines.default_jobs``)."""
+    """All the cores this process may use (also ``engines.default_jobs``)."""
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:

@@ -40,11 +40,9 @@ def preloads(plan) -> bool:
 
 
 def default_jobs() -> int:
-    """All the cores this process may use."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:
-        return max(1, os.cpu_count() or 1)
+    """All the cores this process may use (:func:`newslab.prestart.cores`, which the command
+    line asks before it imports the pipeline)."""
+    return _prestart.cores()
 
 
 def _die_with_parent(run_pid: int) -> None:
