@@ -19,6 +19,15 @@ def python_prints(code: str) -> str:
                           check=True).stdout.strip()
 
 
+def fresh_python(code: str, *flags: str):
+    """``code`` run in a fresh interpreter (``flags`` before ``-c``) with only this
+    repository on its path and a bare environment: the CompletedProcess."""
+    import subprocess
+    import sys
+    return subprocess.run([sys.executable, *flags, "-c", code], cwd=ROOT, capture_output=True,
+                          text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+
+
 def eval_dir() -> Path:
     return Path(os.environ.get("NEWSLAB_EVAL_DIR", ROOT.parent / "shared" / "eval"))
 

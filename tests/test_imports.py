@@ -2,16 +2,11 @@
 nor SciPy's statistics nor NLTK's package (each is imported where it is used), and the
 names that come from them on first use are the same objects (fresh interpreters)."""
 
-import subprocess
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[1]
+from .conftest import fresh_python
 
 
 def _run(code: str) -> None:
-    r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                       env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    r = fresh_python(code)
     assert r.returncode == 0, r.stderr[-2000:]
 
 

@@ -1,17 +1,7 @@
 """newslab's NLTK modules come without ``import nltk``'s package imports, and the rest of
 NLTK still works afterwards, as the same objects (each case in a fresh interpreter)."""
 
-import subprocess
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def _run(code: str, *flags: str) -> subprocess.CompletedProcess:
-    """``code`` in a fresh interpreter with only this repository on the path."""
-    return subprocess.run([sys.executable, *flags, "-c", code], cwd=ROOT, capture_output=True,
-                          text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+from .conftest import fresh_python
 
 PRE = """
 import sys
@@ -39,14 +29,14 @@ CASES = [
 
 def test_nltk_modules_light_then_the_rest_of_nltk():
     for case in CASES:
-        r = _run(PRE + case)
+        r = fresh_python(PRE + case)
         assert r.returncode == 0, (case, r.stderr[-2000:])
 
 
 def test_frozen_modules_off():
     # (the standard library read from its files; CPython's import system itself stays
     # frozen there, and nltk_light also knows its file names, where it is not)
-    r = _run(PRE + CASES[0], "-X", "frozen_modules=off")
+    r = fresh_python(PRE + CASES[0], "-X", "frozen_modules=off")
     assert r.returncode == 0, r.stderr[-2000:]
 
 
@@ -55,7 +45,7 @@ def test_nltk_first_then_newslab():
             "import newslab.tokenize as t, newslab.keywords.normalize as nz\n"
             "assert t.PunktSentenceTokenizer is nltk.tokenize.punkt.PunktSentenceTokenizer\n"
             "assert type(nz._stemmer()) is PorterStemmer")
-    r = _run(code)
+    r = fresh_python(code)
     assert r.returncode == 0, r.stderr[-2000:]
 
 
@@ -67,5 +57,5 @@ def test_failed_deferral_falls_back_to_the_plain_import():
             "import nltk\n"
             "assert type(nltk) is type(sys) and not isinstance(nltk, nl.DeferredPackage)\n"
             "assert nltk.tokenize.punkt is punkt and punkt.PunktSentenceTokenizer")
-    r = _run(code)
+    r = fresh_python(code)
     assert r.returncode == 0, r.stderr[-2000:]
