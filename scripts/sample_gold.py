@@ -94,11 +94,23 @@ N_STANCE_R4 = {"bbc": 200, "state.gov": 100, "en.kremlin.ru": 100}
 # countries``): as round 7, from articles rounds 1-7 did not touch, all ``test8``.
 # Round 9 (drawn 2026-12-02, session 24, at commit cd4b558's finder, ``--round 9 --tasks
 # countries``): as round 8, from articles rounds 1-8 did not touch, all ``test9``.
+# Round 10 (drawn 2026-12-02, session 25, at commit 5325d05's finder, ``--round 10 --tasks
+# countries``): as round 9, from articles rounds 1-9 did not touch, all ``test10``. Rounds 1-9
+# left only 93 BBC mentions (63 articles), 9 state.gov and 12 Kremlin mentions (5 articles each)
+# in untouched articles, so round 10's sizes are ``R10_SIZES``: nearly all of what BBC and the
+# official statements have left, the rest from AG News (see data/annotations/README.md).
+R10_SIZES = {
+    "mentions": {"bbc": 90, "ag_news": 189, "state.gov": 9, "en.kremlin.ru": 12},
+    "sentences": {"bbc": (34, 33), "ag_news": (62, 64), "state.gov": (2, 3),
+                  "en.kremlin.ru": (2, 3)},
+}
 
 
 def _sizes(sizes: dict, rnd: int) -> dict:
     """A sample's sizes per source for round ``rnd``: from round 6 on, en.kremlin.ru's share
     moves to state.gov (no untouched Kremlin article is left)."""
+    if rnd >= 10:
+        return dict(R10_SIZES["mentions" if sizes is N_MENTIONS else "sentences"])
     if rnd < 6 or "en.kremlin.ru" not in sizes:
         return dict(sizes)
     out = {k: v for k, v in sizes.items() if k != "en.kremlin.ru"}
@@ -537,8 +549,8 @@ def main(argv=None) -> int:
     ap.add_argument("--shared", type=Path, default=SHARED)
     ap.add_argument("--out", type=Path, default=Path("/tmp/annot"))
     ap.add_argument("--refs", type=Path, default=REPO / "data" / "annotations")
-    ap.add_argument("--round", type=int, default=1, choices=(1, 2, 3, 4, 5, 6, 7, 8, 9),
-                    help="2-9: the fresh samples of 2026-12-01 (see N_STANCE_R2)")
+    ap.add_argument("--round", type=int, default=1, choices=(1, 2, 3, 4, 5, 6, 7, 8, 9, 10),
+                    help="2-10: the fresh samples of 2026-12-01 and 2026-12-02 (see N_STANCE_R2, R10_SIZES)")
     ap.add_argument("--tasks", default="stance,countries",
                     help="comma-separated samples to draw from round 2 on (stance, countries)")
     a = ap.parse_args(argv)

@@ -22,7 +22,8 @@ FILES = ["stance_real_refs.jsonl", "countries_real_mentions_refs.jsonl",
          "countries_real7_mentions_refs.jsonl", "countries_real7_sentences_refs.jsonl",
          "stance_real7_refs.jsonl", "countries_real8_mentions_refs.jsonl",
          "countries_real8_sentences_refs.jsonl", "countries_real9_mentions_refs.jsonl",
-         "countries_real9_sentences_refs.jsonl"]
+         "countries_real9_sentences_refs.jsonl", "countries_real10_mentions_refs.jsonl",
+         "countries_real10_sentences_refs.jsonl"]
 
 
 def _rows(name):
@@ -43,7 +44,8 @@ def test_refs_have_no_text_and_fixed_splits():
     assert len(_rows(FILES[2])) == 200
     assert [len(_rows(f)) for f in FILES[3:9]] == [400, 300, 200] * 2
     assert [len(_rows(f)) for f in FILES[9:21]] == [300, 200, 400] * 4
-    assert [len(_rows(f)) for f in FILES[21:]] == [300, 200] * 2
+    assert [len(_rows(f)) for f in FILES[21:25]] == [300, 200] * 2
+    assert [len(_rows(f)) for f in FILES[25:]] == [300, 203]
 
 
 def _assert_fresh(earlier: list[str], new: list[str]) -> None:
@@ -137,14 +139,29 @@ def test_round_eight_draws_only_fresh_articles():
 def test_round_nine_draws_only_fresh_articles():
     """Round 9 (--round 9 --tasks countries) left out every article of rounds 1-8; countries
     only, drawn as round 8 was: 300 mentions and 200 sentences, a third from each source."""
-    _assert_fresh(FILES[:23], FILES[23:])
-    mentions, sentences = (_rows(f) for f in FILES[23:])
+    _assert_fresh(FILES[:23], FILES[23:25])
+    mentions, sentences = (_rows(f) for f in FILES[23:25])
     assert len(mentions) == 300 and len(sentences) == 200
     assert all(r["uid"].startswith("cm9-") for r in mentions)
     assert all(r["uid"].startswith("cs9-") for r in sentences)
     assert {r["split"] for r in mentions + sentences} == {"test9"}
     assert {r["source"] for r in mentions + sentences} == {"bbc", "ag_news", "state.gov"}
     assert sample_gold._file_round("countries_real9_sentences_refs.jsonl") == 9
+
+
+def test_round_ten_draws_only_fresh_articles():
+    """Round 10 (--round 10 --tasks countries) left out every article of rounds 1-9; BBC and the
+    official statements had little left, so its sizes are sample_gold.R10_SIZES (AG News-heavy)."""
+    _assert_fresh(FILES[:25], FILES[25:])
+    mentions, sentences = (_rows(f) for f in FILES[25:])
+    assert all(r["uid"].startswith("cm10-") for r in mentions)
+    assert all(r["uid"].startswith("cs10-") for r in sentences)
+    assert {r["split"] for r in mentions + sentences} == {"test10"}
+    sources = {"bbc", "ag_news", "state.gov", "en.kremlin.ru"}
+    assert {r["source"] for r in mentions + sentences} == sources
+    counts = {s: sum(r["source"] == s for r in mentions) for s in sources}
+    assert counts == sample_gold.R10_SIZES["mentions"]
+    assert sample_gold._file_round("countries_real10_mentions_refs.jsonl") == 10
 
 
 def test_refs_resolve(shared_eval):
